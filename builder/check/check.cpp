@@ -1,0 +1,93 @@
+#include "check.h"
+
+#include <map>
+
+#include "core/parallel.h"
+#include "suppress.h"
+
+namespace rs {
+
+void Findings::add(TextFinding f) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  items_.push_back(std::move(f));
+}
+
+std::vector<TextFinding> Findings::take() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return std::move(items_);
+}
+
+std::vector<std::unique_ptr<Check>> builtin_checks() {
+  std::vector<std::unique_ptr<Check>> out;
+  out.push_back(make_glossary_check());
+  out.push_back(make_untracked_undertaking_check());
+  out.push_back(make_report_check());
+  return out;
+}
+
+std::vector<ProsePage> prose_pages(const Model& model, const ResolvedSite& site) {
+  std::vector<ProsePage> pages;
+  for (const auto& m : model.meetings) {
+    ProsePage p{"meetings/" + m.id + "/index.html", {}};
+    for (const auto& it : m.items) {
+      p.texts.push_back(&it.title);
+      if (it.exempt()) continue;
+      p.texts.push_back(&it.minutes);
+      for (const auto& ex : it.discussion) {
+        p.texts.push_back(&ex.question);
+        p.texts.push_back(&ex.answer);
+      }
+      for (const auto& u : it.undertakings) p.texts.push_back(&u.text);
+      p.texts.push_back(&it.resolved);
+      for (const auto& d : it.documents) p.texts.push_back(&d.title);
+    }
+    pages.push_back(std::move(p));
+  }
+  for (const auto& ru : site.undertakings) {
+    ProsePage p{"undertakings/" + ru.undertaking->id.value + "/index.html", {&ru.undertaking->text}};
+    for (const ActionUpdate* a : ru.history) p.texts.push_back(&a->note);
+    pages.push_back(std::move(p));
+  }
+  for (const auto& c : model.committees)
+    pages.push_back({"committees/" + c.id.value + "/index.html", {&c.name, &c.description}});
+  for (const auto& r : model.reports)
+    pages.push_back({"reports/" + r.series.value + "/" + r.year + "/index.html", {&r.title, &r.notes}});
+  for (const auto& pg : model.pages) pages.push_back({pg.stem + "/index.html", {&pg.title, &pg.body}});
+  return pages;
+}
+
+void run_checks(const CheckInput& in, Diagnostics& diags) {
+  Findings findings;
+  auto checks = builtin_checks();
+  for (const auto& c : checks) c->run(in, findings, diags);
+  std::vector<TextFinding> all = findings.take();
+
+  // Group findings by text, then let that text's markers silence them.
+  std::map<const Text*, std::vector<size_t>> by_text;
+  for (size_t i = 0; i < all.size(); ++i) by_text[all[i].text].push_back(i);
+  std::vector<bool> silenced(all.size(), false);
+  auto handle_text = [&](const Text* text) {
+    if (text->value.find("<!--") == std::string::npos) return;
+    auto markers = parse_markers(text->value);
+    if (markers.empty()) return;
+    std::vector<FindingAt> at;
+    auto found = by_text.find(text);
+    if (found != by_text.end())
+      for (size_t i : found->second) at.push_back({all[i].rule, all[i].begin});
+    Suppression s = apply_markers(text->value, markers, at);
+    if (found != by_text.end())
+      for (size_t k = 0; k < found->second.size(); ++k) silenced[found->second[k]] = s.silenced[k];
+    for (const auto& p : s.problems)
+      diags.add({p.severity, p.rule, p.message, text->span_of(p.begin, p.end), {}, {}, {}});
+  };
+  for (const auto& page : prose_pages(in.model, in.site))
+    for (const Text* t : page.texts) handle_text(t);
+
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (silenced[i]) continue;
+    const TextFinding& f = all[i];
+    diags.add({f.severity, f.rule, f.message, f.text->span_of(f.begin, f.end), {}, f.suggestion, f.replacement});
+  }
+}
+
+}  // namespace rs

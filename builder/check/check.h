@@ -1,0 +1,63 @@
+#pragma once
+// Stage 3: checks. Each check is a plugin implementing Check and registered in
+// builtin_checks(); adding one touches its own file and that list.
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "model/model.h"
+#include "resolve/resolve.h"
+
+namespace rs {
+
+/// A finding inside a prose field, by value bytes; positions are mapped once, centrally.
+struct TextFinding {
+  const Text* text = nullptr;
+  size_t begin = 0, end = 0;
+  Severity severity = Severity::warning;
+  std::string rule, message, suggestion, replacement;
+};
+
+/// Where checks put what they find. Thread-safe.
+class Findings {
+ public:
+  void add(TextFinding f);
+  std::vector<TextFinding> take();
+
+ private:
+  std::mutex mutex_;
+  std::vector<TextFinding> items_;
+};
+
+struct CheckInput {
+  const Model& model;
+  const ResolvedSite& site;
+};
+
+class Check {
+ public:
+  virtual ~Check() = default;
+  virtual std::string name() const = 0;
+  /// Findings in prose go to `findings` (markers can silence them); others to `diags`.
+  virtual void run(const CheckInput& in, Findings& findings, Diagnostics& diags) const = 0;
+};
+
+std::vector<std::unique_ptr<Check>> builtin_checks();
+std::unique_ptr<Check> make_glossary_check();
+std::unique_ptr<Check> make_untracked_undertaking_check();
+std::unique_ptr<Check> make_report_check();
+
+/// Run every check; apply inline `<!-- allow rule: reason -->` markers; report the rest.
+void run_checks(const CheckInput& in, Diagnostics& diags);
+
+/// A page of the site and its prose, in reading order ("page" as rules mean it).
+struct ProsePage {
+  std::string path;  // where it is published
+  std::vector<const Text*> texts;
+};
+/// Every published page's prose. Exempt items contribute nothing.
+std::vector<ProsePage> prose_pages(const Model& model, const ResolvedSite& site);
+
+}  // namespace rs

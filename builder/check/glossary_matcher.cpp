@@ -1,0 +1,712 @@
+#include "check/glossary_matcher.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <optional>
+
+#include "check/suppress.h"
+#include "core/strings.h"
+
+namespace rs {
+namespace glossary_detail {
+
+struct CodePoint {
+  char32_t c = 0;
+  size_t len = 1;
+};
+
+CodePoint decode(std::string_view s, size_t i) {
+  unsigned char b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) return {b, 1};
+  size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
+  if (len == 0 || i + len > s.size()) return {0xFFFD, 1};
+  char32_t c = b & (0x3F >> (len - 1));
+  for (size_t k = 1; k < len; ++k) {
+    unsigned char cb = static_cast<unsigned char>(s[i + k]);
+    if ((cb & 0xC0) != 0x80) return {0xFFFD, 1};
+    c = (c << 6) | (cb & 0x3F);
+  }
+  return {c, len};
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+/// Letters and digits of any script; punctuation, symbols, spaces and emoji are not.
+bool is_word_char(char32_t c) {
+  if (c < 0x80) return std::isalnum(static_cast<int>(c)) != 0;
+  if (c <= 0xBF || c == 0xD7 || c == 0xF7) return false;  // Latin-1 punctuation, no-break space, £
+  if (c >= 0x2000 && c <= 0x2BFF) return false;           // quotes, dashes, currency, arrows, maths
+  if (c >= 0x3000 && c <= 0x303F) return false;
+  if ((c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF || c == 0xFFFD) return false;
+  return c < 0x1F000;  // emoji
+}
+
+/// Lower case for Latin-1, Greek and Cyrillic capitals; each keeps its UTF-8 length.
+char32_t lower(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return c + 32;
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  if (c >= 0x391 && c <= 0x3A9) return c + 32;
+  if (c >= 0x410 && c <= 0x42F) return c + 32;
+  return c;
+}
+
+bool is_upper(char32_t c) { return lower(c) != c; }
+
+struct Inflection {
+  std::string norm, cased;
+  std::string suffix;  // as written: "s", "es", "'s", "’s"
+};
+
+struct Token {
+  size_t begin = 0, end = 0;
+  std::string norm;   // lower case, ’ as ', & as "and"
+  std::string cased;  // as written, ’ as ', & as "and"
+  bool joins_next = false;  // only spaces, one line break, one comma or one hyphen before the next
+  std::vector<Inflection> inflections;  // the singular or non-possessive forms it may stand for
+};
+
+struct Hit {
+  GlossaryMatch match;
+  size_t first = 0, last = 0;  // tokens
+};
+
+bool ends_with_any(std::string_view s, std::initializer_list<std::string_view> endings) {
+  for (auto e : endings)
+    if (ends_with(s, e)) return true;
+  return false;
+}
+
+std::vector<Inflection> inflections_of(const std::string& norm, const std::string& cased,
+                                       std::string_view raw) {
+  std::vector<Inflection> out;
+  auto cut = [&](size_t n, size_t raw_n) {
+    out.push_back({norm.substr(0, norm.size() - n), cased.substr(0, cased.size() - n),
+                   std::string(raw.substr(raw.size() - raw_n))});
+  };
+  if (norm.size() > 2 && ends_with(norm, "'s")) {
+    cut(2, ends_with(raw, "\u2019s") || ends_with(raw, "\u2019S") ? 4 : 2);
+  } else if (norm.size() > 2 && norm.back() == 's') {
+    cut(1, 1);
+    std::string_view stem = std::string_view(norm).substr(0, norm.size() - 2);
+    if (norm.size() > 3 && ends_with(norm, "es") && ends_with_any(stem, {"s", "x", "z", "ch", "sh", "o"}))
+      cut(2, 2);
+  }
+  return out;
+}
+
+/// Words of `text`, skipping bytes marked in `skip` (which may be empty).
+std::vector<Token> tokenize(std::string_view text, const std::vector<bool>& skip) {
+  std::vector<Token> out;
+  const size_t n = text.size();
+  auto skipped = [&](size_t k) { return !skip.empty() && skip[k]; };
+  size_t i = 0;
+  while (i < n) {
+    if (skipped(i)) {
+      ++i;
+      continue;
+    }
+    if (text[i] == '&') {
+      size_t len = text.substr(i, 5) == "&amp;" ? 5 : 1;
+      Token t;
+      t.begin = i;
+      t.end = i + len;
+      t.norm = t.cased = "and";
+      out.push_back(std::move(t));
+      i += len;
+      continue;
+    }
+    CodePoint cp = decode(text, i);
+    if (!is_word_char(cp.c)) {
+      i += cp.len;
+      continue;
+    }
+    Token t;
+    t.begin = i;
+    while (i < n && !skipped(i)) {
+      cp = decode(text, i);
+      if (is_word_char(cp.c)) {
+        append_utf8(t.norm, lower(cp.c));
+        t.cased.append(text.substr(i, cp.len));
+        i += cp.len;
+        continue;
+      }
+      // An apostrophe between letters belongs to the word (children's, Afghani’s).
+      if (cp.c == '\'' || cp.c == 0x2019) {
+        size_t k = i + cp.len;
+        if (k < n && !skipped(k) && is_word_char(decode(text, k).c)) {
+          t.norm += '\'';
+          t.cased += '\'';
+          i = k;
+          continue;
+        }
+      }
+      break;
+    }
+    t.end = i;
+    t.inflections = inflections_of(t.norm, t.cased, text.substr(t.begin, t.end - t.begin));
+    out.push_back(std::move(t));
+  }
+  for (size_t k = 0; k + 1 < out.size(); ++k) {
+    int commas = 0, hyphens = 0, newlines = 0;
+    bool ok = true;
+    for (size_t j = out[k].end; ok && j < out[k + 1].begin;) {
+      if (skipped(j)) {
+        ok = false;
+        break;
+      }
+      CodePoint c = decode(text, j);
+      switch (c.c) {
+        case ' ': case '\t': case '\r': case 0xA0: break;
+        case '\n': ++newlines; break;
+        case ',': ++commas; break;
+        case '-': case 0x2010: case 0x2011: ++hyphens; break;
+        default: ok = false;
+      }
+      j += c.len;
+    }
+    out[k].joins_next = ok && commas <= 1 && hyphens <= 1 && newlines <= 1 && !(commas && hyphens);
+  }
+  return out;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool one_of(char c, const char* set) { return c != '\0' && std::strchr(set, c) != nullptr; }
+
+/// Bytes no glossary rule reads: code, link targets, autolinks, bare URLs,
+/// e-mail addresses and suppression markers.
+std::vector<bool> unchecked_bytes(std::string_view s) {
+  const size_t n = s.size();
+  std::vector<bool> skip(n, false);
+  auto mark = [&](size_t b, size_t e) {
+    for (size_t k = b; k < std::min(e, n); ++k) skip[k] = true;
+  };
+  for (const ByteRange& r : code_ranges(s)) mark(r.begin, r.end);
+  for (const SuppressMarker& m : parse_markers(s)) mark(m.begin, m.end);
+
+  // Inline link and image targets: ](...), with balanced parentheses.
+  for (size_t i = s.find("]("); i != std::string_view::npos; i = s.find("](", i + 1)) {
+    if (skip[i]) continue;
+    int depth = 0;
+    for (size_t j = i + 1; j < n; ++j) {
+      if (s[j] == '(') ++depth;
+      if (s[j] == ')' && --depth == 0) {
+        mark(i + 1, j + 1);
+        break;
+      }
+      if (s[j] == '\n' && j + 1 < n && s[j + 1] == '\n') break;
+    }
+  }
+  // Reference definitions: [label]: target "title"
+  for (size_t i = 0; i < n;) {
+    size_t eol = s.find('\n', i);
+    if (eol == std::string_view::npos) eol = n;
+    size_t p = i;
+    while (p < eol && (s[p] == ' ' || s[p] == '\t')) ++p;
+    size_t close = s.substr(0, eol).find("]:", p);
+    if (p < eol && s[p] == '[' && close != std::string_view::npos) mark(close + 2, eol);
+    i = eol + 1;
+  }
+  auto url_char = [](char c) { return !is_space(c) && c != '<' && c != '>' && static_cast<unsigned char>(c) < 0x80; };
+  // Autolinks: <scheme:...> and <name@domain>
+  for (size_t i = s.find('<'); i != std::string_view::npos; i = s.find('<', i + 1)) {
+    size_t j = i + 1;
+    while (j < n && url_char(s[j])) ++j;
+    if (j < n && s[j] == '>') {
+      std::string_view inner = s.substr(i + 1, j - i - 1);
+      size_t colon = inner.find(':');
+      bool scheme = colon != std::string_view::npos && colon >= 2 && std::isalpha(static_cast<unsigned char>(inner[0]));
+      if (scheme || inner.find('@') != std::string_view::npos) mark(i, j + 1);
+    }
+  }
+  // Bare URLs, as GitHub links them: trailing punctuation is not part of the URL.
+  for (std::string_view start : {"http://", "https://", "ftp://", "www.", "mailto:"}) {
+    for (size_t i = s.find(start); i != std::string_view::npos; i = s.find(start, i + 1)) {
+      if (i > 0 && std::isalnum(static_cast<unsigned char>(s[i - 1]))) continue;
+      size_t j = i;
+      while (j < n && url_char(s[j])) ++j;
+      while (j > i && one_of(s[j - 1], ".,:;!?*_~'\")")) {
+        if (s[j - 1] == ')') {
+          std::string_view u = s.substr(i, j - i);
+          if (std::count(u.begin(), u.end(), '(') >= std::count(u.begin(), u.end(), ')')) break;
+        }
+        --j;
+      }
+      mark(i, j);
+    }
+  }
+  // E-mail addresses.
+  auto local_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || one_of(c, "._%+-"); };
+  auto domain_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-'; };
+  for (size_t k = s.find('@'); k != std::string_view::npos; k = s.find('@', k + 1)) {
+    size_t l = k, r = k + 1;
+    while (l > 0 && local_char(s[l - 1])) --l;
+    while (r < n && domain_char(s[r])) ++r;
+    while (r > k + 1 && (s[r - 1] == '.' || s[r - 1] == '-')) --r;
+    if (l < k && s.substr(k + 1, r - k - 1).find('.') != std::string_view::npos) mark(l, r);
+  }
+  return skip;
+}
+
+/// True when [b, e) is exactly the contents of a pair of quotation marks: ‘x’ “x” 'x' "x".
+bool quoted_alone(std::string_view s, size_t b, size_t e) {
+  auto curly = [&](size_t i, std::string_view single, std::string_view dbl) {
+    std::string_view q = s.substr(i, 3);
+    return q == single ? 1 : q == dbl ? 2 : 0;
+  };
+  int open = 0;  // 1 single, 2 double
+  if (b >= 1 && s[b - 1] == '\'') open = 1;
+  else if (b >= 1 && s[b - 1] == '"') open = 2;
+  else if (b >= 3) open = curly(b - 3, "\u2018", "\u201C");
+  if (open == 0) return false;
+  if (e < s.size() && one_of(s[e], ".,;:!?")) ++e;
+  int close = 0;
+  if (e < s.size() && s[e] == '\'') close = 1;
+  else if (e < s.size() && s[e] == '"') close = 2;
+  else if (e < s.size()) close = curly(e, "\u2019", "\u201D");
+  return close == open;
+}
+
+bool is_small_word(std::string_view w) {
+  for (std::string_view small : {"and", "of", "the", "for", "in", "on", "to", "with", "a", "an", "at", "by"})
+    if (w == small) return true;
+  return false;
+}
+
+/// Whether tokens [from, to] begin with the abbreviation's letters, counting
+/// small words (children in need → CiN) or not (Black and Minority Ethnic → BME).
+bool initials_spell(const std::vector<Token>& toks, size_t from, size_t to, std::string_view abbr) {
+  std::string letters;
+  for (size_t i = 0; i < abbr.size();) {
+    CodePoint c = decode(abbr, i);
+    if (is_word_char(c.c)) append_utf8(letters, lower(c.c));
+    i += c.len;
+  }
+  if (is_small_word(toks[from].norm)) return false;  // "the Local Government ..." starts at Local
+  std::string all, content;
+  for (size_t k = from; k <= to; ++k) {
+    std::string first;
+    append_utf8(first, decode(toks[k].norm, 0).c);
+    all += first;
+    if (!is_small_word(toks[k].norm)) content += first;
+  }
+  return letters == all || letters == content;
+}
+
+/// "Afghan" + "s" → "Afghans"; "Plan" + "’s" → "Plan’s".
+std::string inflect(const std::string& term, const std::string& suffix) {
+  if (suffix.empty() || term.empty()) return term;
+  if (suffix.find('\'') != std::string::npos || suffix.find("\u2019") != std::string::npos) return term + suffix;
+  return term + (ends_with_any(term, {"s", "x", "z", "ch", "sh"}) ? "es" : "s");
+}
+
+/// The words as a person reads them: each run of spaces and line breaks as one space.
+std::string as_read(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (is_space(c)) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string quoted(std::string_view s) { return "\u201C" + std::string(s) + "\u201D"; }
+
+bool is_roman_numeral(std::string_view w) {
+  static const std::pair<int, const char*> numerals[] = {
+      {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
+      {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
+  auto value = [](char c) {
+    switch (c) {
+      case 'I': return 1; case 'V': return 5; case 'X': return 10; case 'L': return 50;
+      case 'C': return 100; case 'D': return 500; case 'M': return 1000;
+    }
+    return 0;
+  };
+  int total = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    int v = value(w[i]);
+    if (v == 0) return false;
+    total += (i + 1 < w.size() && value(w[i + 1]) > v) ? -v : v;
+  }
+  if (total <= 0 || total >= 4000) return false;
+  std::string canonical;  // only the canonical spelling is a numeral (LCD is not)
+  for (auto [v, s] : numerals)
+    while (total >= v) {
+      canonical += s;
+      total -= v;
+    }
+  return canonical == w;
+}
+
+/// A UK postcode's outward code: A9, A99, AA9, AA99, A9A, AA9A.
+bool is_outward_code(std::string_view w) {
+  if (w.size() < 2 || w.size() > 4) return false;
+  size_t letters = 0;
+  while (letters < w.size() && std::isupper(static_cast<unsigned char>(w[letters]))) ++letters;
+  if (letters < 1 || letters > 2 || letters >= w.size() || !std::isdigit(static_cast<unsigned char>(w[letters])))
+    return false;
+  if (w.size() - letters > 2) return false;
+  return w.size() == letters + 1 || std::isupper(static_cast<unsigned char>(w.back())) ||
+         std::isdigit(static_cast<unsigned char>(w.back()));
+}
+
+/// A UK postcode's inward code: 9AA.
+bool is_inward_code(std::string_view w) {
+  return w.size() == 3 && std::isdigit(static_cast<unsigned char>(w[0])) &&
+         std::isupper(static_cast<unsigned char>(w[1])) && std::isupper(static_cast<unsigned char>(w[2]));
+}
+
+bool only_spaces(std::string_view s, size_t b, size_t e) {
+  if (b >= e) return false;
+  for (size_t i = b; i < e; ++i)
+    if (s[i] != ' ') return false;
+  return true;
+}
+
+bool in_postcode(std::string_view text, const std::vector<Token>& toks, size_t k) {
+  const std::string& w = toks[k].cased;
+  if (w.size() >= 5 && is_inward_code(std::string_view(w).substr(w.size() - 3)) &&
+      is_outward_code(std::string_view(w).substr(0, w.size() - 3)))
+    return true;
+  if (is_outward_code(w) && k + 1 < toks.size() && is_inward_code(toks[k + 1].cased) &&
+      only_spaces(text, toks[k].end, toks[k + 1].begin))
+    return true;
+  return is_inward_code(w) && k > 0 && is_outward_code(toks[k - 1].cased) &&
+         only_spaces(text, toks[k - 1].end, toks[k].begin);
+}
+
+/// The word without a possessive or a plural s after a capital (MPs → MP).
+std::string abbreviation_form(const std::string& cased) {
+  std::string w = cased;
+  if (w.size() > 2 && ends_with(w, "'s")) w.resize(w.size() - 2);
+  if (w.size() > 2 && w.back() == 's' && std::isupper(static_cast<unsigned char>(w[w.size() - 2]))) w.pop_back();
+  return w;
+}
+
+/// Two or more capitals, at least half the letters: NHS, CiN, DfE; not McDonald or PowerPoint.
+bool looks_like_abbreviation(std::string_view w) {
+  size_t letters = 0, capitals = 0;
+  for (size_t i = 0; i < w.size();) {
+    CodePoint c = decode(w, i);
+    i += c.len;
+    if (!is_word_char(c.c) || (c.c >= '0' && c.c <= '9')) continue;
+    ++letters;
+    if (is_upper(c.c)) ++capitals;
+  }
+  return capitals >= 2 && capitals * 2 >= letters;
+}
+
+/// How an abbreviation's use is spelt out, if it is.
+struct SpellingOut {
+  enum { none, right, wrong } kind = none;
+  size_t begin = 0, end = 0;  // the wrong expansion
+  size_t hit = kNoEntry;      // the avoid hit that is the wrong expansion, if any
+};
+
+SpellingOut spelling_out(std::string_view text, const std::vector<Token>& toks,
+                         const std::vector<Hit>& hits, size_t h) {
+  const size_t n = text.size();
+  const GlossaryMatch& a = hits[h].match;
+  std::string_view abbr = text.substr(a.begin, a.end - a.begin - a.suffix.size());
+  auto known_expansion = [&](const Hit& other, size_t b, size_t e) -> SpellingOut {
+    if (other.match.entry != a.entry || other.match.begin != b || other.match.end != e) return {};
+    if (other.match.kind == PhraseKind::term) return {SpellingOut::right, b, e, kNoEntry};
+    if (other.match.kind == PhraseKind::avoid) return {SpellingOut::wrong, b, e, size_t(&other - hits.data())};
+    return {};
+  };
+  size_t p = a.begin, q = a.end;
+  while (p > 0 && is_space(text[p - 1])) --p;
+  while (q < n && is_space(text[q])) ++q;
+
+  // Expansion (ABBR)
+  if (p > 0 && text[p - 1] == '(' && q < n && text[q] == ')') {
+    size_t before = p - 1;
+    while (before > 0 && is_space(text[before - 1])) --before;
+    for (size_t k = h; k-- > 0 && hits[k].match.end >= before;) {
+      SpellingOut s = known_expansion(hits[k], hits[k].match.begin, before);
+      if (s.kind != SpellingOut::none) return s;
+    }
+    // Otherwise the longest run of words before "(" whose initials spell it.
+    if (hits[h].first == 0) return {};
+    size_t last = hits[h].first - 1, first = last;
+    while (first > 0 && toks[first - 1].joins_next && last - first < 12) --first;
+    for (size_t f = first; f < last; ++f)
+      if (initials_spell(toks, f, last, abbr)) return {SpellingOut::wrong, toks[f].begin, toks[last].end, kNoEntry};
+    return {};
+  }
+  // ABBR (expansion)
+  if (q < n && text[q] == '(') {
+    int depth = 0;
+    size_t close = n;
+    for (size_t j = q; j < n; ++j) {
+      if (text[j] == '(') ++depth;
+      if (text[j] == ')' && --depth == 0) {
+        close = j;
+        break;
+      }
+      if (text[j] == '\n' && j + 1 < n && text[j + 1] == '\n') break;
+    }
+    if (close == n) return {};
+    size_t b = q + 1, e = close;
+    while (b < e && is_space(text[b])) ++b;
+    while (e > b && is_space(text[e - 1])) --e;
+    for (size_t k = h + 1; k < hits.size() && hits[k].match.begin <= b; ++k) {
+      SpellingOut s = known_expansion(hits[k], b, e);
+      if (s.kind != SpellingOut::none) return s;
+    }
+    size_t first = hits[h].last + 1, last = first;
+    while (last < toks.size() && toks[last].end <= e) ++last;
+    if (last >= first + 2 && toks[first].begin >= b && initials_spell(toks, first, last - 1, abbr))
+      return {SpellingOut::wrong, b, e, kNoEntry};
+  }
+  return {};
+}
+
+}  // namespace glossary_detail
+
+using namespace glossary_detail;
+
+struct GlossaryMatcher::Scanned {
+  std::vector<Token> tokens;
+  std::vector<Hit> hits;
+};
+
+GlossaryMatcher::GlossaryMatcher(const std::vector<GlossaryEntry>& glossary) {
+  nodes_.emplace_back();  // the root
+  for (size_t e = 0; e < glossary.size(); ++e) {
+    const GlossaryEntry& g = glossary[e];
+    entries_.push_back({trim(g.term.value), trim(g.abbr.value), trim(g.reason.value), g.severity});
+    const Entry& en = entries_.back();
+    if (!en.term.empty()) add_phrase(en.term, e, PhraseKind::term, g.case_sensitive);
+    if (!en.abbr.empty()) {
+      add_phrase(en.abbr, e, PhraseKind::abbr, true);  // an abbreviation is its capitals
+      abbr_entry_.emplace(en.abbr, e);
+      abbrs_.push_back(en.abbr);
+    }
+    for (const Text& a : g.avoid) add_phrase(a.value, e, PhraseKind::avoid, g.case_sensitive);
+    for (const auto& a : g.allow) allowed_.insert(trim(a.value));
+  }
+}
+
+void GlossaryMatcher::add_phrase(std::string_view text, size_t entry, PhraseKind kind, bool case_sensitive) {
+  std::vector<Token> words = tokenize(text, {});
+  if (words.empty()) return;
+  size_t node = 0;
+  Phrase phrase{entry, kind, case_sensitive, {}};
+  for (const Token& w : words) {
+    auto it = nodes_[node].next.find(w.norm);
+    size_t next;
+    if (it == nodes_[node].next.end()) {
+      next = nodes_.size();
+      nodes_[node].next.emplace(w.norm, next);
+      nodes_.emplace_back();
+    } else {
+      next = it->second;
+    }
+    node = next;
+    phrase.words.push_back(w.cased);
+  }
+  nodes_[node].phrases.push_back(phrases_.size());
+  phrases_.push_back(std::move(phrase));
+}
+
+GlossaryMatcher::Scanned GlossaryMatcher::scan(std::string_view text) const {
+  Scanned sc;
+  sc.tokens = tokenize(text, unchecked_bytes(text));
+  const std::vector<Token>& toks = sc.tokens;
+  struct Best {
+    bool found = false;
+    size_t last = 0, phrase = 0;
+    int inflection = -1, rank = 0;
+  };
+  for (size_t i = 0; i < toks.size();) {
+    Best best;
+    // A phrase ending at token j; an inflected word may only end a phrase.
+    auto consider = [&](size_t node, size_t j, int inflection) {
+      for (size_t p : nodes_[node].phrases) {
+        const Phrase& ph = phrases_[p];
+        if (ph.case_sensitive) {
+          bool same = true;
+          for (size_t k = 0; same && k < ph.words.size(); ++k) {
+            bool inflected = i + k == j && inflection >= 0;
+            same = (inflected ? toks[j].inflections[inflection].cased : toks[i + k].cased) == ph.words[k];
+          }
+          if (!same) continue;
+        }
+        // Longest first; then a word as written over an inflected one; then right over wrong.
+        int rank = (inflection < 0 ? 2 : 0) + (ph.kind == PhraseKind::avoid ? 0 : 1);
+        if (!best.found || j > best.last || (j == best.last && rank > best.rank))
+          best = {true, j, p, inflection, rank};
+      }
+    };
+    size_t node = 0;
+    for (size_t j = i; j < toks.size(); ++j) {
+      if (j > i && !toks[j - 1].joins_next) break;
+      const Node& here = nodes_[node];
+      for (size_t f = 0; f < toks[j].inflections.size(); ++f) {
+        auto it = here.next.find(toks[j].inflections[f].norm);
+        if (it != here.next.end()) consider(it->second, j, static_cast<int>(f));
+      }
+      auto it = here.next.find(toks[j].norm);
+      if (it == here.next.end()) break;
+      node = it->second;
+      consider(node, j, -1);
+    }
+    if (!best.found) {
+      ++i;
+      continue;
+    }
+    const Phrase& ph = phrases_[best.phrase];
+    Hit hit;
+    hit.match.entry = ph.entry;
+    hit.match.kind = ph.kind;
+    hit.match.begin = toks[i].begin;
+    hit.match.end = toks[best.last].end;
+    if (best.inflection >= 0) hit.match.suffix = toks[best.last].inflections[best.inflection].suffix;
+    hit.first = i;
+    hit.last = best.last;
+    sc.hits.push_back(std::move(hit));
+    i = best.last + 1;
+  }
+  return sc;
+}
+
+std::vector<GlossaryMatch> GlossaryMatcher::find(std::string_view text) const {
+  std::vector<GlossaryMatch> out;
+  for (Hit& h : scan(text).hits) out.push_back(std::move(h.match));
+  return out;
+}
+
+std::string GlossaryMatcher::expansion_of(std::string_view abbr) const {
+  auto it = abbr_entry_.find(std::string(abbr));
+  return it == abbr_entry_.end() ? std::string() : entries_[it->second].term;
+}
+
+std::vector<GlossaryFinding> GlossaryMatcher::check_page(const std::vector<std::string_view>& texts) const {
+  std::vector<GlossaryFinding> out;
+  std::vector<bool> spelt_out(entries_.size(), false), told_undefined(entries_.size(), false);
+  std::unordered_set<std::string> told_unknown;  // one finding per unknown word per page
+  for (size_t ti = 0; ti < texts.size(); ++ti) {
+    std::string_view text = texts[ti];
+    Scanned sc = scan(text);
+    std::vector<GlossaryFinding> found;
+    auto add = [&](size_t b, size_t e, Severity sev, const char* rule, std::string message,
+                   std::string replacement, size_t entry) {
+      found.push_back({ti, b, e, sev, rule, std::move(message), std::move(replacement), entry});
+    };
+    auto written = [&](size_t b, size_t e) { return as_read(text.substr(b, e - b)); };
+
+    // Abbreviations first: a wrong spelling-out is reported as a mismatch, not also as a word to avoid.
+    std::vector<bool> wrong_expansion(sc.hits.size(), false);
+    for (size_t h = 0; h < sc.hits.size(); ++h) {
+      const GlossaryMatch& m = sc.hits[h].match;
+      if (m.kind != PhraseKind::abbr) continue;
+      const Entry& en = entries_[m.entry];
+      SpellingOut s = spelling_out(text, sc.tokens, sc.hits, h);
+      if (s.kind == SpellingOut::none) {
+        if (spelt_out[m.entry] || told_undefined[m.entry] || en.term.empty()) continue;
+        told_undefined[m.entry] = true;
+        std::string use = written(m.begin, m.end);
+        std::string fix = inflect(en.term, m.suffix) + " (" + use + ")";
+        add(m.begin, m.end, Severity::warning, "glossary.abbr-undefined",
+            quoted(use) + " is used before it is spelt out on this page: at its first use write " +
+                quoted(fix) + ".",
+            fix, m.entry);
+        continue;
+      }
+      spelt_out[m.entry] = true;
+      if (s.kind == SpellingOut::wrong) {
+        if (s.hit != kNoEntry) wrong_expansion[s.hit] = true;
+        add(s.begin, s.end, Severity::warning, "glossary.abbr-mismatch",
+            quoted(en.abbr) + " is spelt out here as " + quoted(written(s.begin, s.end)) +
+                ", but the glossary spells it " + quoted(en.term) + ".",
+            en.term, m.entry);
+      }
+    }
+
+    for (size_t h = 0; h < sc.hits.size(); ++h) {
+      const GlossaryMatch& m = sc.hits[h].match;
+      if (m.kind != PhraseKind::avoid || wrong_expansion[h]) continue;
+      if (quoted_alone(text, m.begin, m.end)) continue;  // a mention of the word, not a use
+      const Entry& en = entries_[m.entry];
+      std::string used = written(m.begin, m.end);
+      std::string what = sc.hits[h].first == sc.hits[h].last ? "a word" : "a phrase";
+      std::string message = quoted(used) + " is " + what + " to avoid";
+      message += en.term.empty() ? "." : ": use " + quoted(inflect(en.term, m.suffix)) + ".";
+      if (!en.reason.empty()) message += " " + en.reason;
+      add(m.begin, m.end, en.severity, "glossary.avoid", message, inflect(en.term, m.suffix), m.entry);
+    }
+
+    std::vector<bool> matched(sc.tokens.size(), false);
+    for (const Hit& h : sc.hits)
+      for (size_t k = h.first; k <= h.last; ++k) matched[k] = true;
+    for (size_t k = 0; k < sc.tokens.size(); ++k) {
+      const Token& t = sc.tokens[k];
+      std::string word = abbreviation_form(t.cased);
+      if (matched[k] || !looks_like_abbreviation(word)) continue;
+      if (allowed_.count(word) || allowed_.count(t.cased) || is_roman_numeral(word) ||
+          in_postcode(text, sc.tokens, k))
+        continue;
+      if (!told_unknown.insert(word).second) continue;
+      std::string message = quoted(word) + " looks like an abbreviation but is not in the glossary";
+      std::string near = closest(word, abbrs_);
+      if (!near.empty()) message += " (did you mean " + quoted(near) + "?)";
+      message += ": spell it out, or add it to data/glossary.yaml (an entry with `abbr:`, or an `allow:` list).";
+      add(t.begin, t.end, Severity::warning, "glossary.abbr-unknown", message, "", kNoEntry);
+    }
+
+    std::stable_sort(found.begin(), found.end(),
+                     [](const GlossaryFinding& a, const GlossaryFinding& b) { return a.begin < b.begin; });
+    for (auto& f : found) out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::vector<ExampleFailure> failing_examples(const std::vector<GlossaryEntry>& glossary,
+                                             const GlossaryMatcher& matcher) {
+  std::vector<ExampleFailure> out;
+  // The first finding an example gives for its own entry, if any.
+  auto own_finding = [&](const Text& example, size_t e) -> std::optional<GlossaryFinding> {
+    for (GlossaryFinding& f : matcher.check_page({example.value}))
+      if (f.entry == e && (f.rule == "glossary.avoid" || f.rule == "glossary.abbr-mismatch")) return f;
+    return std::nullopt;
+  };
+  for (size_t e = 0; e < glossary.size(); ++e) {
+    for (const Text& good : glossary[e].examples.good)
+      if (auto f = own_finding(good, e))
+        out.push_back({e, good.span,
+                       "the good example " + quoted(as_read(good.value)) + " is flagged [" + f->rule +
+                           "]: " + f->message});
+    for (const Text& bad : glossary[e].examples.bad)
+      if (!own_finding(bad, e))
+        out.push_back({e, bad.span,
+                       "the bad example " + quoted(as_read(bad.value)) +
+                           " is not flagged: none of this entry's words to avoid or spellings-out match it"});
+  }
+  return out;
+}
+
+}  // namespace rs

@@ -1,0 +1,379 @@
+#include "check/glossary_matcher.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace rs {
+namespace {
+
+Text text(std::string s) {
+  Text t;
+  t.value = std::move(s);
+  return t;
+}
+
+/// A glossary entry as data/glossary.yaml would give it.
+struct Entry {
+  GlossaryEntry e;
+  explicit Entry(std::string term) { e.term = text(std::move(term)); }
+  Entry& abbr(std::string a) {
+    e.abbr.value = std::move(a);
+    return *this;
+  }
+  Entry& avoid(const std::vector<std::string>& words) {
+    for (const auto& w : words) e.avoid.push_back(text(w));
+    return *this;
+  }
+  Entry& reason(std::string r) {
+    e.reason = text(std::move(r));
+    return *this;
+  }
+  Entry& error() {
+    e.severity = Severity::error;
+    return *this;
+  }
+  Entry& case_sensitive() {
+    e.case_sensitive = true;
+    return *this;
+  }
+  Entry& allow(const std::vector<std::string>& words) {
+    for (const auto& w : words) e.allow.push_back({w, {}});
+    return *this;
+  }
+  operator GlossaryEntry() const { return e; }
+};
+
+/// FORMAT.md's example glossary, with the abbreviations the seed minutes use.
+std::vector<GlossaryEntry> council_glossary() {
+  return {
+      Entry("Afghan")
+          .avoid({"Afghani"})
+          .reason("\"Afghani\" is the currency of Afghanistan; a person from Afghanistan is Afghan.")
+          .error(),
+      Entry("Education, Health and Care Plan")
+          .abbr("EHCP")
+          .avoid({"Education, Health & Care Package", "Education, Health and Care Package"}),
+      Entry("children in need").abbr("CiN"),
+      Entry("Ofsted").avoid({"OFSTED"}).case_sensitive(),
+      Entry("Local Government and Social Care Ombudsman").abbr("LGSCO"),
+      Entry("").allow({"HR", "IT", "CCTV"}),
+      Entry("Black and Minority Ethnic").abbr("BME"),
+      Entry("Special Educational Needs").abbr("SEN"),
+      Entry("Multi-Agency Safeguarding Hub").abbr("MASH"),
+      Entry("service level agreement").abbr("SLA"),
+  };
+}
+
+const GlossaryMatcher& council() {
+  static const GlossaryMatcher m(council_glossary());
+  return m;
+}
+
+/// What a writer would see for each finding: "rule “the words flagged”".
+std::vector<std::string> seen(const std::vector<GlossaryFinding>& fs, const std::vector<std::string>& texts) {
+  std::vector<std::string> out;
+  for (const auto& f : fs)
+    out.push_back(f.rule + " " + texts[f.text_index].substr(f.begin, f.end - f.begin));
+  return out;
+}
+
+std::vector<std::string> seen_page(const GlossaryMatcher& m, const std::vector<std::string>& texts) {
+  std::vector<std::string_view> views(texts.begin(), texts.end());
+  return seen(m.check_page(views), texts);
+}
+
+std::vector<std::string> seen_in(const std::string& s, const GlossaryMatcher& m = council()) {
+  return seen_page(m, {s});
+}
+
+using Seen = std::vector<std::string>;
+
+// The seed minutes' item 7, paragraph by paragraph in reading order (minutes, then each
+// question and answer), exactly as published, no-break spaces included.
+const std::vector<std::string> kSeedItem = {
+    R"(The Committee receive a report of the Interim Corporate Director, People which set out the statutory Children and Families Services Complaints Annual Report for 2017/18.)",
+    R"(Following a brief overview of the report, the presenting officers responded to Members questions as follows.)",
+    R"(There were 3,990 children who were considered to be children in need (CiN) throughout 2017/18 and their ethnic breakdown was predominantly BME (Black and Minority Ethnic) with just over a quarter being of white ethnicity.  Why was there no data in the report regarding the ethnic breakdown of complainants?  Why did 27% of complainants ‘disagree with social care opinion’?)",
+    R"(An officer advised that this data was captured by a different team.  The data in the report related to the number and nature of complaints received and outcomes.  The officers undertook to provide information regarding the ethnic breakdown of complainants in future reports.  He added that the equalities data included in the report demonstrated that the complainants were of various ethnicities.)",
+    R"(The Member pointed out that the term ‘Afghani’ referred to the currency of Afghanistan and that the correct term for someone from Afghanistan was Afghan.  This was noted by the officers.)",
+    R"(An officer added that Managers, social care staff and the complaints teams continued to work towards a more balanced, open and less defensive approach to complaints, where concerns were recognised and complainants received appropriate, timely responses. Officers were encouraged to reflect on practices and on the outcomes of each complaint and endeavoured to successfully resolve some complaints before they reached stage 1.)",
+    R"(Were complaints made about individual social workers tracked to see if there were any patterns emerging?  How was the complaints process signposted to clients? Were written complaints taken more seriously than verbal ones?)",
+    R"(An officer advised that complaints against social workers were monitored and confirmed that no single social worker had received multiple complaints.  If any issues relating to practice or performance were highlighted then these would be dealt with through additional training.  Every looked after child was given a complaints leaflet and their carers and advocates could represent them.  Individuals could complain by phone or in writing and no complaints were turned away, even those that may appear trivial in the first instance.)",
+    R"(Why had there been an increase Stage 1 complaints?)",
+    R"(During 2017/18 there was a slight increase in the number of Stage1 complaints received.  As with previous years, the majority of received transactions (both representations and formal complaints) were via Targeted Services (81%).  There had been no stage 3 complaints and one case had been referred to the Ombudsman under the EHCP (Education, Health & Care Package) process.)",
+    R"(How were anonymous complaints dealt with?  At what stage would the team involve other partner agencies such as the police in a case? How were stage 2 complaints dealt with?)",
+    R"(An officer advised that some anonymous complaints had been received over the years and these would be investigated and the appropriate safeguarding procedures would be followed.  There was a detailed policy regarding this and the appropriate child protection procedures would be followed and an information sharing meeting with the police would take place quite early on in the process. In accordance with legal requirements, stage 2 complaints were dealt with by an external independent investigator.)",
+    R"(A Member stated that she was pleased to see the compliments received by the section.  She asked how SEN (Special Educational Needs) children were assisted to make complaints.)",
+    R"(An officer added that the MASH (Multi Agency Safeguarding Hub), which had recently undergone a peer review and an Ofsted review, now had a teacher representative on its board who assisted with communicating information to schools.  Members of the advocacy service had specialist skills in supporting these children and the Council had an SLA with all Harrow schools to provide training to enable them to better manage their complaints process.  The complaints team regularly met with advocacy groups.)",
+    R"(A Member asked whether for those complaints that were upheld or partially upheld, had the children in question been exposed to any serious risks?  What did the corporate complaints relate to?  Did other corporate bodies make complaints?)",
+    R"(An officer advised that none of the children had been exposed to significant harm.  He added that the corporate complaints process captured any complaints that fell outside the statutory process or where there may be a cross-over of service areas, for example, when someone, who was not the parent or guardian of a child made a complaint on behalf of the child.  In the past, complaints had been received from health partners and there was a separate protocol to deal with these.  He added that a breakdown of the representations would be included in future reports.)",
+    R"(That the report be noted.)",
+};
+
+TEST_CASE("glossary.avoid names the term to use and the reason") {
+  std::string s = "He said he was Afghani.";
+  auto fs = council().check_page({s});
+  REQUIRE(fs.size() == 1);
+  CHECK(fs[0].rule == "glossary.avoid");
+  CHECK(s.substr(fs[0].begin, fs[0].end - fs[0].begin) == "Afghani");
+  CHECK(fs[0].severity == Severity::error);
+  CHECK(fs[0].replacement == "Afghan");
+  CHECK(fs[0].message ==
+        "\u201CAfghani\u201D is a word to avoid: use \u201CAfghan\u201D. \"Afghani\" is the currency of "
+        "Afghanistan; a person from Afghanistan is Afghan.");
+  CHECK(seen_in("He said he was Afghan.").empty());
+  CHECK(seen_in("He had lived in Afghanistan.").empty());  // whole words only
+}
+
+TEST_CASE("glossary.avoid is a warning unless the entry says otherwise") {
+  auto fs = council().check_page({"an Education, Health and Care Package"});
+  REQUIRE(fs.size() == 1);
+  CHECK(fs[0].severity == Severity::warning);
+  CHECK(fs[0].message.find("is a phrase to avoid: use \u201CEducation, Health and Care Plan\u201D.") !=
+        std::string::npos);
+}
+
+TEST_CASE("a phrase matches across a line break and repeated spaces") {
+  CHECK(seen_in("an Education, Health and\n    Care   Package was agreed") ==
+        Seen{"glossary.avoid Education, Health and\n    Care   Package"});
+  CHECK(seen_in("Health and Care Package") == Seen{});
+  // A full stop or a paragraph break between the words ends the phrase.
+  CHECK(seen_in("Education, Health and. Care Package") == Seen{});
+  CHECK(seen_in("Education, Health and\n\nCare Package") == Seen{});
+}
+
+TEST_CASE("& and `and` are the same word") {
+  CHECK(seen_in("an Education, Health and Care Package") ==
+        Seen{"glossary.avoid Education, Health and Care Package"});
+  CHECK(seen_in("an Education, Health & Care Package") ==
+        Seen{"glossary.avoid Education, Health & Care Package"});
+  CHECK(seen_in("an Education, Health &amp; Care Package") ==
+        Seen{"glossary.avoid Education, Health &amp; Care Package"});
+  CHECK(seen_in("an Education, Health & Care Plan").empty());
+}
+
+TEST_CASE("a comma inside a phrase is optional") {
+  CHECK(seen_in("an Education Health and Care Package") ==
+        Seen{"glossary.avoid Education Health and Care Package"});
+  CHECK(seen_in("an Education; Health and Care Package").empty());
+}
+
+TEST_CASE("the plural of a word to avoid is flagged, and the fix is plural too") {
+  std::string s = "two Afghanis arrived";
+  auto fs = council().check_page({s});
+  REQUIRE(fs.size() == 1);
+  CHECK(s.substr(fs[0].begin, fs[0].end - fs[0].begin) == "Afghanis");
+  CHECK(fs[0].replacement == "Afghans");
+  CHECK(seen_in("two Afghans arrived").empty());
+  CHECK(seen_in("an Afghanistani arrived").empty());
+}
+
+TEST_CASE("the possessive of a word to avoid is flagged, with either apostrophe") {
+  auto fs = council().check_page({"the Afghani's family"});
+  REQUIRE(fs.size() == 1);
+  CHECK(fs[0].replacement == "Afghan's");
+  fs = council().check_page({"the Afghani\u2019s family"});
+  REQUIRE(fs.size() == 1);
+  CHECK(fs[0].replacement == "Afghan\u2019s");
+  CHECK(seen_in("the Afghan's family").empty());
+  CHECK(seen_in("the Afghan\u2019s family").empty());
+}
+
+TEST_CASE("the longest phrase wins, so a correct term containing a wrong word is not flagged") {
+  GlossaryMatcher m({Entry("SEN Support"),
+                     Entry("special educational needs and disabilities").avoid({"special needs"})});
+  CHECK(seen_in("pupils on SEN Support", m).empty());
+  CHECK(seen_in("pupils with special needs", m) == Seen{"glossary.avoid special needs"});
+  GlossaryMatcher n({Entry("Afghan").avoid({"Afghani"}), Entry("Afghani banknotes")});
+  CHECK(seen_in("Afghani banknotes", n).empty());
+  CHECK(seen_in("Afghani people", n) == Seen{"glossary.avoid Afghani"});
+}
+
+TEST_CASE("case_sensitive entries match only the case written") {
+  auto fs = council().check_page({"an OFSTED inspection"});
+  REQUIRE(fs.size() == 1);
+  CHECK(fs[0].rule == "glossary.avoid");
+  CHECK(fs[0].replacement == "Ofsted");
+  CHECK(seen_in("an Ofsted inspection").empty());
+  CHECK(seen_in("an ofsted inspection").empty());
+  // Other entries ignore case.
+  CHECK(seen_in("AFGHANI") == Seen{"glossary.avoid AFGHANI"});
+  CHECK(seen_in("afghani") == Seen{"glossary.avoid afghani"});
+}
+
+TEST_CASE("code spans and fenced code are not checked") {
+  CHECK(seen_in("the word `Afghani` is in the data").empty());
+  CHECK(seen_in("``say `Afghani` here``").empty());
+  CHECK(seen_in("```\nAfghani\n```\n").empty());
+  CHECK(seen_in("`code` then Afghani") == Seen{"glossary.avoid Afghani"});
+  CHECK(seen_in("a lone ` backtick then Afghani") == Seen{"glossary.avoid Afghani"});
+}
+
+TEST_CASE("URLs, autolinks and e-mail addresses are not checked") {
+  CHECK(seen_in("see https://example.org/Afghani-report.") .empty());
+  CHECK(seen_in("see <https://example.org/Afghani>").empty());
+  CHECK(seen_in("see www.afghani.example").empty());
+  CHECK(seen_in("write to afghani@example.org today").empty());
+  CHECK(seen_in("<afghani@example.org>").empty());
+  CHECK(seen_in("Afghani, see https://example.org/") == Seen{"glossary.avoid Afghani"});
+  CHECK(seen_in("EHCP at https://example.org/EHCP") == Seen{"glossary.abbr-undefined EHCP"});
+}
+
+TEST_CASE("link targets are not checked, link text is") {
+  CHECK(seen_in("[the report](documents/Afghani%20report.pdf)").empty());
+  CHECK(seen_in("[the report](https://example.org/(Afghani))").empty());
+  CHECK(seen_in("[report]: documents/Afghani.pdf").empty());
+  CHECK(seen_in("[Afghani report](documents/report.pdf)") == Seen{"glossary.avoid Afghani"});
+}
+
+TEST_CASE("a word to avoid alone in quotation marks is a mention, a longer quotation is checked") {
+  CHECK(seen_in("the term \u2018Afghani\u2019 refers to the currency").empty());
+  CHECK(seen_in("the term \u201CAfghani\u201D refers to the currency").empty());
+  CHECK(seen_in("the term \"Afghani\" refers to the currency").empty());
+  CHECK(seen_in("the term 'Afghani' refers to the currency").empty());
+  CHECK(seen_in("the term \u2018Afghani,\u2019 as written").empty());
+  CHECK(seen_in("she said \u2018the Afghani family\u2019") == Seen{"glossary.avoid Afghani"});
+  CHECK(seen_in("she said \"Afghani people\"") == Seen{"glossary.avoid Afghani"});
+  CHECK(seen_in("\u2018Afghani people") == Seen{"glossary.avoid Afghani"});
+}
+
+TEST_CASE("abbr-unknown finds capitalised abbreviations with no entry") {
+  CHECK(seen_in("The DfE agreed.") == Seen{"glossary.abbr-unknown DfE"});
+  CHECK(seen_in("RESOLVED: That the report be noted.") == Seen{"glossary.abbr-unknown RESOLVED"});
+  CHECK(seen_in("Two GPs and the GP's practice.") == Seen{"glossary.abbr-unknown GPs"});  // once a page
+  CHECK(seen_in("The HR team checked the IT and the CCTV.").empty());           // allowed
+  CHECK(seen_in("Councillor McDonald used PowerPoint in Harrow.").empty());      // names, not abbreviations
+  CHECK(seen_in("A Member asked. I agreed.").empty());                          // single capitals
+  CHECK(seen_in("`NHS` and https://NHS.example").empty());
+}
+
+TEST_CASE("abbr-unknown suggests a known abbreviation that is close") {
+  auto fs = council().check_page({"the CIN figures"});
+  REQUIRE(fs.size() == 1);
+  CHECK(fs[0].rule == "glossary.abbr-unknown");
+  CHECK(fs[0].message.find("did you mean \u201CCiN\u201D?") != std::string::npos);
+}
+
+TEST_CASE("UK postcodes are not abbreviations") {
+  CHECK(seen_in("Civic Centre, Station Road, Harrow HA1 2XY").empty());
+  CHECK(seen_in("Write to SW1A 1AA or EC1A 1BB.").empty());
+  CHECK(seen_in("XYZ 2AB") == Seen{"glossary.abbr-unknown XYZ", "glossary.abbr-unknown 2AB"});
+  CHECK(seen_in("the KS2 results") == Seen{"glossary.abbr-unknown KS2"});
+}
+
+TEST_CASE("Roman numerals are not abbreviations") {
+  CHECK(seen_in("Part II of Schedule XII, chapter IV, paragraph MCMXCIX").empty());
+  CHECK(seen_in("an LCD screen") == Seen{"glossary.abbr-unknown LCD"});  // not a numeral as written
+  CHECK(seen_in("the IIII fund") == Seen{"glossary.abbr-unknown IIII"});
+}
+
+TEST_CASE("abbr-undefined: an abbreviation used before it is spelt out on the page") {
+  std::vector<std::string> page = {"The SLA was signed.", "The service level agreement (SLA) covers schools."};
+  std::vector<std::string_view> views(page.begin(), page.end());
+  auto fs = council().check_page(views);
+  REQUIRE(fs.size() == 1);
+  CHECK(fs[0].rule == "glossary.abbr-undefined");
+  CHECK(fs[0].text_index == 0);
+  CHECK(page[0].substr(fs[0].begin, fs[0].end - fs[0].begin) == "SLA");
+  CHECK(fs[0].replacement == "service level agreement (SLA)");
+  CHECK(fs[0].message ==
+        "\u201CSLA\u201D is used before it is spelt out on this page: at its first use write "
+        "\u201Cservice level agreement (SLA)\u201D.");
+  // Spelt out first, later uses on the page (in any text) are fine.
+  CHECK(seen_page(council(), {"The service level agreement (SLA) covers schools.", "The SLA was signed."})
+            .empty());
+  // Reported once a page, not at every use.
+  CHECK(seen_in("The SLA and the SLA again.") == Seen{"glossary.abbr-undefined SLA"});
+  // Each page starts afresh.
+  CHECK(seen_in("The SLA.") == Seen{"glossary.abbr-undefined SLA"});
+}
+
+TEST_CASE("an abbreviation may be spelt out in either order") {
+  CHECK(seen_in("children in need (CiN) and later CiN").empty());
+  CHECK(seen_in("CiN (children in need) and later CiN").empty());
+  CHECK(seen_in("Children in Need (CiN)").empty());
+  CHECK(seen_in("the EHCPs (Education, Health and Care Plans) and EHCP's").empty());
+  CHECK(seen_in("CiN, children in need") == Seen{"glossary.abbr-undefined CiN"});
+}
+
+TEST_CASE("abbr-mismatch: spelt out differently from the glossary") {
+  std::string s = "under the EHCP (Education, Health & Care Package) process; the EHCP";
+  auto fs = council().check_page({s});
+  REQUIRE(fs.size() == 1);  // not also glossary.avoid, nor abbr-undefined
+  CHECK(fs[0].rule == "glossary.abbr-mismatch");
+  CHECK(s.substr(fs[0].begin, fs[0].end - fs[0].begin) == "Education, Health & Care Package");
+  CHECK(fs[0].replacement == "Education, Health and Care Plan");
+  CHECK(fs[0].message ==
+        "\u201CEHCP\u201D is spelt out here as \u201CEducation, Health & Care Package\u201D, but the "
+        "glossary spells it \u201CEducation, Health and Care Plan\u201D.");
+  CHECK(seen_in("Education, Health and Care Package (EHCP)") ==
+        Seen{"glossary.abbr-mismatch Education, Health and Care Package"});
+  // Words not in the glossary, whose initials spell the abbreviation.
+  CHECK(seen_in("the LGSCO (Local Government Social Care Ombudsman)") ==
+        Seen{"glossary.abbr-mismatch Local Government Social Care Ombudsman"});
+  CHECK(seen_in("the Local Government Social Care Ombudsman (LGSCO)") ==
+        Seen{"glossary.abbr-mismatch Local Government Social Care Ombudsman"});
+  // & is and: the same spelling.
+  CHECK(seen_in("EHCP (Education, Health & Care Plan)").empty());
+  CHECK(seen_in("Education Health & Care Plan (EHCP)").empty());
+  // A parenthesis that is not a spelling-out is just a use.
+  CHECK(seen_in("the SLA (see appendix 3)") == Seen{"glossary.abbr-undefined SLA"});
+}
+
+TEST_CASE("a hyphen and a space between words are the same gap") {
+  CHECK(seen_in("the MASH (Multi Agency Safeguarding Hub)").empty());
+  CHECK(seen_in("the MASH (Multi-Agency Safeguarding Hub)").empty());
+}
+
+TEST_CASE("suppression markers are not read as prose") {
+  CHECK(seen_in("<!-- allow glossary.avoid: quoting Afghani's letter, RESOLVED --> the Afghani") ==
+        Seen{"glossary.avoid Afghani"});
+}
+
+TEST_CASE("the seed minutes, as one page") {
+  std::vector<std::string> page = kSeedItem;
+  auto fs = seen_page(council(), page);
+  CHECK(fs == Seen{"glossary.abbr-mismatch Education, Health & Care Package",
+                   "glossary.abbr-undefined SLA"});
+  // The member's point about ‘Afghani’ quotes the word: a mention, not a use.
+  std::vector<std::string_view> views(page.begin(), page.end());
+  for (const auto& f : council().check_page(views)) CHECK(f.rule != "glossary.avoid");
+}
+
+TEST_CASE("expansion_of gives a known abbreviation's term") {
+  CHECK(council().expansion_of("CiN") == "children in need");
+  CHECK(council().expansion_of("EHCP") == "Education, Health and Care Plan");
+  CHECK(council().expansion_of("CIN") == "");
+  CHECK(council().expansion_of("XYZ") == "");
+}
+
+TEST_CASE("find reports every phrase with its kind") {
+  auto ms = council().find("children in need (CiN) are not Afghani");
+  REQUIRE(ms.size() == 3);
+  CHECK(ms[0].kind == PhraseKind::term);
+  CHECK(ms[1].kind == PhraseKind::abbr);
+  CHECK(ms[2].kind == PhraseKind::avoid);
+  CHECK(ms[2].entry == 0);
+}
+
+TEST_CASE("failing_examples: good examples must pass and bad ones must be flagged") {
+  auto g = council_glossary();
+  g[0].examples.good = {text("He is Afghan."), text("The term \u2018Afghani\u2019 is a currency.")};
+  g[0].examples.bad = {text("He is Afghani.")};
+  g[1].examples.bad = {text("EHCP (Education, Health & Care Package)")};
+  g[1].examples.good = {text("EHCP (Education, Health & Care Plan)")};
+  CHECK(failing_examples(g, GlossaryMatcher(g)).empty());
+
+  g[0].examples.good = {text("He is Afghani.")};
+  g[0].examples.bad = {text("He is Afghan.")};
+  auto failures = failing_examples(g, GlossaryMatcher(g));
+  REQUIRE(failures.size() == 2);
+  CHECK(failures[0].entry == 0);
+  CHECK(failures[0].message.find("the good example \u201CHe is Afghani.\u201D is flagged [glossary.avoid]") == 0);
+  CHECK(failures[1].message.find("the bad example \u201CHe is Afghan.\u201D is not flagged") == 0);
+}
+
+}  // namespace
+}  // namespace rs

@@ -1,0 +1,673 @@
+#include "check/page_check.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xpath.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/strings.h"
+
+// Threads: libxml2 (built with thread support, as Debian's is) keeps the
+// structured error handler per thread, and documents and XPath contexts here
+// are per page, so pages may be checked on several threads at once. Only
+// xmlInitParser() is process-wide, and it runs once under std::call_once.
+
+namespace rs {
+namespace {
+
+struct DocFree {
+  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+struct ContextFree {
+  void operator()(xmlXPathContext* c) const { xmlXPathFreeContext(c); }
+};
+struct ObjectFree {
+  void operator()(xmlXPathObject* o) const { xmlXPathFreeObject(o); }
+};
+using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
+using ContextPtr = std::unique_ptr<xmlXPathContext, ContextFree>;
+using ObjectPtr = std::unique_ptr<xmlXPathObject, ObjectFree>;
+
+void init_libxml_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { xmlInitParser(); });
+}
+
+std::string_view name_of(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
+
+bool is_element(const xmlNode* n, std::string_view name) {
+  return n && n->type == XML_ELEMENT_NODE && name_of(n) == name;
+}
+
+/// An attribute's value, or nullopt when the element has no such attribute.
+std::optional<std::string> attr(const xmlNode* n, std::string_view name) {
+  for (const xmlAttr* a = n->properties; a; a = a->next) {
+    if (reinterpret_cast<const char*>(a->name) != name) continue;
+    std::string value;
+    for (const xmlNode* c = a->children; c; c = c->next)
+      if (c->content) value += reinterpret_cast<const char*>(c->content);
+    return value;
+  }
+  return std::nullopt;
+}
+
+std::string attr_or_empty(const xmlNode* n, std::string_view name) { return attr(n, name).value_or(""); }
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+/// Trim and collapse runs of whitespace to one space, as a screen reader hears it.
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  bool pending_space = false;
+  for (char c : s) {
+    if (is_space(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string text_content(const xmlNode* n) {
+  xmlChar* raw = xmlNodeGetContent(n);
+  std::string s = raw ? reinterpret_cast<const char*>(raw) : "";
+  xmlFree(raw);
+  return collapse_spaces(s);
+}
+
+/// Short enough to read in a one-line message.
+std::string clip(std::string s, size_t limit = 60) {
+  if (s.size() <= limit) return s;
+  size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
+  return s.substr(0, cut) + "…";
+}
+
+/// `<a href="x">` — the element as the author wrote it, with the attribute that identifies it.
+std::string describe(const xmlNode* el) {
+  std::string out = "`<" + std::string(name_of(el));
+  for (const char* key : {"href", "src", "data", "id"}) {
+    if (auto v = attr(el, key)) {
+      out += std::string(" ") + key + "=\"" + clip(*v) + "\"";
+      break;
+    }
+  }
+  return out + ">`";
+}
+
+/// The text a screen reader announces for an element's contents: text, the alt of
+/// images, aria-label of inner elements; hidden subtrees are skipped.
+void accessible_text(const xmlNode* n, std::string& out) {
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      if (c->content) out += reinterpret_cast<const char*>(c->content);
+      continue;
+    }
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (attr_or_empty(c, "aria-hidden") == "true" || attr(c, "hidden")) continue;
+    std::string label = collapse_spaces(attr_or_empty(c, "aria-label"));
+    if (!label.empty()) {
+      out += " " + label + " ";
+    } else if (is_element(c, "img") || is_element(c, "area") || is_element(c, "input")) {
+      out += " " + attr_or_empty(c, "alt") + " ";
+    } else {
+      accessible_text(c, out);
+      out += ' ';  // block boundaries separate words
+    }
+  }
+}
+
+bool has_descendant(const xmlNode* n, std::string_view name) {
+  for (const xmlNode* c = n->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && (name_of(c) == name || has_descendant(c, name))) return true;
+  return false;
+}
+
+/// Any "scheme:" prefix (mailto:, tel:, https:, data:...) before the first '/', '?' or '#'.
+bool has_scheme(std::string_view url) {
+  if (url.empty() || !std::isalpha(static_cast<unsigned char>(url[0]))) return false;
+  for (char c : url) {
+    if (c == ':') return true;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+  }
+  return false;
+}
+
+bool refers_to_other_host(std::string_view url) {
+  std::string lower = ascii_lower(url.substr(0, 8));
+  return starts_with(lower, "http:") || starts_with(lower, "https:") || starts_with(lower, "//") ||
+         starts_with(lower, "ftp:");
+}
+
+std::string percent_decode(std::string_view s) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+/// `<link>` is an asset unless every rel keyword names a page rather than loading one.
+bool link_loads_something(const xmlNode* link) {
+  static const std::set<std::string, std::less<>> only_names = {
+      "alternate", "author", "bookmark", "canonical", "help", "license", "me", "next", "prev", "search"};
+  std::string rel = ascii_lower(attr_or_empty(link, "rel"));
+  bool any = false;
+  size_t i = 0;
+  while (i < rel.size()) {
+    while (i < rel.size() && is_space(rel[i])) ++i;
+    size_t j = i;
+    while (j < rel.size() && !is_space(rel[j])) ++j;
+    if (j > i) {
+      any = true;
+      if (!only_names.count(std::string_view(rel).substr(i, j - i))) return true;
+    }
+    i = j;
+  }
+  return !any;
+}
+
+/// URLs named by a srcset: the first word of each comma-separated candidate.
+std::vector<std::string> srcset_urls(std::string_view srcset) {
+  std::vector<std::string> urls;
+  size_t i = 0;
+  while (i < srcset.size()) {
+    size_t comma = srcset.find(',', i);
+    if (comma == std::string_view::npos) comma = srcset.size();
+    std::string candidate = trim(srcset.substr(i, comma - i));
+    size_t space = 0;
+    while (space < candidate.size() && !is_space(candidate[space])) ++space;
+    if (space > 0) urls.push_back(candidate.substr(0, space));
+    i = comma + 1;
+  }
+  return urls;
+}
+
+/// A link to another checked page whose fragment can only be checked once every page's ids are known.
+struct PendingFragment {
+  std::string url;
+  size_t target;
+  std::string fragment;
+};
+
+struct PageFacts {
+  bool parsed = false;
+  std::string title;  // collapsed; empty when missing
+  std::unordered_set<std::string> ids;
+  std::vector<PendingFragment> pending;
+};
+
+/// What links may point at: every file written, and which of them are checked pages.
+struct Site {
+  const std::vector<RenderedPage>& pages;
+  const std::set<std::string>& files;
+  std::unordered_map<std::string_view, size_t> page_index;
+
+  bool exists(const std::string& path) const { return files.count(path) || page_index.count(path); }
+  std::optional<size_t> page_at(const std::string& path) const {
+    auto it = page_index.find(path);
+    if (it == page_index.end()) return std::nullopt;
+    return it->second;
+  }
+  /// Files in the same folder as `path`, to suggest from when a link misses.
+  std::vector<std::string> neighbours(const std::string& path) const {
+    std::string folder = path.substr(0, path.rfind('/') + 1);
+    std::vector<std::string> out;
+    for (auto it = files.lower_bound(folder); it != files.end() && starts_with(*it, folder); ++it)
+      if (it->find('/', folder.size()) == std::string::npos) out.push_back(*it);
+    return out;
+  }
+};
+
+class Xpath {
+ public:
+  explicit Xpath(xmlDocPtr doc) : context_(xmlXPathNewContext(doc)) {}
+  bool ok() const { return context_ != nullptr; }
+  /// The element nodes `expr` selects, in document order.
+  std::vector<xmlNodePtr> nodes(const char* expr) const {
+    ObjectPtr result(xmlXPathEvalExpression(BAD_CAST expr, context_.get()));
+    std::vector<xmlNodePtr> out;
+    if (result && result->type == XPATH_NODESET && result->nodesetval)
+      out.assign(result->nodesetval->nodeTab, result->nodesetval->nodeTab + result->nodesetval->nodeNr);
+    return out;
+  }
+
+ private:
+  ContextPtr context_;
+};
+
+bool has_attr(const xmlNode* n, std::string_view name) {
+  for (const xmlAttr* a = n->properties; a; a = a->next)
+    if (reinterpret_cast<const char*>(a->name) == name) return true;
+  return false;
+}
+
+/// Reached with Tab, in document order (positive tabindex is not honoured here).
+bool is_focusable(const xmlNode* el) {
+  if (auto tabindex = attr(el, "tabindex")) return trim(*tabindex) != "-1";
+  std::string_view name = name_of(el);
+  if (name == "a" || name == "area") return has_attr(el, "href");
+  if (name == "input") return ascii_lower(attr_or_empty(el, "type")) != "hidden";
+  return name == "button" || name == "select" || name == "textarea" || name == "summary";
+}
+
+bool inside(const xmlNode* el, std::string_view ancestor) {
+  for (const xmlNode* p = el->parent; p; p = p->parent)
+    if (is_element(p, ancestor)) return true;
+  return false;
+}
+
+/// The elements the rules read, gathered from one `//*` walk in document order.
+/// (One XPath query per rule measured 3-4 times the cost of parsing; one `//*` costs a few per cent.)
+struct Elements {
+  std::vector<const xmlNode*> mains, h1s, headings, images, tables, header_cells, links_and_buttons, with_id,
+      with_url;
+  const xmlNode* first_focusable = nullptr;  // in <body>
+
+  explicit Elements(const Xpath& xpath) {
+    for (const xmlNode* el : xpath.nodes("//*")) {
+      std::string_view name = name_of(el);
+      if (name == "main") mains.push_back(el);
+      if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
+        headings.push_back(el);
+        if (name[1] == '1') h1s.push_back(el);
+      }
+      if (name == "img") images.push_back(el);
+      if (name == "table") tables.push_back(el);
+      if (name == "th") header_cells.push_back(el);
+      if ((name == "a" && has_attr(el, "href")) || name == "button") links_and_buttons.push_back(el);
+      if (has_attr(el, "id")) with_id.push_back(el);
+      if (has_attr(el, "href") || has_attr(el, "src") || has_attr(el, "srcset") || has_attr(el, "poster") ||
+          (name == "object" && has_attr(el, "data")))
+        with_url.push_back(el);
+      if (!first_focusable && is_focusable(el) && inside(el, "body")) first_focusable = el;
+    }
+  }
+};
+
+/// Parse errors other than "unknown tag", which libxml2 2.9 says of every HTML5 element,
+/// and "ID already defined", which page.duplicate-id reports with a count.
+struct ParseErrors {
+  std::vector<std::string> messages;
+  static void collect(void* self, xmlErrorPtr e) {
+    if (!e || e->code == XML_HTML_UNKNOWN_TAG || e->code == XML_DTD_ID_REDEFINED) return;
+    std::string message = e->message ? trim(e->message) : "unknown error";
+    static_cast<ParseErrors*>(self)->messages.push_back("line " + std::to_string(e->line) + ": " + message);
+  }
+};
+
+DocPtr parse_html(const RenderedPage& page, ParseErrors& errors) {
+  // Swap in our handler for this thread only, and put the previous one back.
+  xmlStructuredErrorFunc previous = xmlStructuredError;
+  void* previous_context = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc(&errors, &ParseErrors::collect);
+  DocPtr doc(htmlReadMemory(page.html.data(), static_cast<int>(page.html.size()), page.path.c_str(), "UTF-8",
+                            HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
+  xmlSetStructuredErrorFunc(previous_context, previous);
+  return doc;
+}
+
+class PageChecker {
+ public:
+  PageChecker(const RenderedPage& page, const Site& site, Diagnostics& out)
+      : page_(page), site_(site), out_(out), folder_(page.path.substr(0, page.path.rfind('/') + 1)) {}
+
+  PageFacts run() {
+    ParseErrors errors;
+    DocPtr doc = page_.html.empty() ? nullptr : parse_html(page_, errors);
+    for (const auto& m : errors.messages) report("page.parse", "HTML parse error on " + m);
+    if (!doc) {
+      report("page.parse", "page cannot be parsed as HTML");
+      return std::move(facts_);
+    }
+    Xpath xpath(doc.get());
+    if (!xpath.ok()) {
+      report("page.parse", "page cannot be searched (out of memory)");
+      return std::move(facts_);
+    }
+    facts_.parsed = true;
+    Elements elements(xpath);
+    check_ids(elements);  // first: fragment checks below need this page's ids
+    check_lang(xpath);
+    check_title(xpath);
+    check_landmarks(elements);
+    check_heading_order(elements);
+    check_images(elements);
+    check_tables(elements);
+    check_link_text(elements);
+    check_urls(elements);
+    check_skip_link(elements);
+    return std::move(facts_);
+  }
+
+ private:
+  void report(const char* rule, std::string message, std::string suggestion = {}) {
+    if (!page_.template_name.empty()) message += " (from " + page_.template_name + ")";
+    Diagnostic d;
+    d.severity = Severity::error;
+    d.rule = rule;
+    d.message = std::move(message);
+    d.where = page_.path;
+    d.suggestion = std::move(suggestion);
+    out_.add(std::move(d));
+  }
+
+  std::vector<std::string> sorted_ids() const {
+    std::vector<std::string> ids(facts_.ids.begin(), facts_.ids.end());
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
+
+  void check_ids(const Elements& elements) {
+    std::map<std::string, int> seen;  // ordered, so messages come out in a stable order
+    for (const xmlNode* el : elements.with_id) {
+      std::string id = attr_or_empty(el, "id");
+      ++seen[id];
+      facts_.ids.insert(id);
+    }
+    for (const auto& [id, n] : seen)
+      if (n > 1)
+        report("page.duplicate-id", "id `" + id + "` is used " + std::to_string(n) +
+                                        " times on this page; links and labels reach only the first");
+  }
+
+  void check_lang(const Xpath& xpath) {
+    auto html = xpath.nodes("/html");
+    std::optional<std::string> lang = html.empty() ? std::nullopt : attr(html[0], "lang");
+    if (!lang)
+      report("page.lang", "`<html>` has no `lang` attribute, so screen readers cannot pick the language",
+             "add lang=\"en-GB\"");
+    else if (trim(*lang).empty())
+      report("page.lang", "`<html lang>` is empty, so screen readers cannot pick the language",
+             "add lang=\"en-GB\"");
+  }
+
+  void check_title(const Xpath& xpath) {
+    auto titles = xpath.nodes("/html/head/title");
+    if (titles.empty()) {
+      report("page.title", "page has no `<title>`; it names the tab and is the first thing a screen reader says");
+      return;
+    }
+    facts_.title = text_content(titles[0]);
+    if (facts_.title.empty()) report("page.title", "`<title>` is empty; it names the tab and is the first thing a screen reader says");
+  }
+
+  void check_landmarks(const Elements& elements) {
+    size_t mains = elements.mains.size();
+    if (mains != 1)
+      report("page.main", "page has " + std::to_string(mains) + " `<main>` elements; it needs exactly one");
+    size_t h1s = elements.h1s.size();
+    if (h1s != 1) report("page.h1", "page has " + std::to_string(h1s) + " `<h1>` headings; it needs exactly one");
+  }
+
+  void check_heading_order(const Elements& elements) {
+    int previous = 0;
+    for (const xmlNode* h : elements.headings) {
+      int level = name_of(h)[1] - '0';
+      auto heading = [&] { return "`<h" + std::to_string(level) + ">` \"" + clip(text_content(h)) + "\""; };
+      if (previous == 0 && level != 1)
+        report("page.heading-order", "the first heading is " + heading() + "; a page starts with its `<h1>`");
+      else if (previous != 0 && level > previous + 1)
+        report("page.heading-order", heading() + " follows `<h" + std::to_string(previous) +
+                                         ">`, skipping a level; use `<h" + std::to_string(previous + 1) + ">`");
+      previous = level;
+    }
+  }
+
+  void check_images(const Elements& elements) {
+    for (const xmlNode* img : elements.images)
+      if (!has_attr(img, "alt"))
+        report("page.img-alt", describe(img) + " has no `alt`; describe it, or use alt=\"\" if it is decoration");
+  }
+
+  void check_tables(const Elements& elements) {
+    const auto& tables = elements.tables;
+    for (size_t i = 0; i < tables.size(); ++i) {
+      const xmlNode* caption = nullptr;
+      for (const xmlNode* c = tables[i]->children; c && !caption; c = c->next)
+        if (is_element(c, "caption")) caption = c;
+      auto name = [&] {
+        return caption ? "table \"" + clip(text_content(caption)) + "\""
+                       : "table " + std::to_string(i + 1) + " of " + std::to_string(tables.size());
+      };
+      if (!caption) report("page.table", name() + " has no `<caption>`; screen readers use it to name the table");
+      if (!has_descendant(tables[i], "th"))
+        report("page.table", name() + " has no `<th>` header cells, so its cells cannot be read with their headers");
+    }
+    for (const xmlNode* th : elements.header_cells) {
+      auto header = [&] { return "`<th>` \"" + clip(text_content(th)) + "\""; };
+      auto scope = attr(th, "scope");
+      if (!scope) {
+        report("page.table", header() + " has no `scope`; say whether it heads a row or a column",
+               "add scope=\"col\" or scope=\"row\"");
+      } else if (std::string s = ascii_lower(trim(*scope)); s != "row" && s != "col" && s != "rowgroup" &&
+                                                             s != "colgroup") {
+        report("page.table", header() + " has scope=\"" + *scope + "\"; use row, col, rowgroup or colgroup");
+      }
+    }
+  }
+
+  void check_link_text(const Elements& elements) {
+    static const std::set<std::string, std::less<>> vague = {"click here", "here", "read more", "more", "link"};
+    for (const xmlNode* el : elements.links_and_buttons) {
+      std::string label = collapse_spaces(attr_or_empty(el, "aria-label"));
+      bool labelled_elsewhere = !trim(attr_or_empty(el, "aria-labelledby")).empty();
+      std::string text;
+      accessible_text(el, text);
+      text = collapse_spaces(text);
+      if (label.empty() && !labelled_elsewhere && text.empty()) {
+        report("page.link-text", describe(el) +
+                                     " has no text a screen reader can announce; add text, an aria-label, "
+                                     "or alt text on its image");
+        continue;
+      }
+      if (!is_element(el, "a") || !label.empty() || labelled_elsewhere) continue;
+      std::string plain = ascii_lower(text);
+      while (!plain.empty() && (plain.back() == '.' || plain.back() == ':' || plain.back() == '!')) plain.pop_back();
+      if (vague.count(plain))
+        report("page.link-text", "link text \"" + text + "\" of " + describe(el) +
+                                     " means nothing out of context; say where it goes, or add an aria-label");
+    }
+  }
+
+  void check_urls(const Elements& elements) {
+    for (const xmlNode* el : elements.with_url) {
+      std::string_view tag = name_of(el);
+      if (auto href = attr(el, "href")) check_url(el, "href", *href, tag == "link" && link_loads_something(el));
+      if (auto src = attr(el, "src")) check_url(el, "src", *src, true);
+      if (auto poster = attr(el, "poster")) check_url(el, "poster", *poster, true);
+      if (tag == "object")
+        if (auto data = attr(el, "data")) check_url(el, "data", *data, true);
+      if (auto srcset = attr(el, "srcset"))
+        for (const auto& url : srcset_urls(*srcset)) check_url(el, "srcset", url, true);
+    }
+  }
+
+  void check_url(const xmlNode* el, const char* attribute, std::string_view raw, bool is_asset) {
+    std::string url = trim(raw);
+    std::string where = "`<" + std::string(name_of(el)) + " " + attribute + "=\"" + clip(url) + "\">`";
+    if (is_asset && refers_to_other_host(url)) {
+      report("page.external", where + " loads from another host; pages must work offline and load nothing "
+                                      "from elsewhere, so copy it into the site's assets");
+      return;
+    }
+    if (has_scheme(url) || starts_with(url, "//")) return;  // mailto:, tel:, data:, links out
+    if (url.empty()) {
+      report("page.broken-link", where + " is empty (a missing template value?)");
+      return;
+    }
+    size_t hash = url.find('#');
+    std::string path = url.substr(0, hash);
+    std::string fragment = hash == std::string::npos ? "" : percent_decode(url.substr(hash + 1));
+    path = percent_decode(path.substr(0, path.find('?')));  // a query does not change the file
+    if (path.empty()) {
+      if (!fragment.empty() && !facts_.ids.count(fragment))
+        report("page.broken-link", where + " points to id `" + fragment + "`, which is not on this page",
+               did_you_mean(fragment, sorted_ids()));
+      return;
+    }
+    if (path[0] == '/') {
+      report("page.broken-link", where + " starts at the server root, which breaks when opened from file://; "
+                                         "use a path relative to this page");
+      return;
+    }
+    std::vector<std::string> parts;
+    size_t start = 0;
+    while (start < folder_.size()) {  // the page's folder, "a/b/" -> {a, b}
+      size_t slash = folder_.find('/', start);
+      parts.push_back(folder_.substr(start, slash - start));
+      start = slash + 1;
+    }
+    bool ends_in_folder = false;
+    start = 0;
+    for (;;) {
+      size_t slash = path.find('/', start);
+      std::string segment = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+      bool last = slash == std::string::npos;
+      if (segment == "..") {
+        if (parts.empty()) {
+          report("page.broken-link", where + " climbs above the top of the site");
+          return;
+        }
+        parts.pop_back();
+      } else if (!segment.empty() && segment != ".") {
+        parts.push_back(segment);
+      }
+      if (last) {
+        ends_in_folder = segment.empty() || segment == "." || segment == "..";
+        break;
+      }
+      start = slash + 1;
+    }
+    std::string resolved;
+    for (const auto& p : parts) resolved += (resolved.empty() ? "" : "/") + p;
+    std::string index = resolved.empty() ? "index.html" : resolved + "/index.html";
+    if (ends_in_folder || (!site_.exists(resolved) && site_.exists(index))) {
+      std::string fixed = url.substr(0, std::min(url.size(), url.find_first_of("?#")));
+      fixed += ends_with(fixed, "/") ? "index.html" : "/index.html";
+      report("page.broken-link", where + " points to a folder, which opens a file listing (or nothing) from "
+                                         "file://; link to the page itself",
+             "link to `" + fixed + "`");
+      return;
+    }
+    if (!site_.exists(resolved)) {
+      report("page.broken-link", where + " points to `" + resolved + "`, which the site does not contain",
+             did_you_mean(resolved, site_.neighbours(resolved)));
+      return;
+    }
+    if (fragment.empty()) return;
+    auto target = site_.page_at(resolved);
+    if (!target) return;  // an asset: a PDF's #page=2 is not an id
+    if (resolved == page_.path) {
+      if (!facts_.ids.count(fragment))
+        report("page.broken-link", where + " points to id `" + fragment + "`, which is not on this page");
+      return;
+    }
+    facts_.pending.push_back({where, *target, fragment});
+  }
+
+  void check_skip_link(const Elements& elements) {
+    const auto& mains = elements.mains;
+    if (mains.empty()) return;  // page.main says so already
+    std::string main_id = attr_or_empty(mains[0], "id");
+    if (main_id.empty()) {
+      report("page.skip-link", "`<main>` has no id, so no skip link can jump to it");
+      return;
+    }
+    const xmlNode* first = elements.first_focusable;
+    std::string wanted = "#" + main_id;
+    if (!first) {
+      report("page.skip-link", "page has no skip link; make the first link in `<body>` `<a href=\"" + wanted +
+                                   "\">Skip to main content</a>`");
+    } else if (!is_element(first, "a") || trim(attr_or_empty(first, "href")) != wanted) {
+      report("page.skip-link", "the first thing keyboard users reach is " + describe(first) +
+                                   ", not a skip link to `" + wanted + "`");
+    }
+  }
+
+  const RenderedPage& page_;
+  const Site& site_;
+  Diagnostics& out_;
+  std::string folder_;  // "meetings/x/" for "meetings/x/index.html"
+  PageFacts facts_;
+};
+
+void report_site(Diagnostics& out, const RenderedPage& page, const char* rule, std::string message) {
+  if (!page.template_name.empty()) message += " (from " + page.template_name + ")";
+  Diagnostic d;
+  d.severity = Severity::error;
+  d.rule = rule;
+  d.message = std::move(message);
+  d.where = page.path;
+  out.add(std::move(d));
+}
+
+void check_unique_titles(const std::vector<RenderedPage>& pages, const std::vector<PageFacts>& facts,
+                         Diagnostics& out) {
+  std::unordered_map<std::string_view, std::vector<size_t>> by_title;
+  for (size_t i = 0; i < pages.size(); ++i)
+    if (!facts[i].title.empty()) by_title[facts[i].title].push_back(i);
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (facts[i].title.empty()) continue;
+    const auto& same = by_title[facts[i].title];
+    if (same.size() < 2) continue;
+    size_t other = same[0] == i ? same[1] : same[0];
+    std::string more = same.size() > 2 ? " and " + std::to_string(same.size() - 2) + " more" : "";
+    report_site(out, pages[i], "page.title",
+                "title \"" + clip(facts[i].title) + "\" is also the title of `" + pages[other].path + "`" + more +
+                    "; each page needs its own so tabs, history and search results can be told apart");
+  }
+}
+
+void check_pending_fragments(const std::vector<RenderedPage>& pages, const std::vector<PageFacts>& facts,
+                             Diagnostics& out) {
+  for (size_t i = 0; i < pages.size(); ++i)
+    for (const auto& link : facts[i].pending) {
+      const PageFacts& target = facts[link.target];
+      if (!target.parsed || target.ids.count(link.fragment)) continue;
+      report_site(out, pages[i], "page.broken-link",
+                  link.url + " points to id `" + link.fragment + "`, which `" + pages[link.target].path +
+                      "` does not have");
+    }
+}
+
+}  // namespace
+
+void check_pages(const std::vector<RenderedPage>& pages, const std::set<std::string>& files, Diagnostics& out) {
+  init_libxml_once();
+  Site site{pages, files, {}};
+  for (size_t i = 0; i < pages.size(); ++i) site.page_index.emplace(pages[i].path, i);
+  // Pass 1 parses each page once and keeps only what cross-page checks need,
+  // so memory stays small however many pages there are.
+  std::vector<PageFacts> facts;
+  facts.reserve(pages.size());
+  for (const auto& page : pages) facts.push_back(PageChecker(page, site, out).run());
+  // Pass 2: checks that need every page.
+  check_unique_titles(pages, facts, out);
+  check_pending_fragments(pages, facts, out);
+}
+
+}  // namespace rs

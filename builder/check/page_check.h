@@ -1,0 +1,25 @@
+#pragma once
+// The last gate before publishing: every rendered page is parsed (libxml2's
+// HTML parser) and checked for the accessibility and offline-link promises
+// in PRODUCT.md. Rule ids are `page.<rule>`; every finding is an error whose
+// `where` is the page path and whose message names the template.
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+
+namespace rs {
+
+struct RenderedPage {
+  std::string path;           // relative to the output root, '/'-separated, e.g. "meetings/x/index.html"
+  std::string html;
+  std::string template_name;  // e.g. "meeting.mustache", for messages
+};
+
+/// Check every page; `files` is the set of every path that will be written (pages and assets),
+/// used to resolve internal links. Findings go to `out` with `where` = the page path (span unknown).
+/// Safe to call from several threads at once (libxml2 is initialised once, error handlers are per thread).
+void check_pages(const std::vector<RenderedPage>& pages, const std::set<std::string>& files, Diagnostics& out);
+
+}  // namespace rs

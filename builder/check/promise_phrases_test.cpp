@@ -1,0 +1,240 @@
+#include "check/promise_phrases.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using rs::find_promises;
+
+namespace {
+
+std::vector<std::string> phrases(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& p : find_promises(text)) out.push_back(p.phrase);
+  return out;
+}
+
+// The seed minutes exactly as published (no-break spaces and curly quotes kept).
+constexpr std::string_view kSeed = R"SEED(Agenda item
+
+Children and Families Services Complaints Annual Report 2017/18
+
+Report of the Interim Corporate Director of People.
+
+Minutes:
+
+The Committee receive a report of the Interim Corporate Director, People which set out the statutory Children and Families Services Complaints Annual Report for 2017/18.
+
+ 
+
+Following a brief overview of the report, the presenting officers responded to Members questions as follows.
+
+ 
+
+There were 3,990 children who were considered to be children in need (CiN) throughout 2017/18 and their ethnic breakdown was predominantly BME (Black and Minority Ethnic) with just over a quarter being of white ethnicity.  Why was there no data in the report regarding the ethnic breakdown of complainants?  Why did 27% of complainants ‘disagree with social care opinion’?
+
+ 
+
+An officer advised that this data was captured by a different team.  The data in the report related to the number and nature of complaints received and outcomes.  The officers undertook to provide information regarding the ethnic breakdown of complainants in future reports.  He added that the equalities data included in the report demonstrated that the complainants were of various ethnicities.
+
+ 
+
+The Member pointed out that the term ‘Afghani’ referred to the currency of Afghanistan and that the correct term for someone from Afghanistan was Afghan.  This was noted by the officers.
+
+ 
+
+An officer added that Managers, social care staff and the complaints teams continued to work towards a more balanced, open and less defensive approach to complaints, where concerns were recognised and complainants received appropriate, timely responses. Officers were encouraged to reflect on practices and on the outcomes of each complaint and endeavoured to successfully resolve some complaints before they reached stage 1.
+
+ 
+
+Were complaints made about individual social workers tracked to see if there were any patterns emerging?  How was the complaints process signposted to clients? Were written complaints taken more seriously than verbal ones?
+
+ 
+
+An officer advised that complaints against social workers were monitored and confirmed that no single social worker had received multiple complaints.  If any issues relating to practice or performance were highlighted then these would be dealt with through additional training.  Every looked after child was given a complaints leaflet and their carers and advocates could represent them.  Individuals could complain by phone or in writing and no complaints were turned away, even those that may appear trivial in the first instance. 
+
+ 
+
+Why had there been an increase Stage 1 complaints?
+
+ 
+
+During 2017/18 there was a slight increase in the number of Stage1 complaints received.  As with previous years, the majority of received transactions (both representations and formal complaints) were via Targeted Services (81%).  There had been no stage 3 complaints and one case had been referred to the Ombudsman under the EHCP (Education, Health & Care Package) process.
+
+ 
+
+How were anonymous complaints dealt with?  At what stage would the team involve other partner agencies such as the police in a case? How were stage 2 complaints dealt with?
+
+ 
+
+An officer advised that some anonymous complaints had been received over the years and these would be investigated and the appropriate safeguarding procedures would be followed.  There was a detailed policy regarding this and the appropriate child protection procedures would be followed and an information sharing meeting with the police would take place quite early on in the process. In accordance with legal requirements, stage 2 complaints were dealt with by an external independent investigator.
+
+ 
+
+A Member stated that she was pleased to see the compliments received by the section.  She asked how SEN (Special Educational Needs) children were assisted to make complaints.
+
+ 
+
+An officer added that the MASH (Multi Agency Safeguarding Hub), which had recently undergone a peer review and an Ofsted review, now had a teacher representative on its board who assisted with communicating information to schools.  Members of the advocacy service had specialist skills in supporting these children and the Council had an SLA with all Harrow schools to provide training to enable them to better manage their complaints process.  The complaints team regularly met with advocacy groups.
+
+ 
+
+A Member asked whether for those complaints that were upheld or partially upheld, had the children in question been exposed to any serious risks?  What did the corporate complaints relate to?  Did other corporate bodies make complaints?
+
+ 
+
+An officer advised that none of the children had been exposed to significant harm.  He added that the corporate complaints process captured any complaints that fell outside the statutory process or where there may be a cross-over of service areas, for example, when someone, who was not the parent or guardian of a child made a complaint on behalf of the child.  In the past, complaints had been received from health partners and there was a separate protocol to deal with these.  He added that a breakdown of the representations would be included in future reports.
+
+ 
+
+RESOLVED:  That the report be noted.
+
+Supporting documents:)SEED";
+
+}  // namespace
+
+TEST_CASE("the seed minutes hold exactly its two promises") {
+  auto found = find_promises(kSeed);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].begin == kSeed.find("undertook to provide information regarding the ethnic breakdown"));
+  CHECK(found[0].phrase == "undertook to");
+  CHECK(found[1].begin == kSeed.find("would be included in future reports"));
+  CHECK(found[1].phrase == "would be included in future reports");
+  CHECK(found[1].end == found[1].begin + std::string_view("would be included in future reports").size());
+}
+
+TEST_CASE("promises in the styles UK minutes use are found") {
+  struct Case {
+    const char* sentence;
+    const char* phrase;
+  };
+  const Case cases[] = {
+      {"The Head of Service undertook to circulate the revised figures to Members.", "undertook to"},
+      {"The officers undertake to provide quarterly updates on waiting times.", "undertake to"},
+      {"Officers agreed to provide a written briefing on the waiting list.", "agreed to provide"},
+      {"The Director agreed to look into the delays reported by residents.", "agreed to look"},
+      {"The Corporate Director agreed to also share the audit findings.", "agreed to also share"},
+      {"A breakdown by ward would be included in future reports.", "would be included in future reports"},
+      {"He said the figures would also be included in the next annual report.",
+       "would also be included in the next annual report"},
+      {"The Chair confirmed that the response will be included in the next report to the Panel.",
+       "will be included in the next report"},
+      {"The Clerk would circulate the presentation slides after the meeting.", "would circulate"},
+      {"Officers will circulate the revised timetable before the summer recess.", "will circulate"},
+      {"The consultation responses are to be circulated to all Members.", "to be circulated"},
+      {"The Corporate Director will report back to the Committee in March.", "will report back"},
+      {"The Portfolio Holder would report back on the outcome of the review.", "would report back"},
+      {"Officers were asked to report back with costings for each option.", "to report back"},
+      {"The officer would provide the data broken down by age and gender.", "would provide"},
+      {"Officers will provide a list of the schools visited.", "will provide"},
+      {"He would write to the Member with the details of the contract.", "would write to"},
+      {"She would look into why the leaflet had not been sent.", "would look into"},
+      {"The team would follow up the complaint with the provider.", "would follow up"},
+      {"The Director would update Members on progress at the next meeting.", "would update Members"},
+      {"The Interim Director would update the Committee once the audit closed.", "would update the Committee"},
+      {"The officer would confirm the date of the next inspection.", "would confirm"},
+      {"The service has committed to publishing the results each quarter.", "committed to"},
+      {"The Cabinet Member gave an undertaking to publish the figures.", "undertaking to"},
+      {"Members would be kept informed of progress with the audit.", "Members would be kept informed"},
+      {"The Leader promised to raise the matter with the Minister.", "promised to"},
+      {"Action: Officers to provide the Committee with a timeline.", "Action: Officers to provide"},
+      {"ACTION: The Clerk to add the item to the work programme.", "ACTION: The Clerk to add"},
+      {"ACTION: Democratic Services", "ACTION:"},
+      {"Officers to circulate the draft protocol before the next meeting.", "Officers to circulate"},
+      {"The Head of Democratic Services to arrange a training session.",
+       "The Head of Democratic Services to arrange"},
+      {"The minutes of the working group would be shared with the Committee.", "would be shared with"},
+      {"Copies of the letter would be sent to Members.", "would be sent to"},
+      {"The officer said she would be happy to share the guidance with Members.",
+       "would be happy to share"},
+      {"It was agreed that the item would be added to the work programme.",
+       "would be added to the work programme"},
+  };
+  for (const Case& c : cases) {
+    std::string sentence = c.sentence;
+    CAPTURE(sentence);
+    auto found = phrases(c.sentence);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0] == std::string(c.phrase));
+  }
+}
+
+TEST_CASE("past reporting, procedure, negations and questions are not promises") {
+  const char* sentences[] = {
+      "The figures had been included in the report.",
+      "The paper was circulated at the meeting.",
+      "Copies of the leaflet were provided to all families.",
+      "The officers provided information regarding the ethnic breakdown of complainants.",
+      "These would be investigated and the appropriate safeguarding procedures would be followed.",
+      "If any issues were highlighted then these would be dealt with through additional training.",
+      "Officers would not be able to provide individual case details.",
+      "Would officers provide a breakdown by ward?",
+      "Had the officers agreed to provide the figures?",
+      "Members asked whether the data would be included in future reports.",
+      "She asked when the report would be circulated.",
+      "If a complaint was upheld, the manager would write to the complainant.",
+      "Where a complaint was escalated, the investigator would provide a report within 25 working days.",
+      "An officer would normally provide a response within ten working days.",
+      "The Council is committed to improving outcomes for children.",
+      "The service remains fully committed to openness.",
+      "The Committee agreed to note the report.",
+      "Officers did not agree to circulate the confidential appendix.",
+      "It was agreed not to circulate the appendix.",
+      "He reported back to the previous meeting on the same topic.",
+      "An information sharing meeting with the police would take place quite early on.",
+      "The Council had an SLA with all Harrow schools to provide training.",
+      "Officers were encouraged to reflect on practice.",
+      "The report was shared with partners last year.",
+      "Undertakings given at previous meetings were reviewed.",
+      "The officer confirmed that the data was provided by a different team.",
+      "Members of the team had received training to report concerns.",
+      "Complainants would be informed of the outcome in writing.",
+      "The officers noted the need to review the policy.",
+  };
+  for (std::string s : sentences) {
+    CAPTURE(s);
+    CHECK(phrases(s).empty());
+  }
+}
+
+TEST_CASE("a promise is found across line breaks and runs of spaces, at its exact position") {
+  std::string_view text = "He added that a breakdown   would\n   be included in\nfuture\n\treports.";
+  auto found = find_promises(text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].begin == text.find("would"));
+  CHECK(found[0].end == text.size() - 1);
+  CHECK(found[0].phrase == "would\n   be included in\nfuture\n\treports");
+  CHECK(phrases("The OFFICERS UNDERTOOK TO provide figures.") == std::vector<std::string>{"UNDERTOOK TO"});
+}
+
+TEST_CASE("a blank line or a new list item ends the sentence a promise must sit in") {
+  CHECK(phrases("The report would\n\nbe included in future reports.").empty());
+  CHECK(phrases("- a review would\n- be circulated").empty());
+  CHECK(phrases("1. Officers to circulate the note.\n2. Head of Service to arrange a visit.") ==
+        std::vector<std::string>{"Officers to circulate", "Head of Service to arrange"});
+  CHECK(phrases("**Action:** Officers to review the leaflet.") ==
+        std::vector<std::string>{"Action:** Officers to review"});
+}
+
+TEST_CASE("code spans, code blocks, URLs and link targets are not read") {
+  CHECK(phrases("The template uses `officers undertook to provide` as an example.").empty());
+  CHECK(phrases("See ``would be circulated`` in the guide.").empty());
+  CHECK(phrases("```\nOfficers would circulate the paper.\n```\nNothing else.").empty());
+  CHECK(phrases("See https://example.gov.uk/officers-will-circulate-the-report for details.").empty());
+  CHECK(phrases("Read [the guidance](https://example.gov.uk/would-provide) first.").empty());
+  CHECK(phrases("Read <https://example.gov.uk/will-provide>.").empty());
+  CHECK(phrases("<abbr title=\"officers would provide\">CiN</abbr> was noted.").empty());
+  // The prose around them still is.
+  auto found = find_promises("See `x`. The Clerk would circulate [the note](https://x.gov.uk/n).");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].phrase == "would circulate");
+  CHECK(phrases("Officers would circulate the Q&amp;A note.") == std::vector<std::string>{"would circulate"});
+}
+
+TEST_CASE("two promises in one paragraph are both found, in order") {
+  auto found = phrases(
+      "The officer undertook to check the figures. She would also write to the school and "
+      "agreed to arrange a visit.");
+  CHECK(found == std::vector<std::string>{"undertook to", "would also write to", "agreed to arrange"});
+}

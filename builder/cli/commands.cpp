@@ -1,0 +1,276 @@
+#include "commands.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <optional>
+
+#include "core/strings.h"
+#include "pipeline/pipeline.h"
+#include "render/undertaking_table.h"
+
+#ifndef REPORTSITE_VERSION
+#define REPORTSITE_VERSION "dev"
+#endif
+
+namespace rs {
+
+namespace {
+
+const char* kUsage =
+    "reportsite " REPORTSITE_VERSION ": council committee records to an accessible static site\n"
+    "\n"
+    "Usage:\n"
+    "  reportsite build [--site DIR] [--out DIR] [--as-of DATE]   check, then build; refuses to publish on errors\n"
+    "  reportsite check [--site DIR] [--as-of DATE] [--format text|json|sarif]\n"
+    "                                                              every check, nothing written\n"
+    "  reportsite undertakings [--site DIR] [--overdue] [--owner TEXT] [--committee ID]\n"
+    "                          [--as-of DATE] [--format text|csv|json] [--fail-on-overdue]\n"
+    "  reportsite new meeting --committee ID --date DATE [--site DIR]\n"
+    "  reportsite --help | --version\n"
+    "\n"
+    "Exit codes: 0 clean, 1 findings at error level, 2 usage or I/O failure.\n";
+
+struct Args {
+  std::string command;
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> options;  // --name → value ("" for flags)
+};
+
+int usage_error(const std::string& message) {
+  std::cerr << "reportsite: " << message << "\n\n" << kUsage;
+  return 2;
+}
+
+/// Parse `args` against the options a command takes; flags take no value.
+std::optional<Args> parse(const std::vector<std::string>& args, const std::vector<std::string>& with_value,
+                          const std::vector<std::string>& flags, std::string* error) {
+  Args a;
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string arg = args[i];
+    if (!starts_with(arg, "--")) {
+      a.positional.push_back(arg);
+      continue;
+    }
+    std::string value;
+    bool inline_value = false;
+    if (auto eq = arg.find('='); eq != std::string::npos) {
+      value = arg.substr(eq + 1);
+      arg = arg.substr(0, eq);
+      inline_value = true;
+    }
+    std::string name = arg.substr(2);
+    bool takes_value = std::find(with_value.begin(), with_value.end(), name) != with_value.end();
+    bool is_flag = std::find(flags.begin(), flags.end(), name) != flags.end();
+    if (!takes_value && !is_flag) {
+      std::vector<std::string> all = with_value;
+      all.insert(all.end(), flags.begin(), flags.end());
+      std::string hint = did_you_mean(name, all);
+      *error = "unknown option " + arg + (hint.empty() ? "" : " (" + hint + ")");
+      return std::nullopt;
+    }
+    if (takes_value && !inline_value) {
+      if (i + 1 >= args.size()) {
+        *error = "option " + arg + " needs a value";
+        return std::nullopt;
+      }
+      value = args[++i];
+    }
+    a.options[name] = value;
+  }
+  return a;
+}
+
+bool colour_wanted() { return isatty(2) && !std::getenv("NO_COLOR"); }
+
+void print_diagnostics(const BuildResult& r, std::ostream& out) {
+  for (const auto& d : r.diagnostics) out << format_text(d, r.model.sources);
+}
+
+std::optional<Date> as_of_option(const Args& a, std::string* error) {
+  auto it = a.options.find("as-of");
+  if (it == a.options.end()) return std::nullopt;
+  auto d = parse_date(it->second);
+  if (!d) *error = "--as-of needs a date as YYYY-MM-DD, not `" + it->second + "`";
+  return d;
+}
+
+int cmd_build(const std::vector<std::string>& rest, bool write) {
+  std::string error;
+  auto a = write ? parse(rest, {"site", "out", "as-of"}, {}, &error)
+                 : parse(rest, {"site", "as-of", "format"}, {}, &error);
+  if (!a) return usage_error(error);
+  if (!a->positional.empty()) return usage_error("unexpected argument `" + a->positional[0] + "`");
+  BuildOptions o;
+  o.version = REPORTSITE_VERSION;
+  o.write = write;
+  if (a->options.count("site")) o.site_dir = a->options["site"];
+  if (a->options.count("out")) o.out_dir = a->options["out"];
+  o.as_of = as_of_option(*a, &error);
+  if (!error.empty()) return usage_error(error);
+  std::string format = a->options.count("format") ? a->options["format"] : "text";
+  if (format != "text" && format != "json" && format != "sarif")
+    return usage_error("--format must be text, json or sarif");
+
+  RealFileSystem fs;
+  auto start = std::chrono::steady_clock::now();
+  BuildResult r = build_site(fs, o);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  if (format == "json") {
+    std::cout << format_json(r.diagnostics, r.model.sources);
+  } else if (format == "sarif") {
+    std::cout << format_sarif(r.diagnostics, r.model.sources, REPORTSITE_VERSION);
+  } else {
+    print_diagnostics(r, std::cerr);
+    std::string out = o.out_dir.empty() ? join_path(o.site_dir, "public") : o.out_dir;
+    char time[32];
+    std::snprintf(time, sizeof time, "%.2f s", seconds);
+    if (!write)
+      std::cerr << summary_line(r.diagnostics) << " in " << r.model.sources.size() << " files\n";
+    else if (r.published)
+      std::cerr << "built " << r.files.size() << " files into " << out << "/ in " << time << " ("
+                << summary_line(r.diagnostics) << ")\n";
+    else
+      std::cerr << summary_line(r.diagnostics) << ": nothing was published; " << out
+                << "/ is unchanged\n";
+  }
+  (void)colour_wanted;
+  return r.exit_code;
+}
+
+int cmd_undertakings(const std::vector<std::string>& rest) {
+  std::string error;
+  auto a = parse(rest, {"site", "owner", "committee", "as-of", "format"}, {"overdue", "fail-on-overdue"}, &error);
+  if (!a) return usage_error(error);
+  BuildOptions o;
+  if (a->options.count("site")) o.site_dir = a->options["site"];
+  o.as_of = as_of_option(*a, &error);
+  if (!error.empty()) return usage_error(error);
+  std::string format = a->options.count("format") ? a->options["format"] : "text";
+  if (format != "text" && format != "csv" && format != "json") return usage_error("--format must be text, csv or json");
+  RealFileSystem fs;
+  BuildResult r = load_and_resolve(fs, o);
+  if (r.errors) {
+    print_diagnostics(r, std::cerr);
+    std::cerr << summary_line(r.diagnostics) << ": fix these before reading the register\n";
+    return r.exit_code;
+  }
+  if (a->options.count("committee") && !r.site.committees.count(a->options["committee"])) {
+    std::vector<std::string> ids;
+    for (const auto& [id, i] : r.site.committees) ids.push_back(id);
+    std::string hint = did_you_mean(a->options["committee"], ids);
+    return usage_error("unknown committee `" + a->options["committee"] + "`" + (hint.empty() ? "" : " (" + hint + ")"));
+  }
+  std::vector<UndertakingRow> rows;
+  bool any_overdue = false;
+  std::string owner = ascii_lower(a->options.count("owner") ? a->options["owner"] : "");
+  for (const auto& ru : r.site.undertakings) {
+    UndertakingRow row = undertaking_row(r.model, r.site, ru);
+    if (a->options.count("overdue") && ru.timing != Timing::overdue) continue;
+    if (!owner.empty() && ascii_lower(row.owner).find(owner) == std::string::npos &&
+        ascii_lower(ru.undertaking->owner.value) != owner)
+      continue;
+    if (a->options.count("committee") && row.committee != a->options["committee"]) continue;
+    any_overdue = any_overdue || ru.timing == Timing::overdue;
+    rows.push_back(row);
+  }
+  if (format == "csv") {
+    std::cout << to_csv(rows);
+  } else if (format == "json") {
+    std::cout << to_json(rows, r.site.as_of);
+  } else {
+    std::cout << "Undertakings as at " << r.site.as_of.long_form() << ": " << rows.size() << "\n\n";
+    std::vector<std::string> head = {"STATE", "DUE", "ID", "OWNER", "TEXT"};
+    std::vector<std::vector<std::string>> table;
+    for (const auto& row : rows) {
+      std::string text = row.text.size() > 60 ? row.text.substr(0, 57) + "..." : row.text;
+      table.push_back({row.state, row.due, row.id, row.owner, text});
+    }
+    std::vector<size_t> width(head.size());
+    for (size_t c = 0; c < head.size(); ++c) {
+      width[c] = utf8_length(head[c]);
+      for (const auto& t : table) width[c] = std::max(width[c], utf8_length(t[c]));
+    }
+    auto line = [&](const std::vector<std::string>& cs) {
+      std::string s;
+      for (size_t c = 0; c < cs.size(); ++c)
+        s += cs[c] + (c + 1 < cs.size() ? std::string(width[c] - utf8_length(cs[c]) + 2, ' ') : "");
+      std::cout << s << "\n";
+    };
+    line(head);
+    for (const auto& t : table) line(t);
+  }
+  return a->options.count("fail-on-overdue") && any_overdue ? 1 : 0;
+}
+
+int cmd_new(const std::vector<std::string>& rest) {
+  std::string error;
+  auto a = parse(rest, {"site", "committee", "date"}, {}, &error);
+  if (!a) return usage_error(error);
+  if (a->positional.size() != 1 || a->positional[0] != "meeting") return usage_error("usage: reportsite new meeting --committee ID --date DATE");
+  if (!a->options.count("committee") || !a->options.count("date"))
+    return usage_error("new meeting needs --committee ID and --date YYYY-MM-DD");
+  auto date = parse_date(a->options["date"]);
+  if (!date) return usage_error("--date needs a date as YYYY-MM-DD");
+  std::string committee = a->options["committee"];
+  std::string site = a->options.count("site") ? a->options["site"] : ".";
+  RealFileSystem fs;
+  BuildResult r = load_and_resolve(fs, BuildOptions{site});
+  if (!r.site.committees.count(committee)) {
+    std::vector<std::string> ids;
+    for (const auto& [id, i] : r.site.committees) ids.push_back(id);
+    std::string hint = did_you_mean(committee, ids);
+    return usage_error("unknown committee `" + committee + "`" + (hint.empty() ? "" : " (" + hint + ")"));
+  }
+  std::string rel = "content/meetings/" + std::to_string(date->year) + "/" + date->iso() + "-" + committee + ".yaml";
+  std::string path = join_path(site, rel);
+  if (fs.exists(path)) {
+    std::cerr << "reportsite: " << path << " already exists; nothing was written\n";
+    return 2;
+  }
+  std::string text = "committee: " + committee + "\ndate: " + date->iso() +
+                     "\ntime: \"19:30\"\nvenue: \nstatus: draft            # draft until the committee approves the minutes\n"
+                     "attendance:\n  members: []\n  officers: []\n  apologies: []\nitems:\n"
+                     "  - number: \"1\"\n    title: Apologies for absence\n    minutes: |\n      \n"
+                     "    resolved: |\n      \n";
+  if (!fs.write(path, text, &error)) {
+    std::cerr << "reportsite: " << error << "\n";
+    return 2;
+  }
+  std::cout << "wrote " << path << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int run_command_line(const std::vector<std::string>& args) {
+  if (args.empty()) return usage_error("no command given");
+  const std::string& cmd = args[0];
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (cmd == "--version") {
+    std::cout << "reportsite " << REPORTSITE_VERSION << "\n";
+    return 0;
+  }
+  for (const auto& a : rest)
+    if (a == "--help" || a == "-h") {
+      std::cout << kUsage;
+      return 0;
+    }
+  if (cmd == "build") return cmd_build(rest, true);
+  if (cmd == "check") return cmd_build(rest, false);
+  if (cmd == "undertakings") return cmd_undertakings(rest);
+  if (cmd == "new") return cmd_new(rest);
+  std::string hint = did_you_mean(cmd, {"build", "check", "undertakings", "new"});
+  return usage_error("unknown command `" + cmd + "`" + (hint.empty() ? "" : " (" + hint + ")"));
+}
+
+}  // namespace rs

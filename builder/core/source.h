@@ -1,0 +1,78 @@
+#pragma once
+// Source files and positions. Every value the loader reads keeps where it came
+// from, so any later stage can point a user at the exact line and column.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rs {
+
+using FileId = uint32_t;
+constexpr FileId kNoFile = UINT32_MAX;
+
+/// A byte range [begin, end) in one source file.
+struct Span {
+  FileId file = kNoFile;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool known() const { return file != kNoFile; }
+};
+
+/// Where a run of a value's bytes starts in the file. Inside one segment,
+/// value byte i sits at file_offset + (i - value_begin).
+struct Segment {
+  uint32_t value_begin = 0;
+  uint32_t file_offset = 0;
+};
+
+/// A string value with a map from each of its bytes to the file. Prose fields
+/// use it so checks can report exact columns without searching again.
+struct Text {
+  std::string value;
+  FileId file = kNoFile;
+  std::vector<Segment> map;  // sorted by value_begin; empty when unknown
+  Span span;                 // the whole scalar in the file (quotes included)
+
+  bool empty() const { return value.empty(); }
+  /// The file range of value bytes [begin, end); falls back to `span`.
+  Span span_of(size_t begin, size_t end) const;
+  /// The file offset of value byte i.
+  uint32_t offset_of(size_t i) const;
+};
+
+/// A value with its position.
+template <class T>
+struct Located {
+  T value{};
+  Span span;
+};
+
+struct LineCol {
+  uint32_t line = 0;    // 1-based
+  uint32_t column = 0;  // 1-based, in Unicode code points
+};
+
+/// Every file a run read, by id, with its text for quoting lines in messages.
+class SourceSet {
+ public:
+  /// Register a file; returns its id. Not thread-safe: register before fanning out.
+  FileId add(std::string path, std::string content);
+  void set_content(FileId id, std::string content);
+  const std::string& path(FileId id) const { return paths_[id]; }
+  const std::string& content(FileId id) const { return contents_[id]; }
+  size_t size() const { return paths_.size(); }
+  LineCol line_col(FileId id, uint32_t offset) const;
+  /// The text of 1-based line `line`, without its newline.
+  std::string_view line_text(FileId id, uint32_t line) const;
+
+ private:
+  std::vector<std::string> paths_;
+  std::vector<std::string> contents_;
+  std::vector<std::vector<uint32_t>> line_starts_;
+};
+
+/// Code points in a UTF-8 string (continuation bytes not counted).
+size_t utf8_length(std::string_view s);
+
+}  // namespace rs

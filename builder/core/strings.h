@@ -1,0 +1,29 @@
+#pragma once
+// Small text helpers shared by every stage.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rs {
+
+/// Escape &, <, >, " and ' for HTML text and attributes.
+std::string html_escape(std::string_view s);
+/// A JSON string literal, quotes included.
+std::string json_quote(std::string_view s);
+/// Levenshtein distance, capped at `limit` + 1 for speed.
+size_t edit_distance(std::string_view a, std::string_view b, size_t limit = 8);
+/// The candidate closest to `word`, or "" when none is close enough to suggest.
+std::string closest(std::string_view word, const std::vector<std::string>& candidates);
+/// "did you mean `x`?" or "".
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+/// A slug is [a-z0-9]+(-[a-z0-9]+)*, at most 80 characters.
+bool is_slug(std::string_view s);
+/// Lower-case ASCII letters only.
+std::string ascii_lower(std::string_view s);
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+std::string trim(std::string_view s);
+/// "1,234" style thousands separators.
+std::string with_commas(long long n);
+
+}  // namespace rs

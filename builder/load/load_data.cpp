@@ -1,0 +1,140 @@
+// Loaders for the files under data/: site settings, committees, people, glossary.
+#include <cstdio>
+
+#include "core/strings.h"
+#include "load_site.h"
+#include "yaml_reader.h"
+
+namespace rs {
+
+void load_settings(Model& model, FileId file, Diagnostics& diags) {
+  YamlReader r(model.sources, file, diags);
+  auto root = r.parse();
+  if (!root) return;
+  Fields f(r, *root, {"title", "organisation", "language", "municipal_year_starts", "theme", "base_url", "as_of",
+                      "contact"},
+           "data/site.yaml");
+  if (!f.ok()) return;
+  SiteSettings& s = model.site;
+  s.title = r.text(f.require("title"), "title");
+  s.organisation = r.text(f.require("organisation"), "organisation");
+  if (auto v = r.string(f.get("language"), "language")) s.language = *v;
+  if (auto v = r.string(f.get("municipal_year_starts"), "municipal_year_starts")) {
+    int m = 0, d = 0;
+    char tail = 0;
+    bool ok = v->value.size() == 5 && std::sscanf(v->value.c_str(), "%2d-%2d%c", &m, &d, &tail) == 2 && m >= 1 &&
+              m <= 12 && d >= 1 && d <= 31 && parse_date("2001-" + v->value);
+    if (ok) {
+      s.year_start_month = m;
+      s.year_start_day = d;
+    } else {
+      r.error("load.bad-value", v->span, "municipal_year_starts must be a day of the year as MM-DD, e.g. 05-01");
+    }
+  }
+  if (auto v = r.id(f.get("theme"), "theme")) s.theme = *v;
+  if (auto v = r.string(f.get("base_url"), "base_url")) {
+    if (!starts_with(v->value, "https://") && !starts_with(v->value, "http://"))
+      r.error("load.bad-value", v->span, "base_url must be an absolute http(s) address");
+    else
+      s.base_url = *v;
+    if (!s.base_url.value.empty() && s.base_url.value.back() != '/') s.base_url.value += '/';
+  }
+  if (auto v = r.date(f.get("as_of"), "as_of")) s.as_of = *v;
+  s.contact = r.text(f.get("contact"), "contact");
+}
+
+void load_committees(Model& model, FileId file, Diagnostics& diags) {
+  YamlReader r(model.sources, file, diags);
+  auto root = r.parse();
+  if (!root) return;
+  for (const auto& node : r.sequence(*root, "data/committees.yaml")) {
+    Fields f(r, node, {"id", "name", "description"}, "a committee");
+    if (!f.ok()) continue;
+    Committee c;
+    auto id = r.id(f.require("id"), "committee id");
+    c.name = r.text(f.require("name"), "name");
+    c.description = r.text(f.get("description"), "description");
+    if (!id) continue;
+    c.id = *id;
+    model.committees.push_back(std::move(c));
+  }
+}
+
+void load_people(Model& model, FileId file, Diagnostics& diags) {
+  YamlReader r(model.sources, file, diags);
+  auto root = r.parse();
+  if (!root) return;
+  for (const auto& node : r.sequence(*root, "data/people.yaml")) {
+    Fields f(r, node, {"id", "name", "role"}, "a person");
+    if (!f.ok()) continue;
+    Person p;
+    auto id = r.id(f.require("id"), "person id");
+    p.name = r.text(f.require("name"), "name");
+    if (auto role = r.string(f.get("role"), "role")) {
+      if (role->value == "officer") p.role = PersonRole::officer;
+      else if (role->value != "member")
+        r.error("load.bad-value", role->span, "role must be `member` or `officer`, not `" + role->value + "`",
+                did_you_mean(role->value, {"member", "officer"}));
+    }
+    if (!id) continue;
+    p.id = *id;
+    model.people.push_back(std::move(p));
+  }
+}
+
+namespace {
+std::vector<Text> text_list(YamlReader& r, const YAML::Node& node, const char* what) {
+  std::vector<Text> out;
+  if (node && node.IsScalar()) {
+    out.push_back(r.text(node, what));
+    return out;
+  }
+  for (const auto& n : r.sequence(node, what)) out.push_back(r.text(n, what));
+  return out;
+}
+}  // namespace
+
+void load_glossary(Model& model, FileId file, Diagnostics& diags) {
+  YamlReader r(model.sources, file, diags);
+  auto root = r.parse();
+  if (!root) return;
+  for (const auto& node : r.sequence(*root, "data/glossary.yaml")) {
+    Fields f(r, node, {"term", "abbr", "avoid", "reason", "severity", "case_sensitive", "allow", "examples"},
+             "a glossary entry");
+    if (!f.ok()) continue;
+    GlossaryEntry e;
+    e.span = f.map_span();
+    e.term = r.text(f.get("term"), "term");
+    if (auto v = r.string(f.get("abbr"), "abbr")) e.abbr = *v;
+    e.avoid = text_list(r, f.get("avoid"), "avoid");
+    e.reason = r.text(f.get("reason"), "reason");
+    if (auto v = r.string(f.get("severity"), "severity")) {
+      if (v->value == "error") e.severity = Severity::error;
+      else if (v->value != "warning")
+        r.error("load.bad-value", v->span, "severity must be `error` or `warning`, not `" + v->value + "`",
+                did_you_mean(v->value, {"error", "warning"}));
+    }
+    if (auto v = r.boolean(f.get("case_sensitive"), "case_sensitive")) e.case_sensitive = *v;
+    for (const auto& n : r.sequence(f.get("allow"), "allow"))
+      if (auto v = r.string(n, "an allowed word")) e.allow.push_back(*v);
+    if (f.has("examples")) {
+      Fields ex(r, f.get("examples"), {"good", "bad"}, "examples");
+      if (ex.ok()) {
+        e.examples.good = text_list(r, ex.get("good"), "good examples");
+        e.examples.bad = text_list(r, ex.get("bad"), "bad examples");
+      }
+    }
+    bool has_allow = f.has("allow");
+    if (e.term.empty() && e.abbr.value.empty() && !has_allow) {
+      r.error("load.missing-field", e.span, "a glossary entry needs `term`, `abbr` or `allow`");
+      continue;
+    }
+    if (e.term.empty() && !e.abbr.value.empty())
+      r.error("load.missing-field", e.abbr.span, "abbreviation `" + e.abbr.value + "` needs its `term` (what it stands for)");
+    if (!e.avoid.empty() && e.term.empty())
+      r.error("load.missing-field", e.span, "words to avoid need a `term` to use instead");
+    model.glossary.push_back(std::move(e));
+  }
+}
+
+}  // namespace rs

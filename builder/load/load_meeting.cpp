@@ -1,0 +1,175 @@
+// A meeting file: content/meetings/<YYYY>/<YYYY-MM-DD>-<committee>.yaml
+#include <cstdlib>
+
+#include "core/strings.h"
+#include "load_site.h"
+#include "yaml_reader.h"
+
+namespace rs {
+
+namespace {
+
+std::vector<NameRef> names(YamlReader& r, const YAML::Node& node, const char* what) {
+  std::vector<NameRef> out;
+  for (const auto& n : r.sequence(node, what)) out.push_back(r.text(n, what));
+  return out;
+}
+
+std::vector<Located<std::string>> ids(YamlReader& r, const YAML::Node& node, const char* what) {
+  std::vector<Located<std::string>> out;
+  if (node && node.IsScalar()) {
+    if (auto v = r.id(node, what)) out.push_back(*v);
+    return out;
+  }
+  for (const auto& n : r.sequence(node, what))
+    if (auto v = r.id(n, what)) out.push_back(*v);
+  return out;
+}
+
+DueSpec due(YamlReader& r, const YAML::Node& node) {
+  DueSpec d;
+  auto s = r.string(node, "due");
+  if (!s) return d;
+  d.span = s->span;
+  if (s->value == "next-report") d.kind = DueKind::next_report;
+  else if (s->value == "next-meeting") d.kind = DueKind::next_meeting;
+  else if (auto date = parse_date(s->value)) {
+    d.kind = DueKind::date;
+    d.date = *date;
+  } else {
+    r.error("load.bad-value", s->span,
+            "due must be a date (YYYY-MM-DD), `next-report` or `next-meeting`, not `" + s->value + "`",
+            did_you_mean(s->value, {"next-report", "next-meeting"}));
+  }
+  return d;
+}
+
+Undertaking undertaking(YamlReader& r, const YAML::Node& node) {
+  Undertaking u;
+  Fields f(r, node, {"id", "text", "owner", "due", "requested_by"}, "an undertaking");
+  if (!f.ok()) return u;
+  u.span = f.map_span();
+  if (auto v = r.id(f.require("id"), "undertaking id")) u.id = *v;
+  u.text = r.text(f.require("text"), "text");
+  u.owner = r.text(f.require("owner"), "owner");
+  u.due = due(r, f.get("due"));
+  u.requested_by = r.text(f.get("requested_by"), "requested_by");
+  return u;
+}
+
+Exchange exchange(YamlReader& r, const YAML::Node& node) {
+  Exchange x;
+  Fields f(r, node, {"asked_by", "question", "answered_by", "answer", "undertakings"}, "a discussion exchange");
+  if (!f.ok()) return x;
+  x.span = f.map_span();
+  x.asked_by = r.text(f.get("asked_by"), "asked_by");
+  x.question = r.text(f.get("question"), "question");
+  x.answered_by = r.text(f.get("answered_by"), "answered_by");
+  x.answer = r.text(f.get("answer"), "answer");
+  x.undertakings = ids(r, f.get("undertakings"), "undertaking id");
+  if (x.question.empty() && x.answer.empty())
+    r.error("load.missing-field", x.span, "a discussion exchange needs a `question`, an `answer` or both");
+  return x;
+}
+
+Item item(YamlReader& r, const YAML::Node& node) {
+  Item it;
+  Fields f(r, node,
+           {"number", "title", "report_of", "report", "minutes", "discussion", "undertakings", "resolved", "documents",
+            "exempt"},
+           "an agenda item");
+  if (!f.ok()) return it;
+  it.span = f.map_span();
+  if (auto v = r.string(f.require("number"), "number")) it.number = *v;
+  it.title = r.text(f.require("title"), "title");
+  it.report_of = r.text(f.get("report_of"), "report_of");
+  if (auto v = r.id(f.get("report"), "report id")) it.report = *v;
+  it.minutes = r.text(f.get("minutes"), "minutes");
+  for (const auto& n : r.sequence(f.get("discussion"), "discussion")) it.discussion.push_back(exchange(r, n));
+  for (const auto& n : r.sequence(f.get("undertakings"), "undertakings")) it.undertakings.push_back(undertaking(r, n));
+  it.resolved = r.text(f.get("resolved"), "resolved");
+  for (const auto& n : r.sequence(f.get("documents"), "documents")) {
+    Fields d(r, n, {"title", "file"}, "a document");
+    if (!d.ok()) continue;
+    Document doc;
+    doc.title = r.text(d.require("title"), "title");
+    if (auto v = r.string(d.require("file"), "file")) doc.file = *v;
+    it.documents.push_back(std::move(doc));
+  }
+  if (auto v = r.string(f.get("exempt"), "exempt")) {
+    it.exempt_span = v->span;
+    if (v->value == "false") it.exempt_paragraph = 0;
+    else if (v->value.size() == 1 && v->value[0] >= '1' && v->value[0] <= '7') it.exempt_paragraph = v->value[0] - '0';
+    else
+      r.error("load.bad-value", v->span,
+              "exempt must be `false` or the paragraph 1-7 of Schedule 12A to the Local Government Act 1972 under "
+              "which the item is exempt, not `" + v->value + "`");
+  }
+  return it;
+}
+
+}  // namespace
+
+std::optional<Meeting> load_meeting(const SourceSet& sources, FileId file, const std::string& relative,
+                                    Diagnostics& diags) {
+  YamlReader r(sources, file, diags);
+  auto root = r.parse();
+  if (!root) return std::nullopt;
+  Fields f(r, *root, {"committee", "date", "time", "venue", "status", "attendance", "items"}, "a meeting");
+  if (!f.ok()) return std::nullopt;
+  Meeting m;
+  m.file = file;
+  Span file_span{file, 0, 0};
+  // The file name carries the id: <YYYY>/<YYYY-MM-DD>-<committee>.yaml
+  size_t slash = relative.rfind('/');
+  std::string name = relative.substr(slash == std::string::npos ? 0 : slash + 1);
+  m.id = name.substr(0, name.rfind('.'));
+  std::string folder = slash == std::string::npos ? "" : relative.substr(0, slash);
+  auto name_date = parse_date(m.id.substr(0, 10));
+  bool well_named = is_slug(m.id) && name_date && m.id.size() > 11 && m.id[10] == '-';
+  if (!well_named)
+    diags.error("load.file-name", file_span,
+                "a meeting file must be named <YYYY-MM-DD>-<committee>.yaml (lower case), not `" + name + "`");
+
+  if (auto v = r.id(f.require("committee"), "committee")) m.committee = *v;
+  if (auto v = r.date(f.require("date"), "date")) {
+    m.date = *v;
+    if (name_date && *name_date != v->value)
+      r.error("load.date-mismatch", v->span,
+              "date " + v->value.iso() + " differs from the file name's date " + name_date->iso(),
+              "rename the file to " + v->value.iso() + m.id.substr(std::min<size_t>(10, m.id.size())) +
+                  ".yaml or correct the date");
+    else if (folder != std::to_string(v->value.year))
+      r.error("load.date-mismatch", v->span,
+              "a meeting of " + std::to_string(v->value.year) + " belongs in content/meetings/" +
+                  std::to_string(v->value.year) + "/, not content/meetings/" + folder + "/");
+  }
+  if (well_named && !m.committee.value.empty() && m.id.substr(11) != m.committee.value)
+    r.error("load.committee-mismatch", m.committee.span,
+            "committee `" + m.committee.value + "` differs from the file name's `" + m.id.substr(11) + "`");
+  m.time = r.text(f.get("time"), "time");
+  m.venue = r.text(f.get("venue"), "venue");
+  if (auto v = r.string(f.get("status"), "status")) {
+    if (v->value == "confirmed") m.status = MinutesStatus::confirmed;
+    else if (v->value != "draft")
+      r.error("load.bad-value", v->span, "status must be `draft` or `confirmed`, not `" + v->value + "`",
+              did_you_mean(v->value, {"draft", "confirmed"}));
+  }
+  if (f.has("attendance")) {
+    Fields a(r, f.get("attendance"), {"members", "officers", "apologies"}, "attendance");
+    if (a.ok()) {
+      m.attendance.members = names(r, a.get("members"), "members");
+      m.attendance.officers = names(r, a.get("officers"), "officers");
+      m.attendance.apologies = names(r, a.get("apologies"), "apologies");
+    }
+  }
+  auto items = r.sequence(f.require("items"), "items");
+  for (const auto& n : items) m.items.push_back(item(r, n));
+  if (f.has("items") && items.empty() && f.get("items").IsSequence())
+    r.error("load.missing-field", f.key_span("items"), "a meeting needs at least one agenda item");
+  // Without a date or committee the meeting has no place on the site.
+  if (!m.date.value.valid() || m.committee.value.empty() || !well_named) return std::nullopt;
+  return m;
+}
+
+}  // namespace rs

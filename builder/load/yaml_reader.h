@@ -1,0 +1,80 @@
+#pragma once
+// Strict, positioned reading of one YAML file into model values. yaml-cpp's
+// exceptions stop here: every problem becomes a diagnostic at a position.
+#include <yaml-cpp/yaml.h>
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/diagnostics.h"
+#include "core/source.h"
+
+namespace rs {
+
+class YamlReader {
+ public:
+  YamlReader(const SourceSet& sources, FileId file, Diagnostics& diags)
+      : sources_(sources), file_(file), diags_(diags) {}
+
+  /// Parse the whole file; on a syntax error report it and return nullopt.
+  std::optional<YAML::Node> parse();
+  /// Parse `text`, which sits at `offset` in the file (front matter).
+  std::optional<YAML::Node> parse_part(std::string_view text, uint32_t offset);
+
+  Span span(const YAML::Node& node) const;
+  /// A scalar as Text with its byte map; reports a type error for non-scalars.
+  Text text(const YAML::Node& node, const char* what);
+  std::optional<Located<std::string>> string(const YAML::Node& node, const char* what);
+  /// A slug id (see is_slug); reports load.bad-id.
+  std::optional<Located<std::string>> id(const YAML::Node& node, const char* what);
+  std::optional<Located<Date>> date(const YAML::Node& node, const char* what);
+  std::optional<Located<long long>> count(const YAML::Node& node, const char* what);
+  std::optional<Located<double>> percent(const YAML::Node& node, const char* what);
+  std::optional<bool> boolean(const YAML::Node& node, const char* what);
+  /// A sequence's elements; a lone scalar is reported as a type error.
+  std::vector<YAML::Node> sequence(const YAML::Node& node, const char* what);
+  /// Check the node is a mapping; report load.type if not.
+  bool expect_map(const YAML::Node& node, const char* what);
+
+  void error(const char* rule, Span span, std::string message, std::string suggestion = {});
+  void warning(const char* rule, Span span, std::string message, std::string suggestion = {});
+  FileId file() const { return file_; }
+  const std::string& path() const { return sources_.path(file_); }
+
+ private:
+  const SourceSet& sources_;
+  FileId file_;
+  Diagnostics& diags_;
+  uint32_t offset_ = 0;  // where the parsed text starts in the file
+};
+
+/// The fields of one YAML mapping, checked against the keys a format allows.
+class Fields {
+ public:
+  /// Reports every key not in `known` (load.unknown-key, with "did you mean")
+  /// and every key given twice (load.duplicate-key).
+  Fields(YamlReader& reader, const YAML::Node& map, std::initializer_list<const char*> known, const char* what);
+  bool has(const char* key) const;
+  /// The value, or an undefined node when absent.
+  YAML::Node get(const char* key) const;
+  /// The value; reports load.missing-field at the mapping when absent or null.
+  YAML::Node require(const char* key);
+  Span key_span(const char* key) const;
+  Span map_span() const { return map_span_; }
+  bool ok() const { return ok_; }
+
+ private:
+  YamlReader& reader_;
+  std::vector<std::pair<std::string, std::pair<YAML::Node, Span>>> fields_;
+  Span map_span_;
+  std::string what_;
+  bool ok_ = true;
+};
+
+/// A type name for messages: "a list", "a mapping", "text".
+const char* yaml_kind(const YAML::Node& node);
+
+}  // namespace rs

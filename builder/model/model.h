@@ -1,0 +1,199 @@
+#pragma once
+// The site as plain data, exactly as written by hand (FORMAT.md, version 1).
+// Every value keeps its source position. Derived facts (due dates, states,
+// links between meetings, reports and action points) live in resolve/.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/diagnostics.h"
+#include "core/source.h"
+
+namespace rs {
+
+struct SiteSettings {
+  Text title;
+  Text organisation;
+  Located<std::string> language{"en-GB", {}};
+  int year_start_month = 5, year_start_day = 1;  // municipal_year_starts: MM-DD
+  Located<std::string> theme{"default", {}};
+  Located<std::string> base_url;
+  std::optional<Located<Date>> as_of;
+  Text contact;  // optional: where to send feedback (e-mail or URL), shown on every page
+};
+
+struct Committee {
+  Located<std::string> id;
+  Text name;
+  Text description;  // Markdown
+};
+
+enum class PersonRole { member, officer };
+struct Person {
+  Located<std::string> id;
+  Text name;
+  PersonRole role = PersonRole::member;
+};
+
+/// Sentences a glossary entry must pass (good) and must flag (bad).
+struct GlossaryExamples {
+  std::vector<Text> good, bad;
+};
+
+struct GlossaryEntry {
+  Text term;                    // the preferred words; may be empty for an allow-list entry
+  Located<std::string> abbr;    // "EHCP"
+  std::vector<Text> avoid;      // words and phrases not to use
+  Text reason;
+  Severity severity = Severity::warning;
+  bool case_sensitive = false;
+  std::vector<Located<std::string>> allow;  // capitalised words that need no entry
+  GlossaryExamples examples;
+  Span span;  // the whole entry
+};
+
+/// A name where a person may be free text or an id from people.yaml.
+using NameRef = Text;
+
+struct Exchange {
+  NameRef asked_by;
+  Text question;  // Markdown
+  NameRef answered_by;
+  Text answer;    // Markdown
+  std::vector<Located<std::string>> undertakings;  // ids given in this exchange
+  Span span;
+};
+
+enum class DueKind { none, date, next_report, next_meeting };
+struct DueSpec {
+  DueKind kind = DueKind::none;
+  Date date;
+  Span span;
+};
+
+struct Undertaking {
+  Located<std::string> id;
+  Text text;
+  NameRef owner;
+  DueSpec due;
+  NameRef requested_by;
+  Span span;
+};
+
+struct Document {
+  Text title;
+  Located<std::string> file;  // relative to content/
+};
+
+struct Item {
+  Located<std::string> number;
+  Text title;
+  NameRef report_of;
+  Located<std::string> report;  // id of an annual report, optional
+  Text minutes;                 // Markdown
+  std::vector<Exchange> discussion;
+  std::vector<Undertaking> undertakings;
+  Text resolved;                // Markdown
+  std::vector<Document> documents;
+  int exempt_paragraph = 0;     // 0: public; 1-7: Schedule 12A paragraph
+  Span exempt_span;
+  Span span;
+  bool exempt() const { return exempt_paragraph != 0; }
+};
+
+enum class MinutesStatus { draft, confirmed };
+
+struct Attendance {
+  std::vector<NameRef> members, officers, apologies;
+};
+
+struct Meeting {
+  std::string id;    // file stem
+  FileId file = kNoFile;
+  Located<std::string> committee;
+  Located<Date> date;
+  Text time;
+  Text venue;
+  MinutesStatus status = MinutesStatus::draft;
+  Attendance attendance;
+  std::vector<Item> items;
+};
+
+/// A labelled figure: a count or a percentage.
+struct Figure {
+  Text label;
+  std::optional<Located<long long>> count;
+  std::optional<Located<double>> percent;
+  Located<long long> value;  // for context figures ({label, value})
+};
+
+struct Breakdown {
+  std::vector<Figure> entries;
+  bool complete = false;
+  Span span;
+};
+
+struct Stage {
+  Text name;
+  std::optional<Located<long long>> received, upheld, partly_upheld, not_upheld, withdrawn;
+  std::optional<Located<double>> in_time_percent;
+  Span span;
+};
+
+struct Report {
+  std::string id;      // <series>-<YYYY-YY>
+  std::string year;    // YYYY-YY from the file name
+  FileId file = kNoFile;
+  Located<std::string> series;
+  Text title;
+  Located<Date> period_from, period_to;
+  std::vector<Figure> context;
+  std::vector<Stage> stages;
+  std::optional<Located<long long>> ombudsman_referred, ombudsman_upheld;
+  std::optional<Located<long long>> representations, compliments;
+  Breakdown by_service, by_reason;
+  std::vector<std::pair<Text, Breakdown>> equalities;  // name → breakdown, in file order
+  Text notes;  // Markdown
+};
+
+enum class ActionStatus { open, in_progress, on_hold, completed, withdrawn };
+const char* action_status_slug(ActionStatus s);   // "in-progress"
+const char* action_status_label(ActionStatus s);  // "In progress"
+
+struct ActionUpdate {
+  Located<std::string> undertaking;
+  Located<Date> date;
+  Located<ActionStatus> status;
+  Text note;  // Markdown
+  Located<std::string> meeting;
+  FileId file = kNoFile;
+  Span span;
+};
+
+struct Page {
+  std::string stem;  // published at /<stem>/
+  FileId file = kNoFile;
+  Text title;
+  int order = 0;
+  Text body;  // Markdown, mapped to the file after the front matter
+};
+
+/// Everything one site holds, as loaded.
+struct Model {
+  std::string root;    // the site folder
+  SourceSet sources;   // every file read, for positions in messages
+  SiteSettings site;
+  std::vector<Committee> committees;
+  std::vector<Person> people;
+  std::vector<GlossaryEntry> glossary;
+  std::vector<Meeting> meetings;  // sorted by date, then id
+  std::vector<Report> reports;    // sorted by series, then year
+  std::vector<ActionUpdate> actions;
+  std::vector<Page> pages;        // sorted by order, then stem
+  /// Supporting documents that exist under content/, with their sizes.
+  std::map<std::string, long long> document_sizes;
+};
+
+}  // namespace rs

@@ -1,0 +1,74 @@
+#include "pipeline.h"
+
+#include <set>
+
+#include "check/check.h"
+#include "check/page_check.h"
+#include "load/load_site.h"
+#include "render/markdown.h"
+#include "render/theme.h"
+#include "write/write_site.h"
+
+namespace rs {
+
+namespace {
+int exit_code_for(const std::vector<Diagnostic>& ds) {
+  bool io = false, error = false;
+  for (const auto& d : ds) {
+    if (d.severity != Severity::error) continue;
+    error = true;
+    io = io || d.rule == "write.io" || d.rule == "load.io";
+  }
+  return io ? 2 : error ? 1 : 0;
+}
+
+void finish(BuildResult& r, Diagnostics& diags) {
+  diags.sort(r.model.sources);
+  r.diagnostics = diags.take();
+  r.errors = 0;
+  for (const auto& d : r.diagnostics) r.errors += d.severity == Severity::error;
+  r.exit_code = exit_code_for(r.diagnostics);
+}
+}  // namespace
+
+BuildResult load_and_resolve(const FileSystem& fs, const BuildOptions& options) {
+  BuildResult r;
+  Diagnostics diags;
+  r.model = load_site(fs, options.site_dir, diags);
+  r.site = resolve(r.model, {options.as_of}, diags);
+  finish(r, diags);
+  return r;
+}
+
+BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
+  BuildResult r;
+  Diagnostics diags;
+  r.model = load_site(fs, options.site_dir, diags);
+  r.site = resolve(r.model, {options.as_of}, diags);
+  run_checks({r.model, r.site}, diags);
+
+  Theme theme = Theme::load(fs, options.site_dir, r.model.site.theme.value, diags);
+  MarkdownRenderer markdown(glossary_abbreviations(r.model));
+  RenderContext ctx{r.model, r.site, theme, markdown, options.version};
+  r.files = render_site(ctx, diags);
+
+  // The page check sees exactly the files that would be published.
+  std::vector<RenderedPage> pages;
+  std::set<std::string> paths;
+  for (const auto& f : r.files) {
+    paths.insert(f.path);
+    if (!f.template_name.empty()) pages.push_back({f.path, f.bytes, theme.origin("templates/" + f.template_name)});
+  }
+  check_pages(pages, paths, diags);
+
+  if (options.write && diags.error_count() == 0) {
+    std::string out = options.out_dir.empty() ? join_path(options.site_dir, "public") : options.out_dir;
+    std::vector<FileToWrite> to_write;
+    for (const auto& f : r.files) to_write.push_back({f.path, &f.bytes, f.copy_from});
+    r.published = write_site(fs, out, to_write, diags);
+  }
+  finish(r, diags);
+  return r;
+}
+
+}  // namespace rs

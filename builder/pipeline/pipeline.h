@@ -1,0 +1,40 @@
+#pragma once
+// The whole pipeline, load → resolve → check → render → page check → write,
+// as one call. The command line and the tests both drive it through here.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/fs.h"
+#include "model/model.h"
+#include "render/output.h"
+#include "resolve/resolve.h"
+
+namespace rs {
+
+struct BuildOptions {
+  std::string site_dir = ".";
+  std::string out_dir;          // default: <site>/public
+  std::optional<Date> as_of;    // --as-of
+  bool write = true;            // false for `check`: everything but writing
+  std::string version = "dev";
+};
+
+struct BuildResult {
+  Model model;
+  ResolvedSite site;
+  std::vector<OutputFile> files;      // what was (or would be) written
+  std::vector<Diagnostic> diagnostics;  // sorted
+  bool published = false;
+  size_t errors = 0;
+  /// 0 clean (warnings allowed), 1 findings at error level, 2 I/O failure.
+  int exit_code = 0;
+};
+
+BuildResult build_site(FileSystem& fs, const BuildOptions& options);
+
+/// Load and resolve only (for commands that read the register).
+BuildResult load_and_resolve(const FileSystem& fs, const BuildOptions& options);
+
+}  // namespace rs

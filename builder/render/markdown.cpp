@@ -1,0 +1,189 @@
+#include "markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <cstdlib>
+#include <mutex>
+#include <vector>
+
+#include "core/strings.h"
+
+namespace rs {
+
+namespace {
+
+std::once_flag extensions_once;
+
+struct Parsed {
+  cmark_parser* parser = nullptr;
+  cmark_node* doc = nullptr;
+  ~Parsed() {
+    if (doc) cmark_node_free(doc);
+    if (parser) cmark_parser_free(parser);
+  }
+};
+
+void parse(Parsed& p, const std::string& markdown) {
+  std::call_once(extensions_once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  p.parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+  for (const char* name : {"table", "autolink", "strikethrough"})
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(p.parser, ext);
+  cmark_parser_feed(p.parser, markdown.data(), markdown.size());
+  p.doc = cmark_parser_finish(p.parser);
+}
+
+std::vector<cmark_node*> nodes_of(cmark_node* doc, bool (*want)(cmark_node*)) {
+  std::vector<cmark_node*> out;
+  cmark_iter* iter = cmark_iter_new(doc);
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;)
+    if (ev == CMARK_EVENT_ENTER && want(cmark_iter_get_node(iter))) out.push_back(cmark_iter_get_node(iter));
+  cmark_iter_free(iter);
+  return out;
+}
+
+bool is_html(cmark_node* n) {
+  auto t = cmark_node_get_type(n);
+  return t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE;
+}
+
+bool is_text(cmark_node* n) { return cmark_node_get_type(n) == CMARK_NODE_TEXT; }
+
+/// `<!-- allow rule: reason -->` silences one finding (see check/suppress.h); it is not content.
+bool is_suppress_marker(std::string_view html) {
+  std::string t = trim(html);
+  return starts_with(t, "<!-- allow ") && ends_with(t, "-->") && t.find("-->") == t.size() - 3;
+}
+
+/// Byte offset in `text` of 1-based line/column as cmark counts them.
+size_t offset_at(const std::string& text, int line, int column) {
+  size_t off = 0;
+  for (int l = 1; l < line && off < text.size(); ++l) {
+    size_t nl = text.find('\n', off);
+    if (nl == std::string::npos) return text.size();
+    off = nl + 1;
+  }
+  return std::min(text.size(), off + static_cast<size_t>(std::max(1, column) - 1));
+}
+
+bool word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c & 0x80);
+}
+
+}  // namespace
+
+MarkdownRenderer::MarkdownRenderer(std::map<std::string, std::string> abbreviations)
+    : abbreviations_(std::move(abbreviations)) {}
+
+std::string MarkdownRenderer::render(const Text& text, AbbrState& page, Diagnostics* diags, int min_heading) const {
+  return render_impl(text.value, &text, page, diags, min_heading);
+}
+
+std::string MarkdownRenderer::render(const std::string& markdown, AbbrState& page, int min_heading) const {
+  return render_impl(markdown, nullptr, page, nullptr, min_heading);
+}
+
+std::string MarkdownRenderer::render_impl(const std::string& markdown, const Text* source, AbbrState& page,
+                                          Diagnostics* diags, int min_heading) const {
+  if (markdown.empty()) return {};
+  Parsed p;
+  parse(p, markdown);
+
+  for (cmark_node* n : nodes_of(p.doc, [](cmark_node* x) { return cmark_node_get_type(x) == CMARK_NODE_HEADING; }))
+    if (cmark_node_get_heading_level(n) < min_heading) cmark_node_set_heading_level(n, std::min(6, min_heading));
+
+  // Raw HTML becomes literal text, so it is escaped on output; the only HTML
+  // that reaches the page is what the builder itself adds below.
+  for (cmark_node* n : nodes_of(p.doc, is_html)) {
+    std::string literal = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
+    if (is_suppress_marker(literal)) {
+      cmark_node_free(n);
+      continue;
+    }
+    if (diags && source) {
+      size_t b = offset_at(markdown, cmark_node_get_start_line(n), cmark_node_get_start_column(n));
+      size_t e = std::min(markdown.size(), b + trim(literal).size());
+      Diagnostic d{Severity::warning, "markdown.raw-html",
+                   "raw HTML is not published: it is shown as text. Use Markdown instead", source->span_of(b, e),
+                   {}, {}, {}};
+      diags->add(std::move(d));
+    }
+    bool block = cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK;
+    cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(text, block ? trim(literal).c_str() : literal.c_str());
+    if (block) {
+      cmark_node* para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+      cmark_node_append_child(para, text);
+      cmark_node_replace(n, para);
+    } else {
+      cmark_node_replace(n, text);
+    }
+    cmark_node_free(n);
+  }
+
+  // The first use of each known abbreviation on the page gets its expansion.
+  if (!abbreviations_.empty()) {
+    for (cmark_node* n : nodes_of(p.doc, is_text)) {
+      std::string s = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
+      size_t i = 0;
+      cmark_node* current = n;
+      size_t consumed = 0;  // bytes of s already moved before `current`
+      while (i < s.size()) {
+        if (!word_char(s[i]) || (i > 0 && word_char(s[i - 1]))) {
+          ++i;
+          continue;
+        }
+        size_t e = i;
+        while (e < s.size() && word_char(s[e])) ++e;
+        std::string word = s.substr(i, e - i);
+        auto it = abbreviations_.find(word);
+        if (it != abbreviations_.end() && !page.marked.count(word)) {
+          page.marked.insert(word);
+          cmark_node* before = cmark_node_new(CMARK_NODE_TEXT);
+          cmark_node_set_literal(before, s.substr(consumed, i - consumed).c_str());
+          cmark_node* abbr = cmark_node_new(CMARK_NODE_HTML_INLINE);
+          std::string html = "<abbr title=\"" + html_escape(it->second) + "\">" + html_escape(word) + "</abbr>";
+          cmark_node_set_literal(abbr, html.c_str());
+          cmark_node_insert_before(current, before);
+          cmark_node_insert_before(current, abbr);
+          consumed = e;
+          cmark_node_set_literal(current, s.substr(consumed).c_str());
+        }
+        i = e;
+      }
+    }
+  }
+
+  cmark_llist* exts = cmark_parser_get_syntax_extensions(p.parser);
+  // CMARK_OPT_UNSAFE only lets through the <abbr> nodes added above: all raw HTML was turned into text.
+  char* html = cmark_render_html(p.doc, CMARK_OPT_UNSAFE, exts);
+  std::string out = html ? html : "";
+  std::free(html);
+  return out;
+}
+
+std::string MarkdownRenderer::plain_text(const std::string& markdown) const {
+  if (markdown.empty()) return {};
+  Parsed p;
+  parse(p, markdown);
+  std::string out;
+  cmark_iter* iter = cmark_iter_new(p.doc);
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    auto t = cmark_node_get_type(n);
+    if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
+      if (!is_suppress_marker(cmark_node_get_literal(n) ? cmark_node_get_literal(n) : ""))
+        out += cmark_node_get_literal(n);
+    } else if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
+      out += ' ';
+    } else if (ev == CMARK_EVENT_EXIT && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_ITEM)) {
+      out += ' ';
+    }
+  }
+  cmark_iter_free(iter);
+  return trim(out);
+}
+
+}  // namespace rs

@@ -1,0 +1,36 @@
+#pragma once
+// Prose to HTML through cmark-gfm (tables, autolinks, strikethrough). Raw HTML
+// written in prose is never passed through: it is shown as text and reported.
+#include <map>
+#include <set>
+#include <string>
+
+#include "core/diagnostics.h"
+#include "core/source.h"
+
+namespace rs {
+
+/// What one page has marked so far: the first use of each abbreviation gets <abbr>.
+struct AbbrState {
+  std::set<std::string> marked;
+};
+
+class MarkdownRenderer {
+ public:
+  /// `abbreviations` maps each glossary abbreviation to its expansion.
+  explicit MarkdownRenderer(std::map<std::string, std::string> abbreviations);
+  /// Block HTML for a prose field. Raw HTML is reported as markdown.raw-html when `diags` is given.
+  /// Headings are raised to at least `min_heading` so they sit under the page's own.
+  std::string render(const Text& text, AbbrState& page, Diagnostics* diags, int min_heading = 4) const;
+  /// The same for a string with no source (generated text).
+  std::string render(const std::string& markdown, AbbrState& page, int min_heading = 4) const;
+  /// Plain text of prose with Markdown syntax removed (for search and feeds).
+  std::string plain_text(const std::string& markdown) const;
+
+ private:
+  std::string render_impl(const std::string& markdown, const Text* source, AbbrState& page, Diagnostics* diags,
+                          int min_heading) const;
+  std::map<std::string, std::string> abbreviations_;
+};
+
+}  // namespace rs

@@ -1,0 +1,36 @@
+#include "output.h"
+
+#include <algorithm>
+
+namespace rs {
+
+std::vector<std::unique_ptr<OutputKind>> builtin_outputs() {
+  std::vector<std::unique_ptr<OutputKind>> out;
+  out.push_back(make_page_output());
+  out.push_back(make_asset_output());
+  out.push_back(make_search_output());
+  out.push_back(make_feed_output());
+  out.push_back(make_undertaking_exports());
+  out.push_back(make_data_export());
+  return out;
+}
+
+std::vector<OutputFile> render_site(const RenderContext& ctx, Diagnostics& diags) {
+  std::vector<OutputFile> files;
+  for (const auto& kind : builtin_outputs()) kind->render(ctx, files, diags);
+  std::sort(files.begin(), files.end(), [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  for (size_t i = 1; i < files.size(); ++i)
+    if (files[i].path == files[i - 1].path)
+      diags.add({Severity::error, "render.path-clash", "two outputs write the same file " + files[i].path, {},
+                 files[i].path, "rename the page or id that clashes with a built-in page", {}});
+  return files;
+}
+
+std::map<std::string, std::string> glossary_abbreviations(const Model& model) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : model.glossary)
+    if (!e.abbr.value.empty() && !e.term.value.empty()) out[e.abbr.value] = e.term.value;
+  return out;
+}
+
+}  // namespace rs

@@ -1,0 +1,57 @@
+#pragma once
+// Stage 4: render. Every kind of output (the HTML pages, the search index,
+// feeds, exports) implements OutputKind and is registered in builtin_outputs();
+// the built-in pages use the same interface a third party would.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/fs.h"
+#include "markdown.h"
+#include "model/model.h"
+#include "resolve/resolve.h"
+#include "theme.h"
+
+namespace rs {
+
+/// One file of the site, path relative to the output root ('/'-separated).
+struct OutputFile {
+  std::string path;
+  std::string bytes;
+  std::string template_name;  // set for HTML pages: which template drew it
+  std::string copy_from;      // when set, the file is copied from this input path instead of `bytes`
+};
+
+struct RenderContext {
+  const Model& model;
+  const ResolvedSite& site;
+  const Theme& theme;
+  const MarkdownRenderer& markdown;
+  std::string version;
+};
+
+class OutputKind {
+ public:
+  virtual ~OutputKind() = default;
+  virtual std::string name() const = 0;
+  /// Append this kind's files to `out`; report problems to `diags`.
+  virtual void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics& diags) const = 0;
+};
+
+/// Every output kind, in the order they run.
+std::vector<std::unique_ptr<OutputKind>> builtin_outputs();
+std::unique_ptr<OutputKind> make_page_output();
+std::unique_ptr<OutputKind> make_asset_output();
+std::unique_ptr<OutputKind> make_search_output();
+std::unique_ptr<OutputKind> make_feed_output();
+std::unique_ptr<OutputKind> make_undertaking_exports();
+std::unique_ptr<OutputKind> make_data_export();
+
+/// Render the whole site in memory; files sorted by path.
+std::vector<OutputFile> render_site(const RenderContext& ctx, Diagnostics& diags);
+
+/// The abbreviation → expansion map the Markdown renderer marks up.
+std::map<std::string, std::string> glossary_abbreviations(const Model& model);
+
+}  // namespace rs

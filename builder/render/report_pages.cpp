@@ -1,0 +1,251 @@
+// Annual complaint summaries: a page per series (every year side by side) and
+// a page per report (its figures with the change on the year before).
+#include <cstdio>
+#include <functional>
+
+#include "chart_svg.h"
+#include "core/strings.h"
+#include "resolve/year_on_year.h"
+#include "view.h"
+
+namespace rs {
+
+namespace {
+
+using Job = std::function<OutputFile(Diagnostics&)>;
+
+std::string year_label(const std::string& slug) {  // 2017-18 → 2017/18
+  std::string s = slug;
+  if (s.size() == 7) s[4] = '/';
+  return s;
+}
+
+std::string format_percent(double v) {
+  char buf[32];
+  if (v == static_cast<long long>(v)) std::snprintf(buf, sizeof buf, "%lld%%", static_cast<long long>(v));
+  else std::snprintf(buf, sizeof buf, "%.1f%%", v);
+  return buf;
+}
+
+/// The same series' report for the year before, if there is one.
+const Report* previous_report(const RenderContext& ctx, const Report& r) {
+  int y = std::atoi(r.year.substr(0, 4).c_str()) - 1;
+  char prev[16];
+  std::snprintf(prev, sizeof prev, "%04d-%02d", y, (y + 1) % 100);
+  auto it = ctx.site.reports.find(r.series.value + "-" + prev);
+  return it == ctx.site.reports.end() ? nullptr : &ctx.model.reports[it->second];
+}
+
+using CountOf = std::function<std::optional<long long>(const Report&)>;
+std::optional<long long> value(const std::optional<Located<long long>>& v) {
+  return v ? std::optional<long long>(v->value) : std::nullopt;
+}
+
+/// The main figures of a report, each a row in the tables.
+struct MainFigure {
+  std::string label;
+  CountOf get;
+};
+
+std::vector<MainFigure> main_figures(const RenderContext& ctx, const std::string& series) {
+  std::vector<MainFigure> out;
+  // Stage names come from the reports; take them from the latest that has most stages.
+  std::vector<std::string> stage_names;
+  for (size_t ri : ctx.site.series.at(series))
+    if (ctx.model.reports[ri].stages.size() > stage_names.size()) {
+      stage_names.clear();
+      for (const auto& s : ctx.model.reports[ri].stages) stage_names.push_back(s.name.value);
+    }
+  for (size_t i = 0; i < stage_names.size(); ++i)
+    out.push_back({stage_names[i] + ": received", [i](const Report& r) {
+                     return i < r.stages.size() ? value(r.stages[i].received) : std::nullopt;
+                   }});
+  out.push_back({"Referred to the Ombudsman", [](const Report& r) { return value(r.ombudsman_referred); }});
+  out.push_back({"Upheld by the Ombudsman", [](const Report& r) { return value(r.ombudsman_upheld); }});
+  out.push_back({"Representations", [](const Report& r) { return value(r.representations); }});
+  out.push_back({"Compliments", [](const Report& r) { return value(r.compliments); }});
+  return out;
+}
+
+Chart breakdown_chart(const std::string& id, const std::string& title, const Breakdown& b) {
+  Chart c;
+  c.id = id;
+  c.title = title;
+  c.unit = "%";
+  ChartSeries s;
+  s.name = "Share";
+  for (const auto& f : b.entries) {
+    ChartPoint p;
+    p.label = f.label.value;
+    if (f.percent) {
+      p.value = f.percent->value;
+      p.value_text = format_percent(f.percent->value);
+    } else if (f.count) {
+      p.value = static_cast<double>(f.count->value);
+      p.value_text = with_commas(f.count->value);
+    }
+    s.points.push_back(p);
+  }
+  if (!b.entries.empty() && !b.entries.front().percent) c.unit = "";
+  c.series.push_back(s);
+  return c;
+}
+
+Data chart_view(const Chart& c, bool bars) {
+  Data d;
+  d.set("title", c.title);
+  d.set("svg", bars ? render_bar_chart(c) : render_column_chart(c));
+  d.set("table", render_chart_table(c));
+  return d;
+}
+
+OutputFile report_page(const RenderContext& ctx, size_t ri, Diagnostics& diags) {
+  const Report& r = ctx.model.reports[ri];
+  PageEnv env{ctx, paths::report(r.series.value, r.year), {}, diags};
+  const Report* prev = previous_report(ctx, r);
+  std::string prev_label = prev ? year_label(prev->year) : "";
+  Data d;
+  d.set("title", r.title.value);
+  d.set("year", year_label(r.year));
+  d.set("period", r.period_from.value.long_form() + " to " + r.period_to.value.long_form());
+  d.set("series_href", env.link(paths::series(r.series.value)));
+  d.set("has_previous", prev != nullptr);
+  if (prev) {
+    d.set("previous_label", prev_label);
+    d.set("previous_href", env.link(paths::report(prev->series.value, prev->year)));
+  }
+  DataList context;
+  for (const auto& f : r.context) {
+    Data x;
+    x.set("label", f.label.value);
+    x.set("value", with_commas(f.value.value));
+    std::optional<long long> before;
+    if (prev)
+      for (const auto& pf : prev->context)
+        if (pf.label.value == f.label.value) before = pf.value.value;
+    x.set("change", prev ? describe_change(compare_counts(before, f.value.value), prev_label) : "");
+    context.push_back(x);
+  }
+  d.set("context", context);
+  d.set("has_context", !r.context.empty());
+  DataList figures;
+  for (const auto& mf : main_figures(ctx, r.series.value)) {
+    auto now = mf.get(r);
+    if (!now) continue;
+    Data x;
+    x.set("label", mf.label);
+    x.set("value", with_commas(*now));
+    std::string change = prev ? describe_change(compare_counts(mf.get(*prev), now), prev_label) : "";
+    x.set("change", change.empty() ? std::string("no comparable figure") : change);
+    figures.push_back(x);
+  }
+  d.set("figures", figures);
+  DataList stages;
+  for (const auto& s : r.stages) {
+    Data x;
+    auto cell = [](const std::optional<Located<long long>>& v) { return v ? with_commas(v->value) : std::string("–"); };
+    x.set("name", s.name.value);
+    x.set("received", cell(s.received));
+    x.set("upheld", cell(s.upheld));
+    x.set("partly_upheld", cell(s.partly_upheld));
+    x.set("not_upheld", cell(s.not_upheld));
+    x.set("withdrawn", cell(s.withdrawn));
+    x.set("in_time", s.in_time_percent ? format_percent(s.in_time_percent->value) : "–");
+    stages.push_back(x);
+  }
+  d.set("stages", stages);
+  d.set("has_stages", !r.stages.empty());
+  DataList charts;
+  if (!r.by_service.entries.empty())
+    charts.push_back(chart_view(breakdown_chart("chart-by-service", "Complaints and representations by service, " + year_label(r.year), r.by_service), true));
+  if (!r.by_reason.entries.empty())
+    charts.push_back(chart_view(breakdown_chart("chart-by-reason", "Complaints by reason, " + year_label(r.year), r.by_reason), true));
+  for (size_t i = 0; i < r.equalities.size(); ++i)
+    charts.push_back(chart_view(breakdown_chart("chart-equalities-" + std::to_string(i + 1),
+                                                "Complainants by " + r.equalities[i].first.value + ", " + year_label(r.year),
+                                                r.equalities[i].second),
+                                true));
+  d.set("charts", charts);
+  DataList considered;
+  auto items = ctx.site.report_items.find(ri);
+  if (items != ctx.site.report_items.end())
+    for (const auto& ref : items->second) {
+      const Meeting& m = ctx.model.meetings[ref.meeting];
+      Data x;
+      x.set("title", meeting_title(ctx, m));
+      x.set("href", env.link(paths::meeting(m.id)) + "#item-" + m.items[ref.item].number.value);
+      considered.push_back(x);
+    }
+  d.set("considered", considered);
+  d.set("has_considered", !considered.empty());
+  d.set("notes", env.prose(r.notes, 3));
+  return finish_page(env, "report.mustache", r.title.value, d,
+                     {{"Home", paths::home()}, {"Reports", paths::series(r.series.value)}});
+}
+
+OutputFile series_page(const RenderContext& ctx, const std::string& series, Diagnostics& diags) {
+  PageEnv env{ctx, paths::series(series), {}, diags};
+  const std::vector<size_t>& reports = ctx.site.series.at(series);
+  const Report& latest = ctx.model.reports[reports.back()];
+  std::string title = latest.title.value;
+  // "... Annual Report 2017/18" names a year; the series page covers them all.
+  if (auto pos = title.rfind(' '); pos != std::string::npos && title.find('/', pos) != std::string::npos)
+    title = title.substr(0, pos);
+  Data d;
+  d.set("title", title);
+  DataList years;
+  for (size_t ri : reports) {
+    Data y;
+    y.set("label", year_label(ctx.model.reports[ri].year));
+    y.set("href", env.link(paths::report(series, ctx.model.reports[ri].year)));
+    years.push_back(y);
+  }
+  d.set("years", years);
+  // One table of the main figures: a row per figure, a column per year.
+  DataList rows;
+  auto figures = main_figures(ctx, series);
+  DataList charts;
+  for (size_t fi = 0; fi < figures.size(); ++fi) {
+    const auto& mf = figures[fi];
+    Data row;
+    row.set("label", mf.label);
+    DataList cells;
+    Chart chart;
+    chart.id = "chart-trend-" + std::to_string(fi + 1);
+    chart.title = mf.label + " by year";
+    chart.unit = "";
+    ChartSeries s;
+    s.name = mf.label;
+    bool any = false;
+    for (size_t ri : reports) {
+      auto v = mf.get(ctx.model.reports[ri]);
+      cells.push_back(Data(v ? with_commas(*v) : std::string("–")));
+      if (v) {
+        any = true;
+        s.points.push_back({year_label(ctx.model.reports[ri].year), static_cast<double>(*v), with_commas(*v)});
+      }
+    }
+    if (!any) continue;
+    row.set("cells", cells);
+    rows.push_back(row);
+    chart.series.push_back(s);
+    if (fi == 0 || mf.label == "Representations") charts.push_back(chart_view(chart, false));
+  }
+  d.set("rows", rows);
+  d.set("charts", charts);
+  return finish_page(env, "series.mustache", title, d, {{"Home", paths::home()}});
+}
+
+}  // namespace
+
+std::vector<Job> report_pages(const RenderContext& ctx) {
+  std::vector<Job> jobs;
+  for (const auto& [series, reports] : ctx.site.series) {
+    const std::string* id = &series;
+    jobs.push_back([&ctx, id](Diagnostics& d) { return series_page(ctx, *id, d); });
+    for (size_t ri : reports) jobs.push_back([&ctx, ri](Diagnostics& d) { return report_page(ctx, ri, d); });
+  }
+  return jobs;
+}
+
+}  // namespace rs

@@ -1,0 +1,155 @@
+#include "search_index.h"
+
+#include <map>
+#include <set>
+
+#include "core/strings.h"
+#include "view.h"
+
+namespace rs {
+
+std::string search_stem(const std::string& w) {
+  std::string s = w;
+  if (ends_with(s, "'s")) s.resize(s.size() - 2);
+  if (s.size() > 4 && ends_with(s, "ies")) return s.substr(0, s.size() - 3) + "y";
+  if (s.size() > 4 && (ends_with(s, "ches") || ends_with(s, "shes") || ends_with(s, "sses") || ends_with(s, "xes")))
+    return s.substr(0, s.size() - 2);
+  if (s.size() > 3 && ends_with(s, "s") && !ends_with(s, "ss") && !ends_with(s, "us") && !ends_with(s, "is"))
+    return s.substr(0, s.size() - 1);
+  return s;
+}
+
+std::vector<std::string> search_tokens(const std::string& text) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty()) out.push_back(cur);
+    cur.clear();
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) cur += static_cast<char>(c);
+    else if (c >= 'A' && c <= 'Z') cur += static_cast<char>(c - 'A' + 'a');
+    else if ((c == '\'' ) && !cur.empty() && i + 1 < text.size() && text[i + 1] == 's') cur += '\'';
+    else if (c >= 0x80) cur += static_cast<char>(c);  // keep letters like é inside words
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+namespace {
+
+struct SearchDoc {
+  std::string kind, title, url, date, committee, text;
+};
+
+std::string snippet_of(const std::string& text) {
+  if (text.size() <= 240) return text;
+  size_t cut = 240;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  size_t space = text.rfind(' ', cut);
+  return text.substr(0, space == std::string::npos || space < 120 ? cut : space) + "…";
+}
+
+class SearchOutput : public OutputKind {
+ public:
+  std::string name() const override { return "search"; }
+  void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics&) const override {
+    const MarkdownRenderer& md = ctx.markdown;
+    std::vector<SearchDoc> docs;
+    for (const auto& m : ctx.model.meetings) {
+      std::string committee = committee_name(ctx, m.committee.value);
+      for (const auto& it : m.items) {
+        SearchDoc d{"Item", it.number.value + ". " + it.title.value, paths::meeting(m.id) + "#item-" + it.number.value,
+                    m.date.value.long_form(), committee, ""};
+        if (!it.exempt()) {  // exempt business is never indexed beyond its title
+          std::string text = md.plain_text(it.minutes.value);
+          for (const auto& ex : it.discussion)
+            text += " " + md.plain_text(ex.question.value) + " " + md.plain_text(ex.answer.value);
+          text += " " + md.plain_text(it.resolved.value);
+          d.text = trim(text);
+        }
+        docs.push_back(std::move(d));
+      }
+    }
+    for (const auto& ru : ctx.site.undertakings) {
+      const Meeting& m = ctx.model.meetings[ru.given.meeting];
+      docs.push_back({"Undertaking", ru.undertaking->text.value, paths::undertaking(ru.undertaking->id.value),
+                      m.date.value.long_form(), committee_name(ctx, m.committee.value),
+                      std::string(timing_label(ru.timing)) + ". Owner: " + ru.undertaking->owner.value});
+    }
+    for (const auto& r : ctx.model.reports)
+      docs.push_back({"Report", r.title.value, paths::report(r.series.value, r.year), r.period_to.value.long_form(), "",
+                      md.plain_text(r.notes.value)});
+    for (const auto& p : ctx.model.pages)
+      docs.push_back({"Page", p.title.value, paths::page(p.stem), "", "", md.plain_text(p.body.value)});
+
+    // Postings: stem → ascending doc numbers, written as deltas.
+    std::map<std::string, std::vector<size_t>> postings;
+    for (size_t i = 0; i < docs.size(); ++i) {
+      std::set<std::string> seen;
+      for (const auto& t : search_tokens(docs[i].title + " " + docs[i].committee + " " + docs[i].text))
+        seen.insert(search_stem(t));
+      for (const auto& s : seen) postings[s].push_back(i);
+    }
+    std::string docs_js = "window.RS_SEARCH_DOCS=[";
+    for (size_t i = 0; i < docs.size(); ++i) {
+      const auto& d = docs[i];
+      docs_js += (i ? ",\n[" : "\n[") + json_quote(d.kind) + "," + json_quote(d.title) + "," + json_quote(d.url) + "," +
+                 json_quote(d.date) + "," + json_quote(d.committee) + "," + json_quote(snippet_of(d.text)) + "]";
+    }
+    docs_js += "];\n";
+    // Abbreviations from the glossary, so "children in need" also finds "CiN".
+    docs_js += "window.RS_SEARCH_ABBR=[";
+    bool first = true;
+    for (const auto& [abbr, expansion] : glossary_abbreviations(ctx.model)) {
+      docs_js += (first ? "" : ",") + std::string("[") + json_quote(ascii_lower(abbr)) + "," +
+                 json_quote(ascii_lower(expansion)) + "]";
+      first = false;
+    }
+    docs_js += "];\n";
+    out.push_back({"assets/search/docs.js", docs_js, ""});
+
+    std::map<std::string, std::string> shards;  // shard key → body
+    for (const auto& [stem, ids] : postings) {
+      std::string key = shard_key(stem);
+      std::string& body = shards[key];
+      body += body.empty() ? "\n" : ",\n";
+      body += json_quote(stem) + ":\"";
+      size_t prev = 0;
+      for (size_t k = 0; k < ids.size(); ++k) {
+        body += (k ? "," : "") + to_base36(ids[k] - prev);
+        prev = ids[k];
+      }
+      body += "\"";
+    }
+    for (const auto& [key, body] : shards)
+      out.push_back({"assets/search/terms-" + key + ".js",
+                     "window.RS_SEARCH_TERMS=window.RS_SEARCH_TERMS||{};\nwindow.RS_SEARCH_TERMS[" + json_quote(key) +
+                         "]={" + body + "};\n",
+                     ""});
+  }
+
+ private:
+  /// Terms are split by first character; anything outside a-z0-9 shares one shard.
+  static std::string shard_key(const std::string& stem) {
+    char c = stem.empty() ? '_' : stem[0];
+    return ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) ? std::string(1, c) : "_";
+  }
+  static std::string to_base36(size_t n) {
+    const char* digits = "0123456789abcdefghijklmnopqrstuvwxyz";
+    std::string s;
+    do {
+      s.insert(s.begin(), digits[n % 36]);
+      n /= 36;
+    } while (n);
+    return s;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<OutputKind> make_search_output() { return std::make_unique<SearchOutput>(); }
+
+}  // namespace rs

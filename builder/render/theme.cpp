@@ -1,0 +1,122 @@
+#include "theme.h"
+
+#include <kainjow/mustache.hpp>
+
+#include "core/strings.h"
+
+namespace rs {
+
+struct Theme::Compiled {
+  kainjow::mustache::mustache tmpl;
+  explicit Compiled(const std::string& text) : tmpl(text) {
+    tmpl.set_custom_escape([](const std::string& s) { return html_escape(s); });
+  }
+};
+
+Theme::Theme() = default;
+Theme::~Theme() = default;
+Theme::Theme(Theme&& o) noexcept : files_(std::move(o.files_)), origins_(std::move(o.origins_)) {}
+Theme& Theme::operator=(Theme&& o) noexcept {
+  files_ = std::move(o.files_);
+  origins_ = std::move(o.origins_);
+  compiled_.clear();
+  return *this;
+}
+
+Theme Theme::load(const FileSystem& fs, const std::string& site_root, const std::string& name, Diagnostics& diags) {
+  Theme t;
+  for (const auto& [path, bytes] : builtin_theme_files()) {
+    t.files_[path] = bytes;
+    t.origins_[path] = "built-in default theme";
+  }
+  std::string dir = join_path(site_root, "themes/" + name);
+  if (!fs.is_dir(dir)) {
+    if (name != "default")
+      diags.add({Severity::error, "theme.missing", "theme `" + name + "` not found: there is no folder " + dir, {},
+                 join_path(site_root, "data/site.yaml"), "remove `theme:` to use the built-in default theme", {}});
+    return t;
+  }
+  for (const auto& rel : fs.list(dir)) {
+    std::string err;
+    auto bytes = fs.read(join_path(dir, rel), &err);
+    if (!bytes) {
+      diags.add({Severity::error, "theme.io", err, {}, join_path(dir, rel), {}, {}});
+      continue;
+    }
+    t.files_[rel] = std::move(*bytes);
+    t.origins_[rel] = join_path(dir, rel);
+  }
+  return t;
+}
+
+const std::string* Theme::file(const std::string& path) const {
+  auto it = files_.find(path);
+  return it == files_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> Theme::assets() const {
+  std::vector<std::string> out;
+  for (const auto& [path, bytes] : files_)
+    if (starts_with(path, "assets/")) out.push_back(path.substr(7));
+  return out;
+}
+
+std::string Theme::origin(const std::string& path) const {
+  auto it = origins_.find(path);
+  return it == origins_.end() ? "theme" : it->second;
+}
+
+std::string Theme::fingerprint() const {
+  // FNV-1a over names and bytes: enough to notice any change.
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&](const std::string& s) {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    h = (h ^ 0xff) * 1099511628211ull;
+  };
+  for (const auto& [path, bytes] : files_) {
+    mix(path);
+    mix(bytes);
+  }
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+std::string Theme::render(const std::string& name, const TemplateData& data, Diagnostics& diags) const {
+  std::string path = "templates/" + name;
+  std::shared_ptr<Compiled> compiled;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto& slot = compiled_[{std::this_thread::get_id(), path}];
+    if (!slot) {
+      const std::string* text = file(path);
+      if (!text) {
+        diags.add({Severity::error, "theme.template", "the theme has no template " + path, {}, origin(path), {}, {}});
+        return {};
+      }
+      slot = std::make_shared<Compiled>(*text);
+    }
+    compiled = slot;
+  }
+  if (!compiled->tmpl.is_valid()) {
+    diags.add({Severity::error, "theme.template", "template error: " + compiled->tmpl.error_message(), {}, origin(path),
+               {}, {}});
+    return {};
+  }
+  // Partials come from partials/<name>.mustache.
+  kainjow::mustache::data ctx(data);
+  for (const auto& [p, text] : files_)
+    if (starts_with(p, "partials/") && ends_with(p, ".mustache")) {
+      const std::string* body = &text;
+      ctx.set(p.substr(9, p.size() - 9 - 9), kainjow::mustache::partial([body] { return *body; }));
+    }
+  std::string out = compiled->tmpl.render(ctx);
+  if (!compiled->tmpl.is_valid()) {
+    diags.add({Severity::error, "theme.template", "template error: " + compiled->tmpl.error_message(), {}, origin(path),
+               {}, {}});
+    return {};
+  }
+  return out;
+}
+
+}  // namespace rs

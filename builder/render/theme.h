@@ -1,0 +1,56 @@
+#pragma once
+// The theme: Mustache templates, partials and assets. The default theme is
+// compiled into the executable; a site's themes/<name>/ files replace built-in
+// files of the same name, so a council can change its header alone.
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/fs.h"
+
+namespace kainjow::mustache {
+template <typename string_type> class basic_mustache;
+template <typename string_type> class basic_data;
+}  // namespace kainjow::mustache
+
+namespace rs {
+
+using TemplateData = kainjow::mustache::basic_data<std::string>;
+
+/// The built-in default theme (generated from themes/default at build time).
+const std::map<std::string, std::string>& builtin_theme_files();
+
+class Theme {
+ public:
+  /// Built-in files overlaid with `site_root`/themes/`name`/. A named theme
+  /// that does not exist is an error unless it is "default".
+  static Theme load(const FileSystem& fs, const std::string& site_root, const std::string& name, Diagnostics& diags);
+  Theme();
+  ~Theme();
+  Theme(Theme&&) noexcept;
+  Theme& operator=(Theme&&) noexcept;
+
+  const std::string* file(const std::string& path) const;
+  /// Files under assets/, relative to it.
+  std::vector<std::string> assets() const;
+  /// Render templates/<name>, with partials from partials/. Returns "" and reports theme.template on error.
+  std::string render(const std::string& name, const TemplateData& data, Diagnostics& diags) const;
+  /// Where a theme file came from: "themes/x/templates/a.mustache" or "built-in default theme".
+  std::string origin(const std::string& path) const;
+  /// A hash of every theme file, for the build cache.
+  std::string fingerprint() const;
+
+ private:
+  struct Compiled;
+  std::map<std::string, std::string> files_;
+  std::map<std::string, std::string> origins_;
+  // kainjow's render() is not const, so each thread keeps its own compiled copies.
+  mutable std::mutex mutex_;
+  mutable std::map<std::pair<std::thread::id, std::string>, std::shared_ptr<Compiled>> compiled_;
+};
+
+}  // namespace rs

@@ -1,0 +1,127 @@
+#include "view.h"
+
+#include "core/strings.h"
+
+namespace rs {
+
+Data name_view(PageEnv& env, const NameRef& name) {
+  Data d;
+  if (const Person* p = env.ctx.site.person(name.value, env.ctx.model)) {
+    d.set("text", p->name.value);
+    d.set("href", env.link(paths::person(p->id.value)));
+  } else {
+    d.set("text", name.value);
+  }
+  return d;
+}
+
+DataList names_view(PageEnv& env, const std::vector<NameRef>& names) {
+  DataList out;
+  for (const auto& n : names) out.push_back(name_view(env, n));
+  return out;
+}
+
+Data timing_view(Timing t) {
+  Data d;
+  d.set("label", timing_label(t));
+  d.set("slug", timing_slug(t));
+  d.set("open", timing_is_open(t));
+  return d;
+}
+
+std::string due_label(const ResolvedUndertaking& ru) {
+  if (ru.due) return ru.due->long_form();
+  return "at the next meeting";
+}
+
+std::string committee_name(const RenderContext& ctx, const std::string& id) {
+  const Committee* c = ctx.site.committee(id, ctx.model);
+  return c ? c->name.value : id;
+}
+
+std::string meeting_title(const RenderContext& ctx, const Meeting& m) {
+  return committee_name(ctx, m.committee.value) + ", " + m.date.value.long_form();
+}
+
+Data meeting_row(PageEnv& env, size_t mi) {
+  const Meeting& m = env.ctx.model.meetings[mi];
+  Data d;
+  d.set("title", meeting_title(env.ctx, m));
+  d.set("committee", committee_name(env.ctx, m.committee.value));
+  d.set("date", m.date.value.long_form());
+  d.set("iso_date", m.date.value.iso());
+  d.set("href", env.link(paths::meeting(m.id)));
+  d.set("draft", m.status == MinutesStatus::draft);
+  return d;
+}
+
+Data undertaking_view(PageEnv& env, const ResolvedUndertaking& ru) {
+  const Undertaking& u = *ru.undertaking;
+  const Meeting& m = env.ctx.model.meetings[ru.given.meeting];
+  const Item& item = m.items[ru.given.item];
+  Data d;
+  d.set("id", u.id.value);
+  d.set("href", env.link(paths::undertaking(u.id.value)));
+  d.set("text", u.text.value);
+  d.set("owner", name_view(env, u.owner));
+  d.set("due", due_label(ru));
+  d.set("iso_due", ru.due ? ru.due->iso() : "");
+  d.set("state", timing_view(ru.timing));
+  d.set("status", action_status_label(ru.status));
+  d.set("committee", committee_name(env.ctx, m.committee.value));
+  d.set("committee_id", m.committee.value);
+  d.set("given_title", meeting_title(env.ctx, m));
+  d.set("given_href", env.link(paths::meeting(m.id)) + "#item-" + item.number.value);
+  d.set("given_date", m.date.value.long_form());
+  d.set("item", item.number.value + " " + item.title.value);
+  if (!ru.history.empty()) {
+    d.set("latest_date", ru.history.back()->date.value.long_form());
+  }
+  return d;
+}
+
+OutputFile finish_page(PageEnv& env, const std::string& template_name, const std::string& title, Data data,
+                       const std::vector<std::pair<std::string, std::string>>& breadcrumbs) {
+  const RenderContext& ctx = env.ctx;
+  const SiteSettings& s = ctx.model.site;
+  std::string root = root_prefix(env.path);
+  data.set("root", root);
+  data.set("page_title", title);
+  std::string content = ctx.theme.render(template_name, data, env.diags);
+
+  Data layout;
+  layout.set("root", root);
+  layout.set("lang", s.language.value);
+  layout.set("title", title);
+  layout.set("site_title", s.title.value);
+  layout.set("organisation", s.organisation.value);
+  layout.set("content", content);
+  layout.set("version", ctx.version);
+  layout.set("is_home", env.path == paths::home());
+  DataList crumbs;
+  for (size_t i = 0; i < breadcrumbs.size(); ++i) {
+    Data c;
+    c.set("label", breadcrumbs[i].first);
+    c.set("href", env.link(breadcrumbs[i].second));
+    crumbs.push_back(c);
+  }
+  layout.set("breadcrumbs", crumbs);
+  layout.set("has_breadcrumbs", !breadcrumbs.empty());
+  std::string contact = s.contact.value;
+  if (!contact.empty()) {
+    bool is_url = starts_with(contact, "https://") || starts_with(contact, "http://");
+    layout.set("contact_href", is_url ? contact : "mailto:" + contact);
+    layout.set("contact_text", contact);
+  }
+  DataList pages;
+  for (const auto& p : ctx.model.pages) {
+    Data d;
+    d.set("title", p.title.value);
+    d.set("href", env.link(paths::page(p.stem)));
+    pages.push_back(d);
+  }
+  layout.set("pages", pages);
+  return OutputFile{env.path, ctx.theme.render("layout.mustache", layout, env.diags), template_name};
+}
+
+}  // namespace rs

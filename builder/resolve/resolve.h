@@ -1,0 +1,61 @@
+#pragma once
+// Stage 2: ids, references, municipal years, due dates and states. Takes the
+// loaded model as it is and returns the facts derived from it; the model is
+// never changed.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "model/model.h"
+
+namespace rs {
+
+/// An undertaking's standing as at the site's as_of date.
+enum class Timing { not_yet_due, due_today, overdue, due_next_meeting, completed, withdrawn };
+const char* timing_slug(Timing t);   // "overdue"
+const char* timing_label(Timing t);  // "Overdue"
+bool timing_is_open(Timing t);
+
+struct ItemRef {
+  size_t meeting = 0;  // index into Model::meetings
+  size_t item = 0;     // index into Meeting::items
+};
+
+struct ResolvedUndertaking {
+  const Undertaking* undertaking = nullptr;
+  ItemRef given;                    // where it was given
+  int exchange = -1;                // the discussion exchange that lists it, or -1
+  std::optional<Date> due;          // resolved due date
+  int due_meeting = -1;             // the meeting whose date is the due date (next-meeting/next-report)
+  std::vector<const ActionUpdate*> history;  // by date, as recorded up to as_of
+  ActionStatus status = ActionStatus::open;  // latest update's status on or before as_of
+  Timing timing = Timing::not_yet_due;
+};
+
+struct ResolvedSite {
+  Date as_of;
+  std::map<std::string, size_t> committees, people, meetings, reports, pages;  // id → index
+  std::vector<MunicipalYear> meeting_year;  // per meeting
+  std::vector<MunicipalYear> years;         // every year with a meeting or report, newest first
+  std::vector<ResolvedUndertaking> undertakings;  // public items only, in meeting order
+  std::map<std::string, size_t> undertaking_index;
+  std::map<size_t, std::vector<ItemRef>> report_items;       // report index → items that considered it
+  std::map<size_t, std::vector<const ActionUpdate*>> reported_back;  // meeting index → updates given there
+  std::map<std::string, std::vector<size_t>> series;         // series id → report indexes, oldest first
+
+  const Committee* committee(const std::string& id, const Model& m) const;
+  const Person* person(const std::string& id, const Model& m) const;
+};
+
+struct ResolveOptions {
+  std::optional<Date> as_of;  // --as-of; overrides the site setting
+};
+
+/// The date "overdue" is judged on: --as-of, the site's as_of, SOURCE_DATE_EPOCH, else today.
+Date choose_as_of(const Model& model, const ResolveOptions& options);
+
+ResolvedSite resolve(const Model& model, const ResolveOptions& options, Diagnostics& diags);
+
+}  // namespace rs

@@ -1,0 +1,31 @@
+#pragma once
+// Stage 5: write. The whole site goes to a staging folder beside the output
+// and is swapped in only when every file was written, so a failed build
+// leaves the previous output exactly as it was.
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/fs.h"
+
+namespace rs {
+
+struct FileToWrite {
+  std::string path;       // relative to the output folder
+  const std::string* bytes = nullptr;
+  std::string copy_from;  // or copy this input file
+};
+
+struct WriteStats {
+  size_t files = 0;
+  size_t bytes = 0;
+};
+
+/// Write `files` into `out_dir` atomically. Returns false (with diagnostics) on failure.
+bool write_site(FileSystem& fs, const std::string& out_dir, const std::vector<FileToWrite>& files, Diagnostics& diags,
+                WriteStats* stats = nullptr);
+
+/// The staging folder used for `out_dir` ("public" → ".public.staging").
+std::string staging_dir_for(const std::string& out_dir);
+
+}  // namespace rs
