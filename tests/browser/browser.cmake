@@ -1,0 +1,7 @@
+# Browser tests: the built site opened from file:// in headless Chromium,
+# every request to another host blocked; axe-core, keyboard, search, Nu checker.
+add_test(NAME browser.example
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/browser/ctest-site.sh $<TARGET_FILE:reportsite> example)
+add_test(NAME browser.register
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/browser/ctest-site.sh $<TARGET_FILE:reportsite> register)
+set_tests_properties(browser.example browser.register PROPERTIES TIMEOUT 900 RUN_SERIAL TRUE)
