@@ -44,9 +44,14 @@ Span YamlReader::span(const YAML::Node& node) const {
   uint32_t begin = offset_ + static_cast<uint32_t>(m.pos);
   Span s{file_, begin, begin + 1};
   if (node.IsScalar()) {
-    ScalarSource src = map_scalar(sources_.content(file_), begin, node.Scalar());
-    s.begin = src.begin;
-    s.end = src.end > src.begin ? src.end : begin + 1;
+    // Ids, dates and numbers are short one-line scalars: their extent is their
+    // length (plus quotes). Prose goes through text(), which maps every byte.
+    const std::string& content = sources_.content(file_);
+    char first = begin < content.size() ? content[begin] : 0;
+    bool quoted = first == '"' || first == '\'';
+    s.end = begin + static_cast<uint32_t>(std::max<size_t>(1, node.Scalar().size() + (quoted ? 2 : 0)));
+    s.end = std::min<uint32_t>(s.end, static_cast<uint32_t>(content.size()));
+    if (s.end <= s.begin) s.end = s.begin + 1;
   }
   return s;
 }

@@ -1,6 +1,11 @@
 #include "pipeline.h"
 
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
+
+#include <sys/resource.h>
 
 #include "check/check.h"
 #include "check/page_check.h"
@@ -12,6 +17,31 @@
 namespace rs {
 
 namespace {
+/// REPORTSITE_TIMINGS=1 prints each stage's wall time to stderr, for profiling.
+class StageTimer {
+ public:
+  StageTimer() : enabled_(std::getenv("REPORTSITE_TIMINGS") != nullptr), last_(std::chrono::steady_clock::now()), cpu_(cpu()) {}
+  void lap(const char* stage) {
+    auto now = std::chrono::steady_clock::now();
+    double c = cpu();
+    if (enabled_)
+      std::fprintf(stderr, "timing: %-10s %8.3f s wall %8.3f s cpu\n", stage,
+                   std::chrono::duration<double>(now - last_).count(), c - cpu_);
+    last_ = now;
+    cpu_ = c;
+  }
+
+ private:
+  static double cpu() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+  }
+  bool enabled_;
+  std::chrono::steady_clock::time_point last_;
+  double cpu_;
+};
+
 int exit_code_for(const std::vector<Diagnostic>& ds) {
   bool io = false, error = false;
   for (const auto& d : ds) {
@@ -43,14 +73,19 @@ BuildResult load_and_resolve(const FileSystem& fs, const BuildOptions& options) 
 BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   BuildResult r;
   Diagnostics diags;
+  StageTimer timer;
   r.model = load_site(fs, options.site_dir, diags);
+  timer.lap("load");
   r.site = resolve(r.model, {options.as_of}, diags);
+  timer.lap("resolve");
   run_checks({r.model, r.site}, diags);
+  timer.lap("check");
 
   Theme theme = Theme::load(fs, options.site_dir, r.model.site.theme.value, diags);
   MarkdownRenderer markdown(glossary_abbreviations(r.model));
   RenderContext ctx{r.model, r.site, theme, markdown, options.version};
   r.files = render_site(ctx, diags);
+  timer.lap("render");
 
   // The page check sees exactly the files that would be published.
   std::vector<RenderedPage> pages;
@@ -60,12 +95,14 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     if (!f.template_name.empty()) pages.push_back({f.path, f.bytes, theme.origin("templates/" + f.template_name)});
   }
   check_pages(pages, paths, diags);
+  timer.lap("page-check");
 
   if (options.write && diags.error_count() == 0) {
     std::string out = options.out_dir.empty() ? join_path(options.site_dir, "public") : options.out_dir;
     std::vector<FileToWrite> to_write;
     for (const auto& f : r.files) to_write.push_back({f.path, &f.bytes, f.copy_from});
     r.published = write_site(fs, out, to_write, diags);
+    timer.lap("write");
   }
   finish(r, diags);
   return r;

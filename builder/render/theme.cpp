@@ -82,7 +82,7 @@ std::string Theme::fingerprint() const {
   return buf;
 }
 
-std::string Theme::render(const std::string& name, const TemplateData& data, Diagnostics& diags) const {
+std::string Theme::render(const std::string& name, TemplateData& data, Diagnostics& diags) const {
   std::string path = "templates/" + name;
   std::shared_ptr<Compiled> compiled;
   {
@@ -104,7 +104,8 @@ std::string Theme::render(const std::string& name, const TemplateData& data, Dia
     return {};
   }
   // Partials come from partials/<name>.mustache.
-  kainjow::mustache::data ctx(data);
+  // Partials are added to the caller's data: copying a page's data tree would cost more than drawing it.
+  kainjow::mustache::data& ctx = data;
   for (const auto& [p, text] : files_)
     if (starts_with(p, "partials/") && ends_with(p, ".mustache")) {
       const std::string* body = &text;

@@ -38,7 +38,7 @@ class Theme {
   /// Files under assets/, relative to it.
   std::vector<std::string> assets() const;
   /// Render templates/<name>, with partials from partials/. Returns "" and reports theme.template on error.
-  std::string render(const std::string& name, const TemplateData& data, Diagnostics& diags) const;
+  std::string render(const std::string& name, TemplateData& data, Diagnostics& diags) const;
   /// Where a theme file came from: "themes/x/templates/a.mustache" or "built-in default theme".
   std::string origin(const std::string& path) const;
   /// A hash of every theme file, for the build cache.

@@ -80,7 +80,7 @@ Data undertaking_view(PageEnv& env, const ResolvedUndertaking& ru) {
   return d;
 }
 
-OutputFile finish_page(PageEnv& env, const std::string& template_name, const std::string& title, Data data,
+OutputFile finish_page(PageEnv& env, const std::string& template_name, const std::string& title, Data& data,
                        const std::vector<std::pair<std::string, std::string>>& breadcrumbs) {
   const RenderContext& ctx = env.ctx;
   const SiteSettings& s = ctx.model.site;

@@ -40,7 +40,7 @@ std::string committee_name(const RenderContext& ctx, const std::string& id);
 std::string due_label(const ResolvedUndertaking& ru);
 
 /// Wrap a page's content in the layout and return the file to write.
-OutputFile finish_page(PageEnv& env, const std::string& template_name, const std::string& title, Data data,
+OutputFile finish_page(PageEnv& env, const std::string& template_name, const std::string& title, Data& data,
                        const std::vector<std::pair<std::string, std::string>>& breadcrumbs);
 
 }  // namespace rs
