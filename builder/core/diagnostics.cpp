@@ -75,20 +75,44 @@ std::string format_text(const Diagnostic& d, const SourceSet& sources) {
   out += std::string(": ") + severity_name(d.severity) + ": " + d.message + " [" + d.rule + "]\n";
   if (w.start.line) {
     std::string_view line = sources.line_text(d.span.file, w.start.line);
-    out += "  ";
-    out += line;
-    out += "\n  ";
+    size_t width = 1;
+    if (w.end.line == w.start.line && w.end.column > w.start.column) width = w.end.column - w.start.column;
+    else if (w.end.line > w.start.line) width = std::max<size_t>(1, utf8_length(line) + 1 - w.start.column);
+    // Long lines (a paragraph on one line) are cut to a window around the span,
+    // so the caret stays on screen.
+    constexpr size_t kWindow = 100;
+    size_t first_col = 1, length = utf8_length(line);
+    std::string prefix, suffix;
+    if (length > kWindow + 20) {
+      size_t want = std::min(width, kWindow - 20);
+      first_col = w.start.column > 30 ? w.start.column - 30 : 1;
+      if (first_col + kWindow > length + 1) first_col = length + 1 > kWindow ? length + 1 - kWindow : 1;
+      width = want;
+      if (first_col > 1) prefix = "…";
+      if (first_col + kWindow <= length) suffix = "…";
+    }
+    auto byte_of_col = [&](size_t col) {  // byte offset of 1-based code point column
+      size_t c = 1;
+      for (size_t i = 0; i < line.size(); ++i) {
+        if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+        if (c++ == col) return i;
+      }
+      return line.size();
+    };
+    size_t b = byte_of_col(first_col);
+    size_t e = suffix.empty() ? line.size() : byte_of_col(first_col + kWindow);
+    std::string_view shown = line.substr(b, e - b);
+    out += "  " + prefix;
+    out += shown;
+    out += suffix + "\n  " + (prefix.empty() ? "" : " ");
     // Keep tabs so the caret lines up under the same characters.
-    size_t col = 1;
-    for (size_t i = 0; i < line.size() && col < w.start.column; ++i) {
-      unsigned char ch = static_cast<unsigned char>(line[i]);
+    size_t col = first_col;
+    for (size_t i = 0; i < shown.size() && col < w.start.column; ++i) {
+      unsigned char ch = static_cast<unsigned char>(shown[i]);
       if ((ch & 0xC0) == 0x80) continue;
       out += ch == '\t' ? '\t' : ' ';
       ++col;
     }
-    size_t width = 1;
-    if (w.end.line == w.start.line && w.end.column > w.start.column) width = w.end.column - w.start.column;
-    else if (w.end.line > w.start.line) width = std::max<size_t>(1, utf8_length(line) + 1 - w.start.column);
     out += '^';
     out += std::string(width - 1, '~');
     out += '\n';

@@ -27,7 +27,7 @@ Theme Theme::load(const FileSystem& fs, const std::string& site_root, const std:
   Theme t;
   for (const auto& [path, bytes] : builtin_theme_files()) {
     t.files_[path] = bytes;
-    t.origins_[path] = "built-in default theme";
+    t.origins_[path] = "themes/default/" + path + " (built in)";
   }
   std::string dir = join_path(site_root, "themes/" + name);
   if (!fs.is_dir(dir)) {
