@@ -286,7 +286,8 @@ std::string render_bar_chart(const Chart& chart) {
   for (const auto& row : g.cells)
     for (const auto* p : row) value_room = std::max(value_room, text_width(p ? shown_value(*p, chart.unit) : "no figure"));
   // The longest bar leaves room for its value; an absurdly long value text may overrun.
-  double bar_room = std::max(width / 2, width - kLeft - value_room - 6);
+  // Digits and "%" run wider than the average letter: leave a fifth more, and a margin.
+  double bar_room = std::max(width / 2, width - kLeft - value_room * 1.2 - 12);
   double largest = largest_value(g);
 
   double y = 4;

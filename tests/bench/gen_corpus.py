@@ -306,7 +306,7 @@ def glossary_text():
         if abbr == "EHCP":
             continue
         out.append(f"- term: {q(ABBRS[abbr])}\n  abbr: {abbr}\n")
-    out.append("- allow: [HR, IT, CCTV, UK, PDF]\n")
+    out.append("- allow: [HR, IT, CCTV, UK, PDF, AA]\n")
     return "".join(out)
 
 # ---------------------------------------------------------------- vocabulary
@@ -371,7 +371,6 @@ ANSWERS = [
     "The officer explained that the restructure had been completed in {month} and that early indications were positive.",
     "An officer advised that {small} posts were currently vacant and that a recruitment campaign was under way.",
     "The officer explained that the rise in demand had been built into the budget assumptions for {year}.",
-    "An officer added that a further update would be provided to the Committee in {month}.",
     "The officer acknowledged that performance had dipped in the last quarter but advised that an improvement plan was in place.",
     "An officer advised that {pct}% of responses had been sent within the agreed timescale, against a target of {pct2}%.",
     "The officer advised that anonymous complaints would be investigated and the appropriate procedures followed.",
@@ -381,7 +380,6 @@ ANSWERS = [
     "The officer advised that {small} {FTE} posts had been deleted, mostly through vacancies rather than redundancies.",
     "An officer advised that the Council received monthly {NHS} data and that this was shared with the Committee's lead members.",
     "He added that the equalities data in the report showed that complainants were of various ethnicities.",
-    "She added that a breakdown of the representations would be included in future reports.",
 ]
 
 STATEMENTS = [
@@ -501,6 +499,16 @@ SPECIFIC = {
          "An officer advised that reports of {ASB} near schools had fallen by {pct}%."),
     ],
 }
+
+# Promises as the seed records them, each with its undertaking's text. They
+# appear only in an exchange that lists the undertaking: untracked, they are
+# what the builder's undertaking.untracked check reports.
+PROMISES = [
+    ("She added that a breakdown of the representations would be included in future reports.",
+     "Include a breakdown of the representations in future reports."),
+    ("An officer added that a further update would be provided to the Committee in {month}.",
+     "Provide a further update to the Committee."),
+]
 
 UNDERTAKINGS = [
     "provide a breakdown of {subject} figures by ward in future reports",
@@ -935,8 +943,13 @@ def make_meeting(world, cid, i):
             if r() < 0.2:
                 u_count += 1
                 uid = f"{mid}-u{u_count}"
-                phrase = ch(UNDERTAKINGS).format_map(page)
-                answer.append(f"The officer undertook to {phrase}.")
+                if r() < 0.25:
+                    said, text = ch(PROMISES)
+                    answer.append(said.format_map(page))
+                else:
+                    phrase = ch(UNDERTAKINGS).format_map(page)
+                    answer.append(f"The officer undertook to {phrase}.")
+                    text = cap(phrase) + "."
                 roll = r()
                 if rep and roll < 0.5:
                     due = "next-report"
@@ -944,7 +957,7 @@ def make_meeting(world, cid, i):
                     due = "next-meeting"
                 else:
                     due = (date + dt.timedelta(days=ri(21, 150))).isoformat()
-                und = dict(id=uid, text=cap(phrase) + ".",
+                und = dict(id=uid, text=text,
                            owner=answerer if answerer in world.people else report_of,
                            due=due)
                 if asker in world.people and r() < 0.5:
