@@ -1,6 +1,8 @@
 #include "check.h"
 
+#include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "core/parallel.h"
 #include "suppress.h"
@@ -61,6 +63,16 @@ void run_checks(const CheckInput& in, Diagnostics& diags) {
   auto checks = builtin_checks();
   for (const auto& c : checks) c->run(in, findings, diags);
   std::vector<TextFinding> all = findings.take();
+  // A text shown on two pages (an undertaking on its meeting and its own page)
+  // is found twice; keep one, so one marker silences it.
+  std::stable_sort(all.begin(), all.end(), [](const TextFinding& a, const TextFinding& b) {
+    return std::tie(a.text, a.begin, a.end, a.rule) < std::tie(b.text, b.begin, b.end, b.rule);
+  });
+  all.erase(std::unique(all.begin(), all.end(),
+                        [](const TextFinding& a, const TextFinding& b) {
+                          return a.text == b.text && a.begin == b.begin && a.end == b.end && a.rule == b.rule;
+                        }),
+            all.end());
 
   // Group findings by text, then let that text's markers silence them.
   std::map<const Text*, std::vector<size_t>> by_text;

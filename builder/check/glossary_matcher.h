@@ -58,6 +58,7 @@ class GlossaryMatcher {
   std::string expansion_of(std::string_view abbr) const;
   size_t entry_count() const { return entries_.size(); }
 
+ private:
   struct Phrase {
     size_t entry = kNoEntry;
     PhraseKind kind = PhraseKind::term;
@@ -68,8 +69,6 @@ class GlossaryMatcher {
     std::string term, abbr, reason;
     Severity severity = Severity::warning;
   };
-
- private:
   struct Node {
     std::unordered_map<std::string, size_t> next;  // normalised word → node
     std::vector<size_t> phrases;                   // phrases ending here

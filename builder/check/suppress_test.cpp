@@ -83,6 +83,11 @@ TEST_CASE("where two markers would silence one finding, the nearer one does and 
   CHECK(r.silenced == std::vector<bool>{true});
   REQUIRE(r.problems.size() == 1);
   CHECK(r.problems[0].begin == ms[0].begin);
+  // The same whatever order the markers come in.
+  std::vector<SuppressMarker> reversed = {ms[1], ms[0]};
+  auto q = apply_markers(s, reversed, {{"glossary.avoid", s.find("Afghani")}});
+  REQUIRE(q.problems.size() == 1);
+  CHECK(q.problems[0].begin == ms[0].begin);
 }
 
 TEST_CASE("a marker without a reason or a rule silences nothing and is reported") {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -82,6 +83,25 @@ bool RealFileSystem::rename(const std::string& from, const std::string& to, std:
   return !ec;
 }
 
+bool RealFileSystem::link(const std::string& from, const std::string& to, std::string* error) {
+  std::error_code ec;
+  auto parent = stdfs::path(to).parent_path();
+  if (!parent.empty()) stdfs::create_directories(parent, ec);
+  stdfs::create_hard_link(from, to, ec);
+  if (!ec) return true;
+  ec.clear();
+  stdfs::copy_file(from, to, stdfs::copy_options::overwrite_existing, ec);
+  if (ec && error) *error = "cannot copy " + from + " to " + to + ": " + ec.message();
+  return !ec;
+}
+
+long long RealFileSystem::mtime_ns(const std::string& path) const {
+  std::error_code ec;
+  auto t = stdfs::last_write_time(path, ec);
+  if (ec) return -1;
+  return static_cast<long long>(std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count());
+}
+
 void MemoryFileSystem::add_txtar(const std::string& text, const std::string& prefix) {
   std::istringstream in(text);
   std::string line, current, body;
@@ -134,7 +154,24 @@ long long MemoryFileSystem::size(const std::string& path) const {
 
 bool MemoryFileSystem::write(const std::string& path, const std::string& bytes, std::string*) {
   files[path] = bytes;
+  mtimes[path] = ++clock;
   return true;
+}
+
+bool MemoryFileSystem::link(const std::string& from, const std::string& to, std::string* error) {
+  auto it = files.find(from);
+  if (it == files.end()) {
+    if (error) *error = "cannot link " + from + ": no such file";
+    return false;
+  }
+  files[to] = it->second;
+  mtimes[to] = mtime_ns(from);
+  return true;
+}
+
+long long MemoryFileSystem::mtime_ns(const std::string& path) const {
+  auto it = mtimes.find(path);
+  return it != mtimes.end() ? it->second : files.count(path) ? 0 : -1;
 }
 
 bool MemoryFileSystem::remove_all(const std::string& path, std::string*) {
@@ -147,10 +184,13 @@ bool MemoryFileSystem::remove_all(const std::string& path, std::string*) {
 
 bool MemoryFileSystem::rename(const std::string& from, const std::string& to, std::string* error) {
   std::map<std::string, std::string> moved;
-  if (files.count(from)) moved[to] = files[from];
+  std::map<std::string, long long> moved_times;
+  if (files.count(from)) moved[to] = files[from], moved_times[to] = mtime_ns(from);
   std::string prefix = from + "/";
-  for (auto it = files.lower_bound(prefix); it != files.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
+  for (auto it = files.lower_bound(prefix); it != files.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
     moved[to + "/" + it->first.substr(prefix.size())] = it->second;
+    moved_times[to + "/" + it->first.substr(prefix.size())] = mtime_ns(it->first);
+  }
   if (moved.empty()) {
     if (error) *error = "cannot rename " + from + ": no such file";
     return false;
@@ -158,6 +198,7 @@ bool MemoryFileSystem::rename(const std::string& from, const std::string& to, st
   remove_all(from, nullptr);
   remove_all(to, nullptr);
   for (auto& [k, v] : moved) files[k] = std::move(v);
+  for (auto& [k, t] : moved_times) mtimes[k] = t;
   return true;
 }
 

@@ -23,6 +23,11 @@ class FileSystem {
   virtual bool write(const std::string& path, const std::string& bytes, std::string* error) = 0;
   virtual bool remove_all(const std::string& path, std::string* error) = 0;
   virtual bool rename(const std::string& from, const std::string& to, std::string* error) = 0;
+  /// Make `to` the same file as `from` (a hard link where possible, else a copy),
+  /// so an unchanged output keeps its modification time.
+  virtual bool link(const std::string& from, const std::string& to, std::string* error) = 0;
+  /// Modification time in nanoseconds, or -1.
+  virtual long long mtime_ns(const std::string& path) const = 0;
 };
 
 class RealFileSystem : public FileSystem {
@@ -35,6 +40,8 @@ class RealFileSystem : public FileSystem {
   bool write(const std::string& path, const std::string& bytes, std::string* error) override;
   bool remove_all(const std::string& path, std::string* error) override;
   bool rename(const std::string& from, const std::string& to, std::string* error) override;
+  bool link(const std::string& from, const std::string& to, std::string* error) override;
+  long long mtime_ns(const std::string& path) const override;
 };
 
 /// Files held in a map; folders exist implicitly.
@@ -52,6 +59,10 @@ class MemoryFileSystem : public FileSystem {
   bool write(const std::string& path, const std::string& bytes, std::string* error) override;
   bool remove_all(const std::string& path, std::string* error) override;
   bool rename(const std::string& from, const std::string& to, std::string* error) override;
+  bool link(const std::string& from, const std::string& to, std::string* error) override;
+  long long mtime_ns(const std::string& path) const override;
+  std::map<std::string, long long> mtimes;  // set by tests; a write stamps the next tick
+  long long clock = 1;
 };
 
 /// "a/b" + "c" → "a/b/c"; an empty or "." base gives the name alone.

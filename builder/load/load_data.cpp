@@ -1,4 +1,5 @@
 // Loaders for the files under data/: site settings, committees, people, glossary.
+#include <cctype>
 #include <cstdio>
 
 #include "core/strings.h"
@@ -18,7 +19,13 @@ void load_settings(Model& model, FileId file, Diagnostics& diags) {
   SiteSettings& s = model.site;
   s.title = r.text(f.require("title"), "title");
   s.organisation = r.text(f.require("organisation"), "organisation");
-  if (auto v = r.string(f.get("language"), "language")) s.language = *v;
+  if (auto v = r.string(f.get("language"), "language")) {
+    // A BCP 47 tag such as en-GB or cy: it becomes <html lang> on every page.
+    bool ok = v->value.size() >= 2 && v->value.size() <= 35;
+    for (char c : v->value) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-');
+    if (ok) s.language = *v;
+    else r.error("load.bad-value", v->span, "language must be a language tag such as en-GB or cy, not `" + v->value + "`");
+  }
   if (auto v = r.string(f.get("municipal_year_starts"), "municipal_year_starts")) {
     int m = 0, d = 0;
     char tail = 0;

@@ -47,7 +47,7 @@ int exit_code_for(const std::vector<Diagnostic>& ds) {
   for (const auto& d : ds) {
     if (d.severity != Severity::error) continue;
     error = true;
-    io = io || d.rule == "write.io" || d.rule == "load.io";
+    io = io || d.rule == "write.io" || d.rule == "load.io" || d.rule == "load.missing-file";
   }
   return io ? 2 : error ? 1 : 0;
 }
@@ -81,6 +81,12 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   run_checks({r.model, r.site}, diags);
   timer.lap("check");
 
+  // Pages drawn from input with errors would only add findings that are
+  // consequences of those errors; the input's own are what the writer needs.
+  if (diags.error_count() > 0) {
+    finish(r, diags);
+    return r;
+  }
   Theme theme = Theme::load(fs, options.site_dir, r.model.site.theme.value, diags);
   MarkdownRenderer markdown(glossary_abbreviations(r.model));
   RenderContext ctx{r.model, r.site, theme, markdown, options.version};

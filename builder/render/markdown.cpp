@@ -72,6 +72,55 @@ bool word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c & 0x80);
 }
 
+/// The text of a node's inline children.
+std::string plain_of(cmark_node* node) {
+  std::string out;
+  cmark_iter* iter = cmark_iter_new(node);
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    auto t = cmark_node_get_type(n);
+    if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) && cmark_node_get_literal(n))
+      out += cmark_node_get_literal(n);
+    else if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK))
+      out += ' ';
+  }
+  cmark_iter_free(iter);
+  return out;
+}
+
+/// Give the k-th table its caption, and every header cell a scope.
+std::string add_table_captions(const std::string& html, const std::vector<std::string>& captions) {
+  std::string out;
+  size_t pos = 0, k = 0;
+  for (;;) {
+    size_t t = html.find("<table>", pos);
+    if (t == std::string::npos) break;
+    out += html.substr(pos, t - pos) + "<table>\n<caption>" + html_escape(k < captions.size() ? captions[k] : "Table") +
+           "</caption>";
+    pos = t + 7;
+    ++k;
+  }
+  out += html.substr(pos);
+  std::string scoped;
+  pos = 0;
+  for (;;) {
+    size_t t = out.find("<th", pos);
+    if (t == std::string::npos) break;
+    scoped += out.substr(pos, t - pos);
+    char next = t + 3 < out.size() ? out[t + 3] : 0;
+    scoped += (next == '>' || next == ' ') ? "<th scope=\"col\"" : "<th";
+    pos = t + 3;
+  }
+  scoped += out.substr(pos);
+  // `align` is obsolete HTML: alignment becomes a class the stylesheet knows.
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{" align=\"right\"", " class=\"num\""},
+                                 {" align=\"center\"", " class=\"center\""},
+                                 {" align=\"left\"", ""}}) {
+    for (size_t at; (at = scoped.find(from)) != std::string::npos;) scoped.replace(at, from.size(), to);
+  }
+  return scoped;
+}
+
 }  // namespace
 
 MarkdownRenderer::MarkdownRenderer(std::map<std::string, std::string> abbreviations)
@@ -156,11 +205,40 @@ std::string MarkdownRenderer::render_impl(const std::string& markdown, const Tex
     }
   }
 
+  // A table needs a caption (and its headers a scope) to be read out well: a
+  // paragraph `Table: what it shows` just before it becomes its caption.
+  std::vector<std::string> captions;
+  for (cmark_node* t : nodes_of(p.doc, [](cmark_node* x) {
+         const char* type = cmark_node_get_type_string(x);
+         return type && std::string(type) == "table";
+       })) {
+    cmark_node* prev = cmark_node_previous(t);
+    std::string caption;
+    if (prev && cmark_node_get_type(prev) == CMARK_NODE_PARAGRAPH) {
+      std::string text = plain_of(prev);
+      if (starts_with(text, "Table:")) {
+        caption = trim(text.substr(6));
+        cmark_node_free(prev);
+      }
+    }
+    if (caption.empty()) {
+      caption = "Table";
+      if (diags && source) {
+        size_t b = offset_at(markdown, cmark_node_get_start_line(t), cmark_node_get_start_column(t));
+        diags->add({Severity::warning, "markdown.table-caption",
+                    "this table has no caption: write a line `Table: what it shows` just before it", source->span_of(b, b + 1),
+                    {}, {}, {}});
+      }
+    }
+    captions.push_back(caption);
+  }
+
   cmark_llist* exts = cmark_parser_get_syntax_extensions(p.parser);
   // CMARK_OPT_UNSAFE only lets through the <abbr> nodes added above: all raw HTML was turned into text.
   char* html = cmark_render_html(p.doc, CMARK_OPT_UNSAFE, exts);
   std::string out = html ? html : "";
   std::free(html);
+  if (!captions.empty()) out = add_table_captions(out, captions);
   return out;
 }
 

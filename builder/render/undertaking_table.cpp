@@ -1,5 +1,6 @@
 #include "undertaking_table.h"
 
+#include "check/suppress.h"
 #include "core/strings.h"
 
 namespace rs {
@@ -20,7 +21,7 @@ UndertakingRow undertaking_row(const Model& model, const ResolvedSite& site, con
   const Meeting& m = model.meetings[ru.given.meeting];
   UndertakingRow row;
   row.id = u.id.value;
-  row.text = trim(u.text.value);
+  row.text = trim(strip_markers(u.text.value));
   const Person* owner = site.person(u.owner.value, model);
   row.owner = owner ? owner->name.value : u.owner.value;
   row.committee = m.committee.value;
@@ -32,7 +33,7 @@ UndertakingRow undertaking_row(const Model& model, const ResolvedSite& site, con
   row.status = action_status_slug(ru.status);
   if (!ru.history.empty()) {
     row.latest_update = ru.history.back()->date.value.iso();
-    row.latest_note = trim(ru.history.back()->note.value);
+    row.latest_note = trim(strip_markers(ru.history.back()->note.value));
   }
   return row;
 }

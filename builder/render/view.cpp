@@ -1,5 +1,6 @@
 #include "view.h"
 
+#include "check/suppress.h"
 #include "core/strings.h"
 
 namespace rs {
@@ -62,7 +63,7 @@ Data undertaking_view(PageEnv& env, const ResolvedUndertaking& ru) {
   Data d;
   d.set("id", u.id.value);
   d.set("href", env.link(paths::undertaking(u.id.value)));
-  d.set("text", u.text.value);
+  d.set("text", strip_markers(trim(u.text.value)));
   d.set("owner", name_view(env, u.owner));
   d.set("due", due_label(ru));
   d.set("iso_due", ru.due ? ru.due->iso() : "");

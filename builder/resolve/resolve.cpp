@@ -68,7 +68,7 @@ class IdRegistry {
                                             std::to_string(sources.line_col(other.file, other.begin).line)
                                       : "elsewhere";
     diags_.error("resolve.duplicate-id", span,
-                 "duplicate id `" + id + "`: " + kind + " has the id of a " + other_kind + " already defined at " + where);
+                 "duplicate id `" + id + "`: " + kind + " here has the id of " + other_kind + " already defined at " + where);
     return false;
   }
 

@@ -1,6 +1,6 @@
 #include "write_site.h"
 
-#include <unistd.h>
+#include <optional>
 
 namespace rs {
 
@@ -33,20 +33,32 @@ bool write_site(FileSystem& fs, const std::string& out_dir, const std::vector<Fi
   WriteStats local;
   for (const auto& f : files) {
     std::string target = join_path(staging, f.path);
+    std::optional<std::string> copied;
     if (!f.copy_from.empty()) {
-      auto bytes = fs.read(f.copy_from, &error);
-      if (!bytes || !fs.write(target, *bytes, &error)) {
+      copied = fs.read(f.copy_from, &error);
+      if (!copied) {
         fs.remove_all(staging, nullptr);
         return fail(f.copy_from, error + "; nothing was published");
       }
-      local.bytes += bytes->size();
-    } else {
-      if (!fs.write(target, *f.bytes, &error)) {
-        fs.remove_all(staging, nullptr);
-        return fail(target, error + "; nothing was published");
-      }
-      local.bytes += f.bytes->size();
     }
+    const std::string& bytes = copied ? *copied : *f.bytes;
+    // A file whose bytes did not change is linked from the old output, so it
+    // keeps its modification time and a deployment by rsync copies only what changed.
+    std::string previous = join_path(out_dir, f.path);
+    if (fs.size(previous) == static_cast<long long>(bytes.size())) {
+      auto old_bytes = fs.read(previous, nullptr);
+      if (old_bytes && *old_bytes == bytes && fs.link(previous, target, nullptr)) {
+        ++local.unchanged;
+        ++local.files;
+        local.bytes += bytes.size();
+        continue;
+      }
+    }
+    if (!fs.write(target, bytes, &error)) {
+      fs.remove_all(staging, nullptr);
+      return fail(target, error + "; nothing was published");
+    }
+    local.bytes += bytes.size();
     ++local.files;
   }
   // Swap: the old output moves aside, the new one takes its name, the old one goes.

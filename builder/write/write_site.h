@@ -19,6 +19,7 @@ struct FileToWrite {
 struct WriteStats {
   size_t files = 0;
   size_t bytes = 0;
+  size_t unchanged = 0;  // linked from the previous output, modification time kept
 };
 
 /// Write `files` into `out_dir` atomically. Returns false (with diagnostics) on failure.

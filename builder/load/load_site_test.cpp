@@ -1,0 +1,376 @@
+// The loader as a user meets it: each fault in a hand-written file is reported
+// at the exact line and column, with a suggestion where one is likely.
+#include "load/load_site.h"
+
+#include <doctest/doctest.h>
+
+#include "site_fixture.h"
+
+namespace rs {
+namespace {
+
+using fixture::build_txtar;
+using fixture::diagnostics_text;
+using fixture::error_rules;
+using fixture::find_rule;
+using fixture::kMinimalSite;
+using fixture::position;
+using fixture::range;
+using fixture::rules;
+
+const std::string kMeetingPath = "content/meetings/2018/2018-10-17-audit.yaml";
+const std::string kMeetingFile = "site/" + kMeetingPath;
+
+/// The minimal site with its one meeting file replaced by `yaml`.
+std::string with_meeting(const std::string& yaml) { return kMinimalSite + "-- " + kMeetingPath + " --\n" + yaml; }
+
+/// "path:line:col" of value byte `i` of `t`.
+std::string where_in(const BuildResult& r, const Text& t, size_t i) {
+  Span s = t.span_of(i, i + 1);
+  LineCol lc = r.model.sources.line_col(s.file, s.begin);
+  return r.model.sources.path(s.file) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column);
+}
+
+TEST_CASE("the minimal fixture site loads and builds with no findings") {
+  BuildResult r = build_txtar(kMinimalSite);
+  INFO(diagnostics_text(r));
+  CHECK(r.diagnostics.empty());
+  CHECK(r.exit_code == 0);
+  REQUIRE(r.model.meetings.size() == 1);
+  CHECK(r.model.meetings[0].id == "2018-10-17-audit");
+}
+
+TEST_CASE("an unknown key is reported at the key, with the known key it resembles") {
+  BuildResult r = build_txtar(with_meeting(R"(committee: audit
+date: 2018-10-17
+status: confirmed
+items:
+  - number: "1"
+    title: Treasury management
+    reprot_of: Director of Finance
+    minutes: The report was noted.
+)"));
+  INFO(diagnostics_text(r));
+  const Diagnostic* d = find_rule(r, "load.unknown-key");
+  REQUIRE(d != nullptr);
+  CHECK(d->severity == Severity::error);
+  CHECK(range(r, *d) == kMeetingFile + ":7:5-7:14");
+  CHECK(d->message.find("reprot_of") != std::string::npos);
+  CHECK(d->suggestion.find("`report_of`") != std::string::npos);
+  CHECK(r.exit_code == 1);
+  CHECK(r.published == false);
+}
+
+TEST_CASE("an unknown key far from every known key lists the known keys instead") {
+  BuildResult r = build_txtar(with_meeting(R"(committee: audit
+date: 2018-10-17
+items:
+  - number: "1"
+    title: Treasury management
+    xylophone: loud
+)"));
+  const Diagnostic* d = find_rule(r, "load.unknown-key");
+  REQUIRE(d != nullptr);
+  CHECK(position(r, *d) == kMeetingFile + ":6:5");
+  CHECK(d->suggestion.find("did you mean") == std::string::npos);
+  CHECK(d->suggestion.find("report_of") != std::string::npos);
+}
+
+TEST_CASE("a known key is not reported as unknown") {
+  BuildResult r = build_txtar(with_meeting(R"(committee: audit
+date: 2018-10-17
+items:
+  - number: "1"
+    title: Treasury management
+    report_of: Director of Finance
+)"));
+  INFO(diagnostics_text(r));
+  CHECK(find_rule(r, "load.unknown-key") == nullptr);
+  CHECK(r.model.meetings.at(0).items.at(0).report_of.value == "Director of Finance");
+}
+
+TEST_CASE("a value of the wrong type is reported where the value starts") {
+  BuildResult r = build_txtar(with_meeting(R"(committee: audit
+date: 2018-10-17
+items:
+  - number: "1"
+    title: [Treasury, management]
+)"));
+  INFO(diagnostics_text(r));
+  const Diagnostic* d = find_rule(r, "load.type");
+  REQUIRE(d != nullptr);
+  CHECK(position(r, *d) == kMeetingFile + ":5:12");
+  CHECK(d->message.find("title must be text, not a list") != std::string::npos);
+}
+
+TEST_CASE("a list where a list belongs is not a type error") {
+  BuildResult r = build_txtar(with_meeting(R"(committee: audit
+date: 2018-10-17
+attendance:
+  members: [Councillor A, Councillor B]
+items:
+  - number: "1"
+    title: Treasury management
+)"));
+  INFO(diagnostics_text(r));
+  CHECK(find_rule(r, "load.type") == nullptr);
+  CHECK(r.model.meetings.at(0).attendance.members.size() == 2);
+}
+
+TEST_CASE("a missing required field is reported at the mapping that lacks it") {
+  BuildResult r = build_txtar(with_meeting(R"(committee: audit
+date: 2018-10-17
+items:
+  - number: "1"
+    minutes: The report was noted.
+)"));
+  INFO(diagnostics_text(r));
+  const Diagnostic* d = find_rule(r, "load.missing-field");
+  REQUIRE(d != nullptr);
+  CHECK(position(r, *d) == kMeetingFile + ":4:5");
+  CHECK(d->message == "an agenda item needs `title`");
+}
+
+TEST_CASE("a bad id is reported at the id with the slug it should be") {
+  BuildResult r = build_txtar(with_meeting(R"(committee: audit
+date: 2018-10-17
+items:
+  - number: "1"
+    title: Treasury management
+    undertakings:
+      - id: Treasury Report_2019
+        text: Circulate the treasury report.
+        owner: Director of Finance
+        due: 2019-01-31
+)"));
+  INFO(diagnostics_text(r));
+  const Diagnostic* d = find_rule(r, "load.bad-id");
+  REQUIRE(d != nullptr);
+  CHECK(range(r, *d) == kMeetingFile + ":7:13-7:33");
+  CHECK(d->message.find("`Treasury Report_2019`") != std::string::npos);
+  CHECK(d->suggestion == "did you mean `treasury-report-2019`?");
+}
+
+TEST_CASE("a good id is not reported") {
+  BuildResult r = build_txtar(with_meeting(R"(committee: audit
+date: 2018-10-17
+items:
+  - number: "1"
+    title: Treasury management
+    undertakings:
+      - id: treasury-report-2019
+        text: Circulate the treasury report.
+        owner: Director of Finance
+        due: 2019-01-31
+)"));
+  INFO(diagnostics_text(r));
+  CHECK(find_rule(r, "load.bad-id") == nullptr);
+  CHECK(error_rules(r).empty());
+}
+
+TEST_CASE("a meeting date that differs from its file name is reported at the date") {
+  BuildResult r = build_txtar(with_meeting(R"(committee: audit
+date: 2018-10-18
+items:
+  - number: "1"
+    title: Treasury management
+)"));
+  INFO(diagnostics_text(r));
+  const Diagnostic* d = find_rule(r, "load.date-mismatch");
+  REQUIRE(d != nullptr);
+  CHECK(range(r, *d) == kMeetingFile + ":2:7-2:17");
+  CHECK(d->message == "date 2018-10-18 differs from the file name's date 2018-10-17");
+  CHECK(d->suggestion.find("2018-10-18-audit.yaml") != std::string::npos);
+}
+
+TEST_CASE("a meeting in the wrong year's folder is a date mismatch; the right folder is not") {
+  std::string wrong_folder = kMinimalSite + R"(-- content/meetings/2019/2018-11-20-audit.yaml --
+committee: audit
+date: 2018-11-20
+items:
+  - number: "1"
+    title: Treasury management
+)";
+  BuildResult r = build_txtar(wrong_folder);
+  const Diagnostic* d = find_rule(r, "load.date-mismatch");
+  REQUIRE(d != nullptr);
+  CHECK(position(r, *d) == "site/content/meetings/2019/2018-11-20-audit.yaml:2:7");
+  CHECK(d->message.find("content/meetings/2018/") != std::string::npos);
+
+  BuildResult ok = build_txtar(kMinimalSite);
+  CHECK(find_rule(ok, "load.date-mismatch") == nullptr);
+}
+
+TEST_CASE("a YAML syntax error is reported where the parser stopped") {
+  // A plain value may not contain ": " — the parser stops at the second colon.
+  BuildResult r = build_txtar(with_meeting(R"(committee: audit
+date: 2018-10-17
+items:
+  - number: "1"
+    title: Minutes: agreed
+)"));
+  INFO(diagnostics_text(r));
+  const Diagnostic* d = find_rule(r, "load.yaml-syntax");
+  REQUIRE(d != nullptr);
+  CHECK(position(r, *d) == kMeetingFile + ":5:19");
+  CHECK(d->message.find("this is not valid YAML") == 0);
+  CHECK(!d->suggestion.empty());
+}
+
+TEST_CASE("a quoted value containing a colon is valid YAML") {
+  BuildResult r = build_txtar(with_meeting(R"(committee: audit
+date: 2018-10-17
+items:
+  - number: "1"
+    title: "Minutes: agreed"
+)"));
+  INFO(diagnostics_text(r));
+  CHECK(find_rule(r, "load.yaml-syntax") == nullptr);
+  CHECK(r.model.meetings.at(0).items.at(0).title.value == "Minutes: agreed");
+}
+
+TEST_CASE("a key given twice is reported at its second use") {
+  BuildResult r = build_txtar(with_meeting(R"(committee: audit
+date: 2018-10-17
+status: draft
+status: confirmed
+items:
+  - number: "1"
+    title: Treasury management
+)"));
+  INFO(diagnostics_text(r));
+  const Diagnostic* d = find_rule(r, "load.duplicate-key");
+  REQUIRE(d != nullptr);
+  CHECK(range(r, *d) == kMeetingFile + ":4:1-4:7");
+  CHECK(d->message == "key `status` is given twice in a meeting");
+  CHECK(fixture::count_rule(r, "load.duplicate-key") == 1);
+}
+
+TEST_CASE("a word inside a literal block scalar maps to its line and column") {
+  BuildResult r = build_txtar(with_meeting(R"(committee: audit
+date: 2018-10-17
+items:
+  - number: "1"
+    title: Treasury management
+    minutes: |
+      The Committee received the report.
+        An indented line about the budget.
+
+      Members asked about reserves.
+)"));
+  INFO(diagnostics_text(r));
+  REQUIRE(r.model.meetings.size() == 1);
+  const Text& minutes = r.model.meetings[0].items.at(0).minutes;
+  CHECK(minutes.value ==
+        "The Committee received the report.\n  An indented line about the budget.\n\nMembers asked about reserves.\n");
+  CHECK(where_in(r, minutes, minutes.value.find("budget")) == kMeetingFile + ":8:36");
+  CHECK(where_in(r, minutes, minutes.value.find("reserves")) == kMeetingFile + ":10:27");
+  CHECK(where_in(r, minutes, 0) == kMeetingFile + ":7:7");
+}
+
+TEST_CASE("a word after an escaped quote in a double-quoted scalar maps past the escape") {
+  BuildResult r = build_txtar(with_meeting(R"(committee: audit
+date: 2018-10-17
+items:
+  - number: "1"
+    title: "The \"Annual\" report on budgets"
+)"));
+  INFO(diagnostics_text(r));
+  REQUIRE(r.model.meetings.size() == 1);
+  const Text& title = r.model.meetings[0].items.at(0).title;
+  CHECK(title.value == "The \"Annual\" report on budgets");
+  // Value byte of "report" is 13; in the file two backslashes come before it.
+  CHECK(where_in(r, title, title.value.find("report")) == kMeetingFile + ":5:28");
+  CHECK(where_in(r, title, title.value.find("budgets")) == kMeetingFile + ":5:38");
+  // The escaped quote itself maps to its backslash.
+  CHECK(where_in(r, title, title.value.find('"')) == kMeetingFile + ":5:17");
+}
+
+TEST_CASE("a word in a page's body maps to its line in the .md file, after the front matter") {
+  BuildResult r = build_txtar(kMinimalSite + R"(-- content/pages/about.md --
+---
+title: About these pages
+order: 2
+---
+This site publishes the minutes.
+
+It lists every undertaking.
+)");
+  INFO(diagnostics_text(r));
+  REQUIRE(r.model.pages.size() == 1);
+  const Page& p = r.model.pages[0];
+  CHECK(p.stem == "about");
+  CHECK(p.order == 2);
+  CHECK(p.title.value == "About these pages");
+  CHECK(where_in(r, p.title, 0) == "site/content/pages/about.md:2:8");
+  CHECK(p.body.value == "This site publishes the minutes.\n\nIt lists every undertaking.\n");
+  CHECK(where_in(r, p.body, p.body.value.find("undertaking")) == "site/content/pages/about.md:7:16");
+  CHECK(where_in(r, p.body, 0) == "site/content/pages/about.md:5:1");
+}
+
+TEST_CASE("an error in a page's front matter is reported at its line in the .md file") {
+  BuildResult r = build_txtar(kMinimalSite + R"(-- content/pages/about.md --
+---
+title: About
+ordr: 2
+---
+Body.
+)");
+  INFO(diagnostics_text(r));
+  const Diagnostic* d = find_rule(r, "load.unknown-key");
+  REQUIRE(d != nullptr);
+  CHECK(position(r, *d) == "site/content/pages/about.md:3:1");
+  CHECK(d->suggestion.find("`order`") != std::string::npos);
+}
+
+TEST_CASE("every fault of a file is reported, not just the first") {
+  BuildResult r = build_txtar(with_meeting(R"(committee: audit
+date: 2018-10-17
+items:
+  - number: "1"
+    title: Treasury management
+    reprot_of: Director of Finance
+  - number: "2"
+    title: Internal audit
+    exempt: yes
+)"));
+  INFO(diagnostics_text(r));
+  CHECK(error_rules(r) == std::vector<std::string>{"load.unknown-key", "load.bad-value"});
+  const Diagnostic* bad = find_rule(r, "load.bad-value");
+  REQUIRE(bad != nullptr);
+  CHECK(position(r, *bad) == kMeetingFile + ":9:13");
+}
+
+TEST_CASE("faults in several files are all reported, in file order") {
+  BuildResult r = build_txtar(kMinimalSite + R"(-- data/site.yaml --
+title: Test Council committee reports
+organisation: Test Borough Council
+municipal_year_starts: 13-01
+-- content/actions/audit.yaml --
+- undertaking: treasury-report
+  date: 2019-02-30
+  status: open
+)");
+  INFO(diagnostics_text(r));
+  const Diagnostic* year = find_rule(r, "load.bad-value");
+  const Diagnostic* date = find_rule(r, "load.bad-date");
+  REQUIRE(year != nullptr);
+  REQUIRE(date != nullptr);
+  CHECK(position(r, *year) == "site/data/site.yaml:3:24");
+  CHECK(position(r, *date) == "site/content/actions/audit.yaml:2:9");
+  CHECK(year < date);  // data/ files come first
+}
+
+TEST_CASE("a folder without data/site.yaml is reported as not a site") {
+  BuildResult r = build_txtar(R"(-- data/committees.yaml --
+- id: audit
+  name: Audit Committee
+)");
+  const Diagnostic* d = find_rule(r, "load.missing-file");
+  REQUIRE(d != nullptr);
+  CHECK(d->where == "site/data/site.yaml");
+  CHECK(r.exit_code == 1);
+}
+
+}  // namespace
+}  // namespace rs

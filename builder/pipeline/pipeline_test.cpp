@@ -1,0 +1,327 @@
+// Whole builds, in memory: what gets published (or not), what the pages say,
+// and that the result does not depend on the number of threads.
+#include "pipeline/pipeline.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+
+#include "site_fixture.h"
+
+namespace rs {
+namespace {
+
+using fixture::build_in;
+using fixture::build_txtar;
+using fixture::diagnostics_text;
+using fixture::error_rules;
+using fixture::file;
+using fixture::file_text;
+using fixture::kMinimalSite;
+
+/// Sets an environment variable for one scope, restoring what was there.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const char* value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    if (value) setenv(name, value, 1);
+    else unsetenv(name);
+  }
+  ~ScopedEnv() {
+    if (old_) setenv(name_, old_->c_str(), 1);
+    else unsetenv(name_);
+  }
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
+
+std::string lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+/// Paths of the files under `dir`/ in the memory file system.
+std::vector<std::string> under(const MemoryFileSystem& fs, const std::string& dir) {
+  std::vector<std::string> out;
+  for (const auto& [path, bytes] : fs.files)
+    if (path.rfind(dir + "/", 0) == 0) out.push_back(path);
+  return out;
+}
+
+/// Paths of everything outside the site's input folders (data/, content/).
+std::vector<std::string> outside_inputs(const MemoryFileSystem& fs) {
+  std::vector<std::string> out;
+  for (const auto& [path, bytes] : fs.files)
+    if (path.rfind("site/data/", 0) != 0 && path.rfind("site/content/", 0) != 0) out.push_back(path);
+  return out;
+}
+
+// ---- publishing -------------------------------------------------------------
+
+const std::string kBroken = kMinimalSite + R"(-- content/meetings/2018/2018-11-20-audti.yaml --
+committee: audti
+date: 2018-11-20
+items:
+  - number: "1"
+    title: Treasury management
+)";
+
+TEST_CASE("a build with an error publishes nothing and leaves the old output as it was") {
+  MemoryFileSystem fs;
+  fixture::add_site(fs, kBroken);
+  fs.files["site/public/old.html"] = "<p>the previous build</p>";
+  BuildResult r = build_in(fs);
+  INFO(diagnostics_text(r));
+  CHECK(r.errors > 0);
+  CHECK(r.exit_code == 1);
+  CHECK_FALSE(r.published);
+  CHECK(outside_inputs(fs) == std::vector<std::string>{"site/public/old.html"});
+  CHECK(fs.files["site/public/old.html"] == "<p>the previous build</p>");
+}
+
+TEST_CASE("a clean build writes the site to site/public, replacing the old output") {
+  MemoryFileSystem fs;
+  fixture::add_site(fs, kMinimalSite);
+  fs.files["site/public/old.html"] = "<p>the previous build</p>";
+  BuildResult r = build_in(fs);
+  INFO(diagnostics_text(r));
+  CHECK(r.errors == 0);
+  CHECK(r.exit_code == 0);
+  CHECK(r.published);
+  REQUIRE(fs.files.count("site/public/index.html") == 1);
+  CHECK(fs.files["site/public/index.html"] == file_text(r, "index.html"));
+  CHECK(fs.files.count("site/public/old.html") == 0);
+  // Exactly the rendered files, nothing left in a staging folder.
+  std::vector<std::string> expected;
+  for (const auto& f : r.files) expected.push_back("site/public/" + f.path);
+  std::sort(expected.begin(), expected.end());
+  CHECK(outside_inputs(fs) == expected);
+}
+
+TEST_CASE("a build with writing off publishes nothing even when clean") {
+  MemoryFileSystem fs;
+  fixture::add_site(fs, kMinimalSite);
+  BuildOptions o;
+  o.write = false;
+  BuildResult r = build_in(fs, o);
+  CHECK(r.exit_code == 0);
+  CHECK_FALSE(r.published);
+  CHECK(under(fs, "site/public").empty());
+  CHECK(file(r, "index.html") != nullptr);
+}
+
+// ---- exempt items -----------------------------------------------------------
+
+// Every field of item 12 that may not be published carries the marker
+// "Zqxsecret" (asked_by names a person who speaks nowhere else); item 1 carries
+// "Zqxpublic", which must be found, so the scan is known to work.
+const std::string kExemptSite = kMinimalSite + R"(-- data/people.yaml --
+- id: pat-person
+  name: Councillor Pat Person
+  role: member
+-- content/reports/complaints/2017-18.yaml --
+series: complaints
+title: Complaints Annual Report 2017/18
+period: {from: 2017-04-01, to: 2018-03-31}
+-- content/documents/2018-10-17/zqxsecret-tender.pdf --
+%PDF-1.4 Zqxsecret tender
+-- content/documents/2018-10-17/zqxpublic-agenda.pdf --
+%PDF-1.4 Zqxpublic agenda
+-- content/meetings/2018/2018-10-17-audit.yaml --
+committee: audit
+date: 2018-10-17
+status: confirmed
+items:
+  - number: "1"
+    title: Minutes of the previous meeting
+    minutes: The Zqxpublic minutes were agreed.
+    resolved: That the Zqxpublic minutes be signed.
+    documents:
+      - title: Zqxpublic agenda
+        file: documents/2018-10-17/zqxpublic-agenda.pdf
+  - number: "12"
+    title: Contract award for the leisure centre
+    report_of: Zqxsecret Director of Commercial Services
+    report: complaints-2017-18
+    minutes: |
+      The Committee considered the Zqxsecret bid.
+    discussion:
+      - asked_by: pat-person
+        question: What did Zqxsecret Limited offer?
+        answered_by: Zqxsecret Officer
+        answer: Zqxsecret Limited offered the lowest price.
+        undertakings: [zqxsecret-promise]
+      - asked_by: Zqxsecret Member
+        question: Was the Zqxsecret tender compliant?
+    undertakings:
+      - id: zqxsecret-promise
+        text: Send members the Zqxsecret figures.
+        owner: Zqxsecret Owner
+        due: 2019-01-31
+        requested_by: Zqxsecret Requester
+      - id: zqxsecret-later
+        text: Report the Zqxsecret outcome.
+        owner: Zqxsecret Owner
+        due: next-meeting
+    resolved: That the Zqxsecret bid be accepted.
+    documents:
+      - title: Zqxsecret tender evaluation
+        file: documents/2018-10-17/zqxsecret-tender.pdf
+    exempt: 3
+)";
+
+TEST_CASE("nothing of an exempt item reaches any output file") {
+  BuildResult r = build_txtar(kExemptSite);
+  INFO(diagnostics_text(r));
+  REQUIRE(error_rules(r).empty());
+  REQUIRE(!r.files.empty());
+  size_t public_hits = 0;
+  for (const auto& f : r.files) {
+    INFO("output file: ", f.path);
+    CHECK(lower(f.path).find("zqxsecret") == std::string::npos);
+    CHECK(lower(f.bytes).find("zqxsecret") == std::string::npos);
+    CHECK(lower(f.copy_from).find("zqxsecret") == std::string::npos);
+    public_hits += lower(f.bytes).find("zqxpublic") != std::string::npos;
+  }
+  // The public item's words are published (meeting page, search, site.json at least).
+  CHECK(public_hits >= 3);
+  CHECK(file(r, "documents/2018-10-17/zqxpublic-agenda.pdf") != nullptr);
+  // The exempt item publishes its number, title and paragraph.
+  std::string page = file_text(r, "meetings/2018-10-17-audit/index.html");
+  CHECK(page.find("Contract award for the leisure centre") != std::string::npos);
+  CHECK(page.find("paragraph 3 of Schedule 12A") != std::string::npos);
+  // Speaking in private business does not put the meeting on a person's page.
+  std::string person = file_text(r, "people/pat-person/index.html");
+  REQUIRE(!person.empty());
+  CHECK(person.find("2018-10-17-audit") == std::string::npos);
+}
+
+// ---- what pages say ---------------------------------------------------------
+
+const std::string kMeetingsSite = kMinimalSite + R"(-- data/people.yaml --
+- id: alex-example
+  name: Councillor Alex Example
+  role: member
+- id: finance-director
+  name: Director of Finance
+  role: officer
+-- content/meetings/2018/2018-10-17-audit.yaml --
+committee: audit
+date: 2018-10-17
+status: confirmed
+items:
+  - number: "1"
+    title: Treasury management
+    discussion:
+      - asked_by: alex-example
+        question: Why did the interest received fall?
+        answered_by: An officer from Treasury
+        answer: Rates fell during the year.
+      - asked_by: Councillor Jo Placeholder
+        question: Were any deposits at risk?
+        answered_by: finance-director
+        answer: No deposit was at risk.
+-- content/meetings/2019/2019-05-01-scrutiny.yaml --
+committee: scrutiny
+date: 2019-05-01
+status: draft
+items:
+  - number: "1"
+    title: Election of the Chair
+    minutes: Councillor Alex Example was elected Chair.
+)";
+
+TEST_CASE("draft minutes carry the not-yet-approved banner; confirmed minutes do not") {
+  BuildResult r = build_txtar(kMeetingsSite);
+  INFO(diagnostics_text(r));
+  REQUIRE(error_rules(r).empty());
+  std::string draft = file_text(r, "meetings/2019-05-01-scrutiny/index.html");
+  std::string confirmed = file_text(r, "meetings/2018-10-17-audit/index.html");
+  REQUIRE(!draft.empty());
+  REQUIRE(!confirmed.empty());
+  CHECK(draft.find("not yet approved") != std::string::npos);
+  CHECK(confirmed.find("not yet approved") == std::string::npos);
+}
+
+TEST_CASE("a meeting page shows who asked and who answered, linking people ids to their pages") {
+  BuildResult r = build_txtar(kMeetingsSite);
+  INFO(diagnostics_text(r));
+  std::string page = file_text(r, "meetings/2018-10-17-audit/index.html");
+  CHECK(page.find("<a href=\"../../people/alex-example/index.html\">Councillor Alex Example</a> asked:") !=
+        std::string::npos);
+  CHECK(page.find("An officer from Treasury answered:") != std::string::npos);
+  CHECK(page.find("Councillor Jo Placeholder asked:") != std::string::npos);
+  CHECK(page.find("<a href=\"../../people/finance-director/index.html\">Director of Finance</a> answered:") !=
+        std::string::npos);
+  CHECK(page.find("Why did the interest received fall?") != std::string::npos);
+  CHECK(page.find("No deposit was at risk.") != std::string::npos);
+  // A people id is never shown as the id itself.
+  CHECK(page.find(">alex-example<") == std::string::npos);
+  CHECK(file(r, "people/alex-example/index.html") != nullptr);
+}
+
+TEST_CASE("each municipal year's page lists that year's meetings and no others") {
+  BuildResult r = build_txtar(kMeetingsSite);
+  INFO(diagnostics_text(r));
+  std::string y2018 = file_text(r, "years/2018-19/index.html");
+  std::string y2019 = file_text(r, "years/2019-20/index.html");
+  REQUIRE(!y2018.empty());
+  REQUIRE(!y2019.empty());
+  CHECK(y2018.find("../../meetings/2018-10-17-audit/index.html") != std::string::npos);
+  CHECK(y2018.find("2019-05-01-scrutiny") == std::string::npos);
+  CHECK(y2018.find("Audit Committee") != std::string::npos);
+  CHECK(y2019.find("../../meetings/2019-05-01-scrutiny/index.html") != std::string::npos);
+  CHECK(y2019.find("2018-10-17-audit") == std::string::npos);
+  CHECK(y2019.find("Draft minutes") != std::string::npos);
+  CHECK(file(r, "years/2017-18/index.html") == nullptr);
+}
+
+// ---- threads ----------------------------------------------------------------
+
+std::string fingerprint(const BuildResult& r) {
+  std::string out;
+  for (const auto& f : r.files) out += f.path + "\n" + f.copy_from + "\n" + f.bytes + "\n\x1e";
+  out += diagnostics_text(r);
+  return out;
+}
+
+TEST_CASE("one thread and four threads build identical files") {
+  const std::string site = kMeetingsSite + kExemptSite.substr(kMinimalSite.size());
+  std::string one, four;
+  {
+    ScopedEnv threads("REPORTSITE_THREADS", "1");
+    one = fingerprint(build_txtar(site));
+  }
+  {
+    ScopedEnv threads("REPORTSITE_THREADS", "4");
+    four = fingerprint(build_txtar(site));
+  }
+  CHECK(one.size() > 1000);
+  CHECK(one == four);
+}
+
+TEST_CASE("one thread and four threads build the example site identically") {
+  RealFileSystem fs;
+  BuildOptions o;
+  o.site_dir = REPORTSITE_SOURCE_DIR;
+  o.write = false;
+  std::string one, four;
+  {
+    ScopedEnv threads("REPORTSITE_THREADS", "1");
+    one = fingerprint(build_site(fs, o));
+  }
+  {
+    ScopedEnv threads("REPORTSITE_THREADS", "4");
+    four = fingerprint(build_site(fs, o));
+  }
+  CHECK(one.size() > 10000);
+  CHECK(one == four);
+}
+
+}  // namespace
+}  // namespace rs

@@ -1,0 +1,344 @@
+#!/usr/bin/env python3
+"""Read the example site's exports with readers that share no code with the builder.
+
+Usage: exports_independent.py REPORTSITE_BINARY REPO_ROOT
+
+Builds the example site (the repository root) into a temporary folder, then:
+  * undertakings.csv: parsed with the csv module; must have the documented
+    columns and round-trip byte for byte through csv.writer(lineterminator='\\r\\n');
+  * undertakings.ics and every committees/*/meetings.ics: read with a small
+    RFC 5545 reader written here (CRLF line ends, lines of at most 75 octets,
+    folding, BEGIN/END nesting, VERSION and PRODID, UID, DTSTAMP and DTSTART in
+    every VEVENT, unique UIDs, TEXT escaping);
+  * undertakings.json and site.json: parsed with the json module, and the
+    undertakings compared with the CSV rows and the calendar.
+Python standard library only. Exit status 0 when every check passes.
+"""
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+# The columns of undertakings.csv (and the keys of undertakings.json), in order.
+COLUMNS = ["id", "text", "owner", "committee", "meeting", "given", "item",
+           "due", "state", "status", "latest_update", "latest_note"]
+STATES = {"not-yet-due", "due", "overdue", "due-next-meeting", "completed", "withdrawn"}
+STATUSES = {"open", "in-progress", "on-hold", "completed", "withdrawn"}
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+failures = []
+
+
+def fail(where, message):
+    failures.append(f"{where}: {message}")
+
+
+# ---- CSV --------------------------------------------------------------------
+
+def check_csv(path):
+    raw = open(path, "rb").read()
+    text = raw.decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    if out.getvalue().encode("utf-8") != raw:
+        fail(path, "does not round-trip through csv.writer(lineterminator='\\r\\n')")
+    if not rows or rows[0] != COLUMNS:
+        fail(path, f"header is {rows[0] if rows else None}, expected {COLUMNS}")
+        return []
+    records = []
+    for n, row in enumerate(rows[1:], start=2):
+        if len(row) != len(COLUMNS):
+            fail(path, f"record {n} has {len(row)} fields, expected {len(COLUMNS)}")
+            continue
+        rec = dict(zip(COLUMNS, row))
+        if not re.match(r"^[a-z0-9]+(-[a-z0-9]+)*$", rec["id"]):
+            fail(path, f"record {n}: id {rec['id']!r} is not a slug")
+        if not ISO_DATE.match(rec["given"]):
+            fail(path, f"record {n}: given {rec['given']!r} is not a date")
+        if rec["due"] != "next meeting" and not ISO_DATE.match(rec["due"]):
+            fail(path, f"record {n}: due {rec['due']!r} is neither a date nor 'next meeting'")
+        if rec["state"] not in STATES:
+            fail(path, f"record {n}: unknown state {rec['state']!r}")
+        if rec["status"] not in STATUSES:
+            fail(path, f"record {n}: unknown status {rec['status']!r}")
+        if rec["latest_update"] and not ISO_DATE.match(rec["latest_update"]):
+            fail(path, f"record {n}: latest_update {rec['latest_update']!r} is not a date")
+        records.append(rec)
+    ids = [r["id"] for r in records]
+    if len(ids) != len(set(ids)):
+        fail(path, "undertaking ids are not unique")
+    if not records:
+        fail(path, "no undertakings: the example site gives several")
+    return records
+
+
+# ---- iCalendar (RFC 5545) ---------------------------------------------------
+
+def parse_content_line(line):
+    """name, {param: [values]}, value of one unfolded content line (RFC 5545 3.1)."""
+    m = re.match(r"^([A-Za-z0-9-]+)", line)
+    if not m:
+        raise ValueError(f"no property name in {line!r}")
+    name, i, params = m.group(1).upper(), m.end(), {}
+    while i < len(line) and line[i] == ";":
+        pm = re.match(r"([A-Za-z0-9-]+)=", line[i + 1:])
+        if not pm:
+            raise ValueError(f"bad parameter in {line!r}")
+        pname = pm.group(1).upper()
+        i += 1 + pm.end()
+        values = []
+        while True:
+            if i < len(line) and line[i] == '"':
+                end = line.find('"', i + 1)
+                if end < 0:
+                    raise ValueError(f"unclosed quoted parameter in {line!r}")
+                values.append(line[i + 1:end])
+                i = end + 1
+            else:
+                vm = re.match(r'[^";:,]*', line[i:])
+                values.append(vm.group(0))
+                i += vm.end()
+            if i < len(line) and line[i] == ",":
+                i += 1
+                continue
+            break
+        params[pname] = values
+    if i >= len(line) or line[i] != ":":
+        raise ValueError(f"no ':' after the name and parameters in {line!r}")
+    return name, params, line[i + 1:]
+
+
+def unescape_text(value, where):
+    """Decode a TEXT value (RFC 5545 3.3.11); report bare ',', ';' and bad escapes."""
+    out, i = [], 0
+    while i < len(value):
+        c = value[i]
+        if c == "\\":
+            if i + 1 >= len(value) or value[i + 1] not in "\\;,nN":
+                fail(where, f"bad escape in TEXT value {value!r}")
+                return value
+            out.append("\n" if value[i + 1] in "nN" else value[i + 1])
+            i += 2
+            continue
+        if c in ",;":
+            fail(where, f"unescaped {c!r} in TEXT value {value!r}")
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def valid_date(s):
+    if not re.match(r"^\d{8}$", s):
+        return False
+    y, m, d = int(s[:4]), int(s[4:6]), int(s[6:])
+    days = [31, 29 if (y % 4 == 0 and y % 100 != 0) or y % 400 == 0 else 28,
+            31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    return 1 <= m <= 12 and 1 <= d <= days[m - 1]
+
+
+def read_ics(path, all_day_only):
+    """The VEVENTs of a calendar as lists of (name, params, value); failures recorded."""
+    raw = open(path, "rb").read()
+    if not raw.endswith(b"\r\n"):
+        fail(path, "does not end with CRLF")
+    physical = raw.split(b"\r\n")
+    if physical and physical[-1] == b"":
+        physical.pop()
+    for n, line in enumerate(physical, start=1):
+        if b"\n" in line or b"\r" in line:
+            fail(path, f"line {n} has a bare CR or LF (lines must end with CRLF)")
+        if len(line) > 75:
+            fail(path, f"line {n} is {len(line)} octets, more than 75")
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            fail(path, f"line {n} is not valid UTF-8 on its own (a fold split a character?)")
+    # Unfold: a line starting with a space or tab continues the previous one.
+    logical = []
+    for line in physical:
+        if line[:1] in (b" ", b"\t"):
+            if not logical:
+                fail(path, "the first line is a continuation")
+                continue
+            logical[-1] += line[1:]
+        else:
+            logical.append(line)
+    try:
+        lines = [l.decode("utf-8") for l in logical]
+    except UnicodeDecodeError:
+        fail(path, "not UTF-8 after unfolding")
+        return []
+
+    stack, events, calendar_props, current = [], [], [], None
+    for n, line in enumerate(lines, start=1):
+        try:
+            name, params, value = parse_content_line(line)
+        except ValueError as e:
+            fail(path, f"content line {n}: {e}")
+            continue
+        if name == "BEGIN":
+            if not stack and value != "VCALENDAR":
+                fail(path, f"the calendar starts with BEGIN:{value}, not BEGIN:VCALENDAR")
+            stack.append(value)
+            if value == "VEVENT":
+                if stack[:-1] != ["VCALENDAR"]:
+                    fail(path, f"a VEVENT inside {stack[:-1]}")
+                current = []
+            continue
+        if name == "END":
+            if not stack or stack[-1] != value:
+                fail(path, f"END:{value} does not close {stack[-1] if stack else 'anything'}")
+            else:
+                stack.pop()
+            if value == "VEVENT" and current is not None:
+                events.append(current)
+                current = None
+            continue
+        if not stack:
+            fail(path, f"content line {n} is outside VCALENDAR")
+        elif stack == ["VCALENDAR"]:
+            calendar_props.append((name, params, value))
+        elif current is not None:
+            current.append((name, params, value))
+    if stack:
+        fail(path, f"not closed: {stack}")
+    if lines and not lines[0] == "BEGIN:VCALENDAR":
+        fail(path, "the first line is not BEGIN:VCALENDAR")
+    if lines and not lines[-1] == "END:VCALENDAR":
+        fail(path, "the last line is not END:VCALENDAR")
+    names = [p[0] for p in calendar_props]
+    for required in ("VERSION", "PRODID"):
+        if names.count(required) != 1:
+            fail(path, f"the calendar has {names.count(required)} {required}, expected 1")
+    if ("VERSION", {}, "2.0") not in calendar_props:
+        fail(path, "VERSION is not 2.0")
+
+    uids = []
+    for k, event in enumerate(events, start=1):
+        where = f"{path} VEVENT {k}"
+        props = {}
+        for name, params, value in event:
+            props.setdefault(name, []).append((params, value))
+        for required in ("UID", "DTSTAMP", "DTSTART"):
+            if len(props.get(required, [])) != 1:
+                fail(where, f"has {len(props.get(required, []))} {required}, expected 1")
+        if "UID" in props:
+            uids.append(props["UID"][0][1])
+        if "DTSTAMP" in props and not re.match(r"^\d{8}T\d{6}Z$", props["DTSTAMP"][0][1]):
+            fail(where, f"DTSTAMP {props['DTSTAMP'][0][1]!r} is not a UTC date-time")
+        if "DTSTART" in props:
+            params, value = props["DTSTART"][0]
+            if params.get("VALUE") == ["DATE"]:
+                if not valid_date(value):
+                    fail(where, f"DTSTART;VALUE=DATE {value!r} is not a date")
+            elif all_day_only:
+                fail(where, "DTSTART is not DTSTART;VALUE=DATE")
+            elif not (re.match(r"^\d{8}T\d{6}Z?$", value) and valid_date(value[:8])):
+                fail(where, f"DTSTART {value!r} is neither a DATE nor a DATE-TIME")
+            if "DTEND" in props:
+                end_params, end = props["DTEND"][0]
+                if end_params.get("VALUE") != params.get("VALUE") or end <= value:
+                    fail(where, f"DTEND {end!r} does not follow DTSTART {value!r} in the same form")
+        for name in ("SUMMARY", "DESCRIPTION"):
+            for _, value in props.get(name, []):
+                unescape_text(value, where)
+    if len(uids) != len(set(uids)):
+        fail(path, "UIDs are not unique")
+    return events
+
+
+def event_map(event):
+    out = {}
+    for name, params, value in event:
+        out.setdefault(name, (params, value))
+    return out
+
+
+# ---- main -------------------------------------------------------------------
+
+def main():
+    if len(sys.argv) != 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    binary, root = sys.argv[1], sys.argv[2]
+    with tempfile.TemporaryDirectory(prefix="reportsite-exports-") as tmp:
+        out = os.path.join(tmp, "public")
+        run = subprocess.run([binary, "build", "--site", root, "--out", out],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if run.returncode != 0:
+            print(run.stderr, file=sys.stderr)
+            print(f"FAIL: reportsite build exited {run.returncode}", file=sys.stderr)
+            return 1
+
+        records = check_csv(os.path.join(out, "undertakings.csv"))
+
+        with open(os.path.join(out, "undertakings.json"), encoding="utf-8") as f:
+            data = json.load(f)
+        if not ISO_DATE.match(data.get("as_of", "")):
+            fail("undertakings.json", "as_of is not a date")
+        listed = data.get("undertakings", [])
+        for rec in listed:
+            if list(rec.keys()) != COLUMNS:
+                fail("undertakings.json", f"keys {list(rec.keys())}, expected {COLUMNS}")
+        if listed != records:
+            fail("undertakings.json", "the undertakings differ from undertakings.csv")
+
+        events = read_ics(os.path.join(out, "undertakings.ics"), all_day_only=True)
+        by_uid = {}
+        for e in events:
+            m = event_map(e)
+            if "UID" in m:
+                by_uid[m["UID"][1]] = m
+        dated = [r for r in records if r["due"] != "next meeting"]
+        if len(events) != len(dated):
+            fail("undertakings.ics", f"{len(events)} events for {len(dated)} undertakings with a due date")
+        for r in dated:
+            match = [m for uid, m in by_uid.items() if uid.startswith(f"undertaking-{r['id']}@")]
+            if len(match) != 1:
+                fail("undertakings.ics", f"no single event for undertaking {r['id']}")
+            elif match[0]["DTSTART"][1] != r["due"].replace("-", ""):
+                fail("undertakings.ics", f"{r['id']} starts {match[0]['DTSTART'][1]}, due {r['due']}")
+
+        with open(os.path.join(out, "site.json"), encoding="utf-8") as f:
+            site = json.load(f)
+        for key in ("title", "committees", "meetings"):
+            if key not in site:
+                fail("site.json", f"no {key!r}")
+        committees = {c["id"]: c["name"] for c in site.get("committees", [])}
+        if not committees:
+            fail("site.json", "no committees")
+        for m in site.get("meetings", []):
+            for it in m.get("items", []):
+                if "exempt_paragraph" in it and set(it) != {"number", "title", "exempt_paragraph"}:
+                    fail("site.json", f"exempt item {m['id']} {it['number']} publishes {sorted(it)}")
+
+        for cid, name in committees.items():
+            path = os.path.join(out, "committees", cid, "meetings.ics")
+            if not os.path.exists(path):
+                fail(path, "missing")
+                continue
+            meeting_events = read_ics(path, all_day_only=False)
+            meetings = [m for m in site.get("meetings", []) if m["committee"] == cid]
+            if len(meeting_events) != len(meetings):
+                fail(path, f"{len(meeting_events)} events for {len(meetings)} meetings")
+            for e in meeting_events:
+                summary = event_map(e).get("SUMMARY", ({}, ""))[1]
+                decoded = unescape_text(summary, path)
+                if not decoded or not name.startswith(decoded):
+                    fail(path, f"SUMMARY {decoded!r} is not the committee's name {name!r}")
+
+    if failures:
+        for f in failures:
+            print("FAIL:", f, file=sys.stderr)
+        return 1
+    print(f"ok: {len(records)} undertakings, {len(events)} due-date events, {len(committees)} committee calendars")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
