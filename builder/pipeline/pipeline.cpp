@@ -12,6 +12,7 @@
 #include "load/load_site.h"
 #include "render/markdown.h"
 #include "render/theme.h"
+#include "write/build_cache.h"
 #include "write/write_site.h"
 
 namespace rs {
@@ -70,10 +71,55 @@ BuildResult load_and_resolve(const FileSystem& fs, const BuildOptions& options) 
   return r;
 }
 
+namespace {
+/// What the output depends on besides the inputs: the builder itself, the as_of date, the output folder.
+std::string cache_key(const BuildOptions& options, const Date& as_of, const std::string& out) {
+  std::string theme;
+  for (const auto& [path, bytes] : builtin_theme_files()) theme += path + std::to_string(content_hash(bytes));
+  return "reportsite " + options.version + " built " + __DATE__ + " " + __TIME__ + "; as_of " + as_of.iso() +
+         "; out " + out + "; theme " + std::to_string(content_hash(theme));
+}
+}  // namespace
+
 BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   BuildResult r;
   Diagnostics diags;
   StageTimer timer;
+  const std::string out = options.out_dir.empty() ? join_path(options.site_dir, "public") : options.out_dir;
+
+  // A rebuild with nothing changed does no work (and rewrites nothing).
+  std::optional<BuildCache> cache;
+  std::vector<InputStamp> stamps;
+  std::string key;
+  if (options.write && options.use_cache) {
+    cache = read_cache(fs, cache_path_for(out), diags);
+    Model settings_only;  // as_of may come from data/site.yaml, so read that file alone
+    Diagnostics ignore;
+    if (fs.exists(join_path(options.site_dir, "data/site.yaml"))) {
+      settings_only.root = options.site_dir;
+      FileId f = settings_only.sources.add(join_path(options.site_dir, "data/site.yaml"),
+                                           fs.read(join_path(options.site_dir, "data/site.yaml"), nullptr).value_or(""));
+      load_settings(settings_only, f, ignore);
+    }
+    key = cache_key(options, choose_as_of(settings_only, {options.as_of}), out);
+    stamps = stamp_inputs(fs, site_inputs(fs, options.site_dir), cache ? &cache->inputs : nullptr);
+    auto same = [](const InputStamp& a, const InputStamp& b) {
+      return a.path == b.path && a.size == b.size && a.hash == b.hash;
+    };
+    bool unchanged = cache && cache->key == key && fs.is_dir(out) &&
+                     std::equal(stamps.begin(), stamps.end(), cache->inputs.begin(), cache->inputs.end(), same);
+    for (size_t i = 0; unchanged && i < cache->outputs.size(); ++i)
+      unchanged = fs.exists(join_path(out, cache->outputs[i]));
+    timer.lap("cache");
+    if (unchanged) {
+      r.up_to_date = true;
+      r.published = true;
+      r.cached_report = cache->report;
+      finish(r, diags);
+      return r;
+    }
+  }
+
   r.model = load_site(fs, options.site_dir, diags);
   timer.lap("load");
   r.site = resolve(r.model, {options.as_of}, diags);
@@ -104,13 +150,21 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   timer.lap("page-check");
 
   if (options.write && diags.error_count() == 0) {
-    std::string out = options.out_dir.empty() ? join_path(options.site_dir, "public") : options.out_dir;
     std::vector<FileToWrite> to_write;
     for (const auto& f : r.files) to_write.push_back({f.path, &f.bytes, f.copy_from});
     r.published = write_site(fs, out, to_write, diags);
     timer.lap("write");
   }
   finish(r, diags);
+  if (r.published && options.use_cache) {
+    BuildCache c;
+    c.key = key;
+    c.inputs = std::move(stamps);
+    for (const auto& f : r.files) c.outputs.push_back(f.path);
+    for (const auto& d : r.diagnostics) c.report += format_text(d, r.model.sources);
+    c.report += summary_line(r.diagnostics);
+    write_cache(fs, cache_path_for(out), c);
+  }
   return r;
 }
 

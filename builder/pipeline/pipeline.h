@@ -19,6 +19,7 @@ struct BuildOptions {
   std::optional<Date> as_of;    // --as-of
   bool write = true;            // false for `check`: everything but writing
   std::string version = "dev";
+  bool use_cache = true;        // skip the build when no input changed since the last one
 };
 
 struct BuildResult {
@@ -27,6 +28,8 @@ struct BuildResult {
   std::vector<OutputFile> files;      // what was (or would be) written
   std::vector<Diagnostic> diagnostics;  // sorted
   bool published = false;
+  bool up_to_date = false;    // nothing changed since the last build: no work was done
+  std::string cached_report;  // when up to date: what that build reported
   size_t errors = 0;
   /// 0 clean (warnings allowed), 1 findings at error level, 2 I/O failure.
   int exit_code = 0;

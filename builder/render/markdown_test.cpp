@@ -38,7 +38,7 @@ struct PageSource {
   }
 };
 
-const MarkdownRenderer kPlain({});
+const MarkdownRenderer kPlain(std::map<std::string, std::string>{});
 
 TEST_CASE("raw inline HTML is shown as text and reported at its tag") {
   PageSource page("Some <b>bold</b> text.\n");
@@ -147,7 +147,7 @@ TEST_CASE("an abbreviation is spelt out at its first use on a page only") {
 }
 
 TEST_CASE("an abbreviation is matched as a whole word, case and all") {
-  MarkdownRenderer md({{"CiN", "children in need"}});
+  MarkdownRenderer md(std::map<std::string, std::string>{{"CiN", "children in need"}});
   AbbrState page;
   std::string html = md.render(std::string("CIN and CiNs and xCiN are not it; CiN is."), page);
   CHECK(count_of(html, "<abbr") == 1);
@@ -156,7 +156,7 @@ TEST_CASE("an abbreviation is matched as a whole word, case and all") {
 }
 
 TEST_CASE("an expansion with quotes is escaped inside the title attribute") {
-  MarkdownRenderer md({{"CSC", "Children's \"Social\" Care"}});
+  MarkdownRenderer md(std::map<std::string, std::string>{{"CSC", "Children's \"Social\" Care"}});
   AbbrState page;
   std::string html = md.render(std::string("The CSC team."), page);
   CHECK(html == "<p>The <abbr title=\"Children&#39;s &quot;Social&quot; Care\">CSC</abbr> team.</p>\n");
@@ -174,7 +174,7 @@ TEST_CASE("GitHub tables, strikethrough and autolinks render") {
   AbbrState page;
   std::string table = kPlain.render(std::string("| Stage | Received |\n|---|---:|\n| 1 | 142 |\n"), page);
   CHECK(table.find("<table>") != std::string::npos);
-  CHECK(table.find("<th>Stage</th>") != std::string::npos);
+  CHECK(table.find("<th scope=\"col\">Stage</th>") != std::string::npos);
   CHECK(table.find("<td align=\"right\">142</td>") != std::string::npos);
 
   std::string del = kPlain.render(std::string("The ~~old~~ new figure."), page);

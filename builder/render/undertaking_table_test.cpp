@@ -164,7 +164,7 @@ TEST_CASE("a row shows the owner's name for a people id, the resolved due date a
   const UndertakingRow& ethnicity = rows[0];
   CHECK(ethnicity.owner == "Complaints Manager");  // free text stays as written
   CHECK(ethnicity.due == "2019-10-16");
-  CHECK(ethnicity.state == "not-yet-due");
+  CHECK(ethnicity.state == "overdue");  // due 2019-10-16, as at 2019-12-01
   CHECK(ethnicity.latest_update.empty());
 
   const UndertakingRow& training = rows[2];

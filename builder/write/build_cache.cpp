@@ -1,0 +1,137 @@
+#include "build_cache.h"
+
+#include <cstdio>
+#include <sstream>
+
+#include "core/strings.h"
+
+namespace rs {
+
+namespace {
+constexpr const char* kMagic = "reportsite-cache 1";
+
+std::string hex(uint64_t v) {
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+/// Lengths are written before strings, so any byte may appear in a path or report.
+void put(std::string& out, const std::string& s) { out += std::to_string(s.size()) + ":" + s + "\n"; }
+bool get(std::string_view& in, std::string& s) {
+  size_t colon = in.find(':');
+  if (colon == std::string_view::npos || colon > 12) return false;
+  size_t n = 0;
+  for (char c : in.substr(0, colon)) {
+    if (c < '0' || c > '9') return false;
+    n = n * 10 + static_cast<size_t>(c - '0');
+  }
+  if (in.size() < colon + 1 + n + 1 || in[colon + 1 + n] != '\n') return false;
+  s = std::string(in.substr(colon + 1, n));
+  in.remove_prefix(colon + 1 + n + 1);
+  return true;
+}
+bool get_number(std::string_view& in, long long& v) {
+  std::string s;
+  if (!get(in, s) || s.empty()) return false;
+  char* end = nullptr;
+  v = std::strtoll(s.c_str(), &end, 10);
+  return *end == '\0';
+}
+}  // namespace
+
+uint64_t content_hash(std::string_view bytes) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+std::string cache_path_for(const std::string& out_dir) {
+  std::string p = out_dir;
+  while (p.size() > 1 && p.back() == '/') p.pop_back();
+  size_t slash = p.rfind('/');
+  return slash == std::string::npos ? "." + p + ".cache" : p.substr(0, slash + 1) + "." + p.substr(slash + 1) + ".cache";
+}
+
+std::vector<std::string> site_inputs(const FileSystem& fs, const std::string& site_dir) {
+  std::vector<std::string> out;
+  for (const char* dir : {"data", "content", "themes"})
+    for (const auto& rel : fs.list(join_path(site_dir, dir))) out.push_back(join_path(site_dir, std::string(dir) + "/" + rel));
+  return out;
+}
+
+std::vector<InputStamp> stamp_inputs(const FileSystem& fs, const std::vector<std::string>& paths,
+                                     const std::vector<InputStamp>* previous) {
+  std::vector<InputStamp> out;
+  size_t j = 0;
+  for (const auto& p : paths) {
+    InputStamp s{p, fs.size(p), fs.mtime_ns(p), 0};
+    while (previous && j < previous->size() && (*previous)[j].path < p) ++j;
+    const InputStamp* old = previous && j < previous->size() && (*previous)[j].path == p ? &(*previous)[j] : nullptr;
+    if (old && old->size == s.size && old->mtime_ns == s.mtime_ns) {
+      s.hash = old->hash;  // same size and time: trust the recorded hash
+    } else {
+      auto bytes = fs.read(p, nullptr);
+      s.hash = bytes ? content_hash(*bytes) : 0;
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::optional<BuildCache> read_cache(const FileSystem& fs, const std::string& path, Diagnostics& diags) {
+  if (!fs.exists(path)) return std::nullopt;
+  auto bytes = fs.read(path, nullptr);
+  auto ignored = [&](const std::string& why) -> std::optional<BuildCache> {
+    diags.add({Severity::warning, "cache.ignored", "the build cache is " + why + ": it was ignored and the site rebuilt in full",
+               {}, path, {}, {}});
+    return std::nullopt;
+  };
+  if (!bytes) return ignored("unreadable");
+  // Layout: magic line, checksum line, body. The checksum covers the body.
+  std::string_view all(*bytes);
+  size_t first = all.find('\n');
+  if (first == std::string_view::npos || all.substr(0, first) != kMagic) return ignored("of another format");
+  size_t second = all.find('\n', first + 1);
+  if (second == std::string_view::npos) return ignored("truncated");
+  std::string_view body = all.substr(second + 1);
+  if (all.substr(first + 1, second - first - 1) != hex(content_hash(body))) return ignored("damaged (checksum mismatch)");
+  BuildCache c;
+  long long inputs = 0, outputs = 0;
+  if (!get(body, c.key) || !get(body, c.report) || !get_number(body, inputs) || inputs < 0) return ignored("damaged");
+  for (long long i = 0; i < inputs; ++i) {
+    InputStamp s;
+    std::string hash;
+    if (!get(body, s.path) || !get_number(body, s.size) || !get_number(body, s.mtime_ns) || !get(body, hash))
+      return ignored("damaged");
+    s.hash = std::strtoull(hash.c_str(), nullptr, 16);
+    c.inputs.push_back(std::move(s));
+  }
+  if (!get_number(body, outputs) || outputs < 0) return ignored("damaged");
+  for (long long i = 0; i < outputs; ++i) {
+    std::string o;
+    if (!get(body, o)) return ignored("damaged");
+    c.outputs.push_back(std::move(o));
+  }
+  return c;
+}
+
+bool write_cache(FileSystem& fs, const std::string& path, const BuildCache& cache) {
+  std::string body;
+  put(body, cache.key);
+  put(body, cache.report);
+  put(body, std::to_string(cache.inputs.size()));
+  for (const auto& s : cache.inputs) {
+    put(body, s.path);
+    put(body, std::to_string(s.size));
+    put(body, std::to_string(s.mtime_ns));
+    put(body, hex(s.hash));
+  }
+  put(body, std::to_string(cache.outputs.size()));
+  for (const auto& o : cache.outputs) put(body, o);
+  std::string tmp = path + ".tmp";
+  if (!fs.write(tmp, std::string(kMagic) + "\n" + hex(content_hash(body)) + "\n" + body, nullptr)) return false;
+  return fs.rename(tmp, path, nullptr);
+}
+
+}  // namespace rs

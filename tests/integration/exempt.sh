@@ -1,0 +1,63 @@
+#!/bin/bash
+# Usage: exempt.sh REPORTSITE
+# An exempt item publishes its number, title and paragraph, and nothing else:
+# tests/sites/exempt has an item whose every field holds EXEMPT-MARKER-7f3a,
+# and no output file (pages, search index, feeds, exports) may contain it.
+set -u
+name=exempt
+source "$(dirname "$0")/lib.sh"
+reportsite=$(realpath "$1")
+marker='exempt-marker-7f3a'   # matched ignoring case: ids and file names hold it in lower case
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -R "$repo_root/tests/sites/exempt" "$work/site"
+out="$work/out"
+
+# The marker really is in every field, or the test proves nothing.
+fields=$(grep -ci "$marker" "$work/site/content/meetings/2018/2018-10-17-audit.yaml")
+if [ "$fields" -ge 14 ]; then pass "the fixture holds the marker in $fields source lines"
+else fail "the fixture holds the marker in only $fields source lines"; fi
+
+"$reportsite" build --site "$work/site" --out "$out" > "$work/build.out" 2> "$work/build.err"
+rc=$?
+if [ "$rc" -eq 0 ]; then pass "build exits 0"
+else fail "build exited $rc, expected 0:"; cat "$work/build.err"; fi
+
+page="$out/meetings/2018-10-17-audit/index.html"
+if [ -f "$page" ]; then
+  grep -q '<span class="item-number">9\.</span> Contract dispute' "$page" \
+    && pass "the meeting page shows item 9's number and title" \
+    || fail "the meeting page does not show item 9's number and title"
+  grep -q 'paragraph 3' "$page" \
+    && pass "the meeting page names paragraph 3" \
+    || fail "the meeting page does not name paragraph 3"
+else
+  fail "$page was not written"
+fi
+
+count=$(find "$out" -type f | wc -l)
+leaks=$(grep -rail "$marker" "$out")
+if [ -z "$leaks" ]; then pass "the marker is in none of the $count output files"
+else
+  fail "the marker leaked into:"
+  for f in $leaks; do echo "    ${f#$out/}: $(grep -aio ".\{0,40\}$marker.\{0,40\}" "$f" | head -1)"; done
+fi
+named=$(find "$out" -iname "*$marker*")
+[ -z "$named" ] && pass "no output file is named with the marker" || fail "output files named with the marker: $named"
+
+[ -f "$out/documents/2018-10-17/statement-of-accounts.pdf" ] \
+  && pass "the public item's document was copied" \
+  || fail "the public item's document was not copied"
+[ ! -e "$out/documents/2018-10-17/exempt-marker-7f3a-settlement.pdf" ] \
+  && pass "the exempt item's document was not copied" \
+  || fail "the exempt item's document was copied"
+
+# The register export is published too (council intranets, spreadsheets).
+for format in text csv json; do
+  "$reportsite" undertakings --site "$work/site" --format "$format" > "$work/register.$format" 2> /dev/null
+  if grep -qai "$marker" "$work/register.$format"; then fail "undertakings --format $format shows the marker"
+  else pass "undertakings --format $format does not show the marker"; fi
+done
+
+finish
