@@ -1,10 +1,19 @@
 # Integration tests: whole fixture sites, driven through the real executable.
 # Each tests/invalid/<case>/ holds a site broken in one way and expected.txt.
-file(GLOB INVALID_CASES RELATIVE ${CMAKE_CURRENT_SOURCE_DIR}/tests/invalid ${CMAKE_CURRENT_SOURCE_DIR}/tests/invalid/*)
+file(GLOB INVALID_CASES CONFIGURE_DEPENDS RELATIVE ${CMAKE_CURRENT_SOURCE_DIR}/tests/invalid ${CMAKE_CURRENT_SOURCE_DIR}/tests/invalid/*)
 foreach(case ${INVALID_CASES})
   if(IS_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}/tests/invalid/${case})
     add_test(NAME invalid.${case}
              COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/run_invalid_case.sh $<TARGET_FILE:reportsite>
                      ${CMAKE_CURRENT_SOURCE_DIR}/tests/invalid/${case})
+    set_tests_properties(invalid.${case} PROPERTIES LABELS "integration;invalid" TIMEOUT 30)
   endif()
+endforeach()
+
+# Scripts in tests/integration/, each taking the executable as its argument
+# and printing one line per thing it checked.
+foreach(script exempt xss deterministic atomic cli page_check_themes)
+  add_test(NAME integration.${script}
+           COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/integration/${script}.sh $<TARGET_FILE:reportsite>)
+  set_tests_properties(integration.${script} PROPERTIES LABELS integration TIMEOUT 60)
 endforeach()

@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/parallel.h"
 #include "core/strings.h"
 
 // Threads: libxml2 (built with thread support, as Debian's is) keeps the
@@ -662,9 +663,10 @@ void check_pages(const std::vector<RenderedPage>& pages, const std::set<std::str
   for (size_t i = 0; i < pages.size(); ++i) site.page_index.emplace(pages[i].path, i);
   // Pass 1 parses each page once and keeps only what cross-page checks need,
   // so memory stays small however many pages there are.
-  std::vector<PageFacts> facts;
-  facts.reserve(pages.size());
-  for (const auto& page : pages) facts.push_back(PageChecker(page, site, out).run());
+  // Pages parse independently (the error handler is per thread), so pass 1
+  // runs on all cores; facts land in fixed slots so results never depend on it.
+  std::vector<PageFacts> facts(pages.size());
+  parallel_for(pages.size(), [&](size_t i) { facts[i] = PageChecker(pages[i], site, out).run(); });
   // Pass 2: checks that need every page.
   check_unique_titles(pages, facts, out);
   check_pending_fragments(pages, facts, out);

@@ -96,11 +96,19 @@ TEST_CASE("a clean build writes the site to site/public, replacing the old outpu
   REQUIRE(fs.files.count("site/public/index.html") == 1);
   CHECK(fs.files["site/public/index.html"] == file_text(r, "index.html"));
   CHECK(fs.files.count("site/public/old.html") == 0);
-  // Exactly the rendered files, nothing left in a staging folder.
+  // Exactly the rendered files, and nothing left in a staging folder.
   std::vector<std::string> expected;
   for (const auto& f : r.files) expected.push_back("site/public/" + f.path);
   std::sort(expected.begin(), expected.end());
-  CHECK(outside_inputs(fs) == expected);
+  std::vector<std::string> written = under(fs, "site/public");
+  for (const auto& p : outside_inputs(fs)) CHECK(p.find("staging") == std::string::npos);
+  std::string missing, extra;
+  for (const auto& p : expected)
+    if (!std::binary_search(written.begin(), written.end(), p)) missing += p + " ";
+  for (const auto& p : written)
+    if (!std::binary_search(expected.begin(), expected.end(), p)) extra += p + " ";
+  CHECK(missing == "");
+  CHECK(extra == "");
 }
 
 TEST_CASE("a build with writing off publishes nothing even when clean") {
@@ -279,6 +287,81 @@ TEST_CASE("each municipal year's page lists that year's meetings and no others")
   CHECK(y2019.find("2018-10-17-audit") == std::string::npos);
   CHECK(y2019.find("Draft minutes") != std::string::npos);
   CHECK(file(r, "years/2017-18/index.html") == nullptr);
+}
+
+// ---- committee calendars ---------------------------------------------------
+
+/// The decoded TEXT of the first SUMMARY in `ics` (RFC 5545: unfolded, escapes
+/// undone), or "<bad escape>" when a backslash is followed by anything else.
+std::string ics_summary(const std::string& ics) {
+  std::string unfolded;
+  for (size_t i = 0; i < ics.size(); ++i) {
+    if (ics.compare(i, 3, "\r\n ") == 0) {
+      i += 2;
+      continue;
+    }
+    unfolded += ics[i];
+  }
+  size_t at = unfolded.find("\r\nSUMMARY:");
+  if (at == std::string::npos) return "<no summary>";
+  at += 10;
+  std::string raw = unfolded.substr(at, unfolded.find("\r\n", at) - at), out;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] != '\\') {
+      out += raw[i];
+      continue;
+    }
+    if (i + 1 >= raw.size() || std::string("\\;,nN").find(raw[i + 1]) == std::string::npos) return "<bad escape>";
+    out += raw[i + 1] == 'n' || raw[i + 1] == 'N' ? '\n' : raw[i + 1];
+    ++i;
+  }
+  return out;
+}
+
+bool valid_utf8(const std::string& s) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    i += n;
+  }
+  return true;
+}
+
+/// The committee calendar of the minimal site with the audit committee renamed.
+std::string audit_calendar(const std::string& name) {
+  BuildResult r = build_txtar(kMinimalSite + "-- data/committees.yaml --\n- id: audit\n  name: \"" + name + "\"\n");
+  INFO(diagnostics_text(r));
+  std::string ics = file_text(r, "committees/audit/meetings.ics");
+  REQUIRE(!ics.empty());
+  return ics;
+}
+
+TEST_CASE("a committee calendar's event is named after the committee") {
+  CHECK(ics_summary(audit_calendar("Audit Committee")) == "Audit Committee");
+}
+
+TEST_CASE("a comma in a committee's name is escaped once in its calendar") {
+  std::string ics = audit_calendar("Audit, Risk and Standards Committee");
+  CHECK(ics.find("\r\nSUMMARY:Audit\\, Risk and Standards Committee\r\n") != std::string::npos);
+  CHECK(ics_summary(ics) == "Audit, Risk and Standards Committee");
+}
+
+TEST_CASE("a long committee name never leaves a broken character or escape in its calendar") {
+  // In both names the 60th byte falls inside something that cannot be split:
+  // a three-byte apostrophe, and a comma's escape.
+  for (const std::string name : {"Overview & Scrutiny Committee for Children and Young People’s Services",
+                                 "Corporate Parenting Panels for Children in Care and Leavers, Harrow"}) {
+    INFO("committee: ", name);
+    std::string ics = audit_calendar(name);
+    CHECK(valid_utf8(ics));
+    std::string summary = ics_summary(ics);
+    CHECK(summary != "<bad escape>");
+    CHECK(summary.size() >= 40);
+    CHECK(name.compare(0, summary.size(), summary) == 0);  // the name, or the start of it
+  }
 }
 
 // ---- threads ----------------------------------------------------------------

@@ -1,6 +1,9 @@
 #include "output.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 
 namespace rs {
 
@@ -17,7 +20,14 @@ std::vector<std::unique_ptr<OutputKind>> builtin_outputs() {
 
 std::vector<OutputFile> render_site(const RenderContext& ctx, Diagnostics& diags) {
   std::vector<OutputFile> files;
-  for (const auto& kind : builtin_outputs()) kind->render(ctx, files, diags);
+  bool timings = std::getenv("REPORTSITE_TIMINGS") != nullptr;
+  for (const auto& kind : builtin_outputs()) {
+    auto start = std::chrono::steady_clock::now();
+    kind->render(ctx, files, diags);
+    if (timings)
+      std::fprintf(stderr, "timing:   render %-12s %8.3f s wall\n", kind->name().c_str(),
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
   std::sort(files.begin(), files.end(), [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
   for (size_t i = 1; i < files.size(); ++i)
     if (files[i].path == files[i - 1].path)

@@ -356,20 +356,9 @@ OutputFile person_page(const RenderContext& ctx, const Person& p, Diagnostics& d
   d.set("name", p.name.value);
   d.set("role", p.role == PersonRole::officer ? "Officer" : "Member");
   DataList meetings;
-  for (size_t mi = ctx.model.meetings.size(); mi-- > 0;) {
-    const Meeting& m = ctx.model.meetings[mi];
-    bool named = false;
-    auto is_me = [&](const NameRef& n) { return n.value == p.id.value; };
-    for (const auto* list : {&m.attendance.members, &m.attendance.officers, &m.attendance.apologies})
-      named = named || std::any_of(list->begin(), list->end(), is_me);
-    for (const auto& it : m.items) {
-      if (it.exempt()) continue;
-      named = named || is_me(it.report_of);
-      for (const auto& ex : it.discussion) named = named || is_me(ex.asked_by) || is_me(ex.answered_by);
-      for (const auto& u : it.undertakings) named = named || is_me(u.owner) || is_me(u.requested_by);
-    }
-    if (named) meetings.push_back(meeting_row(env, mi));
-  }
+  auto named = ctx.site.person_meetings.find(p.id.value);
+  if (named != ctx.site.person_meetings.end())
+    for (auto it = named->second.rbegin(); it != named->second.rend(); ++it) meetings.push_back(meeting_row(env, *it));
   d.set("meetings", meetings);
   d.set("has_meetings", !meetings.empty());
   auto owned = sorted_for_register(ctx, [&](const ResolvedUndertaking& ru) { return ru.undertaking->owner.value == p.id.value; });

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "core/parallel.h"
 #include "core/strings.h"
 #include "view.h"
 
@@ -57,8 +58,10 @@ class SearchOutput : public OutputKind {
   std::string name() const override { return "search"; }
   void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics&) const override {
     const MarkdownRenderer& md = ctx.markdown;
-    std::vector<SearchDoc> docs;
-    for (const auto& m : ctx.model.meetings) {
+    // Each meeting's documents are built on their own, in parallel, into fixed slots.
+    std::vector<std::vector<SearchDoc>> per_meeting(ctx.model.meetings.size());
+    parallel_for(ctx.model.meetings.size(), [&](size_t mi) {
+      const Meeting& m = ctx.model.meetings[mi];
       std::string committee = committee_name(ctx, m.committee.value);
       for (const auto& it : m.items) {
         SearchDoc d{"Item", it.number.value + ". " + it.title.value, paths::meeting(m.id) + "#item-" + it.number.value,
@@ -70,9 +73,12 @@ class SearchOutput : public OutputKind {
           text += " " + md.plain_text(it.resolved.value);
           d.text = trim(text);
         }
-        docs.push_back(std::move(d));
+        per_meeting[mi].push_back(std::move(d));
       }
-    }
+    });
+    std::vector<SearchDoc> docs;
+    for (auto& list : per_meeting)
+      for (auto& d : list) docs.push_back(std::move(d));
     for (const auto& ru : ctx.site.undertakings) {
       const Meeting& m = ctx.model.meetings[ru.given.meeting];
       docs.push_back({"Undertaking", ru.undertaking->text.value, paths::undertaking(ru.undertaking->id.value),
@@ -86,13 +92,16 @@ class SearchOutput : public OutputKind {
       docs.push_back({"Page", p.title.value, paths::page(p.stem), "", "", md.plain_text(p.body.value)});
 
     // Postings: stem → ascending doc numbers, written as deltas.
-    std::map<std::string, std::vector<size_t>> postings;
-    for (size_t i = 0; i < docs.size(); ++i) {
+    std::vector<std::vector<std::string>> stems(docs.size());
+    parallel_for(docs.size(), [&](size_t i) {
       std::set<std::string> seen;
       for (const auto& t : search_tokens(docs[i].title + " " + docs[i].committee + " " + docs[i].text))
         seen.insert(search_stem(t));
-      for (const auto& s : seen) postings[s].push_back(i);
-    }
+      stems[i].assign(seen.begin(), seen.end());
+    });
+    std::map<std::string, std::vector<size_t>> postings;
+    for (size_t i = 0; i < docs.size(); ++i)
+      for (const auto& s : stems[i]) postings[s].push_back(i);
     std::string docs_js = "window.RS_SEARCH_DOCS=[";
     for (size_t i = 0; i < docs.size(); ++i) {
       const auto& d = docs[i];

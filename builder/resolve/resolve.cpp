@@ -167,6 +167,25 @@ ResolvedSite resolve(const Model& model, const ResolveOptions& options, Diagnost
     }
   }
 
+  // Where each person is named (public business only), for their page.
+  for (size_t mi = 0; mi < model.meetings.size(); ++mi) {
+    const Meeting& m = model.meetings[mi];
+    std::vector<const NameRef*> names;
+    for (const auto* list : {&m.attendance.members, &m.attendance.officers, &m.attendance.apologies})
+      for (const auto& n : *list) names.push_back(&n);
+    for (const auto& it : m.items) {
+      if (it.exempt()) continue;
+      names.push_back(&it.report_of);
+      for (const auto& ex : it.discussion) names.push_back(&ex.asked_by), names.push_back(&ex.answered_by);
+      for (const auto& u : it.undertakings) names.push_back(&u.owner), names.push_back(&u.requested_by);
+    }
+    for (const NameRef* n : names) {
+      if (!site.people.count(n->value)) continue;
+      auto& list = site.person_meetings[n->value];
+      if (list.empty() || list.back() != mi) list.push_back(mi);
+    }
+  }
+
   // Exempt undertakings are known, so an action point naming one is told why it cannot be published.
   std::map<std::string, Span> exempt_undertakings;
   for (const auto& m : model.meetings)

@@ -44,6 +44,7 @@ struct ResolvedSite {
   std::map<size_t, std::vector<ItemRef>> report_items;       // report index → items that considered it
   std::map<size_t, std::vector<const ActionUpdate*>> reported_back;  // meeting index → updates given there
   std::map<std::string, std::vector<size_t>> series;         // series id → report indexes, oldest first
+  std::map<std::string, std::vector<size_t>> person_meetings;  // people id → meetings naming them, in order
 
   const Committee* committee(const std::string& id, const Model& m) const;
   const Person* person(const std::string& id, const Model& m) const;
