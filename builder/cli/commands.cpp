@@ -12,6 +12,7 @@
 #include "core/strings.h"
 #include "pipeline/pipeline.h"
 #include "render/undertaking_table.h"
+#include "watch.h"
 
 #ifndef REPORTSITE_VERSION
 #define REPORTSITE_VERSION "dev"
@@ -31,6 +32,7 @@ const char* kUsage =
     "  reportsite undertakings [--site DIR] [--overdue] [--owner TEXT] [--committee ID]\n"
     "                          [--as-of DATE] [--format text|csv|json] [--fail-on-overdue]\n"
     "  reportsite new meeting --committee ID --date DATE [--site DIR]\n"
+    "  reportsite watch [--site DIR] [--out DIR] [--as-of DATE]   rebuild on every change\n"
     "  reportsite --help | --version\n"
     "\n"
     "Exit codes: 0 clean, 1 findings at error level, 2 usage or I/O failure.\n";
@@ -277,7 +279,17 @@ int run_command_line(const std::vector<std::string>& args) {
   if (cmd == "check") return cmd_build(rest, false);
   if (cmd == "undertakings") return cmd_undertakings(rest);
   if (cmd == "new") return cmd_new(rest);
-  std::string hint = did_you_mean(cmd, {"build", "check", "undertakings", "new"});
+  if (cmd == "watch") {
+    std::string error;
+    auto a = parse(rest, {"site", "out", "as-of"}, {}, &error);
+    if (!a) return usage_error(error);
+    std::string site = a->options.count("site") ? a->options["site"] : ".";
+    std::vector<std::string> build_args;
+    for (const char* o : {"site", "out", "as-of"})
+      if (a->options.count(o)) build_args.insert(build_args.end(), {std::string("--") + o, a->options[o]});
+    return watch_site(site, [&] { cmd_build(build_args, true); });
+  }
+  std::string hint = did_you_mean(cmd, {"build", "check", "undertakings", "new", "watch"});
   return usage_error("unknown command `" + cmd + "`" + (hint.empty() ? "" : " (" + hint + ")"));
 }
 
