@@ -10,7 +10,8 @@
 #   - public/ still holds exactly its sentinel file, byte-identical, and no
 #     staging or old-output folder is left beside it;
 #   - `check --format json` is valid JSON with as many errors as the build;
-#   - `check --format sarif` is valid JSON, version 2.1.0, same error count.
+#   - `check --format sarif` is valid JSON, version 2.1.0, same error count;
+#   - neither check touches public/.
 set -u
 
 if [ $# -ne 2 ]; then
@@ -68,7 +69,7 @@ check_public() {
   local listing
   listing=$(cd "$site" && find public -mindepth 1 | sort)
   if [ "$listing" != "public/sentinel.txt" ]; then
-    fail "after $when, public/ holds: $(echo $listing)"
+    fail "after $when, public/ holds $(grep -c . <<< "$listing") entries: $(head -8 <<< "$listing" | tr '\n' ' ')..."
   elif [ "$(cksum < "$site/public/sentinel.txt")" != "$sentinel_sum" ]; then
     fail "after $when, public/sentinel.txt changed"
   else
@@ -87,38 +88,39 @@ check_public build
 
 build_errors=$(grep -cE '^[^ ].*: error: .* \[[a-z0-9._-]+\]$' "$work/build.err")
 
-# --- check --format json ---------------------------------------------------
+# --- check --format json and --format sarif --------------------------------
 (cd "$site" && "$reportsite" check --format json) > "$work/check.json" 2> "$work/check-json.err"
 rc=$?
 [ "$rc" -eq 1 ] || fail "check --format json exited $rc, expected 1"
-if python3 -m json.tool "$work/check.json" > /dev/null 2>&1; then
-  json_errors=$(python3 -c 'import json,sys; print(sum(1 for d in json.load(open(sys.argv[1])) if d["severity"] == "error"))' "$work/check.json")
-  if [ "$json_errors" = "$build_errors" ]; then
-    pass "check --format json is valid JSON with $json_errors error(s), as the build"
-  else
-    fail "check --format json reports $json_errors error(s), the build $build_errors"
-  fi
-else
-  fail "check --format json is not valid JSON:"
-  head -c 2000 "$work/check.json"
-fi
-
-# --- check --format sarif ------------------------------------------------
 (cd "$site" && "$reportsite" check --format sarif) > "$work/check.sarif" 2> "$work/check-sarif.err"
 rc=$?
 [ "$rc" -eq 1 ] || fail "check --format sarif exited $rc, expected 1"
-if python3 -m json.tool "$work/check.sarif" > /dev/null 2>&1; then
-  read -r version sarif_errors < <(python3 -c '
+# One interpreter for both files (as python3 -m json.tool would parse them): it starts slowly.
+read -r json_errors sarif_version sarif_errors < <(python3 -S -c '
 import json, sys
-s = json.load(open(sys.argv[1]))
-print(s.get("version"), sum(1 for r in s["runs"][0]["results"] if r["level"] == "error"))' "$work/check.sarif")
-  if [ "$version" = "2.1.0" ] && [ "$sarif_errors" = "$build_errors" ]; then
-    pass "check --format sarif is valid SARIF 2.1.0 JSON with $sarif_errors error(s)"
-  else
-    fail "check --format sarif: version $version, $sarif_errors error(s) (build: $build_errors)"
-  fi
+def load(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except ValueError as e:
+        print("not valid JSON:", path, e, file=sys.stderr)
+        return None
+j, s = load(sys.argv[1]), load(sys.argv[2])
+je = sum(1 for d in j if d["severity"] == "error") if isinstance(j, list) else "invalid"
+if isinstance(s, dict) and s.get("runs"):
+    print(je, s.get("version"), sum(1 for r in s["runs"][0]["results"] if r["level"] == "error"))
+else:
+    print(je, "invalid", "invalid")' "$work/check.json" "$work/check.sarif")
+if [ "$json_errors" = "$build_errors" ]; then
+  pass "check --format json is valid JSON with $json_errors error(s), as the build"
 else
-  fail "check --format sarif is not valid JSON:"
+  fail "check --format json: $json_errors error(s), the build $build_errors"
+  head -c 2000 "$work/check.json"
+fi
+if [ "$sarif_version" = "2.1.0" ] && [ "$sarif_errors" = "$build_errors" ]; then
+  pass "check --format sarif is valid SARIF 2.1.0 JSON with $sarif_errors error(s)"
+else
+  fail "check --format sarif: version $sarif_version, $sarif_errors error(s) (build: $build_errors)"
   head -c 2000 "$work/check.sarif"
 fi
 check_public check

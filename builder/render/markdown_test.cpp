@@ -175,7 +175,7 @@ TEST_CASE("GitHub tables, strikethrough and autolinks render") {
   std::string table = kPlain.render(std::string("| Stage | Received |\n|---|---:|\n| 1 | 142 |\n"), page);
   CHECK(table.find("<table>") != std::string::npos);
   CHECK(table.find("<th scope=\"col\">Stage</th>") != std::string::npos);
-  CHECK(table.find("<td align=\"right\">142</td>") != std::string::npos);
+  CHECK(table.find("<td class=\"num\">142</td>") != std::string::npos);
 
   std::string del = kPlain.render(std::string("The ~~old~~ new figure."), page);
   CHECK(del == "<p>The <del>old</del> new figure.</p>\n");

@@ -1,8 +1,10 @@
 // The outputs that are not HTML pages: theme assets and documents, feeds,
 // calendars, and the open-data exports.
+#include <cctype>
 #include <set>
 
 #include "core/strings.h"
+#include "ical.h"
 #include "undertaking_table.h"
 #include "view.h"
 
@@ -81,24 +83,29 @@ class FeedOutput : public OutputKind {
 
     // A calendar of each committee's meetings.
     for (const auto& c : model.committees) {
-      std::string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//reportsite//meetings//EN\r\nCALSCALE:GREGORIAN\r\n";
+      std::string ics;
+      ical_line(ics, "BEGIN:VCALENDAR");
+      ical_line(ics, "VERSION:2.0");
+      ical_line(ics, "PRODID:-//reportsite//meetings//EN");
+      ical_line(ics, "CALSCALE:GREGORIAN");
+      ical_line(ics, "X-WR-CALNAME:" + ical_escape(c.name.value));
       for (const auto& m : model.meetings) {
         if (m.committee.value != c.id.value) continue;
-        std::string d = m.date.value.iso();
-        std::string compact = d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2);
-        ics += "BEGIN:VEVENT\r\nUID:meeting-" + m.id + "@reportsite\r\nDTSTAMP:" + compact + "T000000Z\r\n";
-        std::string t = m.time.value;
-        if (t.size() == 5 && t[2] == ':') ics += "DTSTART:" + compact + "T" + t.substr(0, 2) + t.substr(3, 2) + "00\r\n";
-        else ics += "DTSTART;VALUE=DATE:" + compact + "\r\n";
-        std::string summary = c.name.value;
-        for (char ch : std::string(",;\\")) {
-          std::string esc;
-          for (char x : summary) esc += x == ch ? std::string("\\") + x : std::string(1, x);
-          summary = esc;
-        }
-        ics += "SUMMARY:" + summary.substr(0, 60) + "\r\nEND:VEVENT\r\n";
+        std::string day = ical_date(m.date.value);
+        ical_line(ics, "BEGIN:VEVENT");
+        ical_line(ics, "UID:meeting-" + m.id + "@reportsite");
+        ical_line(ics, "DTSTAMP:" + day + "T000000Z");
+        const std::string& t = m.time.value;
+        bool timed = t.size() == 5 && t[2] == ':' && std::isdigit(static_cast<unsigned char>(t[0])) &&
+                     std::isdigit(static_cast<unsigned char>(t[1])) && std::isdigit(static_cast<unsigned char>(t[3])) &&
+                     std::isdigit(static_cast<unsigned char>(t[4]));
+        if (timed) ical_line(ics, "DTSTART:" + day + "T" + t.substr(0, 2) + t.substr(3, 2) + "00");
+        else ical_line(ics, "DTSTART;VALUE=DATE:" + day);
+        ical_line(ics, "SUMMARY:" + ical_escape(c.name.value));
+        if (!m.venue.value.empty()) ical_line(ics, "LOCATION:" + ical_escape(m.venue.value));
+        ical_line(ics, "END:VEVENT");
       }
-      ics += "END:VCALENDAR\r\n";
+      ical_line(ics, "END:VCALENDAR");
       out.push_back({paths::committee_ics(c.id.value), ics, "", ""});
     }
   }

@@ -2,6 +2,7 @@
 
 #include "check/suppress.h"
 #include "core/strings.h"
+#include "ical.h"
 
 namespace rs {
 
@@ -68,41 +69,14 @@ std::string to_json(const std::vector<UndertakingRow>& rows, const Date& as_of) 
   return out;
 }
 
-namespace {
-/// Escape TEXT values (RFC 5545 3.3.11) and fold lines at 75 octets without splitting a UTF-8 character.
-std::string ics_text(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\\' || c == ';' || c == ',') out += '\\', out += c;
-    else if (c == '\n') out += "\\n";
-    else if (c != '\r') out += c;
-  }
-  return out;
-}
-void ics_line(std::string& out, const std::string& line) {
-  size_t pos = 0, limit = 75;
-  while (line.size() - pos > limit) {
-    size_t cut = pos + limit;
-    while (cut > pos && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
-    out += line.substr(pos, cut - pos) + "\r\n ";
-    pos = cut;
-    limit = 74;  // the leading space counts
-  }
-  out += line.substr(pos) + "\r\n";
-}
-std::string compact(const Date& d) {
-  std::string s = d.iso();
-  return s.substr(0, 4) + s.substr(5, 2) + s.substr(8, 2);
-}
-}  // namespace
 
 std::string to_ics(const Model& model, const ResolvedSite& site, const std::string& calendar_name) {
   std::string out;
-  ics_line(out, "BEGIN:VCALENDAR");
-  ics_line(out, "VERSION:2.0");
-  ics_line(out, "PRODID:-//reportsite//undertakings//EN");
-  ics_line(out, "CALSCALE:GREGORIAN");
-  ics_line(out, "X-WR-CALNAME:" + ics_text(calendar_name));
+  ical_line(out, "BEGIN:VCALENDAR");
+  ical_line(out, "VERSION:2.0");
+  ical_line(out, "PRODID:-//reportsite//undertakings//EN");
+  ical_line(out, "CALSCALE:GREGORIAN");
+  ical_line(out, "X-WR-CALNAME:" + ical_escape(calendar_name));
   std::string host = "reportsite.invalid";
   if (!model.site.base_url.value.empty()) {
     std::string u = model.site.base_url.value;
@@ -114,19 +88,18 @@ std::string to_ics(const Model& model, const ResolvedSite& site, const std::stri
     if (!ru.due) continue;
     const Undertaking& u = *ru.undertaking;
     UndertakingRow row = undertaking_row(model, site, ru);
-    ics_line(out, "BEGIN:VEVENT");
-    ics_line(out, "UID:undertaking-" + u.id.value + "@" + host);
+    ical_line(out, "BEGIN:VEVENT");
+    ical_line(out, "UID:undertaking-" + u.id.value + "@" + host);
     // DTSTAMP must be present; the given date keeps the file deterministic.
-    ics_line(out, "DTSTAMP:" + compact(model.meetings[ru.given.meeting].date.value) + "T000000Z");
-    ics_line(out, "DTSTART;VALUE=DATE:" + compact(*ru.due));
-    ics_line(out, "DTEND;VALUE=DATE:" + compact(Date::from_days(ru.due->days() + 1)));
-    ics_line(out, "SUMMARY:" + ics_text("Due: " + row.text));
-    ics_line(out, "DESCRIPTION:" + ics_text("Owner: " + row.owner + "\nGiven at " + row.meeting + ", item " + row.item +
+    ical_line(out, "DTSTAMP:" + ical_date(model.meetings[ru.given.meeting].date.value) + "T000000Z");
+    ical_line(out, "DTSTART;VALUE=DATE:" + ical_date(*ru.due));
+    ical_line(out, "DTEND;VALUE=DATE:" + ical_date(Date::from_days(ru.due->days() + 1)));
+    ical_line(out, "SUMMARY:" + ical_escape(std::string(timing_is_open(ru.timing) ? "Due: " : "Closed: ") + row.text));
+    ical_line(out, "DESCRIPTION:" + ical_escape("Owner: " + row.owner + "\nGiven at " + row.meeting + ", item " + row.item +
                                             "\nState as at " + site.as_of.iso() + ": " + timing_label(ru.timing)));
-    ics_line(out, "STATUS:" + std::string(timing_is_open(ru.timing) ? "CONFIRMED" : "CANCELLED"));
-    ics_line(out, "END:VEVENT");
+    ical_line(out, "END:VEVENT");
   }
-  ics_line(out, "END:VCALENDAR");
+  ical_line(out, "END:VCALENDAR");
   return out;
 }
 

@@ -4,3 +4,4 @@
 add_test(NAME exports.independent
          COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/tests/integration/exports_independent.py
                  $<TARGET_FILE:reportsite> ${CMAKE_CURRENT_SOURCE_DIR})
+set_tests_properties(exports.independent PROPERTIES LABELS integration TIMEOUT 60)
