@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <set>
 
 #include <sys/resource.h>
@@ -76,7 +77,13 @@ namespace {
 std::string cache_key(const BuildOptions& options, const Date& as_of, const std::string& out) {
   std::string theme;
   for (const auto& [path, bytes] : builtin_theme_files()) theme += path + std::to_string(content_hash(bytes));
-  return "reportsite " + options.version + " built " + __DATE__ + " " + __TIME__ + "; as_of " + as_of.iso() +
+  // The executable's size and time stand for the builder's code: any relink changes them.
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  std::string builder = ec ? std::string(__DATE__ " " __TIME__)
+                           : std::to_string(std::filesystem::file_size(exe, ec)) + "@" +
+                                 std::to_string(std::filesystem::last_write_time(exe, ec).time_since_epoch().count());
+  return "reportsite " + options.version + " " + builder + "; as_of " + as_of.iso() +
          "; out " + out + "; theme " + std::to_string(content_hash(theme));
 }
 }  // namespace
