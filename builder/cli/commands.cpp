@@ -69,9 +69,10 @@ std::optional<Args> parse(const std::vector<std::string>& args, const std::vecto
     bool takes_value = std::find(with_value.begin(), with_value.end(), name) != with_value.end();
     bool is_flag = std::find(flags.begin(), flags.end(), name) != flags.end();
     if (!takes_value && !is_flag) {
-      std::vector<std::string> all = with_value;
-      all.insert(all.end(), flags.begin(), flags.end());
-      std::string hint = did_you_mean(name, all);
+      std::vector<std::string> all;
+      for (const auto& o : with_value) all.push_back("--" + o);
+      for (const auto& o : flags) all.push_back("--" + o);
+      std::string hint = did_you_mean(arg, all);
       *error = "unknown option " + arg + (hint.empty() ? "" : " (" + hint + ")");
       return std::nullopt;
     }

@@ -61,6 +61,15 @@ void finish(BuildResult& r, Diagnostics& diags) {
   for (const auto& d : r.diagnostics) r.errors += d.severity == Severity::error;
   r.exit_code = exit_code_for(r.diagnostics);
 }
+/// A page is the layout around its own template. The built-in theme passes the
+/// page check, so a fault is named after the site's own template where there is one.
+std::string blame_template(const Theme& theme, const std::string& page_template) {
+  std::string page = theme.origin("templates/" + page_template), layout = theme.origin("templates/layout.mustache");
+  auto built_in = [](const std::string& origin) { return origin.find("(built in)") != std::string::npos; };
+  if (built_in(page) && !built_in(layout)) return layout;
+  if (!built_in(page) && !built_in(layout)) return page + " or " + layout;
+  return page;
+}
 }  // namespace
 
 BuildResult load_and_resolve(const FileSystem& fs, const BuildOptions& options) {
@@ -151,7 +160,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   std::set<std::string> paths;
   for (const auto& f : r.files) {
     paths.insert(f.path);
-    if (!f.template_name.empty()) pages.push_back({f.path, f.bytes, theme.origin("templates/" + f.template_name)});
+    if (!f.template_name.empty()) pages.push_back({f.path, f.bytes, blame_template(theme, f.template_name)});
   }
   check_pages(pages, paths, diags);
   timer.lap("page-check");

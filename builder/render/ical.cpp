@@ -6,6 +6,7 @@ std::string ical_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
     if (c == '\\' || c == ';' || c == ',') out += '\\', out += c;
+    else if (c == '<') out += "&lt;";  // some calendar apps render descriptions as HTML
     else if (c == '\n') out += "\\n";
     else if (c != '\r') out += c;
   }
