@@ -509,7 +509,7 @@ OutputFile search_page(const RenderContext& ctx, Diagnostics& diags) {
   DataList meetings;
   for (size_t mi = ctx.model.meetings.size(); mi-- > 0;) meetings.push_back(meeting_row(env, mi));
   d.set("meetings", meetings);
-  d.set("index_src", env.link("assets/search/docs.js"));
+  d.set("index_src", env.link("assets/search/meta.js"));
   d.set("script_src", env.link("assets/search.js"));
   return finish_page(env, "search.mustache", "Search", d, {{"Home", paths::home()}});
 }

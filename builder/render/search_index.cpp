@@ -53,6 +53,8 @@ std::string snippet_of(const std::string& text) {
   return text.substr(0, space == std::string::npos || space < 120 ? cut : space) + "…";
 }
 
+constexpr size_t kDocsPerChunk = 200;
+
 class SearchOutput : public OutputKind {
  public:
   std::string name() const override { return "search"; }
@@ -102,23 +104,32 @@ class SearchOutput : public OutputKind {
     std::map<std::string, std::vector<size_t>> postings;
     for (size_t i = 0; i < docs.size(); ++i)
       for (const auto& s : stems[i]) postings[s].push_back(i);
-    std::string docs_js = "window.RS_SEARCH_DOCS=[";
-    for (size_t i = 0; i < docs.size(); ++i) {
-      const auto& d = docs[i];
-      docs_js += (i ? ",\n[" : "\n[") + json_quote(d.kind) + "," + json_quote(d.title) + "," + json_quote(d.url) + "," +
-                 json_quote(d.date) + "," + json_quote(d.committee) + "," + json_quote(snippet_of(d.text)) + "]";
+    // Documents go in chunks of kDocsPerChunk, loaded only for the results shown,
+    // so a query on a 10,000-meeting site loads a few hundred kilobytes, not the archive.
+    for (size_t start = 0; start < docs.size(); start += kDocsPerChunk) {
+      size_t chunk = start / kDocsPerChunk;
+      std::string js = "window.RS_SEARCH_DOCS=window.RS_SEARCH_DOCS||{};\nwindow.RS_SEARCH_DOCS[" +
+                       std::to_string(chunk) + "]=[";
+      for (size_t i = start; i < std::min(docs.size(), start + kDocsPerChunk); ++i) {
+        const auto& d = docs[i];
+        js += (i > start ? ",\n[" : "\n[") + json_quote(d.kind) + "," + json_quote(d.title) + "," + json_quote(d.url) +
+              "," + json_quote(d.date) + "," + json_quote(d.committee) + "," + json_quote(snippet_of(d.text)) + "]";
+      }
+      js += "];\n";
+      out.push_back({"assets/search/docs-" + std::to_string(chunk) + ".js", js, "", ""});
     }
-    docs_js += "];\n";
-    // Abbreviations from the glossary, so "children in need" also finds "CiN".
-    docs_js += "window.RS_SEARCH_ABBR=[";
+    // What every query needs up front: the chunk size and the glossary's
+    // abbreviations, so "children in need" also finds "CiN".
+    std::string meta = "window.RS_SEARCH_META={\"docs\":" + std::to_string(docs.size()) +
+                       ",\"chunk\":" + std::to_string(kDocsPerChunk) + "};\nwindow.RS_SEARCH_ABBR=[";
     bool first = true;
     for (const auto& [abbr, expansion] : glossary_abbreviations(ctx.model)) {
-      docs_js += (first ? "" : ",") + std::string("[") + json_quote(ascii_lower(abbr)) + "," +
-                 json_quote(ascii_lower(expansion)) + "]";
+      meta += (first ? "" : ",") + std::string("[") + json_quote(ascii_lower(abbr)) + "," +
+              json_quote(ascii_lower(expansion)) + "]";
       first = false;
     }
-    docs_js += "];\n";
-    out.push_back({"assets/search/docs.js", docs_js, ""});
+    meta += "];\n";
+    out.push_back({"assets/search/meta.js", meta, "", ""});
 
     std::map<std::string, std::string> shards;  // shard key → body
     for (const auto& [stem, ids] : postings) {

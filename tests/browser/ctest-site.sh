@@ -2,6 +2,7 @@
 # Build a site into a temporary folder and test it in the browser, as CTest runs it.
 #   ctest-site.sh REPORTSITE example    every page of the example site: axe, Nu checker, keyboard, search
 #   ctest-site.sh REPORTSITE register   the register's state filter, with and without JavaScript
+#   ctest-site.sh REPORTSITE large      a generated 40-meeting site: axe on up to 3 pages of each kind, Nu checker on all
 set -u
 bin=$1 mode=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -12,12 +13,22 @@ if [ ! -d "$here/node_modules/playwright-core" ]; then
 fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-"$bin" build --site "$root" --out "$out/site" || { echo "FAIL: the example site did not build"; exit 1; }
+site=$root
+if [ "$mode" = large ]; then
+  python3 "$root/tests/bench/gen_corpus.py" --meetings 40 --out "$out/corpus" --jobs 1 >/dev/null || { echo "FAIL: corpus"; exit 1; }
+  site=$out/corpus
+fi
+"$bin" build --site "$site" --out "$out/site" 2>"$out/build.log" || { cat "$out/build.log"; echo "FAIL: the site did not build"; exit 1; }
 case "$mode" in
   example)
     KEYBOARD_PAGES="index.html meetings/2018-10-17-children-scrutiny/index.html undertakings/index.html search/index.html reports/children-complaints/index.html" \
       bash "$here/run.sh" "$out/site" "children in need" "Complaints Annual Report" ;;
   register)
     node "$here/register-test.js" "$out/site" overdue overdue ;;
+  large)
+    status=0
+    node "$here/browser-test.js" "$out/site" --max-per-kind 3 || status=1
+    bash "$here/vnu-test.sh" "$out/site" || status=1
+    exit $status ;;
   *) echo "unknown mode $mode"; exit 2 ;;
 esac

@@ -1,17 +1,20 @@
 // Offline search. The index is JavaScript loaded by <script> tags, because a
 // fetch() of JSON fails from file://. Terms are split by first character into
-// assets/search/terms-<c>.js, loaded only when a query needs them.
+// assets/search/terms-<c>.js and documents into chunks (docs-<n>.js); a query
+// loads only the term files it needs and the chunks of the results it shows.
 (function () {
   var input = document.getElementById('search-input');
   var results = document.getElementById('search-results');
   var status = document.getElementById('search-status');
   var form = document.getElementById('search-form');
-  if (!input || !results || !window.RS_SEARCH_DOCS) return;
-  var docs = window.RS_SEARCH_DOCS;
+  if (!input || !results || !window.RS_SEARCH_META) return;
+  var meta = window.RS_SEARCH_META;
+  var shown = 50;  // results listed per query, newest first
   var abbrs = window.RS_SEARCH_ABBR || [];
   var scriptBase = document.querySelector('script[src$="search.js"]').getAttribute('src').replace(/search\.js$/, '');
   var root = scriptBase.replace(/assets\/$/, '');
   window.RS_SEARCH_TERMS = window.RS_SEARCH_TERMS || {};
+  window.RS_SEARCH_DOCS = window.RS_SEARCH_DOCS || {};
 
   // The same rules as the builder's search_stem().
   function stem(w) {
@@ -26,15 +29,24 @@
       .map(function (t) { return t.replace(/^'+|'+$/g, ''); }).filter(function (t) { return t; });
   }
   function shardOf(s) { return /^[a-z0-9]/.test(s) ? s[0] : '_'; }
-  function loadShard(key) {
+  function loadScript(loaded, file) {
     return new Promise(function (resolve) {
-      if (window.RS_SEARCH_TERMS[key]) return resolve();
+      if (loaded) return resolve();
       var s = document.createElement('script');
-      s.src = scriptBase + 'search/terms-' + key + '.js';
+      s.src = scriptBase + 'search/' + file;
       s.onload = s.onerror = function () { resolve(); };
       document.head.appendChild(s);
     });
   }
+  function loadShard(key) { return loadScript(window.RS_SEARCH_TERMS[key], 'terms-' + key + '.js'); }
+  function loadDocs(ids) {
+    var chunks = {};
+    ids.forEach(function (i) { chunks[Math.floor(i / meta.chunk)] = true; });
+    return Promise.all(Object.keys(chunks).map(function (c) {
+      return loadScript(window.RS_SEARCH_DOCS[c], 'docs-' + c + '.js');
+    }));
+  }
+  function doc(i) { var c = window.RS_SEARCH_DOCS[Math.floor(i / meta.chunk)]; return c && c[i % meta.chunk]; }
   function postings(s) {
     var shard = window.RS_SEARCH_TERMS[shardOf(s)] || {};
     var list = shard[s];
@@ -75,16 +87,18 @@
       }
     });
   }
-  function show(q, found, stems) {
+  function show(q, found, stems, total) {
+    found = found.filter(function (i) { return doc(i); });
     results.textContent = '';
     var h = document.createElement('h2');
     h.textContent = found.length ? 'Results' : 'No results';
     results.appendChild(h);
-    status.textContent = found.length + (found.length === 1 ? ' result' : ' results') + ' for ' + q;
+    status.textContent = total + (total === 1 ? ' result' : ' results') + ' for ' + q +
+      (total > found.length ? ', the newest ' + found.length + ' shown' : '');
     var list = document.createElement('ol');
     list.className = 'search-results';
-    found.slice(0, 100).forEach(function (i) {
-      var d = docs[i];
+    found.forEach(function (i) {
+      var d = doc(i);
       var li = document.createElement('li');
       li.className = 'search-result';
       var p = document.createElement('p');
@@ -124,8 +138,12 @@
         for (var i = 1; i < stems.length && ids.length; i++) ids = intersect(ids, postings(stems[i]));
         ids.forEach(function (id) { if (!seen[id]) { seen[id] = true; found.push(id); } });
       });
-      found.sort(function (a, b) { return a - b; });
-      show(q, found, allStems);
+      found.sort(function (a, b) { return b - a; });  // newest first
+      var total = found.length;
+      var page = found.slice(0, shown);
+      return loadDocs(page).then(function () {
+        if (ticket === pending) show(q, page, allStems, total);
+      });
     });
   }
   var timer = null;
