@@ -45,7 +45,8 @@ Model load_site(const FileSystem& fs, const std::string& root, Diagnostics& diag
   for (const auto& rel : fs.list(path_of("content/documents")))
     model.document_sizes["documents/" + rel] = fs.size(path_of("content/documents/" + rel));
 
-  std::vector<bool> readable(model.sources.size(), false);
+  // char, not bool: threads set neighbouring slots, and vector<bool> packs them into shared words.
+  std::vector<char> readable(model.sources.size(), 0);
   parallel_for(model.sources.size(), [&](size_t i) {
     std::string error;
     auto bytes = fs.read(model.sources.path(static_cast<FileId>(i)), &error);
@@ -55,7 +56,7 @@ Model load_site(const FileSystem& fs, const std::string& root, Diagnostics& diag
       return;
     }
     model.sources.set_content(static_cast<FileId>(i), std::move(*bytes));
-    readable[i] = true;
+    readable[i] = 1;
   });
 
   if (data_ids[0] == kNoFile) {
