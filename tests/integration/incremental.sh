@@ -1,0 +1,71 @@
+#!/bin/bash
+# Rebuilds into an existing output equal a clean build byte for byte after each
+# kind of edit; files whose bytes did not change keep their modification time;
+# a rebuild with nothing changed does no work; a damaged cache is ignored.
+#   incremental.sh REPORTSITE
+set -u
+name=incremental
+source "$(dirname "$0")/lib.sh"
+bin=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+site=$work/site
+cp -r "$repo_root/data" "$repo_root/content" "$site" 2>/dev/null || { mkdir -p "$site"; cp -r "$repo_root/data" "$repo_root/content" "$site/"; }
+
+build() { "$bin" build --site "$site" --out "$work/out" 2>"$work/last.log"; }
+clean_equal() {  # $1: what was edited
+  rm -rf "$work/clean" "$work/.clean.cache"
+  "$bin" build --site "$site" --out "$work/clean" 2>/dev/null
+  if diff -r "$work/out" "$work/clean" >"$work/diff.txt"; then pass "after $1: rebuild equals a clean build"
+  else fail "after $1: rebuild differs from a clean build: $(head -3 "$work/diff.txt")"; fi
+}
+
+build || fail "first build failed: $(tail -1 "$work/last.log")"
+touch -d '2001-01-01' "$work/out/feed.xml" "$work/out/glossary/index.html" "$work/out/assets/style.css"
+build
+grep -q "nothing changed since the last build" "$work/last.log" && pass "no-change rebuild does no work" \
+  || fail "no-change rebuild did work: $(tail -1 "$work/last.log")"
+
+# Edit a meeting: its page changes; untouched files keep their time.
+sed -i 's/The Committee receive a report/The Committee received a report/' "$site/content/meetings/2018/2018-10-17-children-scrutiny.yaml"
+build || fail "rebuild after editing a meeting failed"
+grep -q "received a report" "$work/out/meetings/2018-10-17-children-scrutiny/index.html" && pass "edited meeting page rewritten" \
+  || fail "edited meeting page not rewritten"
+[ "$(stat -c %Y "$work/out/assets/style.css")" = "$(date -d 2001-01-01 +%s)" ] && pass "unchanged style.css kept its modification time" \
+  || fail "unchanged style.css was rewritten"
+[ "$(stat -c %Y "$work/out/glossary/index.html")" = "$(date -d 2001-01-01 +%s)" ] && pass "unchanged glossary page kept its modification time" \
+  || fail "unchanged glossary page was rewritten"
+clean_equal "editing a meeting"
+
+# Add a meeting, then delete it.
+cp "$site/content/meetings/2020/2020-02-05-children-scrutiny.yaml" "$site/content/meetings/2020/2020-03-04-children-scrutiny.yaml"
+sed -i 's/^date: 2020-02-05/date: 2020-03-04/' "$site/content/meetings/2020/2020-03-04-children-scrutiny.yaml"
+sed -i '/^ *- id: /s/: \(.*\)/: \1-march/' "$site/content/meetings/2020/2020-03-04-children-scrutiny.yaml"
+build || fail "rebuild after adding a meeting failed: $(grep -m1 error "$work/last.log")"
+[ -f "$work/out/meetings/2020-03-04-children-scrutiny/index.html" ] && pass "added meeting published" || fail "added meeting missing"
+clean_equal "adding a meeting"
+rm "$site/content/meetings/2020/2020-03-04-children-scrutiny.yaml"
+build
+[ ! -e "$work/out/meetings/2020-03-04-children-scrutiny" ] && pass "deleted meeting's page removed" || fail "deleted meeting's page still published"
+clean_equal "deleting a meeting"
+
+# Edit an action point, the glossary, a template, site.yaml.
+sed -i 's/status: in-progress/status: on-hold/' "$site/content/actions/children-scrutiny.yaml"
+build; clean_equal "editing an action point"
+printf -- '- abbr: NHS\n  term: National Health Service\n' >> "$site/data/glossary.yaml"
+build; clean_equal "editing the glossary"
+mkdir -p "$site/themes/default/templates"
+sed 's/Browse/Browse the records/' "$repo_root/themes/default/templates/home.mustache" > "$site/themes/default/templates/home.mustache"
+build; grep -q "Browse the records" "$work/out/index.html" && pass "template override applied" || fail "template override not applied"
+clean_equal "editing a template"
+sed -i 's/^title: .*/title: Renamed committee reports/' "$site/data/site.yaml"
+build; grep -q "Renamed committee reports" "$work/out/index.html" && pass "site.yaml change applied" || fail "site.yaml change not applied"
+clean_equal "editing site.yaml"
+
+# A truncated cache is ignored with a warning, and the build is still right.
+cache=$work/.out.cache
+head -c 100 "$cache" > "$cache.cut" && mv "$cache.cut" "$cache"
+build
+grep -q "cache.ignored" "$work/last.log" && pass "truncated cache ignored with a warning" || fail "truncated cache not reported: $(tail -2 "$work/last.log")"
+clean_equal "a truncated cache"
+finish
