@@ -157,12 +157,19 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
 
   // The page check sees exactly the files that would be published.
   std::vector<RenderedPage> pages;
+  std::vector<size_t> page_file;  // which file each page came from
   std::set<std::string> paths;
-  for (const auto& f : r.files) {
+  for (size_t i = 0; i < r.files.size(); ++i) {
+    OutputFile& f = r.files[i];
     paths.insert(f.path);
-    if (!f.template_name.empty()) pages.push_back({f.path, f.bytes, blame_template(theme, f.template_name)});
+    if (f.template_name.empty()) continue;
+    // The bytes move to the check and back, so no page is held twice.
+    pages.push_back({f.path, std::move(f.bytes), blame_template(theme, f.template_name)});
+    page_file.push_back(i);
   }
   check_pages(pages, paths, diags);
+  for (size_t k = 0; k < pages.size(); ++k) r.files[page_file[k]].bytes = std::move(pages[k].html);
+  pages.clear();
   timer.lap("page-check");
 
   if (options.write && diags.error_count() == 0) {
