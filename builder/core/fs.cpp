@@ -32,9 +32,16 @@ std::vector<std::string> RealFileSystem::list(const std::string& dir) const {
   std::vector<std::string> out;
   std::error_code ec;
   if (!stdfs::is_directory(dir, ec)) return out;
+  // The iterator yields dir + "/" + rest, so the relative path is a suffix;
+  // std::filesystem::relative would stat every component of every file.
+  std::string prefix = stdfs::path(dir).generic_string();
+  if (!prefix.empty() && prefix.back() != '/') prefix += '/';
   for (auto it = stdfs::recursive_directory_iterator(dir, ec); !ec && it != stdfs::recursive_directory_iterator();
        it.increment(ec)) {
-    if (it->is_regular_file(ec)) out.push_back(stdfs::relative(it->path(), dir, ec).generic_string());
+    if (!it->is_regular_file(ec)) continue;
+    std::string full = it->path().generic_string();
+    out.push_back(full.compare(0, prefix.size(), prefix) == 0 ? full.substr(prefix.size())
+                                                             : stdfs::relative(it->path(), dir, ec).generic_string());
   }
   std::sort(out.begin(), out.end());
   return out;
