@@ -231,7 +231,9 @@ int cmd_new(const std::vector<std::string>& rest) {
   std::string committee = a->options["committee"];
   std::string site = a->options.count("site") ? a->options["site"] : ".";
   RealFileSystem fs;
-  BuildResult r = load_and_resolve(fs, BuildOptions{site});
+  BuildOptions options;
+  options.site_dir = site;
+  BuildResult r = load_and_resolve(fs, options);
   if (!r.site.committees.count(committee)) {
     std::vector<std::string> ids;
     for (const auto& [id, i] : r.site.committees) ids.push_back(id);

@@ -70,9 +70,12 @@ class SearchOutput : public OutputKind {
                     m.date.value.long_form(), committee, ""};
         if (!it.exempt()) {  // exempt business is never indexed beyond its title
           std::string text = md.plain_text(it.minutes.value);
-          for (const auto& ex : it.discussion)
-            text += " " + md.plain_text(ex.question.value) + " " + md.plain_text(ex.answer.value);
-          text += " " + md.plain_text(it.resolved.value);
+          auto add = [&](const Text& t) {
+            text += ' ';
+            text += md.plain_text(t.value);
+          };
+          for (const auto& ex : it.discussion) add(ex.question), add(ex.answer);
+          add(it.resolved);
           d.text = trim(text);
         }
         per_meeting[mi].push_back(std::move(d));
@@ -124,8 +127,11 @@ class SearchOutput : public OutputKind {
                        ",\"chunk\":" + std::to_string(kDocsPerChunk) + "};\nwindow.RS_SEARCH_ABBR=[";
     bool first = true;
     for (const auto& [abbr, expansion] : glossary_abbreviations(ctx.model)) {
-      meta += (first ? "" : ",") + std::string("[") + json_quote(ascii_lower(abbr)) + "," +
-              json_quote(ascii_lower(expansion)) + "]";
+      meta += first ? "[" : ",[";
+      meta += json_quote(ascii_lower(abbr));
+      meta += ',';
+      meta += json_quote(ascii_lower(expansion));
+      meta += ']';
       first = false;
     }
     meta += "];\n";
@@ -148,7 +154,7 @@ class SearchOutput : public OutputKind {
       out.push_back({"assets/search/terms-" + key + ".js",
                      "window.RS_SEARCH_TERMS=window.RS_SEARCH_TERMS||{};\nwindow.RS_SEARCH_TERMS[" + json_quote(key) +
                          "]={" + body + "};\n",
-                     ""});
+                     "", ""});
   }
 
  private:

@@ -122,7 +122,7 @@ OutputFile finish_page(PageEnv& env, const std::string& template_name, const std
     pages.push_back(d);
   }
   layout.set("pages", pages);
-  return OutputFile{env.path, ctx.theme.render("layout.mustache", layout, env.diags), template_name};
+  return OutputFile{env.path, ctx.theme.render("layout.mustache", layout, env.diags), template_name, ""};
 }
 
 }  // namespace rs
