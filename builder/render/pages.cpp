@@ -99,6 +99,30 @@ Data overdue_view(PageEnv& env, const std::vector<const ResolvedUndertaking*>& l
   return d;
 }
 
+/// {label, href} of every municipal year, newest first.
+DataList year_links(PageEnv& env) {
+  DataList out;
+  for (const auto& y : env.ctx.site.years) {
+    Data yd;
+    yd.set("label", y.label());
+    yd.set("href", env.link(paths::year(y.slug())));
+    out.push_back(yd);
+  }
+  return out;
+}
+
+/// {name, href} of every committee.
+DataList committee_links(PageEnv& env) {
+  DataList out;
+  for (const auto& c : env.ctx.model.committees) {
+    Data cd;
+    cd.set("name", c.name.value);
+    cd.set("href", env.link(paths::committee(c.id.value)));
+    out.push_back(cd);
+  }
+  return out;
+}
+
 // ---- meeting ------------------------------------------------------------
 
 OutputFile meeting_page(const RenderContext& ctx, size_t mi, Diagnostics& diags) {
@@ -316,22 +340,8 @@ OutputFile home_page(const RenderContext& ctx, Diagnostics& diags) {
   for (size_t n = 0, mi = ctx.model.meetings.size(); mi-- > 0 && n < 10; ++n) latest.push_back(meeting_row(env, mi));
   d.set("latest", latest);
   d.set("has_latest", !latest.empty());
-  DataList years;
-  for (const auto& y : ctx.site.years) {
-    Data yd;
-    yd.set("label", y.label());
-    yd.set("href", env.link(paths::year(y.slug())));
-    years.push_back(yd);
-  }
-  d.set("years", years);
-  DataList committees;
-  for (const auto& c : ctx.model.committees) {
-    Data cd;
-    cd.set("name", c.name.value);
-    cd.set("href", env.link(paths::committee(c.id.value)));
-    committees.push_back(cd);
-  }
-  d.set("committees", committees);
+  d.set("years", year_links(env));
+  d.set("committees", committee_links(env));
   auto all = sorted_for_register(ctx, [](const ResolvedUndertaking&) { return true; });
   d.set("summary", overdue_view(env, all));
   d.set("register_href", env.link(paths::register_all()));
@@ -505,10 +515,10 @@ OutputFile glossary_page(const RenderContext& ctx, Diagnostics& diags) {
 OutputFile search_page(const RenderContext& ctx, Diagnostics& diags) {
   PageEnv env{ctx, paths::search(), {}, diags};
   Data d;
-  // Without JavaScript the page is a plain list of every meeting, newest first.
-  DataList meetings;
-  for (size_t mi = ctx.model.meetings.size(); mi-- > 0;) meetings.push_back(meeting_row(env, mi));
-  d.set("meetings", meetings);
+  // Without JavaScript the page offers the year and committee pages: a list of
+  // every meeting would make this page megabytes long on a large archive.
+  d.set("years", year_links(env));
+  d.set("committees", committee_links(env));
   d.set("index_src", env.link("assets/search/meta.js"));
   d.set("script_src", env.link("assets/search.js"));
   return finish_page(env, "search.mustache", "Search", d, {{"Home", paths::home()}});
