@@ -183,7 +183,7 @@ Fields::Fields(YamlReader& reader, const YAML::Node& map, std::initializer_list<
     return;
   }
   for (auto it = map.begin(); it != map.end(); ++it) {
-    const YAML::Node& k = it->first;
+    const YAML::Node k = it->first;  // a copy: it-> yields a temporary pair
     Span ks = reader.span(k);
     if (!k.IsScalar()) {
       reader.error("load.type", ks, "a key in " + what_ + " must be a single word");
