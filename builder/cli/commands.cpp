@@ -1,6 +1,5 @@
 #include "commands.h"
 
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -88,7 +87,6 @@ std::optional<Args> parse(const std::vector<std::string>& args, const std::vecto
   return a;
 }
 
-bool colour_wanted() { return isatty(2) && !std::getenv("NO_COLOR"); }
 
 void print_diagnostics(const BuildResult& r, std::ostream& out) {
   for (const auto& d : r.diagnostics) out << format_text(d, r.model.sources);
@@ -150,7 +148,6 @@ int cmd_build(const std::vector<std::string>& rest, bool write) {
       std::cerr << summary_line(r.diagnostics) << ": nothing was published; " << out
                 << "/ is unchanged\n";
   }
-  (void)colour_wanted;
   return r.exit_code;
 }
 
