@@ -1,6 +1,5 @@
 #include "commands.h"
 
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
