@@ -1,5 +1,7 @@
 #include "fs.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <chrono>
@@ -107,6 +109,16 @@ long long RealFileSystem::mtime_ns(const std::string& path) const {
   auto t = stdfs::last_write_time(path, ec);
   if (ec) return -1;
   return static_cast<long long>(std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count());
+}
+
+void RealFileSystem::stat(const std::string& path, long long* size, long long* mtime_ns) const {
+  struct ::stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    *size = *mtime_ns = -1;
+    return;
+  }
+  *size = static_cast<long long>(st.st_size);
+  *mtime_ns = static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
 }
 
 void MemoryFileSystem::add_txtar(const std::string& text, const std::string& prefix) {

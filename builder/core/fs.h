@@ -28,6 +28,11 @@ class FileSystem {
   virtual bool link(const std::string& from, const std::string& to, std::string* error) = 0;
   /// Modification time in nanoseconds, or -1.
   virtual long long mtime_ns(const std::string& path) const = 0;
+  /// Size and modification time together (one system call where the seam allows).
+  virtual void stat(const std::string& path, long long* size, long long* mtime_ns) const {
+    *size = this->size(path);
+    *mtime_ns = this->mtime_ns(path);
+  }
 };
 
 class RealFileSystem : public FileSystem {
@@ -42,6 +47,7 @@ class RealFileSystem : public FileSystem {
   bool rename(const std::string& from, const std::string& to, std::string* error) override;
   bool link(const std::string& from, const std::string& to, std::string* error) override;
   long long mtime_ns(const std::string& path) const override;
+  void stat(const std::string& path, long long* size, long long* mtime_ns) const override;
 };
 
 /// Files held in a map; folders exist implicitly.

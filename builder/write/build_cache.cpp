@@ -65,7 +65,8 @@ std::vector<InputStamp> stamp_inputs(const FileSystem& fs, const std::vector<std
   std::vector<InputStamp> out;
   size_t j = 0;
   for (const auto& p : paths) {
-    InputStamp s{p, fs.size(p), fs.mtime_ns(p), 0};
+    InputStamp s{p, 0, 0, 0};
+    fs.stat(p, &s.size, &s.mtime_ns);
     while (previous && j < previous->size() && (*previous)[j].path < p) ++j;
     const InputStamp* old = previous && j < previous->size() && (*previous)[j].path == p ? &(*previous)[j] : nullptr;
     if (old && old->size == s.size && old->mtime_ns == s.mtime_ns) {
