@@ -1,5 +1,7 @@
 #include "commands.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -116,9 +118,13 @@ int cmd_build(const std::vector<std::string>& rest, bool write) {
   if (format != "text" && format != "json" && format != "sarif")
     return usage_error("--format must be text, json or sarif");
 
+  // Progress on a terminal only: CI logs and pipes stay quiet.
+  if (isatty(2) && !std::getenv("CI") && format == "text")
+    o.on_stage = [](const std::string& stage) { std::cerr << "\r\033[K" << stage << "..." << std::flush; };
   RealFileSystem fs;
   auto start = std::chrono::steady_clock::now();
   BuildResult r = build_site(fs, o);
+  if (o.on_stage) std::cerr << "\r\033[K" << std::flush;
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   if (format == "json") {

@@ -102,6 +102,9 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   Diagnostics diags;
   StageTimer timer;
   const std::string out = options.out_dir.empty() ? join_path(options.site_dir, "public") : options.out_dir;
+  auto stage = [&](const std::string& name) {
+    if (options.on_stage) options.on_stage(name);
+  };
 
   // A rebuild with nothing changed does no work (and rewrites nothing).
   std::optional<BuildCache> cache;
@@ -136,10 +139,13 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     }
   }
 
+  stage("loading");
   r.model = load_site(fs, options.site_dir, diags);
   timer.lap("load");
+  stage("resolving " + std::to_string(r.model.meetings.size()) + " meetings");
   r.site = resolve(r.model, {options.as_of}, diags);
   timer.lap("resolve");
+  stage("checking");
   run_checks({r.model, r.site}, diags);
   timer.lap("check");
 
@@ -152,8 +158,10 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   Theme theme = Theme::load(fs, options.site_dir, r.model.site.theme.value, diags);
   MarkdownRenderer markdown(glossary_abbreviations(r.model));
   RenderContext ctx{r.model, r.site, theme, markdown, options.version};
+  stage("rendering");
   r.files = render_site(ctx, diags);
   timer.lap("render");
+  stage("checking " + std::to_string(r.files.size()) + " files");
 
   // The page check sees exactly the files that would be published.
   std::vector<RenderedPage> pages;
@@ -175,6 +183,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   if (options.write && diags.error_count() == 0) {
     std::vector<FileToWrite> to_write;
     for (const auto& f : r.files) to_write.push_back({f.path, &f.bytes, f.copy_from});
+    stage("writing " + std::to_string(to_write.size()) + " files");
     r.published = write_site(fs, out, to_write, diags);
     timer.lap("write");
   }

@@ -1,6 +1,7 @@
 #pragma once
 // The whole pipeline, load → resolve → check → render → page check → write,
 // as one call. The command line and the tests both drive it through here.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,8 @@ struct BuildOptions {
   bool write = true;            // false for `check`: everything but writing
   std::string version = "dev";
   bool use_cache = true;        // skip the build when no input changed since the last one
+  /// Told as each stage starts ("loading", "rendering", ...), for progress on a terminal.
+  std::function<void(const std::string& stage)> on_stage;
 };
 
 struct BuildResult {
