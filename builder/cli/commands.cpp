@@ -182,7 +182,14 @@ int cmd_undertakings(const std::vector<std::string>& rest) {
   std::vector<UndertakingRow> rows;
   bool any_overdue = false;
   std::string owner = ascii_lower(a->options.count("owner") ? a->options["owner"] : "");
-  for (const auto& ru : r.site.undertakings) {
+  // The register's order: what is overdue first.
+  std::vector<const ResolvedUndertaking*> ordered;
+  for (const auto& ru : r.site.undertakings) ordered.push_back(&ru);
+  std::stable_sort(ordered.begin(), ordered.end(), [](const ResolvedUndertaking* x, const ResolvedUndertaking* y) {
+    return timing_rank(x->timing) < timing_rank(y->timing);
+  });
+  for (const ResolvedUndertaking* p : ordered) {
+    const ResolvedUndertaking& ru = *p;
     UndertakingRow row = undertaking_row(r.model, r.site, ru);
     if (a->options.count("overdue") && ru.timing != Timing::overdue) continue;
     if (!owner.empty() && ascii_lower(row.owner).find(owner) == std::string::npos &&

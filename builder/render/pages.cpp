@@ -42,26 +42,13 @@ DataList undertaking_list(PageEnv& env, const std::vector<const ResolvedUndertak
   return out;
 }
 
-/// Register order: overdue, due, then the other open ones, then closed.
-int register_rank(Timing t) {
-  switch (t) {
-    case Timing::overdue: return 0;
-    case Timing::due_today: return 1;
-    case Timing::due_next_meeting: return 2;
-    case Timing::not_yet_due: return 3;
-    case Timing::completed: return 4;
-    case Timing::withdrawn: return 5;
-  }
-  return 6;
-}
-
 std::vector<const ResolvedUndertaking*> sorted_for_register(const RenderContext& ctx,
                                                             const std::function<bool(const ResolvedUndertaking&)>& keep) {
   std::vector<const ResolvedUndertaking*> out;
   for (const auto& ru : ctx.site.undertakings)
     if (keep(ru)) out.push_back(&ru);
   std::stable_sort(out.begin(), out.end(), [](const ResolvedUndertaking* a, const ResolvedUndertaking* b) {
-    int ra = register_rank(a->timing), rb = register_rank(b->timing);
+    int ra = timing_rank(a->timing), rb = timing_rank(b->timing);
     if (ra != rb) return ra < rb;
     Date da = a->due.value_or(Date{9999, 12, 31}), db = b->due.value_or(Date{9999, 12, 31});
     return da < db;

@@ -33,6 +33,18 @@ const char* timing_label(Timing t) {
 
 bool timing_is_open(Timing t) { return t != Timing::completed && t != Timing::withdrawn; }
 
+int timing_rank(Timing t) {
+  switch (t) {
+    case Timing::overdue: return 0;
+    case Timing::due_today: return 1;
+    case Timing::due_next_meeting: return 2;
+    case Timing::not_yet_due: return 3;
+    case Timing::completed: return 4;
+    case Timing::withdrawn: return 5;
+  }
+  return 6;
+}
+
 const Committee* ResolvedSite::committee(const std::string& id, const Model& m) const {
   auto it = committees.find(id);
   return it == committees.end() ? nullptr : &m.committees[it->second];

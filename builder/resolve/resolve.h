@@ -17,6 +17,8 @@ enum class Timing { not_yet_due, due_today, overdue, due_next_meeting, completed
 const char* timing_slug(Timing t);   // "overdue"
 const char* timing_label(Timing t);  // "Overdue"
 bool timing_is_open(Timing t);
+/// Register order: overdue, due, due at the next meeting, not yet due, completed, withdrawn.
+int timing_rank(Timing t);
 
 struct ItemRef {
   size_t meeting = 0;  // index into Model::meetings
