@@ -2,6 +2,8 @@
 // Whole small sites written as one string (txtar: a line "-- path --" starts
 // each file), built in memory through the real pipeline. Tests read like the
 // site a user would write and assert what the user would see.
+#include <cstdlib>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +12,24 @@
 #include "pipeline/pipeline.h"
 
 namespace rs::fixture {
+
+/// Sets an environment variable for one scope, restoring what was there.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const char* value) : name_(name) {
+    if (const char* old = std::getenv(name)) old_ = old;
+    if (value) setenv(name, value, 1);
+    else unsetenv(name);
+  }
+  ~ScopedEnv() {
+    if (old_) setenv(name_, old_->c_str(), 1);
+    else unsetenv(name_);
+  }
+
+ private:
+  const char* name_;
+  std::optional<std::string> old_;
+};
 
 /// The folder the fixture site sits in, inside the MemoryFileSystem.
 inline const std::string kSiteDir = "site";

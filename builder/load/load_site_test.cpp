@@ -381,7 +381,7 @@ namespace {
 // Regression: files read in parallel once marked themselves readable in a
 // vector<bool>, whose bits share words; lost updates silently dropped meetings.
 TEST_CASE("every file of a large site is loaded, whatever the threads") {
-  setenv("REPORTSITE_THREADS", "4", 1);
+  fixture::ScopedEnv threads("REPORTSITE_THREADS", "4");
   MemoryFileSystem fs;
   fs.files["site/data/site.yaml"] = "title: T\norganisation: O\n";
   fs.files["site/data/committees.yaml"] = "- id: audit\n  name: Audit Committee\n";
@@ -393,7 +393,6 @@ TEST_CASE("every file of a large site is loaded, whatever the threads") {
   }
   Diagnostics diags;
   Model model = load_site(fs, "site", diags);
-  unsetenv("REPORTSITE_THREADS");
   CHECK(diags.error_count() == 0);
   CHECK(model.meetings.size() == static_cast<size_t>(kMeetings));
 }

@@ -20,24 +20,7 @@ using fixture::error_rules;
 using fixture::file;
 using fixture::file_text;
 using fixture::kMinimalSite;
-
-/// Sets an environment variable for one scope, restoring what was there.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const char* value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    if (value) setenv(name, value, 1);
-    else unsetenv(name);
-  }
-  ~ScopedEnv() {
-    if (old_) setenv(name_, old_->c_str(), 1);
-    else unsetenv(name_);
-  }
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
+using fixture::ScopedEnv;
 
 std::string lower(std::string s) {
   for (char& c : s)

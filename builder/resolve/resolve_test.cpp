@@ -17,6 +17,7 @@ using fixture::diagnostics_text;
 using fixture::error_rules;
 using fixture::find_rule;
 using fixture::kMinimalSite;
+using fixture::ScopedEnv;
 using fixture::position;
 using fixture::resolve_txtar;
 
@@ -122,24 +123,6 @@ Timing timing_at(const std::string& site, const char* date, const std::string& i
   CHECK(error_rules(r).empty());
   return undertaking(r, id).timing;
 }
-
-/// Sets an environment variable for one scope, restoring what was there.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const char* value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    if (value) setenv(name, value, 1);
-    else unsetenv(name);
-  }
-  ~ScopedEnv() {
-    if (old_) setenv(name_, old_->c_str(), 1);
-    else unsetenv(name_);
-  }
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
 
 // ---- due dates --------------------------------------------------------------
 
