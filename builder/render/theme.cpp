@@ -15,15 +15,27 @@ struct Theme::Compiled {
 
 Theme::Theme() = default;
 Theme::~Theme() = default;
-Theme::Theme(Theme&& o) noexcept : files_(std::move(o.files_)), origins_(std::move(o.origins_)) {}
+// Moving a std::map keeps its nodes, so partials_ still points at the right texts.
+Theme::Theme(Theme&& o) noexcept
+    : files_(std::move(o.files_)), origins_(std::move(o.origins_)), partials_(std::move(o.partials_)) {}
 Theme& Theme::operator=(Theme&& o) noexcept {
   files_ = std::move(o.files_);
   origins_ = std::move(o.origins_);
+  partials_ = std::move(o.partials_);
   compiled_.clear();
   return *this;
 }
 
 Theme Theme::load(const FileSystem& fs, const std::string& site_root, const std::string& name, Diagnostics& diags) {
+  Theme t = load_files(fs, site_root, name, diags);
+  for (const auto& [path, text] : t.files_)
+    if (starts_with(path, "partials/") && ends_with(path, ".mustache"))
+      t.partials_.push_back({path.substr(9, path.size() - 9 - 9), &text});
+  return t;
+}
+
+Theme Theme::load_files(const FileSystem& fs, const std::string& site_root, const std::string& name,
+                        Diagnostics& diags) {
   Theme t;
   for (const auto& [path, bytes] : builtin_theme_files()) {
     t.files_[path] = bytes;
@@ -66,22 +78,6 @@ std::string Theme::origin(const std::string& path) const {
   return it == origins_.end() ? "theme" : it->second;
 }
 
-std::string Theme::fingerprint() const {
-  // FNV-1a over names and bytes: enough to notice any change.
-  uint64_t h = 1469598103934665603ull;
-  auto mix = [&](const std::string& s) {
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    h = (h ^ 0xff) * 1099511628211ull;
-  };
-  for (const auto& [path, bytes] : files_) {
-    mix(path);
-    mix(bytes);
-  }
-  char buf[20];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
 std::string Theme::render(const std::string& name, TemplateData& data, Diagnostics& diags) const {
   std::string path = "templates/" + name;
   std::shared_ptr<Compiled> compiled;
@@ -106,11 +102,8 @@ std::string Theme::render(const std::string& name, TemplateData& data, Diagnosti
   // Partials come from partials/<name>.mustache.
   // Partials are added to the caller's data: copying a page's data tree would cost more than drawing it.
   kainjow::mustache::data& ctx = data;
-  for (const auto& [p, text] : files_)
-    if (starts_with(p, "partials/") && ends_with(p, ".mustache")) {
-      const std::string* body = &text;
-      ctx.set(p.substr(9, p.size() - 9 - 9), kainjow::mustache::partial([body] { return *body; }));
-    }
+  for (const auto& [partial, body] : partials_)
+    ctx.set(partial, kainjow::mustache::partial([text = body] { return *text; }));
   std::string out = compiled->tmpl.render(ctx);
   if (!compiled->tmpl.is_valid()) {
     diags.add({Severity::error, "theme.template", "template error: " + compiled->tmpl.error_message(), {}, origin(path),

@@ -41,13 +41,14 @@ class Theme {
   std::string render(const std::string& name, TemplateData& data, Diagnostics& diags) const;
   /// Where a theme file came from: "themes/x/templates/a.mustache" or "built-in default theme".
   std::string origin(const std::string& path) const;
-  /// A hash of every theme file, for the build cache.
-  std::string fingerprint() const;
 
  private:
+  static Theme load_files(const FileSystem& fs, const std::string& site_root, const std::string& name,
+                          Diagnostics& diags);
   struct Compiled;
   std::map<std::string, std::string> files_;
   std::map<std::string, std::string> origins_;
+  std::vector<std::pair<std::string, const std::string*>> partials_;  // name → text, found once at load
   // kainjow's render() is not const, so each thread keeps its own compiled copies.
   mutable std::mutex mutex_;
   mutable std::map<std::pair<std::thread::id, std::string>, std::shared_ptr<Compiled>> compiled_;
