@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/strings.h"
+#include "write_site.h"
 
 namespace rs {
 
@@ -46,12 +47,7 @@ uint64_t content_hash(std::string_view bytes) {
   return h;
 }
 
-std::string cache_path_for(const std::string& out_dir) {
-  std::string p = out_dir;
-  while (p.size() > 1 && p.back() == '/') p.pop_back();
-  size_t slash = p.rfind('/');
-  return slash == std::string::npos ? "." + p + ".cache" : p.substr(0, slash + 1) + "." + p.substr(slash + 1) + ".cache";
-}
+std::string cache_path_for(const std::string& out_dir) { return beside_output(out_dir, "cache"); }
 
 std::vector<std::string> site_inputs(const FileSystem& fs, const std::string& site_dir) {
   std::vector<std::string> out;

@@ -4,19 +4,13 @@
 
 namespace rs {
 
-namespace {
-std::pair<std::string, std::string> split_parent(const std::string& path) {
-  std::string p = path;
+std::string beside_output(const std::string& out_dir, const std::string& kind) {
+  std::string p = out_dir;
   while (p.size() > 1 && p.back() == '/') p.pop_back();
   size_t slash = p.rfind('/');
-  if (slash == std::string::npos) return {"", p};
-  return {p.substr(0, slash + 1), p.substr(slash + 1)};
-}
-}  // namespace
-
-std::string staging_dir_for(const std::string& out_dir) {
-  auto [parent, name] = split_parent(out_dir);
-  return parent + "." + name + ".staging";
+  std::string parent = slash == std::string::npos ? "" : p.substr(0, slash + 1);
+  std::string name = slash == std::string::npos ? p : p.substr(slash + 1);
+  return parent + "." + name + "." + kind;
 }
 
 bool write_site(FileSystem& fs, const std::string& out_dir, const std::vector<FileToWrite>& files, Diagnostics& diags,
@@ -25,9 +19,8 @@ bool write_site(FileSystem& fs, const std::string& out_dir, const std::vector<Fi
     diags.add({Severity::error, "write.io", message, {}, where, {}, {}});
     return false;
   };
-  auto [parent, name] = split_parent(out_dir);
-  std::string staging = staging_dir_for(out_dir);
-  std::string old = parent + "." + name + ".old";
+  std::string staging = beside_output(out_dir, "staging");
+  std::string old = beside_output(out_dir, "old");
   std::string error;
   fs.remove_all(staging, nullptr);  // left over from a build that was killed
   WriteStats local;

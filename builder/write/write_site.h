@@ -26,7 +26,8 @@ struct WriteStats {
 bool write_site(FileSystem& fs, const std::string& out_dir, const std::vector<FileToWrite>& files, Diagnostics& diags,
                 WriteStats* stats = nullptr);
 
-/// The staging folder used for `out_dir` ("public" → ".public.staging").
-std::string staging_dir_for(const std::string& out_dir);
+/// A hidden file or folder beside `out_dir`: ("site/public", "staging") → "site/.public.staging".
+/// The staging folder, the old output during the swap and the build cache all live there.
+std::string beside_output(const std::string& out_dir, const std::string& kind);
 
 }  // namespace rs
