@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "core/parallel.h"
@@ -58,7 +59,9 @@ std::vector<ProsePage> prose_pages(const Model& model, const ResolvedSite& site)
   return pages;
 }
 
-void run_checks(const CheckInput& in, Diagnostics& diags) {
+void run_checks(const Model& model, const ResolvedSite& site, Diagnostics& diags) {
+  const std::vector<ProsePage> pages = prose_pages(model, site);
+  const CheckInput in{model, site, pages};
   Findings findings;
   auto checks = builtin_checks();
   for (const auto& c : checks) c->run(in, findings, diags);
@@ -92,8 +95,11 @@ void run_checks(const CheckInput& in, Diagnostics& diags) {
     for (const auto& p : s.problems)
       diags.add({p.severity, p.rule, p.message, text->span_of(p.begin, p.end), {}, {}, {}});
   };
-  for (const auto& page : prose_pages(in.model, in.site))
-    for (const Text* t : page.texts) handle_text(t);
+  // A text shown on two pages (an undertaking) has its markers read once.
+  std::set<const Text*> seen;
+  for (const auto& page : pages)
+    for (const Text* t : page.texts)
+      if (seen.insert(t).second) handle_text(t);
 
   for (size_t i = 0; i < all.size(); ++i) {
     if (silenced[i]) continue;

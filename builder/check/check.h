@@ -31,9 +31,17 @@ class Findings {
   std::vector<TextFinding> items_;
 };
 
+
+/// A page of the site and its prose, in reading order ("page" as rules mean it).
+struct ProsePage {
+  std::string path;  // where it is published
+  std::vector<const Text*> texts;
+};
+
 struct CheckInput {
   const Model& model;
   const ResolvedSite& site;
+  const std::vector<ProsePage>& pages;  // every published page's prose, worked out once
 };
 
 class Check {
@@ -50,13 +58,7 @@ std::unique_ptr<Check> make_untracked_undertaking_check();
 std::unique_ptr<Check> make_report_check();
 
 /// Run every check; apply inline `<!-- allow rule: reason -->` markers; report the rest.
-void run_checks(const CheckInput& in, Diagnostics& diags);
-
-/// A page of the site and its prose, in reading order ("page" as rules mean it).
-struct ProsePage {
-  std::string path;  // where it is published
-  std::vector<const Text*> texts;
-};
+void run_checks(const Model& model, const ResolvedSite& site, Diagnostics& diags);
 /// Every published page's prose. Exempt items contribute nothing.
 std::vector<ProsePage> prose_pages(const Model& model, const ResolvedSite& site);
 

@@ -16,7 +16,7 @@ class GlossaryCheck : public Check {
     // The glossary's own examples are checked every time it loads, so a rule cannot rot.
     for (const auto& f : failing_examples(in.model.glossary, matcher))
       diags.error("glossary.example", f.span, f.message);
-    std::vector<ProsePage> pages = prose_pages(in.model, in.site);
+    const std::vector<ProsePage>& pages = in.pages;
     parallel_for(pages.size(), [&](size_t p) {
       std::vector<std::string_view> texts;
       for (const Text* t : pages[p].texts) texts.push_back(t->value);

@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
 
     Diagnostics check_diags;
     t = std::chrono::steady_clock::now();
-    run_checks({model, site}, check_diags);
+    run_checks(model, site, check_diags);
     check_times.push_back(seconds_since(t));
     std::printf("round %d: build without checks %.2f s (load included), checks %.2f s, %zu findings\n", r + 1,
                 build_times.back(), check_times.back(), check_diags.all().size());
