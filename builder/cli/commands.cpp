@@ -43,6 +43,21 @@ struct Args {
   std::map<std::string, std::string> options;  // --name → value ("" for flags)
 };
 
+/// "unknown committee `x` (did you mean `y`?)": a word that matched nothing, with the nearest candidate.
+/// Options are shown bare (--sit), as typed.
+std::string unknown(const std::string& what, const std::string& word, const std::vector<std::string>& candidates) {
+  std::string hint = did_you_mean(word, candidates);
+  std::string shown = starts_with(word, "--") ? word : "`" + word + "`";
+  return "unknown " + what + " " + shown + (hint.empty() ? "" : " (" + hint + ")");
+}
+
+/// The same for a committee id, against the committees of the site.
+std::string unknown_committee(const std::string& id, const ResolvedSite& site) {
+  std::vector<std::string> ids;
+  for (const auto& [known, index] : site.committees) ids.push_back(known);
+  return unknown("committee", id, ids);
+}
+
 int usage_error(const std::string& message) {
   std::cerr << "reportsite: " << message << "\n\n" << kUsage;
   return 2;
@@ -72,8 +87,7 @@ std::optional<Args> parse(const std::vector<std::string>& args, const std::vecto
       std::vector<std::string> all;
       for (const auto& o : with_value) all.push_back("--" + o);
       for (const auto& o : flags) all.push_back("--" + o);
-      std::string hint = did_you_mean(arg, all);
-      *error = "unknown option " + arg + (hint.empty() ? "" : " (" + hint + ")");
+      *error = unknown("option", arg, all);
       return std::nullopt;
     }
     if (takes_value && !inline_value) {
@@ -173,12 +187,8 @@ int cmd_undertakings(const std::vector<std::string>& rest) {
     std::cerr << summary_line(r.diagnostics) << ": fix these before reading the register\n";
     return r.exit_code;
   }
-  if (a->options.count("committee") && !r.site.committees.count(a->options["committee"])) {
-    std::vector<std::string> ids;
-    for (const auto& [id, i] : r.site.committees) ids.push_back(id);
-    std::string hint = did_you_mean(a->options["committee"], ids);
-    return usage_error("unknown committee `" + a->options["committee"] + "`" + (hint.empty() ? "" : " (" + hint + ")"));
-  }
+  if (a->options.count("committee") && !r.site.committees.count(a->options["committee"]))
+    return usage_error(unknown_committee(a->options["committee"], r.site));
   std::vector<UndertakingRow> rows;
   bool any_overdue = false;
   std::string owner = ascii_lower(a->options.count("owner") ? a->options["owner"] : "");
@@ -243,12 +253,7 @@ int cmd_new(const std::vector<std::string>& rest) {
   BuildOptions options;
   options.site_dir = site;
   BuildResult r = load_and_resolve(fs, options);
-  if (!r.site.committees.count(committee)) {
-    std::vector<std::string> ids;
-    for (const auto& [id, i] : r.site.committees) ids.push_back(id);
-    std::string hint = did_you_mean(committee, ids);
-    return usage_error("unknown committee `" + committee + "`" + (hint.empty() ? "" : " (" + hint + ")"));
-  }
+  if (!r.site.committees.count(committee)) return usage_error(unknown_committee(committee, r.site));
   std::string rel = "content/meetings/" + std::to_string(date->year) + "/" + date->iso() + "-" + committee + ".yaml";
   std::string path = join_path(site, rel);
   if (fs.exists(path)) {
@@ -301,8 +306,7 @@ int run_command_line(const std::vector<std::string>& args) {
       if (a->options.count(o)) build_args.insert(build_args.end(), {std::string("--") + o, a->options[o]});
     return watch_site(site, [&] { cmd_build(build_args, true); });
   }
-  std::string hint = did_you_mean(cmd, {"build", "check", "undertakings", "new", "watch"});
-  return usage_error("unknown command `" + cmd + "`" + (hint.empty() ? "" : " (" + hint + ")"));
+  return usage_error(unknown("command", cmd, {"build", "check", "undertakings", "new", "watch"}));
 }
 
 }  // namespace rs
