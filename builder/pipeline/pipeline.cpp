@@ -1,15 +1,12 @@
 #include "pipeline.h"
 
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
-#include <sys/resource.h>
-
 #include "check/check.h"
 #include "check/page_check.h"
+#include "core/stage_timer.h"
 #include "load/load_site.h"
 #include "render/markdown.h"
 #include "render/theme.h"
@@ -19,31 +16,6 @@
 namespace rs {
 
 namespace {
-/// REPORTSITE_TIMINGS=1 prints each stage's wall time to stderr, for profiling.
-class StageTimer {
- public:
-  StageTimer() : enabled_(std::getenv("REPORTSITE_TIMINGS") != nullptr), last_(std::chrono::steady_clock::now()), cpu_(cpu()) {}
-  void lap(const char* stage) {
-    auto now = std::chrono::steady_clock::now();
-    double c = cpu();
-    if (enabled_)
-      std::fprintf(stderr, "timing: %-10s %8.3f s wall %8.3f s cpu\n", stage,
-                   std::chrono::duration<double>(now - last_).count(), c - cpu_);
-    last_ = now;
-    cpu_ = c;
-  }
-
- private:
-  static double cpu() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-  }
-  bool enabled_;
-  std::chrono::steady_clock::time_point last_;
-  double cpu_;
-};
-
 int exit_code_for(const std::vector<Diagnostic>& ds) {
   bool io = false, error = false;
   for (const auto& d : ds) {

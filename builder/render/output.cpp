@@ -1,9 +1,8 @@
 #include "output.h"
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
+
+#include "core/stage_timer.h"
 
 namespace rs {
 
@@ -20,13 +19,10 @@ std::vector<std::unique_ptr<OutputKind>> builtin_outputs() {
 
 std::vector<OutputFile> render_site(const RenderContext& ctx, Diagnostics& diags) {
   std::vector<OutputFile> files;
-  bool timings = std::getenv("REPORTSITE_TIMINGS") != nullptr;
+  StageTimer timer;
   for (const auto& kind : builtin_outputs()) {
-    auto start = std::chrono::steady_clock::now();
     kind->render(ctx, files, diags);
-    if (timings)
-      std::fprintf(stderr, "timing:   render %-12s %8.3f s wall\n", kind->name().c_str(),
-                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    timer.lap("  render " + kind->name());
   }
   std::sort(files.begin(), files.end(), [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
   for (size_t i = 1; i < files.size(); ++i)
