@@ -77,12 +77,7 @@ void load_people(Model& model, FileId file, Diagnostics& diags) {
     Person p;
     auto id = r.id(f.require("id"), "person id");
     p.name = r.text(f.require("name"), "name");
-    if (auto role = r.string(f.get("role"), "role")) {
-      if (role->value == "officer") p.role = PersonRole::officer;
-      else if (role->value != "member")
-        r.error("load.bad-value", role->span, "role must be `member` or `officer`, not `" + role->value + "`",
-                did_you_mean(role->value, {"member", "officer"}));
-    }
+    if (r.choice(f.get("role"), "role", {"member", "officer"}) == 1u) p.role = PersonRole::officer;
     if (!id) continue;
     p.id = *id;
     model.people.push_back(std::move(p));
@@ -115,12 +110,7 @@ void load_glossary(Model& model, FileId file, Diagnostics& diags) {
     if (auto v = r.string(f.get("abbr"), "abbr")) e.abbr = *v;
     e.avoid = text_list(r, f.get("avoid"), "avoid");
     e.reason = r.text(f.get("reason"), "reason");
-    if (auto v = r.string(f.get("severity"), "severity")) {
-      if (v->value == "error") e.severity = Severity::error;
-      else if (v->value != "warning")
-        r.error("load.bad-value", v->span, "severity must be `error` or `warning`, not `" + v->value + "`",
-                did_you_mean(v->value, {"error", "warning"}));
-    }
+    if (r.choice(f.get("severity"), "severity", {"error", "warning"}) == 0u) e.severity = Severity::error;
     if (auto v = r.boolean(f.get("case_sensitive"), "case_sensitive")) e.case_sensitive = *v;
     for (const auto& n : r.sequence(f.get("allow"), "allow"))
       if (auto v = r.string(n, "an allowed word")) e.allow.push_back(*v);

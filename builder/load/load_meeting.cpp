@@ -149,12 +149,7 @@ std::optional<Meeting> load_meeting(const SourceSet& sources, FileId file, const
             "committee `" + m.committee.value + "` differs from the file name's `" + m.id.substr(11) + "`");
   m.time = r.text(f.get("time"), "time");
   m.venue = r.text(f.get("venue"), "venue");
-  if (auto v = r.string(f.get("status"), "status")) {
-    if (v->value == "confirmed") m.status = MinutesStatus::confirmed;
-    else if (v->value != "draft")
-      r.error("load.bad-value", v->span, "status must be `draft` or `confirmed`, not `" + v->value + "`",
-              did_you_mean(v->value, {"draft", "confirmed"}));
-  }
+  if (r.choice(f.get("status"), "status", {"draft", "confirmed"}) == 1u) m.status = MinutesStatus::confirmed;
   if (f.has("attendance")) {
     Fields a(r, f.get("attendance"), {"members", "officers", "apologies"}, "attendance");
     if (a.ok()) {

@@ -149,6 +149,20 @@ std::optional<bool> YamlReader::boolean(const YAML::Node& node, const char* what
   return std::nullopt;
 }
 
+std::optional<size_t> YamlReader::choice(const YAML::Node& node, const char* what,
+                                         const std::vector<std::string>& words) {
+  auto s = string(node, what);
+  if (!s) return std::nullopt;
+  for (size_t i = 0; i < words.size(); ++i)
+    if (s->value == words[i]) return i;
+  std::string list;
+  for (size_t i = 0; i < words.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + ("`" + words[i] + "`");
+  error("load.bad-value", s->span, std::string(what) + " must be " + list + ", not `" + s->value + "`",
+        did_you_mean(s->value, words));
+  return std::nullopt;
+}
+
 std::vector<YAML::Node> YamlReader::sequence(const YAML::Node& node, const char* what) {
   std::vector<YAML::Node> out;
   if (!node || node.IsNull()) return out;

@@ -34,6 +34,9 @@ class YamlReader {
   std::optional<Located<long long>> count(const YAML::Node& node, const char* what);
   std::optional<Located<double>> percent(const YAML::Node& node, const char* what);
   std::optional<bool> boolean(const YAML::Node& node, const char* what);
+  /// One of a few words (`draft` or `confirmed`): its index in `words`, or nullopt
+  /// when absent; any other word is load.bad-value with "did you mean".
+  std::optional<size_t> choice(const YAML::Node& node, const char* what, const std::vector<std::string>& words);
   /// A sequence's elements; a lone scalar is reported as a type error.
   std::vector<YAML::Node> sequence(const YAML::Node& node, const char* what);
   /// Check the node is a mapping; report load.type if not.
