@@ -657,7 +657,8 @@ void check_pending_fragments(const std::vector<RenderedPage>& pages, const std::
 
 }  // namespace
 
-void check_pages(const std::vector<RenderedPage>& pages, const std::set<std::string>& files, Diagnostics& out) {
+std::vector<PageSummary> check_pages(const std::vector<RenderedPage>& pages, const std::set<std::string>& files,
+                                     Diagnostics& out) {
   init_libxml_once();
   Site site{pages, files, {}};
   for (size_t i = 0; i < pages.size(); ++i) site.page_index.emplace(pages[i].path, i);
@@ -666,10 +667,26 @@ void check_pages(const std::vector<RenderedPage>& pages, const std::set<std::str
   // Pages parse independently (the error handler is per thread), so pass 1
   // runs on all cores; facts land in fixed slots so results never depend on it.
   std::vector<PageFacts> facts(pages.size());
-  parallel_for(pages.size(), [&](size_t i) { facts[i] = PageChecker(pages[i], site, out).run(); });
+  parallel_for(pages.size(), [&](size_t i) {
+    if (const PageSummary* known = pages[i].unchanged) {
+      facts[i].parsed = true;
+      facts[i].title = known->title;
+      facts[i].ids.insert(known->ids.begin(), known->ids.end());
+      return;
+    }
+    facts[i] = PageChecker(pages[i], site, out).run();
+  });
   // Pass 2: checks that need every page.
   check_unique_titles(pages, facts, out);
   check_pending_fragments(pages, facts, out);
+  std::vector<PageSummary> summaries(pages.size());
+  for (size_t i = 0; i < pages.size(); ++i) {
+    summaries[i].title = facts[i].title;
+    for (const auto& id : facts[i].ids)
+      if (!id.empty()) summaries[i].ids.push_back(id);
+    std::sort(summaries[i].ids.begin(), summaries[i].ids.end());
+  }
+  return summaries;
 }
 
 }  // namespace rs

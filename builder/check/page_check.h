@@ -11,15 +11,26 @@
 
 namespace rs {
 
+/// What the checks of other pages need of a page: its title and its ids.
+struct PageSummary {
+  std::string title;             // white space collapsed; empty when missing
+  std::vector<std::string> ids;  // sorted
+};
+
 struct RenderedPage {
   std::string path;           // relative to the output root, '/'-separated, e.g. "meetings/x/index.html"
   std::string html;
   std::string template_name;  // e.g. "meeting.mustache", for messages
+  /// Set for a page published unchanged by the last build, which passed then:
+  /// it is not parsed again, and other pages' checks use this summary of it.
+  const PageSummary* unchanged = nullptr;
 };
 
 /// Check every page; `files` is the set of every path that will be written (pages and assets),
 /// used to resolve internal links. Findings go to `out` with `where` = the page path (span unknown).
+/// Returns each page's summary, in the order of `pages`.
 /// Safe to call from several threads at once (libxml2 is initialised once, error handlers are per thread).
-void check_pages(const std::vector<RenderedPage>& pages, const std::set<std::string>& files, Diagnostics& out);
+std::vector<PageSummary> check_pages(const std::vector<RenderedPage>& pages, const std::set<std::string>& files,
+                                     Diagnostics& out);
 
 }  // namespace rs

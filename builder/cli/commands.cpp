@@ -160,9 +160,18 @@ int cmd_build(const std::vector<std::string>& rest, bool write) {
     std::snprintf(time, sizeof time, "%.2f s", seconds);
     if (!write)
       std::cerr << summary_line(r.diagnostics) << " in " << r.model.sources.size() << " files\n";
-    else if (r.published)
-      std::cerr << "built " << r.files.size() << " files into " << out << "/ in " << time << " ("
+    else if (r.published) {
+      size_t pages = 0, reused = 0;
+      for (const auto& f : r.files) {
+        pages += !f.template_name.empty();
+        reused += f.reused;
+      }
+      std::string drawn = reused ? "; " + std::to_string(pages - reused) + " of " + std::to_string(pages) +
+                                       " pages drawn, the rest unchanged"
+                                 : "";
+      std::cerr << "built " << r.files.size() << " files into " << out << "/ in " << time << drawn << " ("
                 << summary_line(r.diagnostics) << ")\n";
+    }
     else
       std::cerr << summary_line(r.diagnostics) << ": nothing was published; " << out
                 << "/ is unchanged\n";

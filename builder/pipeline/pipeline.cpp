@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <unordered_map>
 
 #include "check/check.h"
 #include "check/page_check.h"
+#include "core/hash.h"
 #include "core/stage_timer.h"
 #include "load/load_site.h"
 #include "render/markdown.h"
@@ -54,18 +56,53 @@ BuildResult load_and_resolve(const FileSystem& fs, const BuildOptions& options) 
 }
 
 namespace {
-/// What the output depends on besides the inputs: the builder itself, the as_of date, the output folder.
-std::string cache_key(const BuildOptions& options, const Date& as_of, const std::string& out) {
-  std::string theme;
-  for (const auto& [path, bytes] : builtin_theme_files()) theme += path + std::to_string(content_hash(bytes));
+/// The builder that draws the pages: its version and code, the built-in theme, the output folder.
+/// Pages drawn by another builder are never reused.
+std::string builder_identity(const BuildOptions& options, const std::string& out) {
+  Hasher theme;
+  for (const auto& [path, bytes] : builtin_theme_files()) theme.add(path).add(bytes);
   // The executable's size and time stand for the builder's code: any relink changes them.
   std::error_code ec;
   auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   std::string builder = ec ? std::string(__DATE__ " " __TIME__)
                            : std::to_string(std::filesystem::file_size(exe, ec)) + "@" +
                                  std::to_string(std::filesystem::last_write_time(exe, ec).time_since_epoch().count());
-  return "reportsite " + options.version + " " + builder + "; as_of " + as_of.iso() +
-         "; out " + out + "; theme " + std::to_string(content_hash(theme));
+  return "reportsite " + options.version + " " + builder + "; out " + out + "; theme " + std::to_string(theme.value());
+}
+
+/// Pages the last build published that may be reused: drawn by this builder, still on disk.
+struct PreviousPages {
+  PageFingerprints fingerprints;
+  std::unordered_map<std::string, PageSummary> summaries;
+};
+PreviousPages previous_pages(const FileSystem& fs, const BuildCache& cache, const std::string& builder,
+                             const std::string& out) {
+  PreviousPages p;
+  if (cache.builder != builder) return p;
+  for (const auto& page : cache.pages) {
+    if (!fs.exists(join_path(out, page.path))) continue;
+    p.fingerprints.emplace(page.path, page.fingerprint);
+    p.summaries.emplace(page.path, PageSummary{page.title, page.ids});
+  }
+  return p;
+}
+
+/// A page reused unparsed is only as good as its links: they were checked
+/// against the last build's files and ids. If a file went, or a redrawn page
+/// lost an id, those links must be checked again.
+bool reused_links_may_break(const BuildCache& cache, const std::set<std::string>& paths,
+                            const std::vector<RenderedPage>& pages, const std::vector<PageSummary>& summaries,
+                            const PreviousPages& previous) {
+  for (const auto& p : cache.outputs)
+    if (!paths.count(p)) return true;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (pages[i].unchanged) continue;
+    auto it = previous.summaries.find(pages[i].path);
+    if (it == previous.summaries.end()) continue;
+    if (!std::includes(summaries[i].ids.begin(), summaries[i].ids.end(), it->second.ids.begin(), it->second.ids.end()))
+      return true;
+  }
+  return false;
 }
 }  // namespace
 
@@ -81,7 +118,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   // A rebuild with nothing changed does no work (and rewrites nothing).
   std::optional<BuildCache> cache;
   std::vector<InputStamp> stamps;
-  std::string key;
+  std::string builder, key;
   if (options.write && options.use_cache) {
     cache = read_cache(fs, cache_path_for(out), diags);
     Model settings_only;  // as_of may come from data/site.yaml, so read that file alone
@@ -92,7 +129,8 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
                                            fs.read(join_path(options.site_dir, "data/site.yaml"), nullptr).value_or(""));
       load_settings(settings_only, f, ignore);
     }
-    key = cache_key(options, choose_as_of(settings_only, {options.as_of}), out);
+    builder = builder_identity(options, out);
+    key = builder + "; as_of " + choose_as_of(settings_only, {options.as_of}).iso();
     stamps = stamp_inputs(fs, site_inputs(fs, options.site_dir), cache ? &cache->inputs : nullptr);
     auto same = [](const InputStamp& a, const InputStamp& b) {
       return a.path == b.path && a.size == b.size && a.hash == b.hash;
@@ -110,6 +148,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       return r;
     }
   }
+  PreviousPages previous = cache ? previous_pages(fs, *cache, builder, out) : PreviousPages{};
 
   stage("loading");
   r.model = load_site(fs, options.site_dir, diags);
@@ -130,12 +169,14 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   Theme theme = Theme::load(fs, options.site_dir, r.model.site.theme.value, diags);
   MarkdownRenderer markdown(glossary_abbreviations(r.model));
   RenderContext ctx{r.model, r.site, theme, markdown, options.version};
+  if (!previous.fingerprints.empty()) ctx.previous = &previous.fingerprints;
   stage("rendering");
   r.files = render_site(ctx, diags);
   timer.lap("render");
   stage("checking " + std::to_string(r.files.size()) + " files");
 
-  // The page check sees exactly the files that would be published.
+  // The page check sees exactly the files that would be published; pages
+  // drawn as before were checked then, and only their summaries are used.
   std::vector<RenderedPage> pages;
   std::vector<size_t> page_file;  // which file each page came from
   std::set<std::string> paths;
@@ -144,17 +185,36 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     paths.insert(f.path);
     if (f.template_name.empty()) continue;
     // The bytes move to the check and back, so no page is held twice.
-    pages.push_back({f.path, std::move(f.bytes), blame_template(theme, f.template_name)});
+    pages.push_back({f.path, std::move(f.bytes), blame_template(theme, f.template_name),
+                     f.reused ? &previous.summaries.at(f.path) : nullptr});
     page_file.push_back(i);
   }
-  check_pages(pages, paths, diags);
+  Diagnostics page_findings;
+  std::vector<PageSummary> summaries = check_pages(pages, paths, page_findings);
+  if (cache && !previous.fingerprints.empty() && reused_links_may_break(*cache, paths, pages, summaries, previous)) {
+    // Check every page in full: the reused ones as they are on disk.
+    page_findings.take();
+    for (auto& p : pages) {
+      if (!p.unchanged) continue;
+      p.html = fs.read(join_path(out, p.path), nullptr).value_or("");
+      p.unchanged = nullptr;
+    }
+    summaries = check_pages(pages, paths, page_findings);
+    for (size_t k = 0; k < pages.size(); ++k)
+      if (r.files[page_file[k]].reused) pages[k].html.clear();
+  }
+  std::set<std::string> pages_with_findings;
+  for (auto& d : page_findings.take()) {
+    pages_with_findings.insert(d.where);
+    diags.add(std::move(d));
+  }
   for (size_t k = 0; k < pages.size(); ++k) r.files[page_file[k]].bytes = std::move(pages[k].html);
   pages.clear();
   timer.lap("page-check");
 
   if (options.write && diags.error_count() == 0) {
     std::vector<FileToWrite> to_write;
-    for (const auto& f : r.files) to_write.push_back({f.path, &f.bytes, f.copy_from});
+    for (const auto& f : r.files) to_write.push_back({f.path, &f.bytes, f.copy_from, f.reused});
     stage("writing " + std::to_string(to_write.size()) + " files");
     r.published = write_site(fs, out, to_write, diags);
     timer.lap("write");
@@ -162,9 +222,16 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   finish(r, diags);
   if (r.published && options.use_cache) {
     BuildCache c;
+    c.builder = builder;
     c.key = key;
     c.inputs = std::move(stamps);
     for (const auto& f : r.files) c.outputs.push_back(f.path);
+    // Only pages with no finding are reused, so a rebuild reports every finding again.
+    for (size_t k = 0; k < page_file.size(); ++k) {
+      const OutputFile& f = r.files[page_file[k]];
+      if (pages_with_findings.count(f.path)) continue;
+      c.pages.push_back({f.path, f.fingerprint, summaries[k].title, summaries[k].ids});
+    }
     for (const auto& d : r.diagnostics) c.report += format_text(d, r.model.sources);
     c.report += summary_line(r.diagnostics);
     write_cache(fs, cache_path_for(out), c);

@@ -4,6 +4,7 @@
 // the built-in pages use the same interface a third party would.
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/diagnostics.h"
@@ -21,7 +22,12 @@ struct OutputFile {
   std::string bytes;
   std::string template_name;  // set for HTML pages: which template drew it
   std::string copy_from;      // when set, the file is copied from this input path instead of `bytes`
+  uint64_t fingerprint = 0;   // pages: of the template data and templates that drew it
+  bool reused = false;        // pages: same fingerprint as last build, so not drawn again (bytes empty)
 };
+
+/// Page path → fingerprint, as drawn by the last published build.
+using PageFingerprints = std::unordered_map<std::string, uint64_t>;
 
 struct RenderContext {
   const Model& model;
@@ -29,6 +35,8 @@ struct RenderContext {
   const Theme& theme;
   const MarkdownRenderer& markdown;
   std::string version;
+  /// When set, a page whose fingerprint is found here unchanged is not drawn again.
+  const PageFingerprints* previous = nullptr;
 };
 
 class OutputKind {

@@ -36,8 +36,8 @@ MunicipalYear current_year(const RenderContext& ctx) {
   return municipal_year_of(ctx.site.as_of, ctx.model.site.year_start_month, ctx.model.site.year_start_day);
 }
 
-DataList undertaking_list(PageEnv& env, const std::vector<const ResolvedUndertaking*>& list) {
-  DataList out;
+ViewList undertaking_list(PageEnv& env, const std::vector<const ResolvedUndertaking*>& list) {
+  ViewList out;
   for (const auto* ru : list) out.push_back(undertaking_view(env, *ru));
   return out;
 }
@@ -57,7 +57,7 @@ std::vector<const ResolvedUndertaking*> sorted_for_register(const RenderContext&
 }
 
 /// Counts of undertakings by standing, for summaries.
-Data counts_view(const std::vector<const ResolvedUndertaking*>& list) {
+View counts_view(const std::vector<const ResolvedUndertaking*>& list) {
   size_t overdue = 0, due = 0, open = 0, closed = 0;
   for (const auto* ru : list) {
     if (ru->timing == Timing::overdue) ++overdue;
@@ -65,7 +65,7 @@ Data counts_view(const std::vector<const ResolvedUndertaking*>& list) {
     else if (timing_is_open(ru->timing)) ++open;
     else ++closed;
   }
-  Data d;
+  View d;
   d.set("overdue", std::to_string(overdue));
   d.set("due", std::to_string(due));
   d.set("open", std::to_string(open));
@@ -75,11 +75,11 @@ Data counts_view(const std::vector<const ResolvedUndertaking*>& list) {
   return d;
 }
 
-Data overdue_view(PageEnv& env, const std::vector<const ResolvedUndertaking*>& list) {
+View overdue_view(PageEnv& env, const std::vector<const ResolvedUndertaking*>& list) {
   std::vector<const ResolvedUndertaking*> overdue;
   for (const auto* ru : list)
     if (ru->timing == Timing::overdue || ru->timing == Timing::due_today) overdue.push_back(ru);
-  Data d = counts_view(list);
+  View d = counts_view(list);
   d.set("overdue_list", undertaking_list(env, overdue));
   d.set("has_overdue", !overdue.empty());
   d.set("as_of", env.ctx.site.as_of.long_form());
@@ -87,10 +87,10 @@ Data overdue_view(PageEnv& env, const std::vector<const ResolvedUndertaking*>& l
 }
 
 /// {label, href} of every municipal year, newest first.
-DataList year_links(PageEnv& env) {
-  DataList out;
+ViewList year_links(PageEnv& env) {
+  ViewList out;
   for (const auto& y : env.ctx.site.years) {
-    Data yd;
+    View yd;
     yd.set("label", y.label());
     yd.set("href", env.link(paths::year(y.slug())));
     out.push_back(yd);
@@ -99,10 +99,10 @@ DataList year_links(PageEnv& env) {
 }
 
 /// {name, href} of every committee.
-DataList committee_links(PageEnv& env) {
-  DataList out;
+ViewList committee_links(PageEnv& env) {
+  ViewList out;
   for (const auto& c : env.ctx.model.committees) {
-    Data cd;
+    View cd;
     cd.set("name", c.name.value);
     cd.set("href", env.link(paths::committee(c.id.value)));
     out.push_back(cd);
@@ -115,7 +115,7 @@ DataList committee_links(PageEnv& env) {
 OutputFile meeting_page(const RenderContext& ctx, size_t mi, Diagnostics& diags) {
   const Meeting& m = ctx.model.meetings[mi];
   PageEnv env{ctx, paths::meeting(m.id), {}, diags};
-  Data d;
+  View d;
   MunicipalYear year = ctx.site.meeting_year[mi];
   d.set("committee", committee_name(ctx, m.committee.value));
   d.set("committee_href", env.link(paths::committee(m.committee.value)));
@@ -135,10 +135,10 @@ OutputFile meeting_page(const RenderContext& ctx, size_t mi, Diagnostics& diags)
   d.set("has_apologies", !a.apologies.empty());
   d.set("has_attendance", !a.members.empty() || !a.officers.empty() || !a.apologies.empty());
 
-  DataList items;
+  ViewList items;
   for (size_t ii = 0; ii < m.items.size(); ++ii) {
     const Item& it = m.items[ii];
-    Data x;
+    View x;
     x.set("number", it.number.value);
     x.set("anchor", "item-" + it.number.value);
     x.set("title", it.title.value);
@@ -155,21 +155,21 @@ OutputFile meeting_page(const RenderContext& ctx, size_t mi, Diagnostics& diags)
       auto r = ctx.site.reports.find(it.report.value);
       if (r != ctx.site.reports.end()) {
         const Report& rep = ctx.model.reports[r->second];
-        Data rd;
+        View rd;
         rd.set("title", rep.title.value);
         rd.set("href", env.link(paths::report(rep.series.value, rep.year)));
         x.set("report", rd);
       }
     }
     x.set("minutes", env.prose(it.minutes));
-    DataList discussion;
+    ViewList discussion;
     for (const auto& ex : it.discussion) {
-      Data e;
+      View e;
       if (!ex.asked_by.empty()) e.set("asked_by", name_view(env, ex.asked_by));
       if (!ex.question.empty()) e.set("question", env.prose(ex.question));
       if (!ex.answered_by.empty()) e.set("answered_by", name_view(env, ex.answered_by));
       if (!ex.answer.empty()) e.set("answer", env.prose(ex.answer));
-      DataList given;
+      ViewList given;
       for (const auto& ref : ex.undertakings) {
         auto u = ctx.site.undertaking_index.find(ref.value);
         if (u != ctx.site.undertaking_index.end()) given.push_back(undertaking_view(env, ctx.site.undertakings[u->second]));
@@ -180,7 +180,7 @@ OutputFile meeting_page(const RenderContext& ctx, size_t mi, Diagnostics& diags)
     }
     x.set("discussion", discussion);
     x.set("has_discussion", !it.discussion.empty());
-    DataList undertakings;
+    ViewList undertakings;
     for (const auto& u : it.undertakings) {
       auto ui = ctx.site.undertaking_index.find(u.id.value);
       if (ui != ctx.site.undertaking_index.end()) undertakings.push_back(undertaking_view(env, ctx.site.undertakings[ui->second]));
@@ -188,9 +188,9 @@ OutputFile meeting_page(const RenderContext& ctx, size_t mi, Diagnostics& diags)
     x.set("undertakings", undertakings);
     x.set("has_undertakings", !it.undertakings.empty());
     x.set("resolved", env.prose(it.resolved));
-    DataList docs;
+    ViewList docs;
     for (const auto& doc : it.documents) {
-      Data dd;
+      View dd;
       dd.set("title", doc.title.value);
       dd.set("href", env.link(paths::document(doc.file.value)));
       auto size = ctx.model.document_sizes.find(doc.file.value);
@@ -204,13 +204,13 @@ OutputFile meeting_page(const RenderContext& ctx, size_t mi, Diagnostics& diags)
   }
   d.set("items", items);
 
-  DataList back;
+  ViewList back;
   auto rb = ctx.site.reported_back.find(mi);
   if (rb != ctx.site.reported_back.end())
     for (const ActionUpdate* a : rb->second) {
       auto u = ctx.site.undertaking_index.find(a->undertaking.value);
       if (u == ctx.site.undertaking_index.end()) continue;
-      Data b = undertaking_view(env, ctx.site.undertakings[u->second]);
+      View b = undertaking_view(env, ctx.site.undertakings[u->second]);
       b.set("update_status", action_status_label(a->status.value));
       b.set("update_note", env.prose(a->note));
       back.push_back(b);
@@ -228,28 +228,28 @@ OutputFile meeting_page(const RenderContext& ctx, size_t mi, Diagnostics& diags)
 
 OutputFile year_page(const RenderContext& ctx, const MunicipalYear& year, Diagnostics& diags) {
   PageEnv env{ctx, paths::year(year.slug()), {}, diags};
-  Data d;
+  View d;
   d.set("label", year.label());
-  DataList committees;
+  ViewList committees;
   for (const auto& c : ctx.model.committees) {
-    DataList meetings;
+    ViewList meetings;
     for (size_t mi = 0; mi < ctx.model.meetings.size(); ++mi)
       if (ctx.site.meeting_year[mi] == year && ctx.model.meetings[mi].committee.value == c.id.value)
         meetings.push_back(meeting_row(env, mi));
     if (meetings.empty()) continue;
-    Data cd;
+    View cd;
     cd.set("name", c.name.value);
     cd.set("href", env.link(paths::committee(c.id.value)));
     cd.set("meetings", meetings);
     committees.push_back(cd);
   }
   d.set("committees", committees);
-  DataList reports;
+  ViewList reports;
   for (const auto& [ri, refs] : ctx.site.report_items)
     for (const auto& ref : refs)
       if (ctx.site.meeting_year[ref.meeting] == year) {
         const Report& r = ctx.model.reports[ri];
-        Data rd;
+        View rd;
         rd.set("title", r.title.value);
         rd.set("href", env.link(paths::report(r.series.value, r.year)));
         rd.set("meeting", meeting_title(ctx, ctx.model.meetings[ref.meeting]));
@@ -281,18 +281,18 @@ OutputFile year_page(const RenderContext& ctx, const MunicipalYear& year, Diagno
 
 OutputFile committee_page(const RenderContext& ctx, const Committee& c, Diagnostics& diags) {
   PageEnv env{ctx, paths::committee(c.id.value), {}, diags};
-  Data d;
+  View d;
   d.set("name", c.name.value);
   d.set("description", env.prose(c.description, 2));
   d.set("ics_href", env.link(paths::committee_ics(c.id.value)));
-  DataList years;
+  ViewList years;
   for (const auto& y : ctx.site.years) {
-    DataList meetings;
+    ViewList meetings;
     for (size_t mi = ctx.model.meetings.size(); mi-- > 0;)
       if (ctx.site.meeting_year[mi] == y && ctx.model.meetings[mi].committee.value == c.id.value)
         meetings.push_back(meeting_row(env, mi));
     if (meetings.empty()) continue;
-    Data yd;
+    View yd;
     yd.set("label", y.label());
     yd.set("href", env.link(paths::year(y.slug())));
     yd.set("meetings", meetings);
@@ -317,13 +317,13 @@ OutputFile committee_page(const RenderContext& ctx, const Committee& c, Diagnost
 
 OutputFile home_page(const RenderContext& ctx, Diagnostics& diags) {
   PageEnv env{ctx, paths::home(), {}, diags};
-  Data d;
+  View d;
   d.set("organisation", ctx.model.site.organisation.value);
   MunicipalYear now = current_year(ctx);
   d.set("current_year", now.label());
   bool has_current = std::find(ctx.site.years.begin(), ctx.site.years.end(), now) != ctx.site.years.end();
   if (has_current) d.set("current_year_href", env.link(paths::year(now.slug())));
-  DataList latest;
+  ViewList latest;
   for (size_t n = 0, mi = ctx.model.meetings.size(); mi-- > 0 && n < 10; ++n) latest.push_back(meeting_row(env, mi));
   d.set("latest", latest);
   d.set("has_latest", !latest.empty());
@@ -333,9 +333,9 @@ OutputFile home_page(const RenderContext& ctx, Diagnostics& diags) {
   d.set("summary", overdue_view(env, all));
   d.set("register_href", env.link(paths::register_all()));
   d.set("search_href", env.link(paths::search()));
-  DataList series;
+  ViewList series;
   for (const auto& [id, reports] : ctx.site.series) {
-    Data sd;
+    View sd;
     sd.set("title", ctx.model.reports[reports.back()].title.value);
     sd.set("href", env.link(paths::series(id)));
     series.push_back(sd);
@@ -349,10 +349,10 @@ OutputFile home_page(const RenderContext& ctx, Diagnostics& diags) {
 
 OutputFile person_page(const RenderContext& ctx, const Person& p, Diagnostics& diags) {
   PageEnv env{ctx, paths::person(p.id.value), {}, diags};
-  Data d;
+  View d;
   d.set("name", p.name.value);
   d.set("role", p.role == PersonRole::officer ? "Officer" : "Member");
-  DataList meetings;
+  ViewList meetings;
   auto named = ctx.site.person_meetings.find(p.id.value);
   if (named != ctx.site.person_meetings.end())
     for (auto it = named->second.rbegin(); it != named->second.rend(); ++it) meetings.push_back(meeting_row(env, *it));
@@ -382,15 +382,15 @@ OutputFile register_page(const RenderContext& ctx, const StateFilter* filter, Di
   std::string path = filter ? paths::register_state(filter->slug) : paths::register_all();
   PageEnv env{ctx, path, {}, diags};
   auto list = sorted_for_register(ctx, [&](const ResolvedUndertaking& ru) { return !filter || filter->keep(ru.timing); });
-  Data d;
+  View d;
   d.set("as_of", ctx.site.as_of.long_form());
   d.set("undertakings", undertaking_list(env, list));
   d.set("has_undertakings", !list.empty());
   d.set("count", std::to_string(list.size()));
   d.set("summary", counts_view(list));
-  DataList states;
+  ViewList states;
   {
-    Data all;
+    View all;
     all.set("label", "All");
     all.set("href", env.link(paths::register_all()));
     all.set("current", filter == nullptr);
@@ -398,7 +398,7 @@ OutputFile register_page(const RenderContext& ctx, const StateFilter* filter, Di
     states.push_back(all);
   }
   for (const auto& s : kStates) {
-    Data sd;
+    View sd;
     sd.set("label", s.label);
     sd.set("slug", s.slug);
     sd.set("href", env.link(paths::register_state(s.slug)));
@@ -406,9 +406,9 @@ OutputFile register_page(const RenderContext& ctx, const StateFilter* filter, Di
     states.push_back(sd);
   }
   d.set("states", states);
-  DataList committees;
+  ViewList committees;
   for (const auto& c : ctx.model.committees) {
-    Data cd;
+    View cd;
     cd.set("id", c.id.value);
     cd.set("name", c.name.value);
     committees.push_back(cd);
@@ -424,13 +424,13 @@ OutputFile register_page(const RenderContext& ctx, const StateFilter* filter, Di
 OutputFile undertaking_page(const RenderContext& ctx, const ResolvedUndertaking& ru, Diagnostics& diags) {
   const Undertaking& u = *ru.undertaking;
   PageEnv env{ctx, paths::undertaking(u.id.value), {}, diags};
-  Data d = undertaking_view(env, ru);
+  View d = undertaking_view(env, ru);
   d.set("text_html", env.prose(u.text, 2));
   if (!u.requested_by.empty()) d.set("requested_by", name_view(env, u.requested_by));
   const Meeting& m = ctx.model.meetings[ru.given.meeting];
-  DataList timeline;
+  ViewList timeline;
   {
-    Data given;
+    View given;
     given.set("date", m.date.value.long_form());
     given.set("iso_date", m.date.value.iso());
     given.set("status", "Given");
@@ -439,7 +439,7 @@ OutputFile undertaking_page(const RenderContext& ctx, const ResolvedUndertaking&
     timeline.push_back(given);
   }
   for (const ActionUpdate* a : ru.history) {
-    Data e;
+    View e;
     e.set("date", a->date.value.long_form());
     e.set("iso_date", a->date.value.iso());
     e.set("status", action_status_label(a->status.value));
@@ -466,8 +466,8 @@ OutputFile undertaking_page(const RenderContext& ctx, const ResolvedUndertaking&
 
 OutputFile glossary_page(const RenderContext& ctx, Diagnostics& diags) {
   PageEnv env{ctx, paths::glossary(), {}, diags};
-  Data d;
-  DataList entries;
+  View d;
+  ViewList entries;
   std::vector<const GlossaryEntry*> sorted;
   for (const auto& e : ctx.model.glossary)
     if (!e.term.empty() || !e.abbr.value.empty()) sorted.push_back(&e);
@@ -476,7 +476,7 @@ OutputFile glossary_page(const RenderContext& ctx, Diagnostics& diags) {
            ascii_lower(b->abbr.value.empty() ? b->term.value : b->abbr.value);
   });
   for (const auto* e : sorted) {
-    Data x;
+    View x;
     std::string key = e->abbr.value.empty() ? e->term.value : e->abbr.value;
     std::string anchor;
     for (char c : ascii_lower(key)) {
@@ -488,8 +488,8 @@ OutputFile glossary_page(const RenderContext& ctx, Diagnostics& diags) {
     x.set("term", e->term.value);
     x.set("abbr", e->abbr.value);
     x.set("has_abbr", !e->abbr.value.empty());
-    DataList avoid;
-    for (const auto& a : e->avoid) avoid.push_back(Data(a.value));
+    ViewList avoid;
+    for (const auto& a : e->avoid) avoid.push_back(View(a.value));
     x.set("avoid", avoid);
     x.set("has_avoid", !e->avoid.empty());
     x.set("reason", e->reason.value);
@@ -501,7 +501,7 @@ OutputFile glossary_page(const RenderContext& ctx, Diagnostics& diags) {
 
 OutputFile search_page(const RenderContext& ctx, Diagnostics& diags) {
   PageEnv env{ctx, paths::search(), {}, diags};
-  Data d;
+  View d;
   // Without JavaScript the page offers the year and committee pages: a list of
   // every meeting would make this page megabytes long on a large archive.
   d.set("years", year_links(env));
@@ -513,7 +513,7 @@ OutputFile search_page(const RenderContext& ctx, Diagnostics& diags) {
 
 OutputFile free_page(const RenderContext& ctx, const Page& p, Diagnostics& diags) {
   PageEnv env{ctx, paths::page(p.stem), {}, diags};
-  Data d;
+  View d;
   d.set("body", env.prose(p.body, 2));
   return finish_page(env, "page.mustache", p.title.value, d, {{"Home", paths::home()}});
 }

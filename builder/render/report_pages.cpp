@@ -91,8 +91,8 @@ Chart breakdown_chart(const std::string& id, const std::string& title, const Bre
   return c;
 }
 
-Data chart_view(const Chart& c, bool bars) {
-  Data d;
+View chart_view(const Chart& c, bool bars) {
+  View d;
   d.set("title", c.title);
   d.set("svg", bars ? render_bar_chart(c) : render_column_chart(c));
   d.set("table", render_chart_table(c));
@@ -104,7 +104,7 @@ OutputFile report_page(const RenderContext& ctx, size_t ri, Diagnostics& diags) 
   PageEnv env{ctx, paths::report(r.series.value, r.year), {}, diags};
   const Report* prev = previous_report(ctx, r);
   std::string prev_label = prev ? year_label(prev->year) : "";
-  Data d;
+  View d;
   d.set("title", r.title.value);
   d.set("year", year_label(r.year));
   d.set("period", r.period_from.value.long_form() + " to " + r.period_to.value.long_form());
@@ -114,9 +114,9 @@ OutputFile report_page(const RenderContext& ctx, size_t ri, Diagnostics& diags) 
     d.set("previous_label", prev_label);
     d.set("previous_href", env.link(paths::report(prev->series.value, prev->year)));
   }
-  DataList context;
+  ViewList context;
   for (const auto& f : r.context) {
-    Data x;
+    View x;
     x.set("label", f.label.value);
     x.set("value", with_commas(f.value.value));
     std::optional<long long> before;
@@ -128,11 +128,11 @@ OutputFile report_page(const RenderContext& ctx, size_t ri, Diagnostics& diags) 
   }
   d.set("context", context);
   d.set("has_context", !r.context.empty());
-  DataList figures;
+  ViewList figures;
   for (const auto& mf : main_figures(ctx, r.series.value)) {
     auto now = mf.get(r);
     if (!now) continue;
-    Data x;
+    View x;
     x.set("label", mf.label);
     x.set("value", with_commas(*now));
     std::string change = prev ? describe_change(compare_counts(mf.get(*prev), now), prev_label) : "";
@@ -140,9 +140,9 @@ OutputFile report_page(const RenderContext& ctx, size_t ri, Diagnostics& diags) 
     figures.push_back(x);
   }
   d.set("figures", figures);
-  DataList stages;
+  ViewList stages;
   for (const auto& s : r.stages) {
-    Data x;
+    View x;
     auto cell = [](const std::optional<Located<long long>>& v) { return v ? with_commas(v->value) : std::string("–"); };
     x.set("name", s.name.value);
     x.set("received", cell(s.received));
@@ -155,7 +155,7 @@ OutputFile report_page(const RenderContext& ctx, size_t ri, Diagnostics& diags) 
   }
   d.set("stages", stages);
   d.set("has_stages", !r.stages.empty());
-  DataList charts;
+  ViewList charts;
   if (!r.by_service.entries.empty())
     charts.push_back(chart_view(breakdown_chart("chart-by-service", "Complaints and representations by service, " + year_label(r.year), r.by_service), true));
   if (!r.by_reason.entries.empty())
@@ -166,12 +166,12 @@ OutputFile report_page(const RenderContext& ctx, size_t ri, Diagnostics& diags) 
                                                 r.equalities[i].second),
                                 true));
   d.set("charts", charts);
-  DataList considered;
+  ViewList considered;
   auto items = ctx.site.report_items.find(ri);
   if (items != ctx.site.report_items.end())
     for (const auto& ref : items->second) {
       const Meeting& m = ctx.model.meetings[ref.meeting];
-      Data x;
+      View x;
       x.set("title", meeting_title(ctx, m));
       x.set("href", env.link(paths::meeting(m.id)) + "#item-" + m.items[ref.item].number.value);
       considered.push_back(x);
@@ -191,25 +191,25 @@ OutputFile series_page(const RenderContext& ctx, const std::string& series, Diag
   // "... Annual Report 2017/18" names a year; the series page covers them all.
   if (auto pos = title.rfind(' '); pos != std::string::npos && title.find('/', pos) != std::string::npos)
     title = title.substr(0, pos);
-  Data d;
+  View d;
   d.set("title", title);
-  DataList years;
+  ViewList years;
   for (size_t ri : reports) {
-    Data y;
+    View y;
     y.set("label", year_label(ctx.model.reports[ri].year));
     y.set("href", env.link(paths::report(series, ctx.model.reports[ri].year)));
     years.push_back(y);
   }
   d.set("years", years);
   // One table of the main figures: a row per figure, a column per year.
-  DataList rows;
+  ViewList rows;
   auto figures = main_figures(ctx, series);
-  DataList charts;
+  ViewList charts;
   for (size_t fi = 0; fi < figures.size(); ++fi) {
     const auto& mf = figures[fi];
-    Data row;
+    View row;
     row.set("label", mf.label);
-    DataList cells;
+    ViewList cells;
     Chart chart;
     chart.id = "chart-trend-" + std::to_string(fi + 1);
     chart.title = mf.label + " by year";
@@ -219,7 +219,7 @@ OutputFile series_page(const RenderContext& ctx, const std::string& series, Diag
     bool any = false;
     for (size_t ri : reports) {
       auto v = mf.get(ctx.model.reports[ri]);
-      cells.push_back(Data(v ? with_commas(*v) : std::string("–")));
+      cells.push_back(View(v ? with_commas(*v) : std::string("–")));
       if (v) {
         any = true;
         s.points.push_back({year_label(ctx.model.reports[ri].year), static_cast<double>(*v), with_commas(*v)});

@@ -17,11 +17,17 @@ Theme::Theme() = default;
 Theme::~Theme() = default;
 // Moving a std::map keeps its nodes, so partials_ still points at the right texts.
 Theme::Theme(Theme&& o) noexcept
-    : files_(std::move(o.files_)), origins_(std::move(o.origins_)), partials_(std::move(o.partials_)) {}
+    : files_(std::move(o.files_)),
+      origins_(std::move(o.origins_)),
+      partials_(std::move(o.partials_)),
+      template_hashes_(std::move(o.template_hashes_)),
+      partials_hash_(o.partials_hash_) {}
 Theme& Theme::operator=(Theme&& o) noexcept {
   files_ = std::move(o.files_);
   origins_ = std::move(o.origins_);
   partials_ = std::move(o.partials_);
+  template_hashes_ = std::move(o.template_hashes_);
+  partials_hash_ = o.partials_hash_;
   compiled_.clear();
   return *this;
 }
@@ -31,6 +37,11 @@ Theme Theme::load(const FileSystem& fs, const std::string& site_root, const std:
   for (const auto& [path, text] : t.files_)
     if (starts_with(path, "partials/") && ends_with(path, ".mustache"))
       t.partials_.push_back({path.substr(9, path.size() - 9 - 9), &text});
+  Hasher partials;
+  for (const auto& [partial, text] : t.partials_) partials.add(partial).add(*text);
+  t.partials_hash_ = partials.value();
+  for (const auto& [path, text] : t.files_)
+    if (starts_with(path, "templates/")) t.template_hashes_[path] = hash_bytes(text);
   return t;
 }
 
@@ -78,7 +89,49 @@ std::string Theme::origin(const std::string& path) const {
   return it == origins_.end() ? "theme" : it->second;
 }
 
-std::string Theme::render(const std::string& name, TemplateData& data, Diagnostics& diags) const {
+uint64_t Theme::fingerprint(const std::string& name) const {
+  auto hash_of = [&](const std::string& path) {
+    auto it = template_hashes_.find(path);
+    return it == template_hashes_.end() ? 0 : it->second;
+  };
+  return Hasher().add(hash_of("templates/" + name)).add(hash_of("templates/layout.mustache")).add(partials_hash_).value();
+}
+
+namespace {
+using MustacheData = kainjow::mustache::data;
+
+/// A leaf, or an empty object or list to be filled in place.
+MustacheData shell(const View& v) {
+  switch (v.kind()) {
+    case View::Kind::text: return MustacheData(v.text());
+    case View::Kind::flag: return MustacheData(v.flag());
+    case View::Kind::list: return MustacheData(MustacheData::type::list);
+    case View::Kind::object: break;
+  }
+  return MustacheData(MustacheData::type::object);
+}
+
+/// Fill `target` top-down: kainjow's set() and push_back() copy their argument,
+/// so a tree built bottom-up would be copied once per level.
+void fill(MustacheData& target, const View& v) {
+  if (v.kind() == View::Kind::list) {
+    // list_value() is const only because kainjow offers no mutable accessor; the list is target's own.
+    auto& list = const_cast<kainjow::mustache::list&>(target.list_value());
+    list.reserve(v.items().size());
+    for (const auto& item : v.items()) {
+      list.push_back(shell(item));
+      fill(list.back(), item);
+    }
+  } else if (v.kind() == View::Kind::object) {
+    for (const auto& [key, value] : v.members()) {
+      target.set(key, shell(value));
+      fill(*const_cast<MustacheData*>(target.get(key)), value);
+    }
+  }
+}
+}  // namespace
+
+std::string Theme::render(const std::string& name, const View& view, Diagnostics& diags) const {
   std::string path = "templates/" + name;
   std::shared_ptr<Compiled> compiled;
   {
@@ -100,8 +153,8 @@ std::string Theme::render(const std::string& name, TemplateData& data, Diagnosti
     return {};
   }
   // Partials come from partials/<name>.mustache.
-  // Partials are added to the caller's data: copying a page's data tree would cost more than drawing it.
-  kainjow::mustache::data& ctx = data;
+  MustacheData ctx = shell(view);
+  fill(ctx, view);
   for (const auto& [partial, body] : partials_)
     ctx.set(partial, kainjow::mustache::partial([text = body] { return *text; }));
   std::string out = compiled->tmpl.render(ctx);

@@ -12,14 +12,9 @@
 #include "core/diagnostics.h"
 #include "core/fs.h"
 
-namespace kainjow::mustache {
-template <typename string_type> class basic_mustache;
-template <typename string_type> class basic_data;
-}  // namespace kainjow::mustache
+#include "view_data.h"
 
 namespace rs {
-
-using TemplateData = kainjow::mustache::basic_data<std::string>;
 
 /// The built-in default theme (generated from themes/default at build time).
 const std::map<std::string, std::string>& builtin_theme_files();
@@ -38,7 +33,10 @@ class Theme {
   /// Files under assets/, relative to it.
   std::vector<std::string> assets() const;
   /// Render templates/<name>, with partials from partials/. Returns "" and reports theme.template on error.
-  std::string render(const std::string& name, TemplateData& data, Diagnostics& diags) const;
+  std::string render(const std::string& name, const View& data, Diagnostics& diags) const;
+  /// Changes whenever a page drawn with templates/<name> inside the layout
+  /// could change: that template, the layout or any partial.
+  uint64_t fingerprint(const std::string& name) const;
   /// Where a theme file came from: "themes/x/templates/a.mustache" or "built-in default theme".
   std::string origin(const std::string& path) const;
 
@@ -49,6 +47,8 @@ class Theme {
   std::map<std::string, std::string> files_;
   std::map<std::string, std::string> origins_;
   std::vector<std::pair<std::string, const std::string*>> partials_;  // name → text, found once at load
+  std::map<std::string, uint64_t> template_hashes_;                   // "templates/x.mustache" → hash
+  uint64_t partials_hash_ = 0;
   // kainjow's render() is not const, so each thread keeps its own compiled copies.
   mutable std::mutex mutex_;
   mutable std::map<std::pair<std::thread::id, std::string>, std::shared_ptr<Compiled>> compiled_;

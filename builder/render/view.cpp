@@ -5,8 +5,8 @@
 
 namespace rs {
 
-Data name_view(PageEnv& env, const NameRef& name) {
-  Data d;
+View name_view(PageEnv& env, const NameRef& name) {
+  View d;
   if (const Person* p = env.ctx.site.person(name.value, env.ctx.model)) {
     d.set("text", p->name.value);
     d.set("href", env.link(paths::person(p->id.value)));
@@ -16,14 +16,14 @@ Data name_view(PageEnv& env, const NameRef& name) {
   return d;
 }
 
-DataList names_view(PageEnv& env, const std::vector<NameRef>& names) {
-  DataList out;
+ViewList names_view(PageEnv& env, const std::vector<NameRef>& names) {
+  ViewList out;
   for (const auto& n : names) out.push_back(name_view(env, n));
   return out;
 }
 
-Data timing_view(Timing t) {
-  Data d;
+View timing_view(Timing t) {
+  View d;
   d.set("label", timing_label(t));
   d.set("slug", timing_slug(t));
   d.set("open", timing_is_open(t));
@@ -44,9 +44,9 @@ std::string meeting_title(const RenderContext& ctx, const Meeting& m) {
   return committee_name(ctx, m.committee.value) + ", " + m.date.value.long_form();
 }
 
-Data meeting_row(PageEnv& env, size_t mi) {
+View meeting_row(PageEnv& env, size_t mi) {
   const Meeting& m = env.ctx.model.meetings[mi];
-  Data d;
+  View d;
   d.set("title", meeting_title(env.ctx, m));
   d.set("committee", committee_name(env.ctx, m.committee.value));
   d.set("date", m.date.value.long_form());
@@ -56,11 +56,11 @@ Data meeting_row(PageEnv& env, size_t mi) {
   return d;
 }
 
-Data undertaking_view(PageEnv& env, const ResolvedUndertaking& ru) {
+View undertaking_view(PageEnv& env, const ResolvedUndertaking& ru) {
   const Undertaking& u = *ru.undertaking;
   const Meeting& m = env.ctx.model.meetings[ru.given.meeting];
   const Item& item = m.items[ru.given.item];
-  Data d;
+  View d;
   d.set("id", u.id.value);
   d.set("href", env.link(paths::undertaking(u.id.value)));
   d.set("text", strip_markers(trim(u.text.value)));
@@ -81,27 +81,24 @@ Data undertaking_view(PageEnv& env, const ResolvedUndertaking& ru) {
   return d;
 }
 
-OutputFile finish_page(PageEnv& env, const std::string& template_name, const std::string& title, Data& data,
+OutputFile finish_page(PageEnv& env, const std::string& template_name, const std::string& title, View& data,
                        const std::vector<std::pair<std::string, std::string>>& breadcrumbs) {
   const RenderContext& ctx = env.ctx;
   const SiteSettings& s = ctx.model.site;
   std::string root = root_prefix(env.path);
   data.set("root", root);
   data.set("page_title", title);
-  std::string content = ctx.theme.render(template_name, data, env.diags);
-
-  Data layout;
+  View layout;
   layout.set("root", root);
   layout.set("lang", s.language.value);
   layout.set("title", title);
   layout.set("site_title", s.title.value);
   layout.set("organisation", s.organisation.value);
-  layout.set("content", content);
   layout.set("version", ctx.version);
   layout.set("is_home", env.path == paths::home());
-  DataList crumbs;
+  ViewList crumbs;
   for (size_t i = 0; i < breadcrumbs.size(); ++i) {
-    Data c;
+    View c;
     c.set("label", breadcrumbs[i].first);
     c.set("href", env.link(breadcrumbs[i].second));
     crumbs.push_back(c);
@@ -114,15 +111,31 @@ OutputFile finish_page(PageEnv& env, const std::string& template_name, const std
     layout.set("contact_href", is_url ? contact : "mailto:" + contact);
     layout.set("contact_text", contact);
   }
-  DataList pages;
+  ViewList pages;
   for (const auto& p : ctx.model.pages) {
-    Data d;
+    View d;
     d.set("title", p.title.value);
     d.set("href", env.link(paths::page(p.stem)));
     pages.push_back(d);
   }
   layout.set("pages", pages);
-  return OutputFile{env.path, ctx.theme.render("layout.mustache", layout, env.diags), template_name, ""};
+
+  // Equal data drawn by equal templates gives an equal page: a rebuild draws only what changed.
+  Hasher h;
+  h.add(template_name).add(ctx.theme.fingerprint(template_name));
+  data.hash_into(h);
+  layout.hash_into(h);
+  OutputFile page{env.path, {}, template_name, {}, h.value(), false};
+  if (ctx.previous) {
+    auto it = ctx.previous->find(env.path);
+    if (it != ctx.previous->end() && it->second == page.fingerprint) {
+      page.reused = true;
+      return page;
+    }
+  }
+  layout.set("content", ctx.theme.render(template_name, data, env.diags));
+  page.bytes = ctx.theme.render("layout.mustache", layout, env.diags);
+  return page;
 }
 
 }  // namespace rs

@@ -3,13 +3,14 @@
 #include <cstdio>
 #include <sstream>
 
+#include "core/hash.h"
 #include "core/strings.h"
 #include "write_site.h"
 
 namespace rs {
 
 namespace {
-constexpr const char* kMagic = "reportsite-cache 1";
+constexpr const char* kMagic = "reportsite-cache 2";
 
 std::string hex(uint64_t v) {
   char buf[20];
@@ -41,12 +42,6 @@ bool get_number(std::string_view& in, long long& v) {
 }
 }  // namespace
 
-uint64_t content_hash(std::string_view bytes) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
-  return h;
-}
-
 std::string cache_path_for(const std::string& out_dir) { return beside_output(out_dir, "cache"); }
 
 std::vector<std::string> site_inputs(const FileSystem& fs, const std::string& site_dir) {
@@ -69,7 +64,7 @@ std::vector<InputStamp> stamp_inputs(const FileSystem& fs, const std::vector<std
       s.hash = old->hash;  // same size and time: trust the recorded hash
     } else {
       auto bytes = fs.read(p, nullptr);
-      s.hash = bytes ? content_hash(*bytes) : 0;
+      s.hash = bytes ? hash_bytes(*bytes) : 0;
     }
     out.push_back(std::move(s));
   }
@@ -92,10 +87,10 @@ std::optional<BuildCache> read_cache(const FileSystem& fs, const std::string& pa
   size_t second = all.find('\n', first + 1);
   if (second == std::string_view::npos) return ignored("truncated");
   std::string_view body = all.substr(second + 1);
-  if (all.substr(first + 1, second - first - 1) != hex(content_hash(body))) return ignored("damaged (checksum mismatch)");
+  if (all.substr(first + 1, second - first - 1) != hex(hash_bytes(body))) return ignored("damaged (checksum mismatch)");
   BuildCache c;
   long long inputs = 0, outputs = 0;
-  if (!get(body, c.key) || !get(body, c.report) || !get_number(body, inputs) || inputs < 0) return ignored("damaged");
+  if (!get(body, c.builder) || !get(body, c.key) || !get(body, c.report) || !get_number(body, inputs) || inputs < 0) return ignored("damaged");
   for (long long i = 0; i < inputs; ++i) {
     InputStamp s;
     std::string hash;
@@ -110,11 +105,27 @@ std::optional<BuildCache> read_cache(const FileSystem& fs, const std::string& pa
     if (!get(body, o)) return ignored("damaged");
     c.outputs.push_back(std::move(o));
   }
+  long long pages = 0;
+  if (!get_number(body, pages) || pages < 0) return ignored("damaged");
+  for (long long i = 0; i < pages; ++i) {
+    PageRecord p;
+    std::string fingerprint, ids;
+    if (!get(body, p.path) || !get(body, fingerprint) || !get(body, p.title) || !get(body, ids)) return ignored("damaged");
+    p.fingerprint = std::strtoull(fingerprint.c_str(), nullptr, 16);
+    // Ids never hold spaces (HTML forbids it), so one line holds them all.
+    for (size_t start = 0; start < ids.size();) {
+      size_t space = std::min(ids.find(' ', start), ids.size());
+      p.ids.push_back(ids.substr(start, space - start));
+      start = space + 1;
+    }
+    c.pages.push_back(std::move(p));
+  }
   return c;
 }
 
 bool write_cache(FileSystem& fs, const std::string& path, const BuildCache& cache) {
   std::string body;
+  put(body, cache.builder);
   put(body, cache.key);
   put(body, cache.report);
   put(body, std::to_string(cache.inputs.size()));
@@ -126,8 +137,17 @@ bool write_cache(FileSystem& fs, const std::string& path, const BuildCache& cach
   }
   put(body, std::to_string(cache.outputs.size()));
   for (const auto& o : cache.outputs) put(body, o);
+  put(body, std::to_string(cache.pages.size()));
+  for (const auto& p : cache.pages) {
+    std::string ids;
+    for (const auto& id : p.ids) ids += (ids.empty() ? "" : " ") + id;
+    put(body, p.path);
+    put(body, hex(p.fingerprint));
+    put(body, p.title);
+    put(body, ids);
+  }
   std::string tmp = path + ".tmp";
-  if (!fs.write(tmp, std::string(kMagic) + "\n" + hex(content_hash(body)) + "\n" + body, nullptr)) return false;
+  if (!fs.write(tmp, std::string(kMagic) + "\n" + hex(hash_bytes(body)) + "\n" + body, nullptr)) return false;
   return fs.rename(tmp, path, nullptr);
 }
 

@@ -21,15 +21,23 @@ struct InputStamp {
   bool operator==(const InputStamp&) const = default;
 };
 
+/// A page as last published: what drew it and what other pages' checks need of it.
+struct PageRecord {
+  std::string path;
+  uint64_t fingerprint = 0;
+  std::string title;             // as the page check read it
+  std::vector<std::string> ids;  // sorted
+};
+
 struct BuildCache {
+  std::string builder;              // the builder and output folder: pages drawn by another builder are not reused
   std::string key;                  // builder, settings and as_of that the output depends on
   std::vector<InputStamp> inputs;   // sorted by path
   std::vector<std::string> outputs; // every file written, relative to the output
   std::string report;               // what the build printed, to print again
+  std::vector<PageRecord> pages;    // sorted by path; pages that passed the page check with no finding
 };
 
-/// 64-bit FNV-1a.
-uint64_t content_hash(std::string_view bytes);
 std::string cache_path_for(const std::string& out_dir);
 /// Every input of a site: data/, content/ and themes/, sorted.
 std::vector<std::string> site_inputs(const FileSystem& fs, const std::string& site_dir);

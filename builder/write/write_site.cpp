@@ -1,5 +1,6 @@
 #include "write_site.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace rs {
@@ -26,6 +27,18 @@ bool write_site(FileSystem& fs, const std::string& out_dir, const std::vector<Fi
   WriteStats local;
   for (const auto& f : files) {
     std::string target = join_path(staging, f.path);
+    std::string previous = join_path(out_dir, f.path);
+    if (f.keep_previous) {
+      long long size = fs.size(previous);
+      if (!fs.link(previous, target, &error)) {
+        fs.remove_all(staging, nullptr);
+        return fail(previous, error + "; nothing was published");
+      }
+      ++local.unchanged;
+      ++local.files;
+      local.bytes += static_cast<size_t>(std::max(size, 0LL));
+      continue;
+    }
     std::optional<std::string> copied;
     if (!f.copy_from.empty()) {
       copied = fs.read(f.copy_from, &error);
@@ -37,7 +50,6 @@ bool write_site(FileSystem& fs, const std::string& out_dir, const std::vector<Fi
     const std::string& bytes = copied ? *copied : *f.bytes;
     // A file whose bytes did not change is linked from the old output, so it
     // keeps its modification time and a deployment by rsync copies only what changed.
-    std::string previous = join_path(out_dir, f.path);
     if (fs.size(previous) == static_cast<long long>(bytes.size())) {
       auto old_bytes = fs.read(previous, nullptr);
       if (old_bytes && *old_bytes == bytes && fs.link(previous, target, nullptr)) {

@@ -14,6 +14,7 @@ struct FileToWrite {
   std::string path;       // relative to the output folder
   const std::string* bytes = nullptr;
   std::string copy_from;  // or copy this input file
+  bool keep_previous = false;  // or keep the previous output's file at `path` (known unchanged)
 };
 
 struct WriteStats {

@@ -36,6 +36,11 @@ grep -q "received a report" "$work/out/meetings/2018-10-17-children-scrutiny/ind
 [ "$(stat -c %Y "$work/out/glossary/index.html")" = "$(date -d 2001-01-01 +%s)" ] && pass "unchanged glossary page kept its modification time" \
   || fail "unchanged glossary page was rewritten"
 clean_equal "editing a meeting"
+# Only pages whose template data changed are drawn again: the meeting's own, and the few that quote it.
+drawn=$(sed -n 's/.*; \([0-9]*\) of \([0-9]*\) pages drawn.*/\1 \2/p' "$work/last.log")
+if [ -n "$drawn" ] && [ "${drawn% *}" -ge 1 ] && [ "${drawn% *}" -lt $(( ${drawn#* } / 2 )) ]; then
+  pass "editing a meeting drew ${drawn% *} of ${drawn#* } pages"
+else fail "editing a meeting should draw only a few pages: $(tail -1 "$work/last.log")"; fi
 
 # Add a meeting, then delete it.
 cp "$site/content/meetings/2020/2020-02-05-children-scrutiny.yaml" "$site/content/meetings/2020/2020-03-04-children-scrutiny.yaml"
@@ -57,10 +62,26 @@ build; clean_equal "editing the glossary"
 mkdir -p "$site/themes/default/templates"
 sed 's/Browse/Browse the records/' "$repo_root/themes/default/templates/home.mustache" > "$site/themes/default/templates/home.mustache"
 build; grep -q "Browse the records" "$work/out/index.html" && pass "template override applied" || fail "template override not applied"
+grep -q "; 1 of [0-9]* pages drawn" "$work/last.log" && pass "a changed home template drew the home page alone" \
+  || fail "a changed home template should draw one page: $(tail -1 "$work/last.log")"
 clean_equal "editing a template"
 sed -i 's/^title: .*/title: Renamed committee reports/' "$site/data/site.yaml"
 build; grep -q "Renamed committee reports" "$work/out/index.html" && pass "site.yaml change applied" || fail "site.yaml change not applied"
+grep -q "pages drawn" "$work/last.log" && fail "a new site title must redraw every page: $(tail -1 "$work/last.log")" \
+  || pass "a new site title redrew every page"
 clean_equal "editing site.yaml"
+
+# A redrawn page that loses an id breaks links on pages that were not redrawn:
+# those are checked again, and nothing is published.
+cp -r "$work/out" "$work/before-broken"
+sed 's/<h3 id="{{anchor}}">/<h3>/' "$repo_root/themes/default/templates/meeting.mustache" > "$site/themes/default/templates/meeting.mustache"
+build; status=$?
+if [ $status -eq 1 ] && grep -q "undertakings/.*page.broken-link\|page.broken-link.*undertakings/" "$work/last.log"; then
+  pass "links from unchanged pages to a lost id are found"
+else fail "a lost id was not reported on unchanged pages (exit $status): $(grep -m2 error "$work/last.log")"; fi
+diff -r "$work/out" "$work/before-broken" >/dev/null && pass "nothing published after the lost id" || fail "output changed after a failed build"
+rm "$site/themes/default/templates/meeting.mustache"
+build; clean_equal "restoring the meeting template"
 
 # A truncated cache is ignored with a warning, and the build is still right.
 cache=$work/.out.cache

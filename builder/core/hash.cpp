@@ -1,0 +1,51 @@
+#include "hash.h"
+
+#include <cstring>
+
+namespace rs {
+
+namespace {
+constexpr uint64_t kMul1 = 0x9fb21c651e98df25ull;
+constexpr uint64_t kMul2 = 0xc2b2ae3d27d4eb4full;
+uint64_t rotl(uint64_t v, int r) { return (v << r) | (v >> (64 - r)); }
+}  // namespace
+
+void Hasher::mix(uint64_t word) { state_ = rotl(state_ ^ (word * kMul1), 29) * kMul2; }
+
+Hasher& Hasher::add(uint64_t number) {
+  mix(number);
+  return *this;
+}
+
+Hasher& Hasher::add(std::string_view bytes) {
+  mix(bytes.size());
+  const char* p = bytes.data();
+  size_t n = bytes.size();
+  // Eight bytes at a time: page-sized inputs hash at memory speed, not byte by byte.
+  for (; n >= 8; p += 8, n -= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    mix(w);
+  }
+  if (n > 0) {
+    uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    mix(w);
+  }
+  return *this;
+}
+
+uint64_t Hasher::value() const {
+  // Final avalanche (MurmurHash3's fmix64) so nearby inputs spread over all bits.
+  uint64_t h = state_;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return h;
+}
+
+uint64_t hash_bytes(std::string_view bytes) { return Hasher().add(bytes).value(); }
+
+}  // namespace rs
