@@ -166,9 +166,14 @@ int cmd_build(const std::vector<std::string>& rest, bool write) {
         pages += !f.template_name.empty();
         reused += f.reused;
       }
-      std::string drawn = reused ? "; " + std::to_string(pages - reused) + " of " + std::to_string(pages) +
-                                       " pages drawn, the rest unchanged"
-                                 : "";
+      // Say how much of a rebuild was new work: files parsed, pages drawn.
+      std::string drawn;
+      if (r.files_from_cache)
+        drawn += "; " + std::to_string(r.files_read - r.files_from_cache) + " of " + std::to_string(r.files_read) +
+                 " input files parsed";
+      if (reused)
+        drawn += "; " + std::to_string(pages - reused) + " of " + std::to_string(pages) + " pages drawn";
+      if (!drawn.empty()) drawn += ", the rest unchanged";
       std::cerr << "built " << r.files.size() << " files into " << out << "/ in " << time << drawn << " ("
                 << summary_line(r.diagnostics) << ")\n";
     }

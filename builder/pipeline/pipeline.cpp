@@ -9,6 +9,7 @@
 #include "check/page_check.h"
 #include "core/hash.h"
 #include "core/stage_timer.h"
+#include "load/load_cache.h"
 #include "load/load_site.h"
 #include "render/markdown.h"
 #include "render/theme.h"
@@ -149,10 +150,30 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     }
   }
   PreviousPages previous = cache ? previous_pages(fs, *cache, builder, out) : PreviousPages{};
+  std::optional<LoadCache> load_cache;
+  const std::string load_cache_path = beside_output(out, "load-cache");
+  if (options.write && options.use_cache) {
+    load_cache.emplace(builder);
+    if (fs.exists(load_cache_path)) {
+      std::string why = "unreadable";
+      if (auto bytes = fs.read(load_cache_path, nullptr)) load_cache = LoadCache::parse(*bytes, builder, &why);
+      if (!why.empty())
+        diags.add({Severity::warning, "cache.ignored",
+                   "the load cache is " + why + ": it was ignored and every file parsed", {}, load_cache_path, {}, {}});
+    }
+  }
 
   stage("loading");
-  r.model = load_site(fs, options.site_dir, diags);
+  r.model = load_site(fs, options.site_dir, diags, load_cache ? &*load_cache : nullptr);
   timer.lap("load");
+  r.files_read = r.model.sources.size();
+  if (load_cache) {
+    r.files_from_cache = load_cache->hits();
+    // Kept even when this build fails: the next one, after a fix, parses only what changed.
+    std::string tmp = load_cache_path + ".tmp";
+    if (fs.write(tmp, load_cache->serialize(), nullptr)) fs.rename(tmp, load_cache_path, nullptr);
+    load_cache.reset();
+  }
   stage("resolving " + std::to_string(r.model.meetings.size()) + " meetings");
   r.site = resolve(r.model, {options.as_of}, diags);
   timer.lap("resolve");

@@ -34,6 +34,7 @@ struct BuildResult {
   bool up_to_date = false;    // nothing changed since the last build: no work was done
   std::string cached_report;  // when up to date: what that build reported
   size_t errors = 0;
+  size_t files_read = 0, files_from_cache = 0;  // input files, and those not parsed again
   /// 0 clean (warnings allowed), 1 findings at error level, 2 I/O failure.
   int exit_code = 0;
 };
