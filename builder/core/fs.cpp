@@ -87,6 +87,9 @@ bool RealFileSystem::remove_all(const std::string& path, std::string* error) {
 
 bool RealFileSystem::rename(const std::string& from, const std::string& to, std::string* error) {
   std::error_code ec;
+  auto parent = stdfs::path(to).parent_path();
+  if (!parent.empty() && !stdfs::is_directory(parent, ec)) stdfs::create_directories(parent, ec);
+  ec.clear();
   stdfs::rename(from, to, ec);
   if (ec && error) *error = "cannot rename " + from + " to " + to + ": " + ec.message();
   return !ec;

@@ -22,6 +22,7 @@ class FileSystem {
   /// Write a file, creating parent folders. Return false with `error` set on failure.
   virtual bool write(const std::string& path, const std::string& bytes, std::string* error) = 0;
   virtual bool remove_all(const std::string& path, std::string* error) = 0;
+  /// Move a file or folder; the folder `to` goes into is made if missing.
   virtual bool rename(const std::string& from, const std::string& to, std::string* error) = 0;
   /// Make `to` the same file as `from` (a hard link where possible, else a copy),
   /// so an unchanged output keeps its modification time.

@@ -237,6 +237,9 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     std::vector<FileToWrite> to_write;
     for (const auto& f : r.files) to_write.push_back({f.path, &f.bytes, f.copy_from, f.reused});
     stage("writing " + std::to_string(to_write.size()) + " files");
+    // While the output changes no cache may vouch for it: a build killed half
+    // way must not be taken for up to date, nor its pages for the cached ones.
+    if (cache) fs.remove_all(cache_path_for(out), nullptr);
     r.published = write_site(fs, out, to_write, diags);
     timer.lap("write");
   }

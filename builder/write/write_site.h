@@ -1,7 +1,8 @@
 #pragma once
-// Stage 5: write. The whole site goes to a staging folder beside the output
-// and is swapped in only when every file was written, so a failed build
-// leaves the previous output exactly as it was.
+// Stage 5: write. Every new file goes to a staging folder beside the output
+// first; only when all were written does the output change (by swapping the
+// staging folder in, or for a small rebuild by renaming the few changed files
+// into place), so a failed build leaves the previous output exactly as it was.
 #include <string>
 #include <vector>
 
@@ -23,7 +24,13 @@ struct WriteStats {
   size_t unchanged = 0;  // linked from the previous output, modification time kept
 };
 
-/// Write `files` into `out_dir` atomically. Returns false (with diagnostics) on failure.
+/// Make `out_dir` hold exactly `files`. Returns false (with diagnostics) on failure.
+///
+/// When few files change (a rebuild after an edit), only those are written,
+/// staged first and then renamed into place, and files no longer made are
+/// removed. Otherwise a staging copy of the whole output is swapped in with
+/// one rename. The caller must make sure no cache vouches for the output
+/// while it changes.
 bool write_site(FileSystem& fs, const std::string& out_dir, const std::vector<FileToWrite>& files, Diagnostics& diags,
                 WriteStats* stats = nullptr);
 
