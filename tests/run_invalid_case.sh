@@ -42,7 +42,7 @@ rm -f "$site/expected.txt"
 mkdir "$site/public"
 printf 'sentinel: the previous output, which a failed build must leave alone\n' > "$site/public/sentinel.txt"
 sentinel_sum=$(cksum < "$site/public/sentinel.txt")
-top_before=$(cd "$site" && ls -A | grep -v -x -e .public.load-cache | sort)
+top_before=$(cd "$site" && ls -A | grep -v -x -e .public.memo | sort)
 
 # --- build ---------------------------------------------------------------
 (cd "$site" && "$reportsite" build) > "$work/build.out" 2> "$work/build.err"
@@ -77,7 +77,7 @@ check_public() {
   fi
   local top_after
   # The loader's cache may appear (it lets the build after a fix parse only what changed); nothing else may.
-  top_after=$(cd "$site" && ls -A | grep -v -x -e .public.load-cache | sort)
+  top_after=$(cd "$site" && ls -A | grep -v -x -e .public.memo | sort)
   if [ "$top_after" != "$top_before" ]; then
     fail "after $when, the site folder gained or lost entries (a staging folder left behind?):"
     diff <(echo "$top_before") <(echo "$top_after")

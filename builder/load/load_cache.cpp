@@ -1,63 +1,19 @@
 #include "load_cache.h"
 
-#include <cstring>
 #include <type_traits>
 
-#include "core/hash.h"
+#include "core/binary.h"
 
 namespace rs {
 
 namespace {
 
-constexpr std::string_view kMagic = "reportsite-load-cache 1\n";
-
-// ---- a small binary format: little-endian integers, length-prefixed strings ----
 // Spans and texts name no file: an entry only ever points into its own file,
 // whose id is given back when it is read.
-
-struct Writer {
-  std::string out;
-  void u64(uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
-  void u32(uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); }
-  void str(std::string_view s) {
-    u64(s.size());
-    out.append(s);
-  }
-};
-
-struct Reader {
-  std::string_view in;
+// Declared here, not aliased, so the put/get overloads below are found for nested types.
+struct Writer : BinaryWriter {};
+struct Reader : BinaryReader {
   FileId file;
-  bool ok = true;
-  template <class T>
-  T raw() {
-    T v{};
-    if (in.size() < sizeof v) {
-      ok = false;
-      return v;
-    }
-    std::memcpy(&v, in.data(), sizeof v);
-    in.remove_prefix(sizeof v);
-    return v;
-  }
-  uint64_t u64() { return raw<uint64_t>(); }
-  uint32_t u32() { return raw<uint32_t>(); }
-  std::string str() {
-    uint64_t n = u64();
-    if (!ok || n > in.size()) {
-      ok = false;
-      return {};
-    }
-    std::string s(in.substr(0, n));
-    in.remove_prefix(n);
-    return s;
-  }
-  /// A count of things still to read; each takes at least one byte, so a damaged count cannot run away.
-  uint64_t count() {
-    uint64_t n = u64();
-    if (n > in.size()) ok = false;
-    return ok ? n : 0;
-  }
 };
 
 void put(Writer& w, const Span& s) {
@@ -190,98 +146,50 @@ void get(Reader& r, Diagnostic& d) {
 }
 
 template <class T>
-std::string payload(const T& value, const std::vector<Diagnostic>& diags) {
-  Writer w;
+std::string pack(const T& value, const std::vector<Diagnostic>& diags) {
+  Writer w{};
   put(w, diags);
   put(w, value);
   return std::move(w.out);
 }
 template <class T>
-std::optional<T> unpack(const std::string& payload, FileId file, std::vector<Diagnostic>& diags) {
-  Reader r{payload, file};
+std::optional<T> unpack(std::string_view payload, FileId file, std::vector<Diagnostic>& diags) {
+  Reader r{{payload}, file};
   std::vector<Diagnostic> found;
   get(r, found);
   T value;
   get(r, value);
-  if (!r.ok || !r.in.empty()) return std::nullopt;
+  if (!r.done()) return std::nullopt;
   for (auto& d : found) diags.push_back(std::move(d));
   return value;
 }
 
+std::string memo_name(const std::string& path) { return "load:" + path; }
+
 }  // namespace
 
-std::optional<Meeting> LoadCache::meeting(const std::string& path, uint64_t hash, FileId file,
-                                          std::vector<Diagnostic>& diags) const {
-  auto it = entries_.find(path);
-  if (it == entries_.end() || it->second.hash != hash) return std::nullopt;
-  return unpack<Meeting>(it->second.payload, file, diags);
+std::optional<Meeting> cached_meeting(const MemoStore& memo, const std::string& path, uint64_t hash, FileId file,
+                                      std::vector<Diagnostic>& diags) {
+  auto payload = memo.find(memo_name(path), hash);
+  if (!payload) return std::nullopt;
+  return unpack<Meeting>(*payload, file, diags);
 }
 
-std::optional<std::vector<ActionUpdate>> LoadCache::actions(const std::string& path, uint64_t hash, FileId file,
-                                                            std::vector<Diagnostic>& diags) const {
-  auto it = entries_.find(path);
-  if (it == entries_.end() || it->second.hash != hash) return std::nullopt;
-  return unpack<std::vector<ActionUpdate>>(it->second.payload, file, diags);
+std::optional<std::vector<ActionUpdate>> cached_actions(const MemoStore& memo, const std::string& path, uint64_t hash,
+                                                        FileId file, std::vector<Diagnostic>& diags) {
+  auto payload = memo.find(memo_name(path), hash);
+  if (!payload) return std::nullopt;
+  return unpack<std::vector<ActionUpdate>>(*payload, file, diags);
 }
 
-void LoadCache::put_meeting(const std::string& path, uint64_t hash, const Meeting& m,
-                            const std::vector<Diagnostic>& diags) {
-  entries_[path] = {hash, payload(m, diags)};
+void cache_meeting(MemoStore& memo, const std::string& path, uint64_t hash, const Meeting& m,
+                   const std::vector<Diagnostic>& diags) {
+  memo.put(memo_name(path), hash, pack(m, diags));
 }
 
-void LoadCache::put_actions(const std::string& path, uint64_t hash, const std::vector<ActionUpdate>& a,
-                            const std::vector<Diagnostic>& diags) {
-  entries_[path] = {hash, payload(a, diags)};
-}
-
-void LoadCache::keep_only(const std::vector<std::string>& paths) {
-  std::map<std::string, Entry> kept;
-  for (const auto& p : paths) {
-    auto it = entries_.find(p);
-    if (it != entries_.end()) kept.insert(entries_.extract(it));
-  }
-  entries_ = std::move(kept);
-}
-
-std::string LoadCache::serialize() const {
-  Writer body;
-  body.str(builder_);
-  body.u64(entries_.size());
-  for (const auto& [path, e] : entries_) {
-    body.str(path);
-    body.u64(e.hash);
-    body.str(e.payload);
-  }
-  Writer all;
-  all.out = std::string(kMagic);
-  all.u64(hash_bytes(body.out));
-  all.out += body.out;
-  return std::move(all.out);
-}
-
-LoadCache LoadCache::parse(std::string_view bytes, const std::string& builder, std::string* why) {
-  LoadCache cache(builder);
-  auto damaged = [&](const char* what) {
-    if (why) *why = what;
-    return LoadCache(builder);
-  };
-  if (why) why->clear();
-  if (bytes.substr(0, kMagic.size()) != kMagic) return damaged("of another format");
-  Reader r{bytes.substr(kMagic.size()), kNoFile};
-  uint64_t checksum = r.u64();
-  if (!r.ok) return damaged("truncated");
-  if (hash_bytes(r.in) != checksum) return damaged("damaged (checksum mismatch)");
-  if (r.str() != builder) return LoadCache(builder);  // another builder's: quietly start afresh
-  uint64_t n = r.count();
-  for (uint64_t i = 0; i < n && r.ok; ++i) {
-    std::string path = r.str();
-    Entry e;
-    e.hash = r.u64();
-    e.payload = r.str();
-    cache.entries_.emplace(std::move(path), std::move(e));
-  }
-  if (!r.ok || !r.in.empty()) return damaged("damaged");
-  return cache;
+void cache_actions(MemoStore& memo, const std::string& path, uint64_t hash, const std::vector<ActionUpdate>& a,
+                   const std::vector<Diagnostic>& diags) {
+  memo.put(memo_name(path), hash, pack(a, diags));
 }
 
 }  // namespace rs

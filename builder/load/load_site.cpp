@@ -1,7 +1,6 @@
 #include "load_site.h"
 
 #include <algorithm>
-#include <atomic>
 
 #include "load_cache.h"
 
@@ -24,7 +23,7 @@ bool is_yaml(const std::string& p) { return ends_with(p, ".yaml") || ends_with(p
 
 }  // namespace
 
-Model load_site(const FileSystem& fs, const std::string& root, Diagnostics& diags, LoadCache* cache) {
+Model load_site(const FileSystem& fs, const std::string& root, Diagnostics& diags, MemoStore* memo) {
   Model model;
   model.root = root;
   auto path_of = [&](const std::string& rel) { return join_path(root, rel); };
@@ -87,26 +86,22 @@ Model load_site(const FileSystem& fs, const std::string& root, Diagnostics& diag
   std::vector<uint64_t> hashes(inputs.size(), 0);
   std::vector<char> fresh(inputs.size(), 0);  // parsed this time, without errors: goes into the cache
   std::vector<std::vector<Diagnostic>> file_diags(inputs.size());
-  std::atomic<size_t> hit_count{0};
   parallel_for(inputs.size(), [&](size_t i) {
     const Input& in = inputs[i];
     if (!readable[in.file]) return;
-    bool cacheable = cache && (in.kind == Kind::meeting || in.kind == Kind::actions);
+    bool cacheable = memo && (in.kind == Kind::meeting || in.kind == Kind::actions);
     if (cacheable) {
       const std::string& key = model.sources.path(in.file);
       hashes[i] = hash_bytes(model.sources.content(in.file));
       bool hit = false;
       if (in.kind == Kind::meeting) {
-        meetings[i] = cache->meeting(key, hashes[i], in.file, file_diags[i]);
+        meetings[i] = cached_meeting(*memo, key, hashes[i], in.file, file_diags[i]);
         hit = meetings[i].has_value();
-      } else if (auto a = cache->actions(key, hashes[i], in.file, file_diags[i])) {
+      } else if (auto a = cached_actions(*memo, key, hashes[i], in.file, file_diags[i])) {
         actions[i] = std::move(*a);
         hit = true;
       }
-      if (hit) {
-        hit_count.fetch_add(1, std::memory_order_relaxed);
-        return;
-      }
+      if (hit) return;
     }
     Diagnostics local;
     switch (in.kind) {
@@ -123,16 +118,10 @@ Model load_site(const FileSystem& fs, const std::string& root, Diagnostics& diag
   for (size_t i = 0; i < inputs.size(); ++i) {
     if (fresh[i]) {
       const std::string& key = model.sources.path(inputs[i].file);
-      if (inputs[i].kind == Kind::meeting) cache->put_meeting(key, hashes[i], *meetings[i], file_diags[i]);
-      else cache->put_actions(key, hashes[i], actions[i], file_diags[i]);
+      if (inputs[i].kind == Kind::meeting) cache_meeting(*memo, key, hashes[i], *meetings[i], file_diags[i]);
+      else cache_actions(*memo, key, hashes[i], actions[i], file_diags[i]);
     }
     for (auto& d : file_diags[i]) diags.add(std::move(d));
-  }
-  if (cache) {
-    std::vector<std::string> present;
-    for (const auto& in : inputs) present.push_back(model.sources.path(in.file));
-    cache->keep_only(present);
-    cache->set_hits(hit_count.load());
   }
   for (size_t i = 0; i < inputs.size(); ++i) {
     if (meetings[i]) model.meetings.push_back(std::move(*meetings[i]));

@@ -9,12 +9,12 @@
 
 namespace rs {
 
-class LoadCache;
+class MemoStore;
 
 /// Load every input file of the site at `root`. Never throws; problems go to `diags`.
-/// With a cache, meeting and action files whose bytes it knows are not parsed
-/// again; the cache is then updated to hold exactly this site's files.
-Model load_site(const FileSystem& fs, const std::string& root, Diagnostics& diags, LoadCache* cache = nullptr);
+/// With a memo store, meeting and action files whose bytes it knows are not
+/// parsed again, and those parsed are added to it.
+Model load_site(const FileSystem& fs, const std::string& root, Diagnostics& diags, MemoStore* memo = nullptr);
 
 // One loader per kind of file; each reads the file registered as `file` in `model.sources`.
 void load_settings(Model& model, FileId file, Diagnostics& diags);

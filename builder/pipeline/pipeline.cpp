@@ -9,7 +9,7 @@
 #include "check/page_check.h"
 #include "core/hash.h"
 #include "core/stage_timer.h"
-#include "load/load_cache.h"
+#include "core/memo_store.h"
 #include "load/load_site.h"
 #include "render/markdown.h"
 #include "render/theme.h"
@@ -150,30 +150,33 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     }
   }
   PreviousPages previous = cache ? previous_pages(fs, *cache, builder, out) : PreviousPages{};
-  std::optional<LoadCache> load_cache;
-  const std::string load_cache_path = beside_output(out, "load-cache");
+  // Work done by earlier builds (files parsed, prose checked), by input hash.
+  std::optional<MemoStore> memo;
+  const std::string memo_path = beside_output(out, "memo");
   if (options.write && options.use_cache) {
-    load_cache.emplace(builder);
-    if (fs.exists(load_cache_path)) {
+    memo.emplace(builder);
+    if (fs.exists(memo_path)) {
       std::string why = "unreadable";
-      if (auto bytes = fs.read(load_cache_path, nullptr)) load_cache = LoadCache::parse(*bytes, builder, &why);
+      if (auto bytes = fs.read(memo_path, nullptr)) memo = MemoStore::parse(*bytes, builder, &why);
       if (!why.empty())
         diags.add({Severity::warning, "cache.ignored",
-                   "the load cache is " + why + ": it was ignored and every file parsed", {}, load_cache_path, {}, {}});
+                   "the memo of earlier builds is " + why + ": it was ignored and everything done afresh", {}, memo_path,
+                   {}, {}});
     }
   }
+  // Kept even when this build fails: the next one, after a fix, redoes only what changed.
+  auto save_memo = [&] {
+    if (!memo) return;
+    std::string tmp = memo_path + ".tmp";
+    if (fs.write(tmp, memo->serialize(), nullptr)) fs.rename(tmp, memo_path, nullptr);
+    memo.reset();
+  };
 
   stage("loading");
-  r.model = load_site(fs, options.site_dir, diags, load_cache ? &*load_cache : nullptr);
+  r.model = load_site(fs, options.site_dir, diags, memo ? &*memo : nullptr);
   timer.lap("load");
   r.files_read = r.model.sources.size();
-  if (load_cache) {
-    r.files_from_cache = load_cache->hits();
-    // Kept even when this build fails: the next one, after a fix, parses only what changed.
-    std::string tmp = load_cache_path + ".tmp";
-    if (fs.write(tmp, load_cache->serialize(), nullptr)) fs.rename(tmp, load_cache_path, nullptr);
-    load_cache.reset();
-  }
+  if (memo) r.files_from_cache = memo->hits();
   stage("resolving " + std::to_string(r.model.meetings.size()) + " meetings");
   r.site = resolve(r.model, {options.as_of}, diags);
   timer.lap("resolve");
@@ -184,6 +187,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   // Pages drawn from input with errors would only add findings that are
   // consequences of those errors; the input's own are what the writer needs.
   if (diags.error_count() > 0) {
+    save_memo();
     finish(r, diags);
     return r;
   }
@@ -194,6 +198,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   stage("rendering");
   r.files = render_site(ctx, diags);
   timer.lap("render");
+  save_memo();
   stage("checking " + std::to_string(r.files.size()) + " files");
 
   // The page check sees exactly the files that would be published; pages

@@ -64,7 +64,7 @@ TEST_CASE("a build with an error publishes nothing and leaves the old output as 
   CHECK(r.exit_code == 1);
   CHECK_FALSE(r.published);
   // The loader's cache is kept, so the build after the fix parses only the file that changed.
-  CHECK(outside_inputs(fs) == std::vector<std::string>{"site/.public.load-cache", "site/public/old.html"});
+  CHECK(outside_inputs(fs) == std::vector<std::string>{"site/.public.memo", "site/public/old.html"});
   CHECK(fs.files["site/public/old.html"] == "<p>the previous build</p>");
 }
 

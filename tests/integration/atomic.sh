@@ -16,8 +16,8 @@ out="$work/out"
 snapshot() {  # every path, and every file's checksum, under $out
   (cd "$out" && find . | sort && find . -type f -exec cksum {} + | sort -k3)
 }
-leftovers() {  # anything beside $out but the site copies and the caches (.out.cache, .out.load-cache)
-  (cd "$work" && ls -A | grep -v -x -e out -e .out.cache -e .out.load-cache -e good -e broken -e late -e afile -e '.*\.err' -e '.*\.txt')
+leftovers() {  # anything beside $out but the site copies and the caches (.out.cache, .out.memo)
+  (cd "$work" && ls -A | grep -v -x -e out -e .out.cache -e .out.memo -e good -e broken -e late -e afile -e '.*\.err' -e '.*\.txt')
 }
 
 copy_example() {  # copy_example DIR: the example site's data/ and content/

@@ -1,0 +1,51 @@
+#pragma once
+// Results of earlier builds, kept in one file beside the output so a rebuild
+// redoes only the work whose input changed. Each entry has a name (which
+// piece of work: "load:content/meetings/…", "glossary:meetings/…/index.html")
+// and the hash of the input it was computed from; a lookup with another hash
+// misses. The store is a hint, never trusted blindly: a damaged file, or one
+// written by another builder, starts empty.
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace rs {
+
+class MemoStore {
+ public:
+  /// `builder` names the builder's code: results of other code may differ.
+  explicit MemoStore(std::string builder) : builder_(std::move(builder)) {}
+  MemoStore(MemoStore&& other) noexcept;
+  MemoStore& operator=(MemoStore&& other) noexcept;
+
+  /// Read a store file's bytes. When the file is damaged `why` says how; when
+  /// it is another builder's, the store starts empty and `why` stays empty.
+  static MemoStore parse(std::string_view bytes, const std::string& builder, std::string* why);
+  /// Only the entries looked up or put since loading are written: the rest
+  /// belong to inputs that are gone.
+  std::string serialize() const;
+
+  /// The payload stored under `name` for input `hash`, if any. Thread-safe.
+  std::optional<std::string_view> find(const std::string& name, uint64_t hash) const;
+  /// Store a payload. Thread-safe.
+  void put(const std::string& name, uint64_t hash, std::string payload);
+
+  size_t hits() const;
+  size_t size() const { return entries_.size(); }
+
+ private:
+  struct Entry {
+    uint64_t hash = 0;
+    std::string payload;
+  };
+  std::string builder_;
+  std::unordered_map<std::string, Entry> entries_;
+  mutable std::mutex mutex_;
+  mutable std::unordered_set<std::string> used_;
+  mutable size_t hits_ = 0;
+};
+
+}  // namespace rs
