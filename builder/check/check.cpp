@@ -59,9 +59,9 @@ std::vector<ProsePage> prose_pages(const Model& model, const ResolvedSite& site)
   return pages;
 }
 
-void run_checks(const Model& model, const ResolvedSite& site, Diagnostics& diags) {
+void run_checks(const Model& model, const ResolvedSite& site, Diagnostics& diags, MemoStore* memo) {
   const std::vector<ProsePage> pages = prose_pages(model, site);
-  const CheckInput in{model, site, pages};
+  const CheckInput in{model, site, pages, memo};
   Findings findings;
   auto checks = builtin_checks();
   for (const auto& c : checks) c->run(in, findings, diags);

@@ -38,10 +38,13 @@ struct ProsePage {
   std::vector<const Text*> texts;
 };
 
+class MemoStore;
+
 struct CheckInput {
   const Model& model;
   const ResolvedSite& site;
   const std::vector<ProsePage>& pages;  // every published page's prose, worked out once
+  MemoStore* memo = nullptr;            // findings of earlier builds, by input hash (may be null)
 };
 
 class Check {
@@ -58,7 +61,8 @@ std::unique_ptr<Check> make_untracked_undertaking_check();
 std::unique_ptr<Check> make_report_check();
 
 /// Run every check; apply inline `<!-- allow rule: reason -->` markers; report the rest.
-void run_checks(const Model& model, const ResolvedSite& site, Diagnostics& diags);
+/// With a memo store, checks may reuse what they found in unchanged prose.
+void run_checks(const Model& model, const ResolvedSite& site, Diagnostics& diags, MemoStore* memo = nullptr);
 /// Every published page's prose. Exempt items contribute nothing.
 std::vector<ProsePage> prose_pages(const Model& model, const ResolvedSite& site);
 

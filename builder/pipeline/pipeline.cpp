@@ -181,7 +181,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   r.site = resolve(r.model, {options.as_of}, diags);
   timer.lap("resolve");
   stage("checking");
-  run_checks(r.model, r.site, diags);
+  run_checks(r.model, r.site, diags, memo ? &*memo : nullptr);
   timer.lap("check");
 
   // Pages drawn from input with errors would only add findings that are

@@ -392,3 +392,41 @@ TEST_CASE("one thread and four threads build the example site identically") {
 
 }  // namespace
 }  // namespace rs
+
+namespace rs {
+namespace {
+
+/// The repository's example site, copied into memory under site/.
+MemoryFileSystem example_in_memory() {
+  RealFileSystem real;
+  MemoryFileSystem fs;
+  for (const char* dir : {"data", "content"})
+    for (const auto& rel : real.list(join_path(REPORTSITE_SOURCE_DIR, dir)))
+      fs.files["site/" + std::string(dir) + "/" + rel] =
+          real.read(join_path(REPORTSITE_SOURCE_DIR, std::string(dir) + "/" + rel), nullptr).value_or("");
+  return fs;
+}
+
+TEST_CASE("a rebuild reports the same findings, at the same places, from the memo of the last build") {
+  MemoryFileSystem fs = example_in_memory();
+  BuildResult first = build_in(fs);
+  REQUIRE(first.published);
+  CHECK(first.files_from_cache == 0);
+  const std::string first_text = diagnostics_text(first);
+  CHECK(first_text.find("[glossary.abbr-mismatch]") != std::string::npos);
+  CHECK(fs.files["site/.public.memo"].find("glossary:meetings/") != std::string::npos);
+
+  fs.files["site/data/people.yaml"] += "\n";  // any change, so the rebuild does work
+  BuildResult second = build_in(fs);
+  REQUIRE(second.published);
+  CHECK(second.files_from_cache > 0);
+  CHECK(diagnostics_text(second) == first_text);
+
+  // A new glossary rule applies to unchanged prose: the glossary is part of every page's key.
+  fs.files["site/data/glossary.yaml"] += "\n- term: feedback\n  avoid: [representations]\n";
+  BuildResult third = build_in(fs);
+  CHECK(diagnostics_text(third).find("“representations” is a word to avoid") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace rs
