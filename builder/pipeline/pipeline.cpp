@@ -195,6 +195,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   MarkdownRenderer markdown(glossary_abbreviations(r.model));
   RenderContext ctx{r.model, r.site, theme, markdown, options.version};
   if (!previous.fingerprints.empty()) ctx.previous = &previous.fingerprints;
+  if (memo) ctx.memo = &*memo;
   stage("rendering");
   r.files = render_site(ctx, diags);
   timer.lap("render");

@@ -16,6 +16,8 @@
 
 namespace rs {
 
+class MemoStore;
+
 /// One file of the site, path relative to the output root ('/'-separated).
 struct OutputFile {
   std::string path;
@@ -37,6 +39,8 @@ struct RenderContext {
   std::string version;
   /// When set, a page whose fingerprint is found here unchanged is not drawn again.
   const PageFingerprints* previous = nullptr;
+  /// When set, outputs may reuse work of earlier builds on unchanged input.
+  MemoStore* memo = nullptr;
 };
 
 class OutputKind {

@@ -1,8 +1,13 @@
 #include "search_index.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
+#include "core/binary.h"
+#include "core/hash.h"
+#include "core/memo_store.h"
 #include "core/parallel.h"
 #include "core/strings.h"
 #include "view.h"
@@ -45,6 +50,38 @@ struct SearchDoc {
   std::string kind, title, url, date, committee, text;
 };
 
+/// The distinct stems a document is found by, sorted.
+std::vector<std::string> stems_of(const SearchDoc& d) {
+  std::set<std::string> seen;
+  for (const auto& t : search_tokens(d.title + " " + d.committee + " " + d.text)) seen.insert(search_stem(t));
+  return {seen.begin(), seen.end()};
+}
+
+std::string pack(const std::vector<SearchDoc>& docs, const std::vector<std::vector<std::string>>& stems) {
+  BinaryWriter w;
+  w.u64(docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const SearchDoc& d = docs[i];
+    w.str(d.kind), w.str(d.title), w.str(d.url), w.str(d.date), w.str(d.committee), w.str(d.text);
+    w.u64(stems[i].size());
+    for (const auto& s : stems[i]) w.str(s);
+  }
+  return std::move(w.out);
+}
+
+bool unpack(std::string_view payload, std::vector<SearchDoc>& docs, std::vector<std::vector<std::string>>& stems) {
+  BinaryReader r{payload};
+  docs.resize(r.count());
+  stems.resize(docs.size());
+  for (size_t i = 0; i < docs.size() && r.ok; ++i) {
+    SearchDoc& d = docs[i];
+    d.kind = r.str(), d.title = r.str(), d.url = r.str(), d.date = r.str(), d.committee = r.str(), d.text = r.str();
+    stems[i].resize(r.count());
+    for (auto& s : stems[i]) s = r.str();
+  }
+  return r.done();
+}
+
 std::string snippet_of(const std::string& text) {
   if (text.size() <= 240) return text;
   size_t cut = 240;
@@ -60,11 +97,25 @@ class SearchOutput : public OutputKind {
   std::string name() const override { return "search"; }
   void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics&) const override {
     const MarkdownRenderer& md = ctx.markdown;
-    // Each meeting's documents are built on their own, in parallel, into fixed slots.
+    // Each meeting's documents and their stems are built on their own, in
+    // parallel, into fixed slots; an unchanged meeting's come from the memo.
     std::vector<std::vector<SearchDoc>> per_meeting(ctx.model.meetings.size());
+    std::vector<std::vector<std::vector<std::string>>> per_meeting_stems(ctx.model.meetings.size());
     parallel_for(ctx.model.meetings.size(), [&](size_t mi) {
       const Meeting& m = ctx.model.meetings[mi];
       std::string committee = committee_name(ctx, m.committee.value);
+      Hasher key;
+      key.add(m.id).add(m.date.value.iso()).add(committee);
+      for (const auto& it : m.items) {
+        key.add(it.number.value).add(it.title.value).add(static_cast<uint64_t>(it.exempt()));
+        key.add(it.minutes.value).add(it.resolved.value).add(it.discussion.size());
+        for (const auto& ex : it.discussion) key.add(ex.question.value).add(ex.answer.value);
+      }
+      const std::string memo_name = "search:" + m.id;
+      if (ctx.memo)
+        if (auto payload = ctx.memo->find(memo_name, key.value()))
+          if (unpack(*payload, per_meeting[mi], per_meeting_stems[mi])) return;
+      per_meeting[mi].clear(), per_meeting_stems[mi].clear();
       for (const auto& it : m.items) {
         SearchDoc d{"Item", it.number.value + ". " + it.title.value, paths::meeting(m.id) + "#item-" + it.number.value,
                     m.date.value.long_form(), committee, ""};
@@ -78,12 +129,17 @@ class SearchOutput : public OutputKind {
           add(it.resolved);
           d.text = trim(text);
         }
+        per_meeting_stems[mi].push_back(stems_of(d));
         per_meeting[mi].push_back(std::move(d));
       }
+      if (ctx.memo) ctx.memo->put(memo_name, key.value(), pack(per_meeting[mi], per_meeting_stems[mi]));
     });
     std::vector<SearchDoc> docs;
-    for (auto& list : per_meeting)
-      for (auto& d : list) docs.push_back(std::move(d));
+    std::vector<std::vector<std::string>> stems;
+    for (size_t mi = 0; mi < per_meeting.size(); ++mi) {
+      for (auto& d : per_meeting[mi]) docs.push_back(std::move(d));
+      for (auto& s : per_meeting_stems[mi]) stems.push_back(std::move(s));
+    }
     for (const auto& ru : ctx.site.undertakings) {
       const Meeting& m = ctx.model.meetings[ru.given.meeting];
       docs.push_back({"Undertaking", ru.undertaking->text.value, paths::undertaking(ru.undertaking->id.value),
@@ -97,16 +153,15 @@ class SearchOutput : public OutputKind {
       docs.push_back({"Page", p.title.value, paths::page(p.stem), "", "", md.plain_text(p.body.value)});
 
     // Postings: stem → ascending doc numbers, written as deltas.
-    std::vector<std::vector<std::string>> stems(docs.size());
-    parallel_for(docs.size(), [&](size_t i) {
-      std::set<std::string> seen;
-      for (const auto& t : search_tokens(docs[i].title + " " + docs[i].committee + " " + docs[i].text))
-        seen.insert(search_stem(t));
-      stems[i].assign(seen.begin(), seen.end());
-    });
-    std::map<std::string, std::vector<size_t>> postings;
+    size_t from_meetings = stems.size();
+    stems.resize(docs.size());
+    parallel_for(docs.size() - from_meetings, [&](size_t i) { stems[from_meetings + i] = stems_of(docs[from_meetings + i]); });
+    std::unordered_map<std::string, std::vector<size_t>> by_stem;
     for (size_t i = 0; i < docs.size(); ++i)
-      for (const auto& s : stems[i]) postings[s].push_back(i);
+      for (const auto& s : stems[i]) by_stem[s].push_back(i);
+    std::vector<std::pair<std::string, std::vector<size_t>>> postings(std::make_move_iterator(by_stem.begin()),
+                                                                       std::make_move_iterator(by_stem.end()));
+    std::sort(postings.begin(), postings.end());
     // Documents go in chunks of kDocsPerChunk, loaded only for the results shown,
     // so a query on a 10,000-meeting site loads a few hundred kilobytes, not the archive.
     for (size_t start = 0; start < docs.size(); start += kDocsPerChunk) {
