@@ -1,6 +1,7 @@
 #include "pipeline.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <unordered_map>
@@ -8,6 +9,7 @@
 #include "check/check.h"
 #include "check/page_check.h"
 #include "core/hash.h"
+#include "core/parallel.h"
 #include "core/stage_timer.h"
 #include "core/memo_store.h"
 #include "load/load_site.h"
@@ -82,10 +84,27 @@ PreviousPages previous_pages(const FileSystem& fs, const BuildCache& cache, cons
   if (cache.builder != builder) return p;
   for (const auto& page : cache.pages) {
     if (!fs.exists(join_path(out, page.path))) continue;
-    p.fingerprints.emplace(page.path, page.fingerprint);
+    p.fingerprints.emplace(page.path, PreviousPage{page.fingerprint, page.input_key});
     p.summaries.emplace(page.path, PageSummary{page.title, page.ids});
   }
   return p;
+}
+
+/// Hashes of every input file, and of all that is not a meeting or action file.
+InputHashes hash_inputs(const Model& model, const ResolvedSite& site) {
+  InputHashes h;
+  h.files.resize(model.sources.size());
+  parallel_for(h.files.size(), [&](size_t i) { h.files[i] = hash_bytes(model.sources.content(static_cast<FileId>(i))); });
+  std::vector<char> per_page_input(model.sources.size(), 0);
+  for (const auto& m : model.meetings) per_page_input[m.file] = 1;
+  for (const auto& a : model.actions) per_page_input[a.file] = 1;
+  Hasher rest;
+  for (size_t i = 0; i < h.files.size(); ++i)
+    if (!per_page_input[i]) rest.add(model.sources.path(static_cast<FileId>(i))).add(h.files[i]);
+  for (const auto& [path, size] : model.document_sizes) rest.add(path).add(static_cast<uint64_t>(size));
+  rest.add(site.as_of.iso());
+  h.everything_else = rest.value();
+  return h;
 }
 
 /// A page reused unparsed is only as good as its links: they were checked
@@ -196,6 +215,14 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   RenderContext ctx{r.model, r.site, theme, markdown, options.version};
   if (!previous.fingerprints.empty()) ctx.previous = &previous.fingerprints;
   if (memo) ctx.memo = &*memo;
+  InputHashes input_hashes;
+  if (!previous.fingerprints.empty() || options.use_cache) {
+    input_hashes = hash_inputs(r.model, r.site);
+    ctx.inputs = &input_hashes;
+  }
+  // REPORTSITE_VERIFY_INPUT_KEYS=1 turns it on from outside, as the incremental tests do.
+  const char* verify = std::getenv("REPORTSITE_VERIFY_INPUT_KEYS");
+  ctx.verify_input_keys = options.verify_input_keys || (verify && std::string(verify) == "1");
   stage("rendering");
   r.files = render_site(ctx, diags);
   timer.lap("render");
@@ -260,7 +287,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     for (size_t k = 0; k < page_file.size(); ++k) {
       const OutputFile& f = r.files[page_file[k]];
       if (pages_with_findings.count(f.path)) continue;
-      c.pages.push_back({f.path, f.fingerprint, summaries[k].title, summaries[k].ids});
+      c.pages.push_back({f.path, f.fingerprint, f.input_key, summaries[k].title, summaries[k].ids});
     }
     for (const auto& d : r.diagnostics) c.report += format_text(d, r.model.sources);
     c.report += summary_line(r.diagnostics);

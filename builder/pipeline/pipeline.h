@@ -21,6 +21,7 @@ struct BuildOptions {
   bool write = true;            // false for `check`: everything but writing
   std::string version = "dev";
   bool use_cache = true;        // skip the build when no input changed since the last one
+  bool verify_input_keys = false;  // prepare every page anyway; fail if one changed while its inputs' key did not
   /// Told as each stage starts ("loading", "rendering", ...), for progress on a terminal.
   std::function<void(const std::string& stage)> on_stage;
 };

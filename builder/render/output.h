@@ -25,11 +25,23 @@ struct OutputFile {
   std::string template_name;  // set for HTML pages: which template drew it
   std::string copy_from;      // when set, the file is copied from this input path instead of `bytes`
   uint64_t fingerprint = 0;   // pages: of the template data and templates that drew it
-  bool reused = false;        // pages: same fingerprint as last build, so not drawn again (bytes empty)
+  uint64_t input_key = 0;     // pages with declared inputs: of those inputs (0: none declared)
+  bool reused = false;        // pages: unchanged since the last build, so not drawn again (bytes empty)
 };
 
-/// Page path → fingerprint, as drawn by the last published build.
-using PageFingerprints = std::unordered_map<std::string, uint64_t>;
+/// What the last published build drew at a page path.
+struct PreviousPage {
+  uint64_t fingerprint = 0;
+  uint64_t input_key = 0;
+};
+using PageFingerprints = std::unordered_map<std::string, PreviousPage>;
+
+/// Hashes of what pages are made from, worked out once per build, so a page
+/// whose inputs are unchanged is not even prepared again.
+struct InputHashes {
+  std::vector<uint64_t> files;  // by FileId: of the file's bytes
+  uint64_t everything_else = 0; // site settings, committees, people, glossary, reports, pages, documents, as_of
+};
 
 struct RenderContext {
   const Model& model;
@@ -41,6 +53,10 @@ struct RenderContext {
   const PageFingerprints* previous = nullptr;
   /// When set, outputs may reuse work of earlier builds on unchanged input.
   MemoStore* memo = nullptr;
+  /// When set, pages that declare their inputs are keyed by them.
+  const InputHashes* inputs = nullptr;
+  /// Prepare pages even when their input key matches, and report any whose data changed anyway.
+  bool verify_input_keys = false;
 };
 
 class OutputKind {

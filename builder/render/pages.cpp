@@ -6,6 +6,7 @@
 
 #include "core/parallel.h"
 #include "core/strings.h"
+#include "page_inputs.h"
 #include "view.h"
 
 namespace rs {
@@ -115,6 +116,7 @@ ViewList committee_links(PageEnv& env) {
 OutputFile meeting_page(const RenderContext& ctx, size_t mi, Diagnostics& diags) {
   const Meeting& m = ctx.model.meetings[mi];
   PageEnv env{ctx, paths::meeting(m.id), {}, diags};
+  if (auto unchanged = reuse_by_inputs(env, "meeting.mustache", meeting_page_inputs(ctx, mi))) return *unchanged;
   View d;
   MunicipalYear year = ctx.site.meeting_year[mi];
   d.set("committee", committee_name(ctx, m.committee.value));
@@ -424,6 +426,7 @@ OutputFile register_page(const RenderContext& ctx, const StateFilter* filter, Di
 OutputFile undertaking_page(const RenderContext& ctx, const ResolvedUndertaking& ru, Diagnostics& diags) {
   const Undertaking& u = *ru.undertaking;
   PageEnv env{ctx, paths::undertaking(u.id.value), {}, diags};
+  if (auto unchanged = reuse_by_inputs(env, "undertaking.mustache", undertaking_page_inputs(ctx, ru))) return *unchanged;
   View d = undertaking_view(env, ru);
   d.set("text_html", env.prose(u.text, 2));
   if (!u.requested_by.empty()) d.set("requested_by", name_view(env, u.requested_by));
@@ -546,7 +549,14 @@ class PageOutput : public OutputKind {
     for (auto& job : report_page_jobs(ctx)) jobs.push_back(std::move(job));
 
     std::vector<OutputFile> files(jobs.size());
-    parallel_for(jobs.size(), [&](size_t i) { files[i] = jobs[i](diags); });
+    parallel_for(jobs.size(), [&](size_t i) {
+      Diagnostics found;
+      files[i] = jobs[i](found);
+      // A page that reported something (raw HTML in its prose) is prepared
+      // again next time, so the finding is reported again.
+      if (!found.all().empty()) files[i].input_key = 0;
+      diags.merge(std::move(found));
+    });
     for (auto& f : files) out.push_back(std::move(f));
   }
 

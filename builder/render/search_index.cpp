@@ -46,15 +46,33 @@ std::vector<std::string> search_tokens(const std::string& text) {
 
 namespace {
 
+std::string snippet_of(const std::string& text) {
+  if (text.size() <= 240) return text;
+  size_t cut = 240;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  size_t space = text.rfind(' ', cut);
+  return text.substr(0, space == std::string::npos || space < 120 ? cut : space) + "…";
+}
+
+/// A search result as the page shows it; the full text is only read for its stems.
 struct SearchDoc {
-  std::string kind, title, url, date, committee, text;
+  std::string kind, title, url, date, committee, snippet;
 };
 
 /// The distinct stems a document is found by, sorted.
-std::vector<std::string> stems_of(const SearchDoc& d) {
+std::vector<std::string> stems_of(const SearchDoc& d, const std::string& text) {
   std::set<std::string> seen;
-  for (const auto& t : search_tokens(d.title + " " + d.committee + " " + d.text)) seen.insert(search_stem(t));
+  for (const auto& t : search_tokens(d.title + " " + d.committee + " " + text)) seen.insert(search_stem(t));
   return {seen.begin(), seen.end()};
+}
+
+/// A document with its snippet cut from `text`, and its stems.
+SearchDoc make_doc(std::string kind, std::string title, std::string url, std::string date, std::string committee,
+                   const std::string& text, std::vector<std::string>& stems) {
+  SearchDoc d{std::move(kind), std::move(title), std::move(url), std::move(date), std::move(committee), ""};
+  stems = stems_of(d, text);
+  d.snippet = snippet_of(text);
+  return d;
 }
 
 std::string pack(const std::vector<SearchDoc>& docs, const std::vector<std::vector<std::string>>& stems) {
@@ -62,7 +80,7 @@ std::string pack(const std::vector<SearchDoc>& docs, const std::vector<std::vect
   w.u64(docs.size());
   for (size_t i = 0; i < docs.size(); ++i) {
     const SearchDoc& d = docs[i];
-    w.str(d.kind), w.str(d.title), w.str(d.url), w.str(d.date), w.str(d.committee), w.str(d.text);
+    w.str(d.kind), w.str(d.title), w.str(d.url), w.str(d.date), w.str(d.committee), w.str(d.snippet);
     w.u64(stems[i].size());
     for (const auto& s : stems[i]) w.str(s);
   }
@@ -75,19 +93,11 @@ bool unpack(std::string_view payload, std::vector<SearchDoc>& docs, std::vector<
   stems.resize(docs.size());
   for (size_t i = 0; i < docs.size() && r.ok; ++i) {
     SearchDoc& d = docs[i];
-    d.kind = r.str(), d.title = r.str(), d.url = r.str(), d.date = r.str(), d.committee = r.str(), d.text = r.str();
+    d.kind = r.str(), d.title = r.str(), d.url = r.str(), d.date = r.str(), d.committee = r.str(), d.snippet = r.str();
     stems[i].resize(r.count());
     for (auto& s : stems[i]) s = r.str();
   }
   return r.done();
-}
-
-std::string snippet_of(const std::string& text) {
-  if (text.size() <= 240) return text;
-  size_t cut = 240;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  size_t space = text.rfind(' ', cut);
-  return text.substr(0, space == std::string::npos || space < 120 ? cut : space) + "…";
 }
 
 constexpr size_t kDocsPerChunk = 200;
@@ -117,20 +127,21 @@ class SearchOutput : public OutputKind {
           if (unpack(*payload, per_meeting[mi], per_meeting_stems[mi])) return;
       per_meeting[mi].clear(), per_meeting_stems[mi].clear();
       for (const auto& it : m.items) {
-        SearchDoc d{"Item", it.number.value + ". " + it.title.value, paths::meeting(m.id) + "#item-" + it.number.value,
-                    m.date.value.long_form(), committee, ""};
+        std::string text;
         if (!it.exempt()) {  // exempt business is never indexed beyond its title
-          std::string text = md.plain_text(it.minutes.value);
+          text = md.plain_text(it.minutes.value);
           auto add = [&](const Text& t) {
             text += ' ';
             text += md.plain_text(t.value);
           };
           for (const auto& ex : it.discussion) add(ex.question), add(ex.answer);
           add(it.resolved);
-          d.text = trim(text);
+          text = trim(text);
         }
-        per_meeting_stems[mi].push_back(stems_of(d));
-        per_meeting[mi].push_back(std::move(d));
+        per_meeting_stems[mi].emplace_back();
+        per_meeting[mi].push_back(make_doc("Item", it.number.value + ". " + it.title.value,
+                                           paths::meeting(m.id) + "#item-" + it.number.value, m.date.value.long_form(),
+                                           committee, text, per_meeting_stems[mi].back()));
       }
       if (ctx.memo) ctx.memo->put(memo_name, key.value(), pack(per_meeting[mi], per_meeting_stems[mi]));
     });
@@ -140,22 +151,32 @@ class SearchOutput : public OutputKind {
       for (auto& d : per_meeting[mi]) docs.push_back(std::move(d));
       for (auto& s : per_meeting_stems[mi]) stems.push_back(std::move(s));
     }
+    // The other documents are few or short: drawn afresh each time.
+    struct Pending {
+      std::string kind, title, url, date, committee, text;
+    };
+    std::vector<Pending> rest;
     for (const auto& ru : ctx.site.undertakings) {
       const Meeting& m = ctx.model.meetings[ru.given.meeting];
-      docs.push_back({"Undertaking", ru.undertaking->text.value, paths::undertaking(ru.undertaking->id.value),
+      rest.push_back({"Undertaking", ru.undertaking->text.value, paths::undertaking(ru.undertaking->id.value),
                       m.date.value.long_form(), committee_name(ctx, m.committee.value),
                       std::string(timing_label(ru.timing)) + ". Owner: " + ru.undertaking->owner.value});
     }
     for (const auto& r : ctx.model.reports)
-      docs.push_back({"Report", r.title.value, paths::report(r.series.value, r.year), r.period_to.value.long_form(), "",
+      rest.push_back({"Report", r.title.value, paths::report(r.series.value, r.year), r.period_to.value.long_form(), "",
                       md.plain_text(r.notes.value)});
     for (const auto& p : ctx.model.pages)
-      docs.push_back({"Page", p.title.value, paths::page(p.stem), "", "", md.plain_text(p.body.value)});
+      rest.push_back({"Page", p.title.value, paths::page(p.stem), "", "", md.plain_text(p.body.value)});
+    size_t from_meetings = docs.size();
+    docs.resize(from_meetings + rest.size());
+    stems.resize(docs.size());
+    parallel_for(rest.size(), [&](size_t i) {
+      Pending& p = rest[i];
+      docs[from_meetings + i] = make_doc(std::move(p.kind), std::move(p.title), std::move(p.url), std::move(p.date),
+                                         std::move(p.committee), p.text, stems[from_meetings + i]);
+    });
 
     // Postings: stem → ascending doc numbers, written as deltas.
-    size_t from_meetings = stems.size();
-    stems.resize(docs.size());
-    parallel_for(docs.size() - from_meetings, [&](size_t i) { stems[from_meetings + i] = stems_of(docs[from_meetings + i]); });
     std::unordered_map<std::string, std::vector<size_t>> by_stem;
     for (size_t i = 0; i < docs.size(); ++i)
       for (const auto& s : stems[i]) by_stem[s].push_back(i);
@@ -171,7 +192,7 @@ class SearchOutput : public OutputKind {
       for (size_t i = start; i < std::min(docs.size(), start + kDocsPerChunk); ++i) {
         const auto& d = docs[i];
         js += (i > start ? ",\n[" : "\n[") + json_quote(d.kind) + "," + json_quote(d.title) + "," + json_quote(d.url) +
-              "," + json_quote(d.date) + "," + json_quote(d.committee) + "," + json_quote(snippet_of(d.text)) + "]";
+              "," + json_quote(d.date) + "," + json_quote(d.committee) + "," + json_quote(d.snippet) + "]";
       }
       js += "];\n";
       out.push_back({"assets/search/docs-" + std::to_string(chunk) + ".js", js, "", ""});

@@ -125,13 +125,18 @@ OutputFile finish_page(PageEnv& env, const std::string& template_name, const std
   h.add(template_name).add(ctx.theme.fingerprint(template_name));
   data.hash_into(h);
   layout.hash_into(h);
-  OutputFile page{env.path, {}, template_name, {}, h.value(), false};
+  OutputFile page{env.path, {}, template_name, {}, h.value(), env.input_key, false};
   if (ctx.previous) {
     auto it = ctx.previous->find(env.path);
-    if (it != ctx.previous->end() && it->second == page.fingerprint) {
+    if (it != ctx.previous->end() && it->second.fingerprint == page.fingerprint) {
       page.reused = true;
       return page;
     }
+    if (ctx.verify_input_keys && it != ctx.previous->end() && env.input_key && it->second.input_key == env.input_key)
+      env.diags.add({Severity::error, "build.input-key",
+                     "internal: this page's declared inputs did not change but its data did; a rebuild would have "
+                     "kept it stale (please report this)",
+                     {}, env.path, {}, {}});
   }
   layout.set("content", ctx.theme.render(template_name, data, env.diags));
   page.bytes = ctx.theme.render("layout.mustache", layout, env.diags);

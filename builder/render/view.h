@@ -16,6 +16,7 @@ struct PageEnv {
   std::string path;
   AbbrState abbr;
   Diagnostics& diags;
+  uint64_t input_key = 0;  // set by pages that declare their inputs (see page_inputs.h)
 
   std::string link(const std::string& target) const { return root_prefix(path) + target; }
   std::string prose(const Text& t, int min_heading = 4) { return ctx.markdown.render(t, abbr, &diags, min_heading); }

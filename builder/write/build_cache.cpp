@@ -10,7 +10,7 @@
 namespace rs {
 
 namespace {
-constexpr const char* kMagic = "reportsite-cache 2";
+constexpr const char* kMagic = "reportsite-cache 3";
 
 std::string hex(uint64_t v) {
   char buf[20];
@@ -109,9 +109,12 @@ std::optional<BuildCache> read_cache(const FileSystem& fs, const std::string& pa
   if (!get_number(body, pages) || pages < 0) return ignored("damaged");
   for (long long i = 0; i < pages; ++i) {
     PageRecord p;
-    std::string fingerprint, ids;
-    if (!get(body, p.path) || !get(body, fingerprint) || !get(body, p.title) || !get(body, ids)) return ignored("damaged");
+    std::string fingerprint, input_key, ids;
+    if (!get(body, p.path) || !get(body, fingerprint) || !get(body, input_key) || !get(body, p.title) ||
+        !get(body, ids))
+      return ignored("damaged");
     p.fingerprint = std::strtoull(fingerprint.c_str(), nullptr, 16);
+    p.input_key = std::strtoull(input_key.c_str(), nullptr, 16);
     // Ids never hold spaces (HTML forbids it), so one line holds them all.
     for (size_t start = 0; start < ids.size();) {
       size_t space = std::min(ids.find(' ', start), ids.size());
@@ -143,6 +146,7 @@ bool write_cache(FileSystem& fs, const std::string& path, const BuildCache& cach
     for (const auto& id : p.ids) ids += (ids.empty() ? "" : " ") + id;
     put(body, p.path);
     put(body, hex(p.fingerprint));
+    put(body, hex(p.input_key));
     put(body, p.title);
     put(body, ids);
   }

@@ -25,6 +25,7 @@ struct InputStamp {
 struct PageRecord {
   std::string path;
   uint64_t fingerprint = 0;
+  uint64_t input_key = 0;        // of the inputs it was made from, when the page declares them
   std::string title;             // as the page check read it
   std::vector<std::string> ids;  // sorted
 };
