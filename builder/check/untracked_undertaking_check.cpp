@@ -2,6 +2,10 @@
 #include <algorithm>
 
 #include "check.h"
+#include "core/binary.h"
+#include "core/hash.h"
+#include "core/memo_store.h"
+#include "core/parallel.h"
 #include "promise_phrases.h"
 
 namespace rs {
@@ -12,37 +16,79 @@ class UntrackedUndertakingCheck : public Check {
  public:
   std::string name() const override { return "undertakings"; }
   void run(const CheckInput& in, Findings& findings, Diagnostics&) const override {
-    for (const auto& m : in.model.meetings)
-      for (const auto& it : m.items) {
-        if (it.exempt()) continue;
-        // The item's own prose is covered by an undertaking no exchange claims.
-        size_t claimed = 0;
-        for (const auto& u : it.undertakings)
-          for (const auto& ex : it.discussion)
-            if (std::any_of(ex.undertakings.begin(), ex.undertakings.end(),
-                            [&](const Located<std::string>& r) { return r.value == u.id.value; })) {
-              ++claimed;
-              break;
-            }
-        bool item_tracked = it.undertakings.size() > claimed;
-        report(it.minutes, item_tracked, findings);
-        report(it.resolved, item_tracked, findings);
-        for (const auto& ex : it.discussion) {
-          report(ex.question, !ex.undertakings.empty(), findings);
-          report(ex.answer, !ex.undertakings.empty(), findings);
-        }
-      }
+    parallel_for(in.model.meetings.size(), [&](size_t mi) { check_meeting(in, in.model.meetings[mi], findings); });
   }
 
  private:
-  static void report(const Text& text, bool tracked, Findings& findings) {
-    if (tracked || text.empty()) return;
-    for (const auto& p : find_promises(text.value))
-      findings.add({&text, p.begin, p.end, Severity::warning, "undertaking.untracked",
+  /// A prose field to read, and whether a promise in it is already tracked.
+  struct Field {
+    const Text* text;
+    bool tracked;
+  };
+
+  static std::vector<Field> fields_of(const Meeting& m) {
+    std::vector<Field> out;
+    for (const auto& it : m.items) {
+      if (it.exempt()) continue;
+      // The item's own prose is covered by an undertaking no exchange claims.
+      size_t claimed = 0;
+      for (const auto& u : it.undertakings)
+        for (const auto& ex : it.discussion)
+          if (std::any_of(ex.undertakings.begin(), ex.undertakings.end(),
+                          [&](const Located<std::string>& r) { return r.value == u.id.value; })) {
+            ++claimed;
+            break;
+          }
+      bool item_tracked = it.undertakings.size() > claimed;
+      out.push_back({&it.minutes, item_tracked});
+      out.push_back({&it.resolved, item_tracked});
+      for (const auto& ex : it.discussion) {
+        out.push_back({&ex.question, !ex.undertakings.empty()});
+        out.push_back({&ex.answer, !ex.undertakings.empty()});
+      }
+    }
+    return out;
+  }
+
+  /// A meeting whose fields are unchanged keeps the promises found last time.
+  static void check_meeting(const CheckInput& in, const Meeting& m, Findings& findings) {
+    std::vector<Field> fields = fields_of(m);
+    Hasher key;
+    for (const auto& f : fields) key.add(static_cast<uint64_t>(f.tracked)).add(f.text->value);
+    const std::string memo_name = "promises:" + m.id;
+    std::vector<std::pair<size_t, PromisePhrase>> found;  // field index, phrase
+    bool cached = false;
+    if (in.memo)
+      if (auto payload = in.memo->find(memo_name, key.value())) cached = unpack(*payload, fields.size(), found);
+    if (!cached) {
+      found.clear();
+      for (size_t i = 0; i < fields.size(); ++i)
+        if (!fields[i].tracked && !fields[i].text->empty())
+          for (auto& p : find_promises(fields[i].text->value)) found.emplace_back(i, std::move(p));
+      if (in.memo) in.memo->put(memo_name, key.value(), pack(found));
+    }
+    for (const auto& [i, p] : found)
+      findings.add({fields[i].text, p.begin, p.end, Severity::warning, "undertaking.untracked",
                     "this records a promise (“" + p.phrase + "”) that is not tracked as an undertaking",
                     "add it under the item's `undertakings:` (and list its id in this exchange's `undertakings:`), "
                     "or silence this with <!-- allow undertaking.untracked: reason -->",
                     ""});
+  }
+
+  static std::string pack(const std::vector<std::pair<size_t, PromisePhrase>>& found) {
+    BinaryWriter w;
+    w.u64(found.size());
+    for (const auto& [i, p] : found) w.u64(i), w.u64(p.begin), w.u64(p.end), w.str(p.phrase);
+    return std::move(w.out);
+  }
+  static bool unpack(std::string_view payload, size_t fields, std::vector<std::pair<size_t, PromisePhrase>>& found) {
+    BinaryReader r{payload};
+    found.resize(r.count());
+    for (auto& [i, p] : found) {
+      i = r.u64(), p.begin = r.u64(), p.end = r.u64(), p.phrase = r.str();
+      if (i >= fields) r.ok = false;
+    }
+    return r.done();
   }
 };
 

@@ -46,6 +46,17 @@ struct BinaryReader {
     in.remove_prefix(n);
     return s;
   }
+  /// Like str(), without copying: the view points into the input.
+  std::string_view view() {
+    uint64_t n = u64();
+    if (!ok || n > in.size()) {
+      ok = false;
+      return {};
+    }
+    std::string_view s = in.substr(0, n);
+    in.remove_prefix(n);
+    return s;
+  }
   /// A count of things still to read; each takes at least one byte, so a damaged count cannot run away.
   uint64_t count() {
     uint64_t n = u64();

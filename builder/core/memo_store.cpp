@@ -12,11 +12,19 @@ namespace {
 constexpr std::string_view kMagic = "reportsite-memo 1\n";
 }
 
+// Moving a std::string may move its bytes (short strings live inside it), so
+// the file's bytes are moved only as part of a whole store and views are not
+// taken into short buffers: a store read from a file is never short.
 MemoStore::MemoStore(MemoStore&& o) noexcept
-    : builder_(std::move(o.builder_)), entries_(std::move(o.entries_)), used_(std::move(o.used_)), hits_(o.hits_) {}
+    : builder_(std::move(o.builder_)),
+      file_(std::move(o.file_)),
+      entries_(std::move(o.entries_)),
+      used_(std::move(o.used_)),
+      hits_(o.hits_) {}
 
 MemoStore& MemoStore::operator=(MemoStore&& o) noexcept {
   builder_ = std::move(o.builder_);
+  file_ = std::move(o.file_);
   entries_ = std::move(o.entries_);
   used_ = std::move(o.used_);
   hits_ = o.hits_;
@@ -30,12 +38,15 @@ std::optional<std::string_view> MemoStore::find(const std::string& name, uint64_
   used_.insert(name);
   ++hits_;
   // Entries are never erased or replaced while a build reads them, so the view stays valid.
-  return std::string_view(it->second.payload);
+  return it->second.payload;
 }
 
 void MemoStore::put(const std::string& name, uint64_t hash, std::string payload) {
   std::lock_guard<std::mutex> lock(mutex_);
-  entries_[name] = {hash, std::move(payload)};
+  Entry& e = entries_[name];
+  e.hash = hash;
+  e.owned = std::make_unique<std::string>(std::move(payload));
+  e.payload = *e.owned;
   used_.insert(name);
 }
 
@@ -65,26 +76,27 @@ std::string MemoStore::serialize() const {
   return std::move(all.out);
 }
 
-MemoStore MemoStore::parse(std::string_view bytes, const std::string& builder, std::string* why) {
+MemoStore MemoStore::parse(std::string bytes, const std::string& builder, std::string* why) {
   auto damaged = [&](const char* what) {
     if (why) *why = what;
     return MemoStore(builder);
   };
   if (why) why->clear();
-  if (bytes.substr(0, kMagic.size()) != kMagic) return damaged("of another format");
-  BinaryReader r{bytes.substr(kMagic.size())};
+  if (std::string_view(bytes).substr(0, kMagic.size()) != kMagic) return damaged("of another format");
+  MemoStore store(builder);
+  store.file_ = std::move(bytes);
+  BinaryReader r{std::string_view(store.file_).substr(kMagic.size())};
   uint64_t checksum = r.u64();
   if (!r.ok) return damaged("truncated");
   if (hash_bytes(r.in) != checksum) return damaged("damaged (checksum mismatch)");
   if (r.str() != builder) return MemoStore(builder);  // another builder's: quietly start afresh
-  MemoStore store(builder);
   uint64_t n = r.count();
   store.entries_.reserve(n);
   for (uint64_t i = 0; i < n && r.ok; ++i) {
     std::string name = r.str();
     Entry e;
     e.hash = r.u64();
-    e.payload = r.str();
+    e.payload = r.view();
     store.entries_.emplace(std::move(name), std::move(e));
   }
   if (!r.done()) return damaged("damaged");

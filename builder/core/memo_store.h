@@ -6,6 +6,7 @@
 // misses. The store is a hint, never trusted blindly: a damaged file, or one
 // written by another builder, starts empty.
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -23,7 +24,8 @@ class MemoStore {
 
   /// Read a store file's bytes. When the file is damaged `why` says how; when
   /// it is another builder's, the store starts empty and `why` stays empty.
-  static MemoStore parse(std::string_view bytes, const std::string& builder, std::string* why);
+  /// The store keeps `bytes` and points into it, so a large store is not copied.
+  static MemoStore parse(std::string bytes, const std::string& builder, std::string* why);
   /// Only the entries looked up or put since loading are written: the rest
   /// belong to inputs that are gone.
   std::string serialize() const;
@@ -39,9 +41,11 @@ class MemoStore {
  private:
   struct Entry {
     uint64_t hash = 0;
-    std::string payload;
+    std::string_view payload;  // into file_ or into owned
+    std::unique_ptr<std::string> owned;  // for results put by this build
   };
   std::string builder_;
+  std::string file_;  // the bytes read, which loaded entries point into
   std::unordered_map<std::string, Entry> entries_;
   mutable std::mutex mutex_;
   mutable std::unordered_set<std::string> used_;

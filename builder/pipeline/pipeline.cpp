@@ -82,10 +82,10 @@ PreviousPages previous_pages(const FileSystem& fs, const BuildCache& cache, cons
                              const std::string& out) {
   PreviousPages p;
   if (cache.builder != builder) return p;
-  for (const auto& page : cache.pages) {
+  for (auto& page : read_page_records(cache)) {
     if (!fs.exists(join_path(out, page.path))) continue;
     p.fingerprints.emplace(page.path, PreviousPage{page.fingerprint, page.input_key});
-    p.summaries.emplace(page.path, PageSummary{page.title, page.ids});
+    p.summaries.emplace(page.path, PageSummary{std::move(page.title), std::move(page.ids)});
   }
   return p;
 }
@@ -176,7 +176,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     memo.emplace(builder);
     if (fs.exists(memo_path)) {
       std::string why = "unreadable";
-      if (auto bytes = fs.read(memo_path, nullptr)) memo = MemoStore::parse(*bytes, builder, &why);
+      if (auto bytes = fs.read(memo_path, nullptr)) memo = MemoStore::parse(std::move(*bytes), builder, &why);
       if (!why.empty())
         diags.add({Severity::warning, "cache.ignored",
                    "the memo of earlier builds is " + why + ": it was ignored and everything done afresh", {}, memo_path,

@@ -409,11 +409,24 @@ MemoryFileSystem example_in_memory() {
 
 TEST_CASE("a rebuild reports the same findings, at the same places, from the memo of the last build") {
   MemoryFileSystem fs = example_in_memory();
+  fs.files["site/content/meetings/2020/2020-03-11-children-scrutiny.yaml"] = R"(committee: children-scrutiny
+date: 2020-03-11
+status: draft
+items:
+  - number: "1"
+    title: Complaints update
+    discussion:
+      - asked_by: A Member
+        question: When would the figures be ready?
+        answered_by: An officer
+        answer: The officer undertook to circulate the figures.
+)";
   BuildResult first = build_in(fs);
   REQUIRE(first.published);
   CHECK(first.files_from_cache == 0);
   const std::string first_text = diagnostics_text(first);
   CHECK(first_text.find("[glossary.abbr-mismatch]") != std::string::npos);
+  CHECK(first_text.find("2020-03-11-children-scrutiny.yaml:11:29: warning: this records a promise") != std::string::npos);
   CHECK(fs.files["site/.public.memo"].find("glossary:meetings/") != std::string::npos);
 
   fs.files["site/data/people.yaml"] += "\n";  // any change, so the rebuild does work

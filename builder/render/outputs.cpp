@@ -3,6 +3,8 @@
 #include <cctype>
 #include <set>
 
+#include "core/memo_store.h"
+#include "core/parallel.h"
 #include "core/strings.h"
 #include "ical.h"
 #include "undertaking_table.h"
@@ -124,6 +126,31 @@ class UndertakingExports : public OutputKind {
 };
 
 /// The published model as JSON: meetings (public items only), reports, committees.
+/// One meeting in site.json: everything published of it, exempt items by number and title only.
+std::string meeting_json(const Meeting& mt) {
+  std::string j = "{\"id\": " + json_quote(mt.id) + ", \"committee\": " + json_quote(mt.committee.value) +
+                  ", \"date\": \"" + mt.date.value.iso() + "\", \"status\": \"" +
+                  (mt.status == MinutesStatus::draft ? "draft" : "confirmed") + "\", \"items\": [";
+  for (size_t ii = 0; ii < mt.items.size(); ++ii) {
+    const Item& it = mt.items[ii];
+    j += std::string(ii ? ", " : "") + "{\"number\": " + json_quote(it.number.value) + ", \"title\": " +
+         json_quote(it.title.value);
+    if (it.exempt()) {
+      j += ", \"exempt_paragraph\": " + std::to_string(it.exempt_paragraph) + "}";
+      continue;
+    }
+    j += ", \"minutes\": " + json_quote(it.minutes.value) + ", \"discussion\": [";
+    for (size_t xi = 0; xi < it.discussion.size(); ++xi) {
+      const Exchange& ex = it.discussion[xi];
+      j += std::string(xi ? ", " : "") + "{\"asked_by\": " + json_quote(ex.asked_by.value) + ", \"question\": " +
+           json_quote(ex.question.value) + ", \"answered_by\": " + json_quote(ex.answered_by.value) +
+           ", \"answer\": " + json_quote(ex.answer.value) + "}";
+    }
+    j += "], \"resolved\": " + json_quote(it.resolved.value) + "}";
+  }
+  return j + "]}";
+}
+
 class DataExport : public OutputKind {
  public:
   std::string name() const override { return "data"; }
@@ -134,30 +161,22 @@ class DataExport : public OutputKind {
       j += std::string(i ? ", " : "") + "{\"id\": " + json_quote(m.committees[i].id.value) + ", \"name\": " +
            json_quote(m.committees[i].name.value) + "}";
     j += "],\n  \"meetings\": [";
-    for (size_t mi = 0; mi < m.meetings.size(); ++mi) {
+    // Each meeting's entry is made from its file alone: in parallel, and from
+    // the memo when the file is unchanged.
+    std::vector<std::string> entries(m.meetings.size());
+    parallel_for(m.meetings.size(), [&](size_t mi) {
       const Meeting& mt = m.meetings[mi];
-      j += std::string(mi ? "," : "") + "\n    {\"id\": " + json_quote(mt.id) + ", \"committee\": " +
-           json_quote(mt.committee.value) + ", \"date\": \"" + mt.date.value.iso() + "\", \"status\": \"" +
-           (mt.status == MinutesStatus::draft ? "draft" : "confirmed") + "\", \"items\": [";
-      for (size_t ii = 0; ii < mt.items.size(); ++ii) {
-        const Item& it = mt.items[ii];
-        j += std::string(ii ? ", " : "") + "{\"number\": " + json_quote(it.number.value) + ", \"title\": " +
-             json_quote(it.title.value);
-        if (it.exempt()) {
-          j += ", \"exempt_paragraph\": " + std::to_string(it.exempt_paragraph) + "}";
-          continue;
+      const std::string memo_name = "json:" + mt.id;
+      const uint64_t key = ctx.inputs ? ctx.inputs->files[mt.file] : 0;
+      if (ctx.memo && key)
+        if (auto cached = ctx.memo->find(memo_name, key)) {
+          entries[mi] = std::string(*cached);
+          return;
         }
-        j += ", \"minutes\": " + json_quote(it.minutes.value) + ", \"discussion\": [";
-        for (size_t xi = 0; xi < it.discussion.size(); ++xi) {
-          const Exchange& ex = it.discussion[xi];
-          j += std::string(xi ? ", " : "") + "{\"asked_by\": " + json_quote(ex.asked_by.value) + ", \"question\": " +
-               json_quote(ex.question.value) + ", \"answered_by\": " + json_quote(ex.answered_by.value) +
-               ", \"answer\": " + json_quote(ex.answer.value) + "}";
-        }
-        j += "], \"resolved\": " + json_quote(it.resolved.value) + "}";
-      }
-      j += "]}";
-    }
+      entries[mi] = meeting_json(mt);
+      if (ctx.memo && key) ctx.memo->put(memo_name, key, entries[mi]);
+    });
+    for (size_t mi = 0; mi < entries.size(); ++mi) j += (mi ? ",\n    " : "\n    ") + entries[mi];
     j += "\n  ]\n}\n";
     out.push_back({"site.json", j, "", ""});
   }

@@ -105,14 +105,21 @@ std::optional<BuildCache> read_cache(const FileSystem& fs, const std::string& pa
     if (!get(body, o)) return ignored("damaged");
     c.outputs.push_back(std::move(o));
   }
+  c.page_records = std::string(body);
+  return c;
+}
+
+std::vector<PageRecord> read_page_records(const BuildCache& cache) {
+  std::string_view body(cache.page_records);
+  std::vector<PageRecord> out;
   long long pages = 0;
-  if (!get_number(body, pages) || pages < 0) return ignored("damaged");
+  if (!get_number(body, pages) || pages < 0) return {};
   for (long long i = 0; i < pages; ++i) {
     PageRecord p;
     std::string fingerprint, input_key, ids;
     if (!get(body, p.path) || !get(body, fingerprint) || !get(body, input_key) || !get(body, p.title) ||
         !get(body, ids))
-      return ignored("damaged");
+      return {};
     p.fingerprint = std::strtoull(fingerprint.c_str(), nullptr, 16);
     p.input_key = std::strtoull(input_key.c_str(), nullptr, 16);
     // Ids never hold spaces (HTML forbids it), so one line holds them all.
@@ -121,9 +128,9 @@ std::optional<BuildCache> read_cache(const FileSystem& fs, const std::string& pa
       p.ids.push_back(ids.substr(start, space - start));
       start = space + 1;
     }
-    c.pages.push_back(std::move(p));
+    out.push_back(std::move(p));
   }
-  return c;
+  return out;
 }
 
 bool write_cache(FileSystem& fs, const std::string& path, const BuildCache& cache) {

@@ -36,7 +36,8 @@ struct BuildCache {
   std::vector<InputStamp> inputs;   // sorted by path
   std::vector<std::string> outputs; // every file written, relative to the output
   std::string report;               // what the build printed, to print again
-  std::vector<PageRecord> pages;    // sorted by path; pages that passed the page check with no finding
+  std::vector<PageRecord> pages;    // pages that passed the page check with no finding (read by read_page_records)
+  std::string page_records;         // as read: parsed only when a rebuild needs them, not for a no-change check
 };
 
 std::string cache_path_for(const std::string& out_dir);
@@ -48,5 +49,7 @@ std::vector<InputStamp> stamp_inputs(const FileSystem& fs, const std::vector<std
 /// The cache, or nullopt when absent; a damaged one gives a cache.ignored warning.
 std::optional<BuildCache> read_cache(const FileSystem& fs, const std::string& path, Diagnostics& diags);
 bool write_cache(FileSystem& fs, const std::string& path, const BuildCache& cache);
+/// The page records of a cache as read; empty when they are damaged.
+std::vector<PageRecord> read_page_records(const BuildCache& cache);
 
 }  // namespace rs
