@@ -65,6 +65,17 @@ long long RealFileSystem::size(const std::string& path) const {
   return ec ? -1 : static_cast<long long>(n);
 }
 
+bool RealFileSystem::append(const std::string& path, const std::string& bytes, std::string* error) {
+  std::ofstream out(path, std::ios::binary | std::ios::app | std::ios::ate);
+  if (out) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.flush();
+  if (!out) {
+    if (error) *error = "cannot append to " + path;
+    return false;
+  }
+  return true;
+}
+
 bool RealFileSystem::write(const std::string& path, const std::string& bytes, std::string* error) {
   std::error_code ec;
   auto parent = stdfs::path(path).parent_path();
@@ -172,6 +183,17 @@ bool MemoryFileSystem::exists(const std::string& path) const { return files.coun
 long long MemoryFileSystem::size(const std::string& path) const {
   auto it = files.find(path);
   return it == files.end() ? -1 : static_cast<long long>(it->second.size());
+}
+
+bool MemoryFileSystem::append(const std::string& path, const std::string& bytes, std::string* error) {
+  auto it = files.find(path);
+  if (it == files.end()) {
+    if (error) *error = "cannot append to " + path + ": no such file";
+    return false;
+  }
+  it->second += bytes;
+  mtimes[path] = ++clock;
+  return true;
 }
 
 bool MemoryFileSystem::write(const std::string& path, const std::string& bytes, std::string*) {

@@ -21,6 +21,8 @@ class FileSystem {
   virtual long long size(const std::string& path) const = 0;
   /// Write a file, creating parent folders. Return false with `error` set on failure.
   virtual bool write(const std::string& path, const std::string& bytes, std::string* error) = 0;
+  /// Add bytes to the end of an existing file.
+  virtual bool append(const std::string& path, const std::string& bytes, std::string* error) = 0;
   virtual bool remove_all(const std::string& path, std::string* error) = 0;
   /// Move a file or folder; the folder `to` goes into is made if missing.
   virtual bool rename(const std::string& from, const std::string& to, std::string* error) = 0;
@@ -44,6 +46,7 @@ class RealFileSystem : public FileSystem {
   bool exists(const std::string& path) const override;
   long long size(const std::string& path) const override;
   bool write(const std::string& path, const std::string& bytes, std::string* error) override;
+  bool append(const std::string& path, const std::string& bytes, std::string* error) override;
   bool remove_all(const std::string& path, std::string* error) override;
   bool rename(const std::string& from, const std::string& to, std::string* error) override;
   bool link(const std::string& from, const std::string& to, std::string* error) override;
@@ -64,6 +67,7 @@ class MemoryFileSystem : public FileSystem {
   bool exists(const std::string& path) const override;
   long long size(const std::string& path) const override;
   bool write(const std::string& path, const std::string& bytes, std::string* error) override;
+  bool append(const std::string& path, const std::string& bytes, std::string* error) override;
   bool remove_all(const std::string& path, std::string* error) override;
   bool rename(const std::string& from, const std::string& to, std::string* error) override;
   bool link(const std::string& from, const std::string& to, std::string* error) override;

@@ -9,18 +9,18 @@
 namespace rs {
 
 namespace {
-constexpr std::string_view kMagic = "reportsite-memo 1\n";
-}
+constexpr std::string_view kMagic = "reportsite-memo 2\n";
+}  // namespace
 
-// Moving a std::string may move its bytes (short strings live inside it), so
-// the file's bytes are moved only as part of a whole store and views are not
-// taken into short buffers: a store read from a file is never short.
+// Moving a std::string may move its bytes only when they are short (kept
+// inside it); a store file is never that short, so views into file_ survive.
 MemoStore::MemoStore(MemoStore&& o) noexcept
     : builder_(std::move(o.builder_)),
       file_(std::move(o.file_)),
       entries_(std::move(o.entries_)),
       used_(std::move(o.used_)),
-      hits_(o.hits_) {}
+      hits_(o.hits_),
+      rewrite_(o.rewrite_) {}
 
 MemoStore& MemoStore::operator=(MemoStore&& o) noexcept {
   builder_ = std::move(o.builder_);
@@ -28,6 +28,7 @@ MemoStore& MemoStore::operator=(MemoStore&& o) noexcept {
   entries_ = std::move(o.entries_);
   used_ = std::move(o.used_);
   hits_ = o.hits_;
+  rewrite_ = o.rewrite_;
   return *this;
 }
 
@@ -55,13 +56,12 @@ size_t MemoStore::hits() const {
   return hits_;
 }
 
-std::string MemoStore::serialize() const {
-  std::lock_guard<std::mutex> lock(mutex_);
+std::string MemoStore::segment(bool only_new) const {
   std::vector<const std::string*> names;
-  for (const auto& name : used_) names.push_back(&name);
+  for (const auto& name : used_)
+    if (!only_new || entries_.at(name).owned) names.push_back(&name);
   std::sort(names.begin(), names.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
   BinaryWriter body;
-  body.str(builder_);
   body.u64(names.size());
   for (const std::string* name : names) {
     const Entry& e = entries_.at(*name);
@@ -69,37 +69,85 @@ std::string MemoStore::serialize() const {
     body.u64(e.hash);
     body.str(e.payload);
   }
-  BinaryWriter all;
-  all.out = std::string(kMagic);
-  all.u64(hash_bytes(body.out));
-  all.out += body.out;
-  return std::move(all.out);
+  BinaryWriter out;
+  out.u64(body.out.size());
+  out.u64(hash_bytes(body.out));
+  out.out += body.out;
+  return std::move(out.out);
+}
+
+std::string MemoStore::serialize() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  BinaryWriter head;
+  head.out = std::string(kMagic);
+  head.str(builder_);
+  return head.out + segment(false);
+}
+
+bool MemoStore::save(FileSystem& fs, const std::string& path) const {
+  std::string addition;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    size_t live = 0;
+    for (const auto& name : used_) {
+      const Entry& e = entries_.at(name);
+      if (!e.owned) live += name.size() + e.payload.size() + 24;
+    }
+    // Appending is right while most of the file is still in use.
+    if (!rewrite_ && !file_.empty() && live * 2 >= file_.size() && fs.exists(path)) addition = segment(true);
+  }
+  if (!addition.empty()) return fs.append(path, addition, nullptr);
+  std::string tmp = path + ".tmp";
+  return fs.write(tmp, serialize(), nullptr) && fs.rename(tmp, path, nullptr);
 }
 
 MemoStore MemoStore::parse(std::string bytes, const std::string& builder, std::string* why) {
-  auto damaged = [&](const char* what) {
-    if (why) *why = what;
-    return MemoStore(builder);
-  };
   if (why) why->clear();
-  if (std::string_view(bytes).substr(0, kMagic.size()) != kMagic) return damaged("of another format");
   MemoStore store(builder);
+  if (std::string_view(bytes).substr(0, kMagic.size()) != kMagic) {
+    if (why) *why = "of another format";
+    return store;
+  }
   store.file_ = std::move(bytes);
   BinaryReader r{std::string_view(store.file_).substr(kMagic.size())};
-  uint64_t checksum = r.u64();
-  if (!r.ok) return damaged("truncated");
-  if (hash_bytes(r.in) != checksum) return damaged("damaged (checksum mismatch)");
-  if (r.str() != builder) return MemoStore(builder);  // another builder's: quietly start afresh
-  uint64_t n = r.count();
-  store.entries_.reserve(n);
-  for (uint64_t i = 0; i < n && r.ok; ++i) {
-    std::string name = r.str();
-    Entry e;
-    e.hash = r.u64();
-    e.payload = r.view();
-    store.entries_.emplace(std::move(name), std::move(e));
+  std::string written_by = r.str();
+  if (!r.ok) {
+    if (why) *why = "truncated";
+    return MemoStore(builder);
   }
-  if (!r.done()) return damaged("damaged");
+  if (written_by != builder) return MemoStore(builder);  // another builder's: quietly start afresh
+  // Segments in order; a later entry for a name replaces an earlier one.
+  // After a damaged segment nothing can be appended: the next save rewrites.
+  auto damaged = [&](const char* what) {
+    if (why) *why = what;
+    store.rewrite_ = true;
+  };
+  while (!r.in.empty()) {
+    uint64_t length = r.u64(), checksum = r.u64();
+    if (!r.ok || length > r.in.size()) {
+      damaged("truncated (its last part was ignored)");
+      break;
+    }
+    std::string_view body = r.in.substr(0, length);
+    r.in.remove_prefix(length);
+    if (hash_bytes(body) != checksum) {
+      damaged("damaged (checksum mismatch; that part was ignored)");
+      break;
+    }
+    BinaryReader b{body};
+    uint64_t n = b.count();
+    for (uint64_t i = 0; i < n && b.ok; ++i) {
+      std::string name = b.str();
+      Entry e;
+      e.hash = b.u64();
+      e.payload = b.view();
+      if (b.ok) store.entries_.insert_or_assign(std::move(name), std::move(e));
+    }
+    if (!b.done()) {
+      damaged("damaged");
+      break;
+    }
+  }
   return store;
 }
 

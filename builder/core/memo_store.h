@@ -3,8 +3,14 @@
 // redoes only the work whose input changed. Each entry has a name (which
 // piece of work: "load:content/meetings/…", "glossary:meetings/…/index.html")
 // and the hash of the input it was computed from; a lookup with another hash
-// misses. The store is a hint, never trusted blindly: a damaged file, or one
-// written by another builder, starts empty.
+// misses.
+//
+// The file is a log: a rebuild appends one segment with what it computed
+// afresh (a few entries after an edit) instead of rewriting hundreds of
+// megabytes, and the file is rewritten with only the live entries when most
+// of it has gone stale. Each segment has its own checksum; a damaged or cut
+// segment is ignored with everything after it, and a file written by another
+// builder is ignored whole: the store is a hint, never trusted blindly.
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -12,6 +18,8 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+
+#include "fs.h"
 
 namespace rs {
 
@@ -22,13 +30,17 @@ class MemoStore {
   MemoStore(MemoStore&& other) noexcept;
   MemoStore& operator=(MemoStore&& other) noexcept;
 
-  /// Read a store file's bytes. When the file is damaged `why` says how; when
-  /// it is another builder's, the store starts empty and `why` stays empty.
-  /// The store keeps `bytes` and points into it, so a large store is not copied.
+  /// Read a store file's bytes; the store keeps them and points into them.
+  /// When part of the file is damaged `why` says how (what came before it is
+  /// kept); when it is another builder's, the store starts empty and `why`
+  /// stays empty.
   static MemoStore parse(std::string bytes, const std::string& builder, std::string* why);
-  /// Only the entries looked up or put since loading are written: the rest
-  /// belong to inputs that are gone.
+  /// The whole store as a fresh file: only the entries looked up or put since
+  /// loading (the rest belong to inputs that are gone).
   std::string serialize() const;
+  /// Write the store to `path`: append what this build added when the file it
+  /// was read from is mostly live, else rewrite it (atomically) with live entries only.
+  bool save(FileSystem& fs, const std::string& path) const;
 
   /// The payload stored under `name` for input `hash`, if any. Thread-safe.
   std::optional<std::string_view> find(const std::string& name, uint64_t hash) const;
@@ -41,15 +53,18 @@ class MemoStore {
  private:
   struct Entry {
     uint64_t hash = 0;
-    std::string_view payload;  // into file_ or into owned
+    std::string_view payload;            // into file_ or into owned
     std::unique_ptr<std::string> owned;  // for results put by this build
   };
+  std::string segment(bool only_new) const;
+
   std::string builder_;
   std::string file_;  // the bytes read, which loaded entries point into
   std::unordered_map<std::string, Entry> entries_;
   mutable std::mutex mutex_;
   mutable std::unordered_set<std::string> used_;
   mutable size_t hits_ = 0;
+  bool rewrite_ = false;  // part of the file was damaged: the next save rewrites it
 };
 
 }  // namespace rs

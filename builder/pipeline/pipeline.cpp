@@ -186,8 +186,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   // Kept even when this build fails: the next one, after a fix, redoes only what changed.
   auto save_memo = [&] {
     if (!memo) return;
-    std::string tmp = memo_path + ".tmp";
-    if (fs.write(tmp, memo->serialize(), nullptr)) fs.rename(tmp, memo_path, nullptr);
+    memo->save(fs, memo_path);
     memo.reset();
   };
 

@@ -3,7 +3,6 @@
 #include <cctype>
 #include <set>
 
-#include "core/memo_store.h"
 #include "core/parallel.h"
 #include "core/strings.h"
 #include "ical.h"
@@ -161,21 +160,9 @@ class DataExport : public OutputKind {
       j += std::string(i ? ", " : "") + "{\"id\": " + json_quote(m.committees[i].id.value) + ", \"name\": " +
            json_quote(m.committees[i].name.value) + "}";
     j += "],\n  \"meetings\": [";
-    // Each meeting's entry is made from its file alone: in parallel, and from
-    // the memo when the file is unchanged.
+    // Each meeting's entry is made from its file alone, so all are made in parallel.
     std::vector<std::string> entries(m.meetings.size());
-    parallel_for(m.meetings.size(), [&](size_t mi) {
-      const Meeting& mt = m.meetings[mi];
-      const std::string memo_name = "json:" + mt.id;
-      const uint64_t key = ctx.inputs ? ctx.inputs->files[mt.file] : 0;
-      if (ctx.memo && key)
-        if (auto cached = ctx.memo->find(memo_name, key)) {
-          entries[mi] = std::string(*cached);
-          return;
-        }
-      entries[mi] = meeting_json(mt);
-      if (ctx.memo && key) ctx.memo->put(memo_name, key, entries[mi]);
-    });
+    parallel_for(m.meetings.size(), [&](size_t mi) { entries[mi] = meeting_json(m.meetings[mi]); });
     for (size_t mi = 0; mi < entries.size(); ++mi) j += (mi ? ",\n    " : "\n    ") + entries[mi];
     j += "\n  ]\n}\n";
     out.push_back({"site.json", j, "", ""});

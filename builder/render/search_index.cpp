@@ -81,8 +81,10 @@ std::string pack(const std::vector<SearchDoc>& docs, const std::vector<std::vect
   for (size_t i = 0; i < docs.size(); ++i) {
     const SearchDoc& d = docs[i];
     w.str(d.kind), w.str(d.title), w.str(d.url), w.str(d.date), w.str(d.committee), w.str(d.snippet);
-    w.u64(stems[i].size());
-    for (const auto& s : stems[i]) w.str(s);
+    // Stems are words: one string with a line break after each keeps the memo small.
+    std::string joined;
+    for (const auto& s : stems[i]) joined += s + "\n";
+    w.str(joined);
   }
   return std::move(w.out);
 }
@@ -94,8 +96,14 @@ bool unpack(std::string_view payload, std::vector<SearchDoc>& docs, std::vector<
   for (size_t i = 0; i < docs.size() && r.ok; ++i) {
     SearchDoc& d = docs[i];
     d.kind = r.str(), d.title = r.str(), d.url = r.str(), d.date = r.str(), d.committee = r.str(), d.snippet = r.str();
-    stems[i].resize(r.count());
-    for (auto& s : stems[i]) s = r.str();
+    std::string_view joined = r.view();
+    stems[i].clear();
+    for (size_t start = 0; start < joined.size();) {
+      size_t end = joined.find('\n', start);
+      if (end == std::string_view::npos) return false;
+      stems[i].emplace_back(joined.substr(start, end - start));
+      start = end + 1;
+    }
   }
   return r.done();
 }
