@@ -1,6 +1,7 @@
 #include "memo_store.h"
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 #include "binary.h"
@@ -20,7 +21,10 @@ MemoStore::MemoStore(MemoStore&& o) noexcept
       entries_(std::move(o.entries_)),
       used_(std::move(o.used_)),
       hits_(o.hits_),
-      rewrite_(o.rewrite_) {}
+      rewrite_(o.rewrite_),
+      decided_(o.decided_),
+      appending_(o.appending_),
+      target_(std::move(o.target_)) {}
 
 MemoStore& MemoStore::operator=(MemoStore&& o) noexcept {
   builder_ = std::move(o.builder_);
@@ -29,6 +33,9 @@ MemoStore& MemoStore::operator=(MemoStore&& o) noexcept {
   used_ = std::move(o.used_);
   hits_ = o.hits_;
   rewrite_ = o.rewrite_;
+  decided_ = o.decided_;
+  appending_ = o.appending_;
+  target_ = std::move(o.target_);
   return *this;
 }
 
@@ -56,49 +63,75 @@ size_t MemoStore::hits() const {
   return hits_;
 }
 
-std::string MemoStore::segment(bool only_new) const {
-  std::vector<const std::string*> names;
-  for (const auto& name : used_)
-    if (!only_new || entries_.at(name).owned) names.push_back(&name);
-  std::sort(names.begin(), names.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
-  BinaryWriter body;
-  body.u64(names.size());
+std::string MemoStore::segment(const std::vector<const std::string*>& names) const {
+  // One buffer, its 16-byte head (length, checksum) filled in last: a store of
+  // hundreds of megabytes is not copied again to prepend it.
+  BinaryWriter w;
+  w.u64(0), w.u64(0), w.u64(names.size());
   for (const std::string* name : names) {
     const Entry& e = entries_.at(*name);
-    body.str(*name);
-    body.u64(e.hash);
-    body.str(e.payload);
+    w.str(*name);
+    w.u64(e.hash);
+    w.str(e.payload);
   }
-  BinaryWriter out;
-  out.u64(body.out.size());
-  out.u64(hash_bytes(body.out));
-  out.out += body.out;
-  return std::move(out.out);
+  std::string_view body = std::string_view(w.out).substr(16);
+  uint64_t head[2] = {body.size(), hash_bytes(body)};
+  std::memcpy(w.out.data(), head, sizeof head);
+  return std::move(w.out);
 }
+
+namespace {
+std::string header(const std::string& builder) {
+  BinaryWriter head;
+  head.out = std::string(kMagic);
+  head.str(builder);
+  return std::move(head.out);
+}
+std::vector<const std::string*> sorted(std::vector<const std::string*> names) {
+  std::sort(names.begin(), names.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+  return names;
+}
+}  // namespace
 
 std::string MemoStore::serialize() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  BinaryWriter head;
-  head.out = std::string(kMagic);
-  head.str(builder_);
-  return head.out + segment(false);
+  std::vector<const std::string*> names;
+  for (const auto& name : used_) names.push_back(&name);
+  return header(builder_) + segment(sorted(names));
 }
 
-bool MemoStore::save(FileSystem& fs, const std::string& path) const {
-  std::string addition;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
+bool MemoStore::save(FileSystem& fs, const std::string& path, bool last) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  bool ok = true;
+  if (!decided_) {
+    decided_ = true;
     size_t live = 0;
     for (const auto& name : used_) {
       const Entry& e = entries_.at(name);
       if (!e.owned) live += name.size() + e.payload.size() + 24;
     }
     // Appending is right while most of the file is still in use.
-    if (!rewrite_ && !file_.empty() && live * 2 >= file_.size() && fs.exists(path)) addition = segment(true);
+    appending_ = !rewrite_ && !file_.empty() && live * 2 >= file_.size() && fs.exists(path);
+    target_ = appending_ ? path : path + ".tmp";
+    if (!appending_) ok = fs.write(target_, header(builder_), nullptr);
   }
-  if (!addition.empty()) return fs.append(path, addition, nullptr);
-  std::string tmp = path + ".tmp";
-  return fs.write(tmp, serialize(), nullptr) && fs.rename(tmp, path, nullptr);
+  std::vector<const std::string*> names;
+  for (const auto& name : used_) {
+    const Entry& e = entries_.at(name);
+    // Appending, only what this build computed is new to the file; rewriting, every live entry is.
+    if (!e.written && (e.owned || !appending_)) names.push_back(&name);
+  }
+  if (ok && !names.empty()) ok = fs.append(target_, segment(sorted(names)), nullptr);
+  for (const std::string* name : names) {
+    Entry& e = entries_.at(*name);
+    e.written = true;
+    if (e.owned) {  // written: this build has no more use for it
+      e.owned.reset();
+      e.payload = {};
+    }
+  }
+  if (ok && last && !appending_) ok = fs.rename(target_, path, nullptr);
+  return ok;
 }
 
 MemoStore MemoStore::parse(std::string bytes, const std::string& builder, std::string* why) {

@@ -18,6 +18,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "fs.h"
 
@@ -38,9 +39,12 @@ class MemoStore {
   /// The whole store as a fresh file: only the entries looked up or put since
   /// loading (the rest belong to inputs that are gone).
   std::string serialize() const;
-  /// Write the store to `path`: append what this build added when the file it
-  /// was read from is mostly live, else rewrite it (atomically) with live entries only.
-  bool save(FileSystem& fs, const std::string& path) const;
+  /// Write to `path` what is not yet there. The first call decides: append to
+  /// the file the store was read from when most of it is live, else start a
+  /// new file with live entries only (swapped in by the `last` call). Results
+  /// this build computed are freed once written, so a build that saves after
+  /// each stage does not hold them all; call with `last` once, at the end.
+  bool save(FileSystem& fs, const std::string& path, bool last);
 
   /// The payload stored under `name` for input `hash`, if any. Thread-safe.
   std::optional<std::string_view> find(const std::string& name, uint64_t hash) const;
@@ -55,8 +59,10 @@ class MemoStore {
     uint64_t hash = 0;
     std::string_view payload;            // into file_ or into owned
     std::unique_ptr<std::string> owned;  // for results put by this build
+    bool written = false;                // in the file being written
   };
-  std::string segment(bool only_new) const;
+  /// A segment holding `names` (length and checksum first).
+  std::string segment(const std::vector<const std::string*>& names) const;
 
   std::string builder_;
   std::string file_;  // the bytes read, which loaded entries point into
@@ -65,6 +71,9 @@ class MemoStore {
   mutable std::unordered_set<std::string> used_;
   mutable size_t hits_ = 0;
   bool rewrite_ = false;  // part of the file was damaged: the next save rewrites it
+  // Set by the first save():
+  bool decided_ = false, appending_ = false;
+  std::string target_;
 };
 
 }  // namespace rs

@@ -33,14 +33,14 @@ TEST_CASE("memo: a small rebuild appends what it added; a mostly stale file is r
   MemoStore first("b");
   for (int i = 0; i < 10; ++i) first.put("load:" + std::to_string(i), 1, std::string(1000, 'x'));
   MemoryFileSystem fs;
-  REQUIRE(first.save(fs, "memo"));
+  REQUIRE(first.save(fs, "memo", true));
   const size_t full = fs.files["memo"].size();
 
   // Nine of ten unchanged, one new: the file grows by one small segment.
   MemoStore second = MemoStore::parse(fs.files["memo"], "b", nullptr);
   for (int i = 0; i < 9; ++i) CHECK(second.find("load:" + std::to_string(i), 1));
   second.put("load:9", 2, "edited");
-  REQUIRE(second.save(fs, "memo"));
+  REQUIRE(second.save(fs, "memo", true));
   CHECK(fs.files["memo"].size() > full);
   CHECK(fs.files["memo"].size() < full + 100);
   MemoStore third = MemoStore::parse(fs.files["memo"], "b", nullptr);
@@ -48,10 +48,24 @@ TEST_CASE("memo: a small rebuild appends what it added; a mostly stale file is r
   CHECK_FALSE(third.find("load:9", 1));
 
   // Only one still in use: the file is rewritten with it alone.
-  REQUIRE(third.save(fs, "memo"));
+  REQUIRE(third.save(fs, "memo", true));
   CHECK(fs.files["memo"].size() < 200);
   MemoStore fourth = MemoStore::parse(fs.files["memo"], "b", nullptr);
   CHECK(fourth.size() == 1);
+}
+
+TEST_CASE("memo: saving stage by stage writes each result once and frees it") {
+  MemoryFileSystem fs;
+  MemoStore store("b");
+  store.put("load:a", 1, "parsed a");
+  REQUIRE(store.save(fs, "memo", false));
+  CHECK_FALSE(fs.exists("memo"));  // a new file appears whole, at the last save
+  store.put("search:a", 1, "indexed a");
+  REQUIRE(store.save(fs, "memo", true));
+  MemoStore read = MemoStore::parse(fs.files["memo"], "b", nullptr);
+  CHECK(read.size() == 2);
+  CHECK(read.find("load:a", 1) == std::optional<std::string_view>("parsed a"));
+  CHECK(read.find("search:a", 1) == std::optional<std::string_view>("indexed a"));
 }
 
 TEST_CASE("memo: damaged, truncated or foreign stores are ignored") {
@@ -79,11 +93,11 @@ TEST_CASE("memo: a cut last segment loses only what it held, and the next save r
   MemoStore first("b");
   first.put("a", 1, std::string(500, 'a'));
   MemoryFileSystem fs;
-  REQUIRE(first.save(fs, "memo"));
+  REQUIRE(first.save(fs, "memo", true));
   MemoStore second = MemoStore::parse(fs.files["memo"], "b", nullptr);
   CHECK(second.find("a", 1));
   second.put("b", 1, std::string(100, 'b'));
-  REQUIRE(second.save(fs, "memo"));
+  REQUIRE(second.save(fs, "memo", true));
   fs.files["memo"].resize(fs.files["memo"].size() - 10);  // a build killed while appending
 
   std::string why;
@@ -91,7 +105,7 @@ TEST_CASE("memo: a cut last segment loses only what it held, and the next save r
   CHECK(why == "truncated (its last part was ignored)");
   CHECK(third.find("a", 1));
   CHECK_FALSE(third.find("b", 1));
-  REQUIRE(third.save(fs, "memo"));
+  REQUIRE(third.save(fs, "memo", true));
   MemoStore fourth = MemoStore::parse(fs.files["memo"], "b", &why);
   CHECK(why.empty());
   CHECK(fourth.find("a", 1));

@@ -184,10 +184,10 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     }
   }
   // Kept even when this build fails: the next one, after a fix, redoes only what changed.
-  auto save_memo = [&] {
+  auto save_memo = [&](bool last) {
     if (!memo) return;
-    memo->save(fs, memo_path);
-    memo.reset();
+    memo->save(fs, memo_path, last);
+    if (last) memo.reset();
   };
 
   stage("loading");
@@ -200,12 +200,13 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   timer.lap("resolve");
   stage("checking");
   run_checks(r.model, r.site, diags, memo ? &*memo : nullptr);
+  save_memo(false);  // what loading and checking computed is written and freed before pages are drawn
   timer.lap("check");
 
   // Pages drawn from input with errors would only add findings that are
   // consequences of those errors; the input's own are what the writer needs.
   if (diags.error_count() > 0) {
-    save_memo();
+    save_memo(true);
     finish(r, diags);
     return r;
   }
@@ -225,7 +226,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   stage("rendering");
   r.files = render_site(ctx, diags);
   timer.lap("render");
-  save_memo();
+  save_memo(true);
   stage("checking " + std::to_string(r.files.size()) + " files");
 
   // The page check sees exactly the files that would be published; pages

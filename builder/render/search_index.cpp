@@ -185,11 +185,14 @@ class SearchOutput : public OutputKind {
     });
 
     // Postings: stem → ascending doc numbers, written as deltas.
-    std::unordered_map<std::string, std::vector<size_t>> by_stem;
-    for (size_t i = 0; i < docs.size(); ++i)
-      for (const auto& s : stems[i]) by_stem[s].push_back(i);
-    std::vector<std::pair<std::string, std::vector<size_t>>> postings(std::make_move_iterator(by_stem.begin()),
-                                                                       std::make_move_iterator(by_stem.end()));
+    std::unordered_map<std::string, std::vector<uint32_t>> by_stem;
+    for (size_t i = 0; i < docs.size(); ++i) {
+      for (auto& s : stems[i]) by_stem[std::move(s)].push_back(static_cast<uint32_t>(i));
+      std::vector<std::string>().swap(stems[i]);  // each document's stems are needed only until here
+    }
+    std::vector<std::pair<std::string, std::vector<uint32_t>>> postings(std::make_move_iterator(by_stem.begin()),
+                                                                         std::make_move_iterator(by_stem.end()));
+    by_stem.clear();
     std::sort(postings.begin(), postings.end());
     // Documents go in chunks of kDocsPerChunk, loaded only for the results shown,
     // so a query on a 10,000-meeting site loads a few hundred kilobytes, not the archive.
