@@ -1,6 +1,7 @@
 #include "pipeline.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -157,8 +158,14 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     };
     bool unchanged = cache && cache->key == key && fs.is_dir(out) &&
                      std::equal(stamps.begin(), stamps.end(), cache->inputs.begin(), cache->inputs.end(), same);
-    for (size_t i = 0; unchanged && i < cache->outputs.size(); ++i)
-      unchanged = fs.exists(join_path(out, cache->outputs[i]));
+    if (unchanged) {  // and every file it wrote is still there (checked on all cores)
+      std::atomic<bool> all_there{true};
+      parallel_for(cache->outputs.size(), [&](size_t i) {
+        if (all_there.load(std::memory_order_relaxed) && !fs.exists(join_path(out, cache->outputs[i])))
+          all_there = false;
+      });
+      unchanged = all_there;
+    }
     timer.lap("cache");
     if (unchanged) {
       r.up_to_date = true;
