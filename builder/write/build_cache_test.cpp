@@ -1,0 +1,67 @@
+// The build cache as a rebuild meets it: recorded hashes spare reading inputs
+// that kept their size and time, and a damaged cache is never trusted.
+#include "write/build_cache.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+namespace rs {
+namespace {
+
+MemoryFileSystem site_with_files() {
+  MemoryFileSystem fs;
+  fs.files["site/data/site.yaml"] = "title: T\n";
+  fs.files["site/content/meetings/2019/a.yaml"] = "committee: c\n";
+  fs.files["site/content/meetings/2019/b.yaml"] = "committee: d\n";
+  fs.files["site/themes/x/templates/home.mustache"] = "{{title}}";
+  return fs;
+}
+
+TEST_CASE("build cache: a file with its recorded size and time is not read again") {
+  MemoryFileSystem fs = site_with_files();
+  std::vector<std::string> inputs = site_inputs(fs, "site");
+  // content/ sorts before data/: one order for the whole list, as the cache is searched by it.
+  CHECK(std::is_sorted(inputs.begin(), inputs.end()));
+  CHECK(inputs.size() == 4);
+  std::vector<InputStamp> first = stamp_inputs(fs, inputs, nullptr);
+
+  // Same size, same time, other bytes: the recorded hash is trusted, so the file was not read.
+  fs.files["site/content/meetings/2019/a.yaml"] = "committee: x\n";
+  std::vector<InputStamp> second = stamp_inputs(fs, inputs, &first);
+  CHECK(second == first);
+
+  // A new time: the file is read and its new hash recorded.
+  fs.mtimes["site/content/meetings/2019/a.yaml"] += 1;
+  std::vector<InputStamp> third = stamp_inputs(fs, inputs, &first);
+  CHECK(third[0].hash != first[0].hash);
+  CHECK(third[1] == first[1]);
+}
+
+TEST_CASE("build cache: written and read back; a cut file is ignored with a warning") {
+  MemoryFileSystem fs = site_with_files();
+  BuildCache c;
+  c.builder = "reportsite test";
+  c.key = "key";
+  c.inputs = stamp_inputs(fs, site_inputs(fs, "site"), nullptr);
+  c.outputs = {"index.html", "meetings/a/index.html"};
+  c.pages = {{"index.html", 1, 2, "Home", {"main"}}, {"meetings/a/index.html", 3, 0, "A meeting", {"item-1", "main"}}};
+  REQUIRE(write_cache(fs, "cache", c));
+  Diagnostics d;
+  auto read = read_cache(fs, "cache", d);
+  REQUIRE(read);
+  CHECK(read->inputs == c.inputs);
+  CHECK(read->outputs == c.outputs);
+  std::vector<PageRecord> pages = read_page_records(*read);
+  REQUIRE(pages.size() == 2);
+  CHECK(pages[1].ids == std::vector<std::string>{"item-1", "main"});
+  CHECK(pages[0].input_key == 2);
+
+  fs.files["cache"].resize(fs.files["cache"].size() / 2);
+  CHECK_FALSE(read_cache(fs, "cache", d));
+  REQUIRE(d.all().size() == 1);
+  CHECK(d.all()[0].rule == "cache.ignored");
+}
+
+}  // namespace
+}  // namespace rs
