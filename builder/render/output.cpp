@@ -7,13 +7,16 @@
 namespace rs {
 
 std::vector<std::unique_ptr<OutputKind>> builtin_outputs() {
+  // Files are sorted by path afterwards, so the order only decides memory:
+  // outputs whose working data is large but short-lived (the search index,
+  // site.json) run before the pages, which are held until they are written.
   std::vector<std::unique_ptr<OutputKind>> out;
-  out.push_back(make_page_output());
-  out.push_back(make_asset_output());
   out.push_back(make_search_output());
-  out.push_back(make_feed_output());
-  out.push_back(make_undertaking_exports());
   out.push_back(make_data_export());
+  out.push_back(make_undertaking_exports());
+  out.push_back(make_feed_output());
+  out.push_back(make_asset_output());
+  out.push_back(make_page_output());
   return out;
 }
 
