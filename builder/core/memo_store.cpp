@@ -13,34 +13,8 @@ namespace {
 constexpr std::string_view kMagic = "reportsite-memo 2\n";
 }  // namespace
 
-// Moving a std::string may move its bytes only when they are short (kept
-// inside it); a store file is never that short, so views into file_ survive.
-MemoStore::MemoStore(MemoStore&& o) noexcept
-    : builder_(std::move(o.builder_)),
-      file_(std::move(o.file_)),
-      entries_(std::move(o.entries_)),
-      used_(std::move(o.used_)),
-      hits_(o.hits_),
-      rewrite_(o.rewrite_),
-      decided_(o.decided_),
-      appending_(o.appending_),
-      target_(std::move(o.target_)) {}
-
-MemoStore& MemoStore::operator=(MemoStore&& o) noexcept {
-  builder_ = std::move(o.builder_);
-  file_ = std::move(o.file_);
-  entries_ = std::move(o.entries_);
-  used_ = std::move(o.used_);
-  hits_ = o.hits_;
-  rewrite_ = o.rewrite_;
-  decided_ = o.decided_;
-  appending_ = o.appending_;
-  target_ = std::move(o.target_);
-  return *this;
-}
-
 std::optional<std::string_view> MemoStore::find(const std::string& name, uint64_t hash) const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::mutex> lock(*mutex_);
   auto it = entries_.find(name);
   if (it == entries_.end() || it->second.hash != hash) return std::nullopt;
   used_.insert(name);
@@ -50,7 +24,7 @@ std::optional<std::string_view> MemoStore::find(const std::string& name, uint64_
 }
 
 void MemoStore::put(const std::string& name, uint64_t hash, std::string payload) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::mutex> lock(*mutex_);
   Entry& e = entries_[name];
   e.hash = hash;
   e.owned = std::make_unique<std::string>(std::move(payload));
@@ -59,7 +33,7 @@ void MemoStore::put(const std::string& name, uint64_t hash, std::string payload)
 }
 
 size_t MemoStore::hits() const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::mutex> lock(*mutex_);
   return hits_;
 }
 
@@ -94,14 +68,14 @@ std::vector<const std::string*> sorted(std::vector<const std::string*> names) {
 }  // namespace
 
 std::string MemoStore::serialize() const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::mutex> lock(*mutex_);
   std::vector<const std::string*> names;
   for (const auto& name : used_) names.push_back(&name);
   return header(builder_) + segment(sorted(names));
 }
 
 bool MemoStore::save(FileSystem& fs, const std::string& path, bool last) {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::mutex> lock(*mutex_);
   bool ok = true;
   if (!decided_) {
     decided_ = true;

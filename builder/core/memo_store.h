@@ -28,8 +28,11 @@ class MemoStore {
  public:
   /// `builder` names the builder's code: results of other code may differ.
   explicit MemoStore(std::string builder) : builder_(std::move(builder)) {}
-  MemoStore(MemoStore&& other) noexcept;
-  MemoStore& operator=(MemoStore&& other) noexcept;
+  // Moving keeps loaded entries valid: their views point into file_'s heap
+  // buffer, which a move hands over (a store file is never short enough for
+  // std::string to keep it inline).
+  MemoStore(MemoStore&&) noexcept = default;
+  MemoStore& operator=(MemoStore&&) noexcept = default;
 
   /// Read a store file's bytes; the store keeps them and points into them.
   /// When part of the file is damaged `why` says how (what came before it is
@@ -67,7 +70,7 @@ class MemoStore {
   std::string builder_;
   std::string file_;  // the bytes read, which loaded entries point into
   std::unordered_map<std::string, Entry> entries_;
-  mutable std::mutex mutex_;
+  std::unique_ptr<std::mutex> mutex_ = std::make_unique<std::mutex>();  // a pointer, so the store can move
   mutable std::unordered_set<std::string> used_;
   mutable size_t hits_ = 0;
   bool rewrite_ = false;  // part of the file was damaged: the next save rewrites it
