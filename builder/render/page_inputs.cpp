@@ -71,6 +71,41 @@ uint64_t undertaking_page_inputs(const RenderContext& ctx, const ResolvedUnderta
   return h.value();
 }
 
+uint64_t person_page_inputs(const RenderContext& ctx, const Person& person,
+                            const std::vector<const ResolvedUndertaking*>& owned) {
+  if (!ctx.inputs) return 0;
+  Hasher h = page_hasher(ctx, "person.mustache");
+  h.add(person.id.value);  // name and role: people.yaml, part of everything_else
+  auto named = ctx.site.person_meetings.find(person.id.value);
+  if (named != ctx.site.person_meetings.end()) {
+    h.add(named->second.size());
+    for (size_t mi : named->second) add_meeting(h, ctx, mi);
+  }
+  h.add(owned.size());
+  for (const auto* ru : owned) add_undertaking(h, ctx, *ru);
+  return h.value();
+}
+
+uint64_t year_page_inputs(const RenderContext& ctx, const MunicipalYear& year,
+                          const std::vector<std::vector<const ResolvedUndertaking*>>& lists) {
+  if (!ctx.inputs) return 0;
+  Hasher h = page_hasher(ctx, "year.mustache");
+  h.add(year.label()).add(ctx.site.as_of.iso());
+  for (size_t mi = 0; mi < ctx.model.meetings.size(); ++mi)
+    if (ctx.site.meeting_year[mi] == year) add_meeting(h, ctx, mi);
+  for (const auto& [ri, refs] : ctx.site.report_items)
+    for (const auto& ref : refs)
+      if (ctx.site.meeting_year[ref.meeting] == year) {
+        h.add(ri);  // the report itself: its file is part of everything_else
+        add_meeting(h, ctx, ref.meeting);
+      }
+  for (const auto& list : lists) {
+    h.add(list.size());
+    for (const auto* ru : list) add_undertaking(h, ctx, *ru);
+  }
+  return h.value();
+}
+
 std::optional<OutputFile> reuse_by_inputs(PageEnv& env, const std::string& template_name, uint64_t input_key) {
   env.input_key = input_key;
   const RenderContext& ctx = env.ctx;

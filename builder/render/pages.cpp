@@ -230,6 +230,16 @@ OutputFile meeting_page(const RenderContext& ctx, size_t mi, Diagnostics& diags)
 
 OutputFile year_page(const RenderContext& ctx, const MunicipalYear& year, Diagnostics& diags) {
   PageEnv env{ctx, paths::year(year.slug()), {}, diags};
+  auto in_year = [&](const Date& date) {
+    return municipal_year_of(date, ctx.model.site.year_start_month, ctx.model.site.year_start_day) == year;
+  };
+  auto given = sorted_for_register(ctx, [&](const ResolvedUndertaking& ru) { return ctx.site.meeting_year[ru.given.meeting] == year; });
+  auto due = sorted_for_register(ctx, [&](const ResolvedUndertaking& ru) { return ru.due && in_year(*ru.due); });
+  auto closed = sorted_for_register(ctx, [&](const ResolvedUndertaking& ru) {
+    return !timing_is_open(ru.timing) && !ru.history.empty() && in_year(ru.history.back()->date.value);
+  });
+  if (auto unchanged = reuse_by_inputs(env, "year.mustache", year_page_inputs(ctx, year, {given, due, closed})))
+    return *unchanged;
   View d;
   d.set("label", year.label());
   ViewList committees;
@@ -260,14 +270,6 @@ OutputFile year_page(const RenderContext& ctx, const MunicipalYear& year, Diagno
       }
   d.set("reports", reports);
   d.set("has_reports", !reports.empty());
-  auto in_year = [&](const Date& date) {
-    return municipal_year_of(date, ctx.model.site.year_start_month, ctx.model.site.year_start_day) == year;
-  };
-  auto given = sorted_for_register(ctx, [&](const ResolvedUndertaking& ru) { return ctx.site.meeting_year[ru.given.meeting] == year; });
-  auto due = sorted_for_register(ctx, [&](const ResolvedUndertaking& ru) { return ru.due && in_year(*ru.due); });
-  auto closed = sorted_for_register(ctx, [&](const ResolvedUndertaking& ru) {
-    return !timing_is_open(ru.timing) && !ru.history.empty() && in_year(ru.history.back()->date.value);
-  });
   d.set("given", undertaking_list(env, given));
   d.set("has_given", !given.empty());
   d.set("due_list", undertaking_list(env, due));
@@ -351,6 +353,8 @@ OutputFile home_page(const RenderContext& ctx, Diagnostics& diags) {
 
 OutputFile person_page(const RenderContext& ctx, const Person& p, Diagnostics& diags) {
   PageEnv env{ctx, paths::person(p.id.value), {}, diags};
+  auto owned = sorted_for_register(ctx, [&](const ResolvedUndertaking& ru) { return ru.undertaking->owner.value == p.id.value; });
+  if (auto unchanged = reuse_by_inputs(env, "person.mustache", person_page_inputs(ctx, p, owned))) return *unchanged;
   View d;
   d.set("name", p.name.value);
   d.set("role", p.role == PersonRole::officer ? "Officer" : "Member");
@@ -360,7 +364,6 @@ OutputFile person_page(const RenderContext& ctx, const Person& p, Diagnostics& d
     for (auto it = named->second.rbegin(); it != named->second.rend(); ++it) meetings.push_back(meeting_row(env, *it));
   d.set("meetings", meetings);
   d.set("has_meetings", !meetings.empty());
-  auto owned = sorted_for_register(ctx, [&](const ResolvedUndertaking& ru) { return ru.undertaking->owner.value == p.id.value; });
   d.set("undertakings", undertaking_list(env, owned));
   d.set("has_undertakings", !owned.empty());
   return finish_page(env, "person.mustache", p.name.value, d, {{"Home", paths::home()}});
