@@ -44,7 +44,7 @@ class GlossaryCheck : public Check {
     const std::vector<ProsePage>& pages = in.pages;
     // A page's findings depend only on its texts and the glossary, so a page
     // whose texts and glossary are unchanged keeps last build's findings.
-    uint64_t glossary_hash = hash_bytes(in.model.sources.content(in.model.glossary.front().span.file));
+    uint64_t glossary_hash = in.model.sources.content_hash(in.model.glossary.front().span.file);
     parallel_for(pages.size(), [&](size_t p) {
       std::vector<std::string_view> texts;
       Hasher key;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "hash.h"
+
 namespace rs {
 
 uint32_t Text::offset_of(size_t i) const {
@@ -26,6 +28,7 @@ FileId SourceSet::add(std::string path, std::string content) {
   paths_.push_back(std::move(path));
   contents_.emplace_back();
   line_starts_.emplace_back();
+  hashes_.emplace_back();
   FileId id = static_cast<FileId>(paths_.size() - 1);
   set_content(id, std::move(content));
   return id;
@@ -35,6 +38,7 @@ void SourceSet::set_content(FileId id, std::string content) {
   std::vector<uint32_t> starts{0};
   for (size_t i = 0; i < content.size(); ++i)
     if (content[i] == '\n') starts.push_back(static_cast<uint32_t>(i + 1));
+  hashes_[id] = hash_bytes(content);
   contents_[id] = std::move(content);
   line_starts_[id] = std::move(starts);
 }

@@ -61,6 +61,9 @@ class SourceSet {
   void set_content(FileId id, std::string content);
   const std::string& path(FileId id) const { return paths_[id]; }
   const std::string& content(FileId id) const { return contents_[id]; }
+  /// A hash of the content (core/hash.h), worked out once when it is set: what
+  /// rebuilds compare to know a file is unchanged.
+  uint64_t content_hash(FileId id) const { return hashes_[id]; }
   size_t size() const { return paths_.size(); }
   LineCol line_col(FileId id, uint32_t offset) const;
   /// The text of 1-based line `line`, without its newline.
@@ -70,6 +73,7 @@ class SourceSet {
   std::vector<std::string> paths_;
   std::vector<std::string> contents_;
   std::vector<std::vector<uint32_t>> line_starts_;
+  std::vector<uint64_t> hashes_;
 };
 
 /// Code points in a UTF-8 string (continuation bytes not counted).

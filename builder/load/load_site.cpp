@@ -4,7 +4,6 @@
 
 #include "load_cache.h"
 
-#include "core/hash.h"
 #include "core/parallel.h"
 #include "core/strings.h"
 
@@ -83,7 +82,6 @@ Model load_site(const FileSystem& fs, const std::string& root, Diagnostics& diag
   std::vector<std::vector<ActionUpdate>> actions(inputs.size());
   std::vector<std::optional<Page>> pages(inputs.size());
   // A cached file is one whose bytes the cache knows: its loaded value and findings are reused.
-  std::vector<uint64_t> hashes(inputs.size(), 0);
   std::vector<char> fresh(inputs.size(), 0);  // parsed this time, without errors: goes into the cache
   std::vector<std::vector<Diagnostic>> file_diags(inputs.size());
   parallel_for(inputs.size(), [&](size_t i) {
@@ -92,12 +90,12 @@ Model load_site(const FileSystem& fs, const std::string& root, Diagnostics& diag
     bool cacheable = memo && (in.kind == Kind::meeting || in.kind == Kind::actions);
     if (cacheable) {
       const std::string& key = model.sources.path(in.file);
-      hashes[i] = hash_bytes(model.sources.content(in.file));
+      const uint64_t hash = model.sources.content_hash(in.file);
       bool hit = false;
       if (in.kind == Kind::meeting) {
-        meetings[i] = cached_meeting(*memo, key, hashes[i], in.file, file_diags[i]);
+        meetings[i] = cached_meeting(*memo, key, hash, in.file, file_diags[i]);
         hit = meetings[i].has_value();
-      } else if (auto a = cached_actions(*memo, key, hashes[i], in.file, file_diags[i])) {
+      } else if (auto a = cached_actions(*memo, key, hash, in.file, file_diags[i])) {
         actions[i] = std::move(*a);
         hit = true;
       }
@@ -118,8 +116,9 @@ Model load_site(const FileSystem& fs, const std::string& root, Diagnostics& diag
   for (size_t i = 0; i < inputs.size(); ++i) {
     if (fresh[i]) {
       const std::string& key = model.sources.path(inputs[i].file);
-      if (inputs[i].kind == Kind::meeting) cache_meeting(*memo, key, hashes[i], *meetings[i], file_diags[i]);
-      else cache_actions(*memo, key, hashes[i], actions[i], file_diags[i]);
+      const uint64_t hash = model.sources.content_hash(inputs[i].file);
+      if (inputs[i].kind == Kind::meeting) cache_meeting(*memo, key, hash, *meetings[i], file_diags[i]);
+      else cache_actions(*memo, key, hash, actions[i], file_diags[i]);
     }
     for (auto& d : file_diags[i]) diags.add(std::move(d));
   }

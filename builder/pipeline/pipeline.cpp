@@ -91,17 +91,16 @@ PreviousPages previous_pages(const FileSystem& fs, const BuildCache& cache, cons
   return p;
 }
 
-/// Hashes of every input file, and of all that is not a meeting or action file.
+/// One hash of all that is not a meeting or action file (those, pages name one by one).
 InputHashes hash_inputs(const Model& model, const ResolvedSite& site) {
   InputHashes h;
-  h.files.resize(model.sources.size());
-  parallel_for(h.files.size(), [&](size_t i) { h.files[i] = hash_bytes(model.sources.content(static_cast<FileId>(i))); });
   std::vector<char> per_page_input(model.sources.size(), 0);
   for (const auto& m : model.meetings) per_page_input[m.file] = 1;
   for (const auto& a : model.actions) per_page_input[a.file] = 1;
   Hasher rest;
-  for (size_t i = 0; i < h.files.size(); ++i)
-    if (!per_page_input[i]) rest.add(model.sources.path(static_cast<FileId>(i))).add(h.files[i]);
+  for (size_t i = 0; i < per_page_input.size(); ++i)
+    if (!per_page_input[i])
+      rest.add(model.sources.path(static_cast<FileId>(i))).add(model.sources.content_hash(static_cast<FileId>(i)));
   for (const auto& [path, size] : model.document_sizes) rest.add(path).add(static_cast<uint64_t>(size));
   rest.add(site.as_of.iso());
   h.everything_else = rest.value();
@@ -222,8 +221,8 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   RenderContext ctx{r.model, r.site, theme, markdown, options.version};
   if (!previous.fingerprints.empty()) ctx.previous = &previous.fingerprints;
   if (memo) ctx.memo = &*memo;
-  InputHashes input_hashes;
-  if (!previous.fingerprints.empty() || options.use_cache) {
+  InputHashes input_hashes;  // only a build that keeps a cache has use for input keys
+  if (options.write && options.use_cache) {
     input_hashes = hash_inputs(r.model, r.site);
     ctx.inputs = &input_hashes;
   }

@@ -36,11 +36,11 @@ struct PreviousPage {
 };
 using PageFingerprints = std::unordered_map<std::string, PreviousPage>;
 
-/// Hashes of what pages are made from, worked out once per build, so a page
-/// whose inputs are unchanged is not even prepared again.
+/// What pages declare as their inputs besides single files (whose hashes the
+/// model's SourceSet keeps), worked out once per build, so a page whose inputs
+/// are unchanged is not even prepared again.
 struct InputHashes {
-  std::vector<uint64_t> files;  // by FileId: of the file's bytes
-  uint64_t everything_else = 0; // site settings, committees, people, glossary, reports, pages, documents, as_of
+  uint64_t everything_else = 0;  // site settings, committees, people, glossary, reports, pages, documents, as_of
 };
 
 struct RenderContext {

@@ -9,7 +9,7 @@ namespace {
 /// Everything of a meeting another page may show: it comes from the meeting's file.
 void add_meeting(Hasher& h, const RenderContext& ctx, size_t mi) {
   const Meeting& m = ctx.model.meetings[mi];
-  h.add(m.id).add(ctx.inputs->files[m.file]);
+  h.add(m.id).add(ctx.model.sources.content_hash(m.file));
 }
 
 /// Everything an undertaking's row, page or calendar entry shows.

@@ -16,21 +16,8 @@ struct Theme::Compiled {
 Theme::Theme() = default;
 Theme::~Theme() = default;
 // Moving a std::map keeps its nodes, so partials_ still points at the right texts.
-Theme::Theme(Theme&& o) noexcept
-    : files_(std::move(o.files_)),
-      origins_(std::move(o.origins_)),
-      partials_(std::move(o.partials_)),
-      template_hashes_(std::move(o.template_hashes_)),
-      partials_hash_(o.partials_hash_) {}
-Theme& Theme::operator=(Theme&& o) noexcept {
-  files_ = std::move(o.files_);
-  origins_ = std::move(o.origins_);
-  partials_ = std::move(o.partials_);
-  template_hashes_ = std::move(o.template_hashes_);
-  partials_hash_ = o.partials_hash_;
-  compiled_.clear();
-  return *this;
-}
+Theme::Theme(Theme&&) noexcept = default;
+Theme& Theme::operator=(Theme&&) noexcept = default;
 
 Theme Theme::load(const FileSystem& fs, const std::string& site_root, const std::string& name, Diagnostics& diags) {
   Theme t = load_files(fs, site_root, name, diags);
@@ -135,7 +122,7 @@ std::string Theme::render(const std::string& name, const View& view, Diagnostics
   std::string path = "templates/" + name;
   std::shared_ptr<Compiled> compiled;
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::mutex> lock(*mutex_);
     auto& slot = compiled_[{std::this_thread::get_id(), path}];
     if (!slot) {
       const std::string* text = file(path);

@@ -50,7 +50,7 @@ class Theme {
   std::map<std::string, uint64_t> template_hashes_;                   // "templates/x.mustache" → hash
   uint64_t partials_hash_ = 0;
   // kainjow's render() is not const, so each thread keeps its own compiled copies.
-  mutable std::mutex mutex_;
+  std::unique_ptr<std::mutex> mutex_ = std::make_unique<std::mutex>();  // a pointer, so the theme can move
   mutable std::map<std::pair<std::thread::id, std::string>, std::shared_ptr<Compiled>> compiled_;
 };
 
