@@ -16,6 +16,7 @@
 
 #include "core/parallel.h"
 #include "core/strings.h"
+#include "core/url.h"
 
 // Threads: libxml2 (built with thread support, as Debian's is) keeps the
 // structured error handler per thread, and documents and XPath contexts here
@@ -91,9 +92,7 @@ std::string text_content(const xmlNode* n) {
 /// Short enough to read in a one-line message.
 std::string clip(std::string s, size_t limit = 60) {
   if (s.size() <= limit) return s;
-  size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
-  return s.substr(0, cut) + "…";
+  return s.substr(0, utf8_cut(s, 0, limit)) + "…";  // whole characters, on any bytes
 }
 
 /// `<a href="x">` — the element as the author wrote it, with the attribute that identifies it.
@@ -207,6 +206,49 @@ std::vector<std::string> srcset_urls(std::string_view srcset) {
   return urls;
 }
 
+/// Attributes whose value a browser follows or loads as a URL (HTML, SVG, and
+/// obsolete ones browsers still honour). srcset-like lists and ping are split.
+bool is_url_attribute(std::string_view name) {
+  static const std::set<std::string, std::less<>> names = {
+      "action", "archive", "background", "cite", "classid", "codebase", "data", "dynsrc", "formaction", "href",
+      "icon", "imagesrcset", "longdesc", "lowsrc", "manifest", "ping", "poster", "src", "srcset", "usemap",
+      "xlink:href"};
+  return names.count(ascii_lower(name)) > 0;
+}
+
+/// The URLs an attribute value names: one, or each of a srcset or a ping list.
+std::vector<std::string> urls_in(std::string_view attribute, const std::string& value) {
+  std::string name = ascii_lower(attribute);
+  if (name == "srcset" || name == "imagesrcset") return srcset_urls(value);
+  if (name == "ping" || name == "archive") {
+    std::vector<std::string> out;
+    size_t i = 0;
+    while (i < value.size()) {
+      while (i < value.size() && is_space(value[i])) ++i;
+      size_t j = i;
+      while (j < value.size() && !is_space(value[j])) ++j;
+      if (j > i) out.push_back(value.substr(i, j - i));
+      i = j;
+    }
+    return out;
+  }
+  return {value};
+}
+
+/// The URL of `<meta http-equiv="refresh" content="5; url=...">`, or nullopt.
+std::optional<std::string> refresh_url(const xmlNode* meta) {
+  if (ascii_lower(trim(attr_or_empty(meta, "http-equiv"))) != "refresh") return std::nullopt;
+  std::string content = attr_or_empty(meta, "content");
+  size_t at = ascii_lower(content).find("url");
+  if (at == std::string::npos) return std::nullopt;
+  size_t i = at + 3;
+  while (i < content.size() && is_space(content[i])) ++i;
+  if (i >= content.size() || content[i] != '=') return std::nullopt;
+  std::string url = trim(std::string_view(content).substr(i + 1));
+  if (url.size() >= 2 && (url[0] == '\'' || url[0] == '"') && url.back() == url[0]) url = url.substr(1, url.size() - 2);
+  return url;
+}
+
 /// A link to another checked page whose fragment can only be checked once every page's ids are known.
 struct PendingFragment {
   std::string url;
@@ -285,7 +327,7 @@ bool inside(const xmlNode* el, std::string_view ancestor) {
 /// (One XPath query per rule measured 3-4 times the cost of parsing; one `//*` costs a few per cent.)
 struct Elements {
   std::vector<const xmlNode*> mains, h1s, headings, images, tables, header_cells, links_and_buttons, with_id,
-      with_url;
+      with_url, with_any_url;  // with_any_url: any URL attribute, or a refresh
   const xmlNode* first_focusable = nullptr;  // in <body>
 
   explicit Elements(const Xpath& xpath) {
@@ -304,6 +346,10 @@ struct Elements {
       if (has_attr(el, "href") || has_attr(el, "src") || has_attr(el, "srcset") || has_attr(el, "poster") ||
           (name == "object" && has_attr(el, "data")))
         with_url.push_back(el);
+      bool any_url = name == "meta";
+      for (const xmlAttr* a = el->properties; a && !any_url; a = a->next)
+        any_url = is_url_attribute(reinterpret_cast<const char*>(a->name));
+      if (any_url) with_any_url.push_back(el);
       if (!first_focusable && is_focusable(el) && inside(el, "body")) first_focusable = el;
     }
   }
@@ -359,6 +405,7 @@ class PageChecker {
     check_images(elements);
     check_tables(elements);
     check_link_text(elements);
+    check_unsafe_urls(elements);
     check_urls(elements);
     check_skip_link(elements);
     return std::move(facts_);
@@ -494,6 +541,29 @@ class PageChecker {
     }
   }
 
+  /// The scheme rule of core/url.h, the one Markdown links follow too.
+  void check_unsafe_urls(const Elements& elements) {
+    auto check = [&](const xmlNode* el, const std::string& attribute, const std::string& url) {
+      if (is_safe_url(url)) return;
+      std::string scheme = url_scheme(url);
+      report("page.unsafe-link",
+             "`<" + std::string(name_of(el)) + " " + attribute + "=\"" + clip(trim(url)) + "\">` uses " +
+                 (scheme.empty() ? std::string("an encoded scheme") : "the `" + scheme + ":` scheme") +
+                 ", which can run code in a reader's browser; links and sources may use " + kSafeUrlSchemes);
+    };
+    for (const xmlNode* el : elements.with_any_url) {
+      for (const xmlAttr* a = el->properties; a; a = a->next) {
+        std::string name = reinterpret_cast<const char*>(a->name);
+        if (!is_url_attribute(name)) continue;
+        // <object data> is a URL; data-* attributes are other names.
+        if (ascii_lower(name) == "data" && !is_element(el, "object")) continue;
+        for (const auto& url : urls_in(name, attr_or_empty(el, name))) check(el, name, url);
+      }
+      if (is_element(el, "meta"))
+        if (auto url = refresh_url(el)) check(el, "content", *url);
+    }
+  }
+
   void check_urls(const Elements& elements) {
     for (const xmlNode* el : elements.with_url) {
       std::string_view tag = name_of(el);
@@ -509,6 +579,7 @@ class PageChecker {
 
   void check_url(const xmlNode* el, const char* attribute, std::string_view raw, bool is_asset) {
     std::string url = trim(raw);
+    if (!is_safe_url(url)) return;  // page.unsafe-link says so
     std::string where = "`<" + std::string(name_of(el)) + " " + attribute + "=\"" + clip(url) + "\">`";
     if (is_asset && refers_to_other_host(url)) {
       report("page.external", where + " loads from another host; pages must work offline and load nothing "

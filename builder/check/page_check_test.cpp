@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "core/strings.h"
+
 namespace rs {
 namespace {
 
@@ -272,6 +274,56 @@ TEST_CASE("page.external: assets from another host; links out are fine") {
        "page.external");
   // The good page already links out with <a href="https://..."> and has a canonical <link>.
   CHECK(check_meeting(good_meeting()).empty());
+}
+
+TEST_CASE("page.unsafe-link: a template's javascript:, vbscript: or data: URL, in any URL attribute") {
+  auto messages = only(check_meeting(meeting_with("href=\"#items\"", "href=\"javascript:alert(1)\"")),
+                       "page.unsafe-link");
+  CHECK(contains(messages[0], "`<a href=\"javascript:alert(1)\">` uses the `javascript:` scheme"));
+  CHECK(contains(messages[0], "http:, https:, mailto:, tel: or a relative link"));
+  // Disguised as browsers would still read them; every attribute that takes a URL.
+  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+           {"href=\"#items\"", "href=\" JaVaScRiPt:alert(1)\""},
+           {"href=\"#items\"", "href=\"java&#09;script:alert(1)\""},
+           {"href=\"#items\"", "href=\"&#x6A;avascript&colon;alert(1)\""},
+           {"href=\"#items\"", "href=\"vbscript:msgbox(1)\""},
+           {"src=\"../../assets/rule.png\"", "src=\"data:image/svg+xml,&lt;svg onload=alert(1)&gt;\""},
+           {"<button type=\"button\">Print</button>",
+            "<form action=\"javascript:alert(1)\"><button type=\"submit\">Print</button></form>"},
+           {"<button type=\"button\">Print</button>",
+            "<button type=\"submit\" formaction=\"javascript:alert(1)\">Print</button>"},
+           {"<footer>", "<iframe title=\"x\" src=\"javascript:alert(1)\"></iframe><footer>"},
+           {"<footer>", "<blockquote cite=\"javascript:alert(1)\">Q</blockquote><footer>"},
+           {"<footer>", "<object data=\"data:text/html,x\" title=\"x\"></object><footer>"},
+           {"<meta charset=\"utf-8\">", "<meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0; url=javascript:alert(1)\">"},
+           {"<meta charset=\"utf-8\">", "<meta charset=\"utf-8\"><base href=\"javascript:/\">"},
+           {"<img src=\"../../assets/rule.png\" alt=\"\">",
+            "<img src=\"../../assets/rule.png\" srcset=\"javascript:alert(1) 2x\" alt=\"\">"},
+           {"<footer>", "<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg><footer>"},
+       }) {
+    INFO(to);
+    only(check_meeting(meeting_with(from, to)), "page.unsafe-link");
+  }
+  // mailto:, tel: and https: links in the good page stay clean.
+  CHECK(check_meeting(good_meeting()).empty());
+}
+
+TEST_CASE("messages quote long URLs clipped to whole characters") {
+  std::string euros;
+  for (int i = 0; i < 50; ++i) euros += "\xE2\x82\xAC";
+  for (const std::string& href : {euros, "x" + euros, "xx" + euros}) {
+    auto ds = check_meeting(meeting_with("href=\"#items\"", "href=\"missing/" + href + "\""));
+    REQUIRE(ds.size() == 1);
+    const std::string& m = ds[0].message;
+    size_t open = m.find("href=\"") + 6, close = m.find("…\"", open);
+    REQUIRE(close != std::string::npos);
+    std::string shown = m.substr(open, close - open);
+    CHECK(shown.size() <= 60);
+    CHECK(shown.size() >= 56);
+    size_t k = 0;
+    while (k < shown.size()) k += utf8_char_size(shown, k);
+    CHECK(k == shown.size());
+  }
 }
 
 TEST_CASE("page.skip-link: the first focusable link jumps to main") {

@@ -124,4 +124,46 @@ std::string with_commas(long long n) {
   return n < 0 ? "-" + out : out;
 }
 
+size_t utf8_char_size(std::string_view s, size_t i) {
+  auto at = [&](size_t k) -> unsigned { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
+  auto tail = [&](size_t k) { return (at(k) & 0xC0) == 0x80; };
+  unsigned c = at(0);
+  if (c < 0x80) return 1;
+  // RFC 3629's table: the second byte's range rules out overlong forms, surrogates and > U+10FFFF.
+  unsigned lo = 0x80, hi = 0xBF;
+  size_t n = 0;
+  if (c >= 0xC2 && c <= 0xDF) n = 2;
+  else if (c >= 0xE0 && c <= 0xEF) n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+  else if (c >= 0xF0 && c <= 0xF4) n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+  else return 1;
+  if (at(1) < lo || at(1) > hi) return 1;
+  for (size_t k = 2; k < n; ++k)
+    if (!tail(k)) return 1;
+  return n;
+}
+
+size_t utf8_chars(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); i += utf8_char_size(s, i)) ++n;
+  return n;
+}
+
+size_t utf8_cut(std::string_view s, size_t from, size_t max_bytes) {
+  if (from >= s.size()) return s.size();
+  size_t limit = std::min(s.size(), from + max_bytes), i = from;
+  while (i < limit) {
+    size_t n = utf8_char_size(s, i);
+    if (i + n > limit) break;
+    i += n;
+  }
+  if (i == from && max_bytes > 0) i += utf8_char_size(s, i);
+  return i;
+}
+
+size_t utf8_prefix_bytes(std::string_view s, size_t n) {
+  size_t i = 0;
+  for (size_t seen = 0; i < s.size() && seen < n; ++seen) i += utf8_char_size(s, i);
+  return i;
+}
+
 }  // namespace rs

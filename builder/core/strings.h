@@ -26,4 +26,19 @@ std::string trim(std::string_view s);
 /// "1,234" style thousands separators.
 std::string with_commas(long long n);
 
+// UTF-8 for cutting text. A byte that starts no valid sequence (a stray
+// continuation byte, an overlong form, a surrogate) counts as one character
+// of its own, so every routine below moves forward on any bytes.
+
+/// Bytes in the valid UTF-8 sequence at s[i] (1-4), or 1 for a byte that starts none.
+size_t utf8_char_size(std::string_view s, size_t i);
+/// Characters in `s`, an invalid byte counting as one.
+size_t utf8_chars(std::string_view s);
+/// The end of the longest run of whole characters in s[from, from + max_bytes). When
+/// even the first character is longer than `max_bytes` it is taken whole, so the
+/// result is past `from` whenever max_bytes > 0 and from < s.size().
+size_t utf8_cut(std::string_view s, size_t from, size_t max_bytes);
+/// Byte length of the first `n` characters of `s` (all of it when shorter).
+size_t utf8_prefix_bytes(std::string_view s, size_t n);
+
 }  // namespace rs

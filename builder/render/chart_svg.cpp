@@ -64,21 +64,10 @@ std::string shown_value(const ChartPoint& p, std::string_view unit) {
   return unit == "%" ? s + "%" : s;
 }
 
-size_t code_points(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
-
-/// Byte length of the first `n` code points of `s`.
-size_t prefix_bytes(std::string_view s, size_t n) {
-  size_t i = 0;
-  for (size_t seen = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && seen++ == n) break;
-  }
-  return i;
-}
+// Characters as core/strings counts them: an invalid byte is one, so a label of
+// stray continuation bytes has a width and wraps like any other.
+size_t code_points(std::string_view s) { return utf8_chars(s); }
+size_t prefix_bytes(std::string_view s, size_t n) { return utf8_prefix_bytes(s, n); }
 
 double text_width(std::string_view s) { return static_cast<double>(code_points(s)) * kCharWidth; }
 

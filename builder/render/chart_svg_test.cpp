@@ -1,5 +1,7 @@
 #include "render/chart_svg.h"
 
+#include "core/strings.h"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -248,6 +250,33 @@ TEST_CASE("long labels wrap instead of shrinking or widening the chart") {
   REQUIRE(lines.size() >= 2);
   for (const auto& line : lines) CHECK(line.size() <= 47);
   CHECK(lines.back().substr(lines.back().size() - 6) == "review");  // nothing cut off
+}
+
+TEST_CASE("labels of invalid UTF-8 or long runs of continuation bytes wrap, end, and keep characters whole") {
+  const std::string euro = "\xE2\x82\xAC";
+  for (const std::string& label : {std::string(500, '\x80'), std::string(300, '\xBF') + " end",
+                                   "x" + std::string(200, '\xA0') + euro + std::string(100, '\xE2'),
+                                   [&] { std::string s; for (int i = 0; i < 120; ++i) s += euro; return s; }()}) {
+    Chart c = reasons_chart();
+    c.series[0].points[0].label = label;
+    std::string svg = rs::render_bar_chart(c);
+    auto lines = matches(svg, "<tspan x=\"1\" y=\"[0-9.]+\">([^<]*)</tspan>");
+    REQUIRE(lines.size() >= 2);
+    std::string joined;
+    for (const auto& line : lines) {
+      CHECK(rs::utf8_chars(line) <= 47);
+      // Each line is whole characters: no euro sign is cut in two.
+      size_t k = 0;
+      while (k < line.size()) k += rs::utf8_char_size(line, k);
+      CHECK(k == line.size());
+      joined += line;
+    }
+    size_t euros = 0;
+    for (size_t at = joined.find(euro); at != std::string::npos; at = joined.find(euro, at + 3)) ++euros;
+    size_t want = 0;
+    for (size_t at = label.find(euro); at != std::string::npos; at = label.find(euro, at + 3)) ++want;
+    CHECK(euros == want);
+  }
 }
 
 TEST_CASE("numbers are written with fixed precision") {

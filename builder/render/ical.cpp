@@ -1,14 +1,18 @@
 #include "ical.h"
 
+#include "core/strings.h"
+
 namespace rs {
 
 std::string ical_escape(const std::string& s) {
   std::string out;
-  for (char c : s) {
-    if (c == '\\' || c == ';' || c == ',') out += '\\', out += c;
-    else if (c == '<') out += "&lt;";  // some calendar apps render descriptions as HTML
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '\\' || c == ';' || c == ',') out += '\\', out += static_cast<char>(c);
     else if (c == '\n') out += "\\n";
-    else if (c != '\r') out += c;
+    else if (c == '\r') out += i + 1 < s.size() && s[i + 1] == '\n' ? "" : "\\n";  // CRLF or a lone CR: one break
+    else if ((c < 0x20 && c != '\t') || c == 0x7F) continue;  // RFC 5545 TEXT allows no other control character
+    else out += static_cast<char>(c);
   }
   return out;
 }
@@ -16,13 +20,16 @@ std::string ical_escape(const std::string& s) {
 void ical_line(std::string& out, const std::string& line) {
   size_t pos = 0, limit = 75;
   while (line.size() - pos > limit) {
-    size_t cut = pos + limit;
-    while (cut > pos && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
-    out += line.substr(pos, cut - pos) + "\r\n ";
+    // utf8_cut moves forward on any bytes (an invalid one counts as a character),
+    // so 75 stray continuation bytes can no longer stall the fold at `pos`.
+    size_t cut = utf8_cut(line, pos, limit);
+    out.append(line, pos, cut - pos);
+    out += "\r\n ";
     pos = cut;
     limit = 74;  // the leading space of a continuation counts
   }
-  out += line.substr(pos) + "\r\n";
+  out.append(line, pos, std::string::npos);
+  out += "\r\n";
 }
 
 std::string ical_date(const Date& d) {

@@ -6,7 +6,8 @@
 
 namespace rs {
 
-/// Escape a TEXT value: backslash, semicolon, comma and line breaks.
+/// Escape a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks;
+/// other control characters but tab are dropped. Nothing else changes: `<` stays `<`.
 std::string ical_escape(const std::string& s);
 /// Append "NAME:value" folded at 75 octets (never inside a UTF-8 character), CRLF-ended.
 void ical_line(std::string& out, const std::string& line);

@@ -4,11 +4,14 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 #include "core/strings.h"
+#include "core/url.h"
 
 namespace rs {
 
@@ -51,6 +54,17 @@ bool is_html(cmark_node* n) {
 
 bool is_text(cmark_node* n) { return cmark_node_get_type(n) == CMARK_NODE_TEXT; }
 
+bool is_link_or_image(cmark_node* n) {
+  auto t = cmark_node_get_type(n);
+  return t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE;
+}
+
+/// "the `javascript:` scheme" for a message, or "an encoded scheme" when it hides behind encoding.
+std::string scheme_named(const std::string& url) {
+  std::string scheme = url_scheme(url);
+  return scheme.empty() ? "an encoded scheme" : "the `" + scheme + ":` scheme";
+}
+
 /// `<!-- allow rule: reason -->` silences one finding (see check/suppress.h); it is not content.
 bool is_suppress_marker(std::string_view html) {
   std::string t = trim(html);
@@ -66,6 +80,22 @@ size_t offset_at(const std::string& text, int line, int column) {
     off = nl + 1;
   }
   return std::min(text.size(), off + static_cast<size_t>(std::max(1, column) - 1));
+}
+
+/// The bytes [begin, end) of a link or image in `text`. cmark-gfm 0.29 places a
+/// `<...>` autolink after a paragraph's first line wrongly, but its text right.
+std::pair<size_t, size_t> link_span(const std::string& text, cmark_node* n) {
+  size_t b = offset_at(text, cmark_node_get_start_line(n), cmark_node_get_start_column(n));
+  size_t e = offset_at(text, cmark_node_get_end_line(n), cmark_node_get_end_column(n)) + 1;
+  bool plausible = b < text.size() && (text[b] == '[' || text[b] == '!' || text[b] == '<') && e > b;
+  cmark_node* child = cmark_node_first_child(n);
+  if (!plausible && child && cmark_node_get_start_line(child) > 0) {
+    b = offset_at(text, cmark_node_get_start_line(child), cmark_node_get_start_column(child));
+    e = offset_at(text, cmark_node_get_end_line(child), cmark_node_get_end_column(child)) + 1;
+    if (b > 0 && text[b - 1] == '<') --b, ++e;
+  }
+  b = std::min(b, text.size());
+  return {b, std::max(b + 1, std::min(e, text.size()))};
 }
 
 bool word_char(char c) {
@@ -142,6 +172,25 @@ std::string MarkdownRenderer::render_impl(const std::string& markdown, const Tex
 
   for (cmark_node* n : nodes_of(p.doc, [](cmark_node* x) { return cmark_node_get_type(x) == CMARK_NODE_HEADING; }))
     if (cmark_node_get_heading_level(n) < min_heading) cmark_node_set_heading_level(n, std::min(6, min_heading));
+
+  // A link or image whose URL could run code or load what the page does not
+  // show (javascript:, data:, ...) loses its URL and keeps its text: the
+  // HTML renderer's own filter is off, as CMARK_OPT_UNSAFE is needed below.
+  for (cmark_node* n : nodes_of(p.doc, is_link_or_image)) {
+    std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+    if (is_safe_url(url)) continue;
+    if (diags && source) {
+      auto [b, e] = link_span(markdown, n);
+      bool image = cmark_node_get_type(n) == CMARK_NODE_IMAGE;
+      diags->add({Severity::error, "markdown.unsafe-link",
+                  std::string(image ? "this image's source uses " : "this link uses ") + scheme_named(url) +
+                      ", which can run code in a reader's browser; it is not published (its text is)",
+                  source->span_of(b, e), {},
+                  std::string("link only to ") + kSafeUrlSchemes, {}});
+    }
+    while (cmark_node* child = cmark_node_first_child(n)) cmark_node_insert_before(n, child);
+    cmark_node_free(n);
+  }
 
   // Raw HTML becomes literal text, so it is escaped on output; the only HTML
   // that reaches the page is what the builder itself adds below.

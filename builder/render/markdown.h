@@ -1,6 +1,8 @@
 #pragma once
 // Prose to HTML through cmark-gfm (tables, autolinks, strikethrough). Raw HTML
 // written in prose is never passed through: it is shown as text and reported.
+// A link or image with a URL core/url.h does not allow (javascript:, data:, ...)
+// is published as its text alone and reported as markdown.unsafe-link.
 #include <map>
 #include <set>
 #include <string>
@@ -19,7 +21,8 @@ class MarkdownRenderer {
  public:
   /// `abbreviations` maps each glossary abbreviation to its expansion.
   explicit MarkdownRenderer(std::map<std::string, std::string> abbreviations);
-  /// Block HTML for a prose field. Raw HTML is reported as markdown.raw-html when `diags` is given.
+  /// Block HTML for a prose field. Raw HTML (markdown.raw-html, a warning) and unsafe
+  /// links (markdown.unsafe-link, an error) are reported when `diags` is given.
   /// Headings are raised to at least `min_heading` so they sit under the page's own.
   std::string render(const Text& text, AbbrState& page, Diagnostics* diags, int min_heading = 4) const;
   /// The same for a string with no source (generated text).

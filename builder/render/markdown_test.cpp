@@ -189,6 +189,109 @@ TEST_CASE("GitHub tables, strikethrough and autolinks render") {
   CHECK(plain == "<p>Plain words only.</p>\n");
 }
 
+TEST_CASE("a javascript: link is dropped, its text kept, and reported where it was written") {
+  PageSource page("Intro.\n\nPlease [click me](javascript:alert(1)) now.\n");
+  Diagnostics diags;
+  AbbrState abbr;
+  std::string html = kPlain.render(page.body, abbr, &diags);
+  CHECK(html == "<p>Intro.</p>\n<p>Please click me now.</p>\n");
+  REQUIRE(diags.all().size() == 1);
+  const Diagnostic& d = diags.all()[0];
+  CHECK(d.rule == "markdown.unsafe-link");
+  CHECK(d.severity == Severity::error);
+  CHECK(d.message.find("`javascript:`") != std::string::npos);
+  CHECK(page.where(d) == "content/pages/a-page.md:6:8-6:39");
+}
+
+TEST_CASE("unsafe URLs are dropped from links, images, autolinks and references, however disguised") {
+  const std::vector<std::string> sources = {
+      "[x](javascript:alert(1))",
+      "[x](JaVaScRiPt:alert(1))",
+      "[x]( javascript:alert(1))",
+      "[x](<\tjavascript:alert(1)>)",
+      "[x](java&#09;script:alert(1))",
+      "[x](&#106;avascript:alert(1))",
+      "[x](javascript&colon;alert(1))",
+      "[x](javascript%3Aalert(1))",
+      "[x](vbscript:msgbox(1))",
+      "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+      "[x](file:///etc/passwd)",
+      "![x](javascript:alert(1))",
+      "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
+      "<javascript:alert(1)>",
+      "<vbscript:msgbox(1)>",
+      "[x][ref]\n\n[ref]: javascript:alert(1)",
+  };
+  for (const auto& src : sources) {
+    INFO(src);
+    PageSource page(src + "\n");
+    Diagnostics diags;
+    AbbrState abbr;
+    std::string html = kPlain.render(page.body, abbr, &diags);
+    CHECK(html.find("<a") == std::string::npos);
+    CHECK(html.find("<img") == std::string::npos);
+    CHECK(html.find("href") == std::string::npos);
+    CHECK(html.find("src") == std::string::npos);
+    REQUIRE(diags.all().size() == 1);
+    CHECK(diags.all()[0].rule == "markdown.unsafe-link");
+    Where w = locate(diags.all()[0], page.sources);
+    CHECK(w.start.line == 4);
+  }
+  // An image's text is its description.
+  AbbrState abbr;
+  CHECK(kPlain.render(std::string("![The chart](javascript:alert(1))"), abbr) == "<p>The chart</p>\n");
+}
+
+TEST_CASE("an unsafe autolink on a later line of a paragraph is reported at its own position") {
+  PageSource page("One.\nTwo <vbscript:msgbox(1)> three, [four](javascript:x).\n");
+  Diagnostics diags;
+  AbbrState abbr;
+  std::string html = kPlain.render(page.body, abbr, &diags);
+  CHECK(html == "<p>One.\nTwo vbscript:msgbox(1) three, four.</p>\n");
+  REQUIRE(diags.all().size() == 2);
+  diags.sort(page.sources);
+  CHECK(page.where(diags.all()[0]) == "content/pages/a-page.md:5:5-5:25");
+  CHECK(page.where(diags.all()[1]) == "content/pages/a-page.md:5:33-5:53");
+}
+
+TEST_CASE("safe links are kept: http, https, mailto, tel, relative, fragments, autolinks") {
+  PageSource page(
+      "[a](https://example.org/a?b=c#d) [b](http://example.org) [c](mailto:clerk@example.gov.uk) "
+      "[d](tel:+441234567890) [e](../committees/audit/index.html) [f](#items) ![g](chart.png) "
+      "<https://example.org/x> www.example.org clerk@example.gov.uk\n");
+  Diagnostics diags;
+  AbbrState abbr;
+  std::string html = kPlain.render(page.body, abbr, &diags);
+  INFO(html);
+  CHECK(diags.all().empty());
+  for (const char* want :
+       {"href=\"https://example.org/a?b=c#d\"", "href=\"http://example.org\"", "href=\"mailto:clerk@example.gov.uk\"",
+        "href=\"tel:+441234567890\"", "href=\"../committees/audit/index.html\"", "href=\"#items\"",
+        "src=\"chart.png\"", "href=\"https://example.org/x\"", "href=\"http://www.example.org\""})
+    CHECK(html.find(want) != std::string::npos);
+}
+
+TEST_CASE("a javascript: link in minutes is reported at its line and column in the YAML file") {
+  const std::string site = fixture::kMinimalSite + R"(-- content/meetings/2018/2018-10-17-audit.yaml --
+committee: audit
+date: 2018-10-17
+items:
+  - number: "1"
+    title: Treasury management
+    minutes: |
+      The Committee received the report.
+      See [the report](javascript:alert(1)) for more.
+)";
+  BuildResult r = fixture::build_txtar(site);
+  INFO(fixture::diagnostics_text(r));
+  std::vector<std::string> where;
+  for (const auto& d : r.diagnostics)
+    if (d.rule == "markdown.unsafe-link") where.push_back(fixture::range(r, d));
+  const std::string file = "site/content/meetings/2018/2018-10-17-audit.yaml";
+  CHECK(where == std::vector<std::string>{file + ":8:11-8:44"});
+  CHECK(r.exit_code == 1);
+}
+
 TEST_CASE("plain text drops Markdown syntax") {
   CHECK(kPlain.plain_text("# Heading\n\n**Bold** and `code` and [a link](https://example.org).") ==
         "Heading Bold and code and a link.");

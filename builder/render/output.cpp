@@ -22,6 +22,8 @@ std::vector<std::unique_ptr<OutputKind>> builtin_outputs() {
 
 std::vector<OutputFile> render_site(const RenderContext& ctx, Diagnostics& diags) {
   std::vector<OutputFile> files;
+  // A theme that cannot be drawn said why when it loaded; empty pages would only add a finding each.
+  if (!ctx.theme.usable()) return files;
   StageTimer timer;
   for (const auto& kind : builtin_outputs()) {
     kind->render(ctx, files, diags);

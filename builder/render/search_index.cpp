@@ -44,15 +44,14 @@ std::vector<std::string> search_tokens(const std::string& text) {
   return out;
 }
 
-namespace {
-
-std::string snippet_of(const std::string& text) {
+std::string search_snippet(const std::string& text) {
   if (text.size() <= 240) return text;
-  size_t cut = 240;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  size_t cut = utf8_cut(text, 0, 240);  // whole characters; any bytes move it forward
   size_t space = text.rfind(' ', cut);
   return text.substr(0, space == std::string::npos || space < 120 ? cut : space) + "…";
 }
+
+namespace {
 
 /// A search result as the page shows it; the full text is only read for its stems.
 struct SearchDoc {
@@ -71,7 +70,7 @@ SearchDoc make_doc(std::string kind, std::string title, std::string url, std::st
                    const std::string& text, std::vector<std::string>& stems) {
   SearchDoc d{std::move(kind), std::move(title), std::move(url), std::move(date), std::move(committee), ""};
   stems = stems_of(d, text);
-  d.snippet = snippet_of(text);
+  d.snippet = search_snippet(text);
   return d;
 }
 

@@ -11,5 +11,7 @@ namespace rs {
 std::string search_stem(const std::string& word);
 /// Lower-cased word tokens of plain text.
 std::vector<std::string> search_tokens(const std::string& text);
+/// What a result shows of `text`: all of it, or about 240 bytes cut at a space, whole characters only.
+std::string search_snippet(const std::string& text);
 
 }  // namespace rs

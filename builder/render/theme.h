@@ -39,11 +39,20 @@ class Theme {
   uint64_t fingerprint(const std::string& name) const;
   /// Where a theme file came from: "themes/x/templates/a.mustache" or "built-in default theme".
   std::string origin(const std::string& path) const;
+  /// False when partials include themselves (theme.partial-cycle), nest deeper than
+  /// kMaxPartialDepth (theme.partial-depth) or an include names no partial file
+  /// (theme.partial-missing), all reported at load: drawing might not end, so
+  /// render() draws nothing.
+  bool usable() const { return usable_; }
+  static constexpr size_t kMaxPartialDepth = 32;
 
  private:
   static Theme load_files(const FileSystem& fs, const std::string& site_root, const std::string& name,
                           Diagnostics& diags);
   struct Compiled;
+  /// Find partial cycles, too-deep nesting and missing partials; report them and clear usable_.
+  void check_partials(Diagnostics& diags);
+  bool usable_ = true;
   std::map<std::string, std::string> files_;
   std::map<std::string, std::string> origins_;
   std::vector<std::pair<std::string, const std::string*>> partials_;  // name → text, found once at load

@@ -41,10 +41,11 @@ UndertakingRow undertaking_row(const Model& model, const ResolvedSite& site, con
 
 std::string to_csv(const std::vector<UndertakingRow>& rows) {
   auto field = [](std::string s) {
-    // A cell is data, but it may be opened by a browser or a spreadsheet:
-    // tags are neutralised and a leading = + - @ cannot start a formula.
-    for (size_t at; (at = s.find('<')) != std::string::npos;) s.replace(at, 1, "&lt;");
-    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) s.insert(0, "'");
+    // A cell carries the plain text (CSV is not HTML). It may be opened by a
+    // spreadsheet, so a cell that would start a formula (= + - @, or a tab or
+    // CR before one, as OWASP lists) is kept as text by a leading '.
+    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
+      s.insert(0, "'");
     if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
     std::string q = "\"";
     for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);

@@ -17,7 +17,8 @@ struct UndertakingRow {
 const std::vector<std::string>& undertaking_columns();
 std::vector<std::string> cells(const UndertakingRow& row);
 UndertakingRow undertaking_row(const Model& model, const ResolvedSite& site, const ResolvedUndertaking& ru);
-/// RFC 4180: CRLF line ends, fields quoted where needed.
+/// RFC 4180: CRLF line ends, fields quoted where needed, the plain text of each field;
+/// a field starting with = + - @ tab or CR gets a leading ' so a spreadsheet shows it as text.
 std::string to_csv(const std::vector<UndertakingRow>& rows);
 std::string to_json(const std::vector<UndertakingRow>& rows, const Date& as_of);
 /// iCalendar (RFC 5545): an all-day event on each resolved due date, stable UIDs.

@@ -189,6 +189,57 @@ TEST_CASE("CSV quotes only the fields that need it and doubles quotes inside the
   CHECK(csv.substr(csv.size() - 2) == "\r\n");
 }
 
+TEST_CASE("CSV carries the plain characters, RFC 4180 quoted, and no cell can start a formula") {
+  UndertakingRow r;
+  r.id = "c";
+  r.text = "Report if spend < budget & > plan";
+  r.owner = "=HYPERLINK(\"http://evil.example\",\"x\")";
+  r.committee = "+1";
+  r.meeting = "-2";
+  r.given = "@SUM(A1)";
+  r.item = "\tx";
+  r.due = "\rx";
+  r.latest_note = "<b>Tags</b>, quoted";
+  std::string csv = to_csv({r});
+  INFO(csv);
+  CHECK(csv.find("&lt;") == std::string::npos);
+  CHECK(csv.find("\r\nc,Report if spend < budget & > plan,") != std::string::npos);
+  CHECK(csv.find(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",'+1,'-2,'@SUM(A1),'\tx,\"'\rx\",") !=
+        std::string::npos);
+  CHECK(csv.find(",\"<b>Tags</b>, quoted\"\r\n") != std::string::npos);
+}
+
+TEST_CASE("calendars carry the plain characters with RFC 5545 escaping") {
+  const std::string site = fixture::kMinimalSite + R"(-- data/committees.yaml --
+- id: audit
+  name: Audit <Risk> & Governance, "Committee"
+-- content/meetings/2018/2018-10-17-audit.yaml --
+committee: audit
+date: 2018-10-17
+venue: Room <1>; Town Hall, Main St
+items:
+  - number: "1"
+    title: Minutes of the previous meeting
+    minutes: The minutes were agreed.
+)";
+  BuildResult r = fixture::build_txtar(site);
+  INFO(fixture::diagnostics_text(r));
+  std::string ics = fixture::file_text(r, "committees/audit/meetings.ics");
+  INFO(ics);
+  CHECK(ics.find("&lt;") == std::string::npos);
+  CHECK(ics.find("SUMMARY:Audit <Risk> & Governance\\, \"Committee\"\r\n") != std::string::npos);
+  CHECK(ics.find("LOCATION:Room <1>\\; Town Hall\\, Main St\r\n") != std::string::npos);
+}
+
+TEST_CASE("a calendar field of 75+ continuation bytes ends (it looped until bad_alloc)") {
+  const std::string site = fixture::kMinimalSite + "-- content/meetings/2018/2018-10-17-audit.yaml --\n"
+                           "committee: audit\ndate: 2018-10-17\nvenue: \"" + std::string(80, '\x80') + "\"\n"
+                           "items:\n  - number: \"1\"\n    title: Minutes\n    minutes: Agreed.\n";
+  // Whether the loader accepts the bytes is its business; rendering must end either way.
+  BuildResult r = fixture::build_txtar(site);
+  CHECK(r.exit_code <= 1);
+}
+
 TEST_CASE("the calendar has an event for each resolved due date only") {
   BuildResult r = build_exports();
   std::string ics = file_text(r, "undertakings.ics");
