@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Sanity checks for the labelled corpus in this folder (no dependencies).
+
+    python3 tests/corpus/check_corpus.py
+
+Checks column counts, unique ids, split values, the promise marks ⟦ ⟧
+(every promise has at least one well-formed span, every none has none),
+construction tags against the README list, the expect column of
+abbreviations.tsv, and prints counts per construction and split.
+"""
+import collections, os, re, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+errors = []
+
+def err(msg):
+    errors.append(msg)
+
+def read_tsv(name, header):
+    rows = []
+    with open(os.path.join(HERE, name), encoding='utf-8') as f:
+        lines = f.read().split('\n')
+    if lines and lines[-1] == '':
+        lines.pop()
+    if lines[0].split('\t') != header:
+        err(f'{name}: header is {lines[0]!r}, expected {header}')
+    seen = set()
+    for n, line in enumerate(lines[1:], 2):
+        cols = line.split('\t')
+        if len(cols) != len(header):
+            err(f'{name}:{n}: {len(cols)} columns, expected {len(header)}')
+            continue
+        row = dict(zip(header, cols))
+        if row['id'] in seen:
+            err(f'{name}:{n}: duplicate id {row["id"]}')
+        seen.add(row['id'])
+        if row['split'] not in ('tune', 'heldout'):
+            err(f'{name}:{n}: bad split {row["split"]!r}')
+        if any(not c.strip() for c in cols):
+            err(f'{name}:{n}: empty column')
+        row['_line'] = n
+        rows.append(row)
+    return rows
+
+def readme_tags(section):
+    """Construction tags listed in README.md under a heading containing `section`."""
+    tags, on = set(), False
+    for line in open(os.path.join(HERE, 'README.md'), encoding='utf-8'):
+        if line.startswith('#'):
+            on = section in line
+            continue
+        m = re.match(r'\|\s*`([a-z0-9-]+)`\s*\|', line)
+        if on and m:
+            tags.add(m.group(1))
+    return tags
+
+SPAN = re.compile(r'⟦([^⟦⟧]+)⟧')
+
+def spans(text):
+    found = SPAN.findall(text)
+    stripped = SPAN.sub('', text)
+    if '⟦' in stripped or '⟧' in stripped:
+        err(f'unbalanced or nested marks in: {text}')
+    for s in found:
+        if s != s.strip():
+            err(f'span has outer spaces: ⟦{s}⟧')
+    return found
+
+# promises.tsv
+P = read_tsv('promises.tsv', ['id', 'split', 'label', 'construction', 'text', 'why'])
+promise_tags, none_tags = readme_tags('Promise constructions'), readme_tags('Near-miss constructions')
+count = collections.Counter()
+promises = collections.Counter()
+for r in P:
+    n, lab, c = r['_line'], r['label'], r['construction']
+    sp = spans(r['text'])
+    if lab == 'promise':
+        if not sp:
+            err(f'promises.tsv:{n}: promise without ⟦⟧')
+        if c not in promise_tags:
+            err(f'promises.tsv:{n}: tag {c!r} not in README promise list')
+        if c.startswith('duplicate-') and len(sp) < 2:
+            err(f'promises.tsv:{n}: duplicate-* needs both writings marked')
+        if c == 'two-promises' and len(sp) != 2:
+            err(f'promises.tsv:{n}: two-promises needs two spans')
+        # promises a perfect checker should report: one per duplicate-* passage
+        promises[r['split']] += 1 if c.startswith('duplicate-') else len(sp)
+    elif lab == 'none':
+        if sp:
+            err(f'promises.tsv:{n}: none with ⟦⟧')
+        if c not in none_tags:
+            err(f'promises.tsv:{n}: tag {c!r} not in README near-miss list')
+    else:
+        err(f'promises.tsv:{n}: bad label {lab!r}')
+    count[(lab, c, r['split'])] += 1
+
+for tags in (promise_tags, none_tags):
+    for t in sorted(tags):
+        if not any(k[1] == t for k in count):
+            err(f'README tag {t!r} has no sentence')
+for lab, c in sorted({(k[0], k[1]) for k in count}):
+    if count[(lab, c, 'tune')] == 0 or count[(lab, c, 'heldout')] == 0:
+        err(f'construction {c} lacks a tune or heldout sentence')
+
+print('promises.tsv')
+print(f'  {"label":8} {"construction":28} {"tune":>5} {"held":>5} {"all":>5}')
+for lab in ('promise', 'none'):
+    for c in sorted({k[1] for k in count if k[0] == lab}):
+        t, h = count[(lab, c, 'tune')], count[(lab, c, 'heldout')]
+        print(f'  {lab:8} {c:28} {t:5} {h:5} {t + h:5}')
+for lab in ('promise', 'none'):
+    t = sum(v for k, v in count.items() if k[0] == lab and k[2] == 'tune')
+    h = sum(v for k, v in count.items() if k[0] == lab and k[2] == 'heldout')
+    print(f'  {lab:8} {"TOTAL lines":28} {t:5} {h:5} {t + h:5}')
+print(f'  promises a perfect checker reports: tune {promises["tune"]}, heldout {promises["heldout"]}, '
+      f'all {promises["tune"] + promises["heldout"]}')
+
+# abbreviations.tsv
+RULES = {'glossary.abbr-unknown', 'glossary.abbr-undefined', 'glossary.abbr-mismatch', 'glossary.avoid'}
+A = read_tsv('abbreviations.tsv', ['id', 'split', 'text', 'expect', 'why'])
+acount = collections.Counter()
+for r in A:
+    n, e = r['_line'], r['expect']
+    if e == '-':
+        acount[('-', r['split'])] += 1
+        continue
+    for item in e.split(';'):
+        rule, _, tok = item.partition(':')
+        if rule not in RULES or not tok:
+            err(f'abbreviations.tsv:{n}: bad expect item {item!r}')
+            continue
+        if tok.lower() not in r['text'].lower():
+            err(f'abbreviations.tsv:{n}: token {tok!r} not in text')
+        acount[(rule, r['split'])] += 1
+print('abbreviations.tsv')
+print(f'  sentences: {len(A)} (tune {sum(r["split"] == "tune" for r in A)}, '
+      f'heldout {sum(r["split"] == "heldout" for r in A)})')
+for k in sorted({k[0] for k in acount}):
+    print(f'  {k:28} tune {acount[(k, "tune")]:4}  heldout {acount[(k, "heldout")]:4}')
+
+if errors:
+    print(f'\n{len(errors)} error(s):')
+    for e in errors:
+        print('  ' + e)
+    sys.exit(1)
+print('\nOK')
