@@ -68,16 +68,37 @@ Where locate(const Diagnostic& d, const SourceSet& sources) {
   return w;
 }
 
+namespace {
+/// Text for a terminal: bytes that are not UTF-8 and control characters (a
+/// value quoted in a message may hold them) become U+FFFD.
+std::string printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char ch = static_cast<unsigned char>(s[i]);
+    size_t n = utf8_sequence(s, i);
+    if (n == 0 || (ch < 0x20 && ch != '\t' && ch != '\n') || ch == 0x7F) out += "\xEF\xBF\xBD";
+    else out.append(s.substr(i, n));
+    i += std::max<size_t>(n, 1);
+  }
+  return out;
+}
+}  // namespace
+
 std::string format_text(const Diagnostic& d, const SourceSet& sources) {
   Where w = locate(d, sources);
-  std::string out = w.path;
+  std::string out = printable(w.path);
   if (w.start.line) out += ":" + std::to_string(w.start.line) + ":" + std::to_string(w.start.column);
-  out += std::string(": ") + severity_name(d.severity) + ": " + d.message + " [" + d.rule + "]\n";
+  out += std::string(": ") + severity_name(d.severity) + ": " + printable(d.message) + " [" + d.rule + "]\n";
   if (w.start.line) {
     std::string_view line = sources.line_text(d.span.file, w.start.line);
     size_t width = 1;
     if (w.end.line == w.start.line && w.end.column > w.start.column) width = w.end.column - w.start.column;
-    else if (w.end.line > w.start.line) width = std::max<size_t>(1, utf8_length(line) + 1 - w.start.column);
+    else if (w.end.line > w.start.line) {
+      // To the end of the line; a span may start past its last character (at the \r of CRLF).
+      size_t chars = utf8_length(line) + 1;
+      width = chars > w.start.column ? chars - w.start.column : 1;
+    }
     // Long lines (a paragraph on one line) are cut to a window around the span,
     // so the caret stays on screen.
     constexpr size_t kWindow = 100;
@@ -91,33 +112,31 @@ std::string format_text(const Diagnostic& d, const SourceSet& sources) {
       if (first_col > 1) prefix = "…";
       if (first_col + kWindow <= length) suffix = "…";
     }
-    auto byte_of_col = [&](size_t col) {  // byte offset of 1-based code point column
-      size_t c = 1;
-      for (size_t i = 0; i < line.size(); ++i) {
-        if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
-        if (c++ == col) return i;
-      }
-      return line.size();
-    };
-    size_t b = byte_of_col(first_col);
-    size_t e = suffix.empty() ? line.size() : byte_of_col(first_col + kWindow);
-    std::string_view shown = line.substr(b, e - b);
-    out += "  " + prefix;
-    out += shown;
-    out += suffix + "\n  " + (prefix.empty() ? "" : " ");
-    // Keep tabs so the caret lines up under the same characters.
-    size_t col = first_col;
-    for (size_t i = 0; i < shown.size() && col < w.start.column; ++i) {
-      unsigned char ch = static_cast<unsigned char>(shown[i]);
-      if ((ch & 0xC0) == 0x80) continue;
-      out += ch == '\t' ? '\t' : ' ';
-      ++col;
+    // One cell per column (see utf8_length): a code point, or a byte that is not
+    // UTF-8. Cells are shown sanitised so no NUL, control or bad byte reaches a terminal.
+    std::string shown;
+    std::string pad;
+    size_t col = 1;
+    for (size_t i = 0; i < line.size() && col < first_col + kWindow; ++col) {
+      size_t n = utf8_sequence(line, i);
+      const unsigned char ch = static_cast<unsigned char>(line[i]);
+      std::string_view cell = n ? line.substr(i, n) : std::string_view();
+      const char* replacement = n == 0                          ? "\xEF\xBF\xBD"  // U+FFFD
+                                : ch == 0                       ? "\xE2\x90\x80"  // U+2400 (NUL)
+                                : (ch < 0x20 && ch != '\t') || ch == 0x7F ? "\xEF\xBF\xBD"
+                                                                : nullptr;
+      i += std::max<size_t>(n, 1);
+      if (col < first_col) continue;
+      if (replacement) shown += replacement;
+      else shown += cell;
+      if (col < w.start.column) pad += ch == '\t' ? '\t' : ' ';  // tabs kept so the caret lines up
     }
+    out += "  " + prefix + shown + suffix + "\n  " + (prefix.empty() ? "" : " ") + pad;
     out += '^';
     out += std::string(width - 1, '~');
     out += '\n';
   }
-  if (!d.suggestion.empty()) out += "  note: " + d.suggestion + "\n";
+  if (!d.suggestion.empty()) out += "  note: " + printable(d.suggestion) + "\n";
   return out;
 }
 
@@ -128,14 +147,14 @@ std::string format_json(const std::vector<Diagnostic>& ds, const SourceSet& sour
     Where w = locate(d, sources);
     out += first ? "\n  " : ",\n  ";
     first = false;
-    out += "{\"path\": " + json_quote(w.path);
+    out += "{\"path\": " + json_quote(printable(w.path));
     if (w.start.line) {
       out += ", \"line\": " + std::to_string(w.start.line) + ", \"column\": " + std::to_string(w.start.column);
       out += ", \"end_line\": " + std::to_string(w.end.line) + ", \"end_column\": " + std::to_string(w.end.column);
     }
     out += std::string(", \"severity\": \"") + severity_name(d.severity) + "\"";
-    out += ", \"rule\": " + json_quote(d.rule) + ", \"message\": " + json_quote(d.message);
-    if (!d.suggestion.empty()) out += ", \"suggestion\": " + json_quote(d.suggestion);
+    out += ", \"rule\": " + json_quote(d.rule) + ", \"message\": " + json_quote(printable(d.message));
+    if (!d.suggestion.empty()) out += ", \"suggestion\": " + json_quote(printable(d.suggestion));
     if (!d.replacement.empty()) out += ", \"replacement\": " + json_quote(d.replacement);
     out += "}";
   }
@@ -165,8 +184,9 @@ std::string format_sarif(const std::vector<Diagnostic>& ds, const SourceSet& sou
     const char* level = d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "note";
     out += "{\"ruleId\": " + json_quote(d.rule) + ", \"ruleIndex\": " + std::to_string(rule_index) +
            ", \"level\": \"" + level + "\", \"message\": {\"text\": " +
-           json_quote(d.message + (d.suggestion.empty() ? "" : " (" + d.suggestion + ")")) + "}";
-    out += ", \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": " + json_quote(w.path) + "}";
+           json_quote(printable(d.message + (d.suggestion.empty() ? "" : " (" + d.suggestion + ")"))) + "}";
+    out += ", \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": " +
+           json_quote(printable(w.path)) + "}";
     if (w.start.line)
       out += ", \"region\": {\"startLine\": " + std::to_string(w.start.line) + ", \"startColumn\": " +
              std::to_string(w.start.column) + ", \"endLine\": " + std::to_string(w.end.line) +

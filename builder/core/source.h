@@ -76,7 +76,13 @@ class SourceSet {
   std::vector<uint64_t> hashes_;
 };
 
-/// Code points in a UTF-8 string (continuation bytes not counted).
+/// Length of the well-formed UTF-8 sequence at s[i] (1-4), or 0 when the byte
+/// there starts none (a stray continuation, an overlong form, a surrogate...).
+size_t utf8_sequence(std::string_view s, size_t i);
+/// Code points in a UTF-8 string; each byte that is not UTF-8 counts as one, so
+/// columns and carets agree on any input.
 size_t utf8_length(std::string_view s);
+/// Offset of the first byte that is not well-formed UTF-8, or npos.
+size_t utf8_invalid_at(std::string_view s);
 
 }  // namespace rs

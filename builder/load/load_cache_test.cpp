@@ -96,5 +96,72 @@ TEST_CASE("load cache: a file with errors is never cached, so its errors are rep
   CHECK(d2.error_count() == 1);
 }
 
+
+// Exempt business never reaches the memo file on disk (it sits beside the
+// output, possibly in a web root): only what is published is kept of an exempt item.
+TEST_CASE("load cache: the memo holds nothing of an exempt item but its number, title and paragraph") {
+  const std::string marker = "SECRET-7f3a";
+  MemoryFileSystem fs;
+  fixture::add_site(fs, fixture::kMinimalSite + R"(-- content/meetings/2019/2019-03-01-audit.yaml --
+committee: audit
+date: 2019-03-01
+items:
+  - number: "8"
+    title: Property disposal
+    exempt: 3
+    report_of: SECRET-7f3a report_of
+    minutes: SECRET-7f3a minutes
+    resolved: SECRET-7f3a resolved
+    documents:
+      - title: SECRET-7f3a document title
+        file: documents/secret-7f3a.pdf
+-- content/meetings/2019/2019-04-01-audit.yaml --
+committee: audit
+date: 2019-04-01
+items:
+  - number: "9"
+    title: Contract dispute
+    exempt: 3
+    discussion:
+      - asked_by: SECRET-7f3a asked_by
+        question: SECRET-7f3a question
+        answer: SECRET-7f3a answer
+        undertakings: [hidden-figure]
+    undertakings:
+      - id: hidden-figure
+        text: SECRET-7f3a undertaking text
+        owner: SECRET-7f3a owner
+)");
+  MemoStore memo("b");
+  Diagnostics diags;
+  Model m = load_site(fs, "site", diags, &memo);
+  CHECK(diags.error_count() == 0);
+  REQUIRE(m.meetings.size() == 3);
+  const Item& disposal = m.meetings[1].items.at(0);
+  CHECK(disposal.exempt_paragraph == 3);
+  CHECK(disposal.title.value == "Property disposal");
+  CHECK(disposal.minutes.empty());
+  CHECK(disposal.report_of.empty());
+  CHECK(disposal.resolved.empty());
+  CHECK(disposal.documents.empty());
+  // The dispute keeps its undertaking's id (an action point on it is refused),
+  // so its file is parsed afresh each build instead of being memoised.
+  const Item& dispute = m.meetings[2].items.at(0);
+  REQUIRE(dispute.undertakings.size() == 1);
+  CHECK(dispute.undertakings[0].id.value == "hidden-figure");
+  CHECK(dispute.undertakings[0].text.empty());
+  CHECK(dispute.undertakings[0].owner.empty());
+  REQUIRE(dispute.discussion.size() == 1);
+  CHECK(dispute.discussion[0].question.empty());
+  CHECK(dispute.discussion[0].asked_by.empty());
+  CHECK(dispute.discussion[0].undertakings.at(0).value == "hidden-figure");
+
+  const std::string bytes = memo.serialize();
+  CHECK(bytes.find("Property disposal") != std::string::npos);  // the exempt item's meeting is memoised
+  CHECK(bytes.find(marker) == std::string::npos);
+  CHECK(bytes.find("hidden-figure") == std::string::npos);
+  CHECK(bytes.find("secret-7f3a") == std::string::npos);
+}
+
 }  // namespace
 }  // namespace rs

@@ -8,12 +8,51 @@
 
 namespace rs {
 
+namespace {
+
+/// A `keep:` entry names a file or folder (`.well-known/`) inside the output,
+/// written relative to it: the writer must never be told to spare anything else.
+bool keep_path_ok(YamlReader& r, const Located<std::string>& v, const std::vector<Located<std::string>>& seen) {
+  const std::string& p = v.value;
+  auto bad = [&](const std::string& why, std::string suggestion = {}) {
+    r.error("load.bad-value", v.span, "keep entry `" + p + "` " + why, std::move(suggestion));
+    return false;
+  };
+  if (p.empty()) {
+    r.error("load.bad-value", v.span, "a keep entry is empty", "name a file such as CNAME, or a folder such as .well-known/");
+    return false;
+  }
+  if (p[0] == '/' || p[0] == '~' || (p.size() > 1 && p[1] == ':'))
+    return bad("is not a path inside the output folder", "write it relative to the output folder, e.g. CNAME");
+  if (p.find('\\') != std::string::npos) return bad("has a `\\`", "separate folders with `/`");
+  if (p.find_first_of("*?[") != std::string::npos)
+    return bad("has a pattern character: patterns are not supported", "list each file or folder by its name");
+  const std::string body = p.back() == '/' ? p.substr(0, p.size() - 1) : p;
+  for (size_t b = 0; b <= body.size();) {
+    size_t e = body.find('/', b);
+    if (e == std::string::npos) e = body.size();
+    std::string part = body.substr(b, e - b);
+    if (part.empty()) return bad("has an empty folder name (`//`)");
+    if (part == "..") return bad("leads out of the output folder (`..`)", "name a file or folder inside it");
+    if (part == ".") return bad("has a `.` folder", "leave out the `./`");
+    b = e + 1;
+  }
+  for (const auto& s : seen)
+    if (s.value == p) {
+      r.warning("load.duplicate-key", v.span, "keep entry `" + p + "` is given twice");
+      return false;
+    }
+  return true;
+}
+
+}  // namespace
+
 void load_settings(Model& model, FileId file, Diagnostics& diags) {
   YamlReader r(model.sources, file, diags);
   auto root = r.parse();
   if (!root) return;
   Fields f(r, *root, {"title", "organisation", "language", "municipal_year_starts", "theme", "base_url", "as_of",
-                      "contact"},
+                      "contact", "keep"},
            "data/site.yaml");
   if (!f.ok()) return;
   SiteSettings& s = model.site;
@@ -48,6 +87,9 @@ void load_settings(Model& model, FileId file, Diagnostics& diags) {
   }
   if (auto v = r.date(f.get("as_of"), "as_of")) s.as_of = *v;
   s.contact = r.text(f.get("contact"), "contact");
+  for (const auto& n : r.sequence(f.get("keep"), "keep"))
+    if (auto v = r.string(n, "a path to keep"))
+      if (keep_path_ok(r, *v, s.keep)) s.keep.push_back(*v);
 }
 
 void load_committees(Model& model, FileId file, Diagnostics& diags) {
@@ -100,6 +142,11 @@ void load_glossary(Model& model, FileId file, Diagnostics& diags) {
   YamlReader r(model.sources, file, diags);
   auto root = r.parse();
   if (!root) return;
+  if (root->IsNull() || (root->IsSequence() && root->size() == 0))
+    r.warning("load.glossary-empty", Span{file, 0, 0},
+              "data/glossary.yaml holds no entries, so every glossary check is off: no word to avoid and no "
+              "abbreviation is checked",
+              "add entries (see the glossary in docs/writing-content.md), or delete the file if that is intended");
   for (const auto& node : r.sequence(*root, "data/glossary.yaml")) {
     Fields f(r, node, {"term", "abbr", "avoid", "reason", "severity", "case_sensitive", "allow", "examples"},
              "a glossary entry");

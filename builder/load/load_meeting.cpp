@@ -34,8 +34,10 @@ DueSpec due(YamlReader& r, const YAML::Node& node) {
   if (s->value == "next-report") d.kind = DueKind::next_report;
   else if (s->value == "next-meeting") d.kind = DueKind::next_meeting;
   else if (auto date = parse_date(s->value)) {
-    d.kind = DueKind::date;
-    d.date = *date;
+    if (r.date_in_range({*date, s->span}, "due")) {
+      d.kind = DueKind::date;
+      d.date = *date;
+    }
   } else {
     r.error("load.bad-value", s->span,
             "due must be a date (YYYY-MM-DD), `next-report` or `next-meeting`, not `" + s->value + "`",
@@ -72,13 +74,71 @@ Exchange exchange(YamlReader& r, const YAML::Node& node) {
   return x;
 }
 
-Item item(YamlReader& r, const YAML::Node& node) {
+const char* kExempt =
+    "exempt must be `false` or the paragraph 1-7 of Schedule 12A to the Local Government Act 1972 under which the "
+    "item is exempt";
+
+/// `exempt:` is `false` or a paragraph 1-7 and nothing else. Anything else is an
+/// error, and the item is held exempt (-1) so nothing of it is kept meanwhile.
+int exempt_paragraph(YamlReader& r, const Fields& f, const SourceSet& sources) {
+  if (!f.given("exempt")) return 0;
+  const YAML::Node v = f.get("exempt");
+  if (v.IsScalar()) {
+    auto s = r.string(v, "exempt");
+    if (!s) return -1;
+    if (s->value == "false") return 0;
+    if (s->value.size() == 1 && s->value[0] >= '1' && s->value[0] <= '7') return s->value[0] - '0';
+    r.error("load.bad-value", s->span, std::string(kExempt) + ", not `" + s->value + "`",
+            s->value == "true" || s->value == "yes" ? "give the paragraph number under which the item is exempt" : "");
+    return -1;
+  }
+  if (v.IsNull()) {
+    // `~` and `null` sit where the mark is; an empty value's mark is the next token, often on a later line.
+    const std::string& text = sources.content(r.file());
+    Span at = r.span(v);
+    const bool same_line = sources.line_col(r.file(), at.begin).line ==
+                           sources.line_col(r.file(), f.key_span("exempt").begin).line;
+    std::string written;
+    if (same_line && at.begin < text.size() && text[at.begin] == '~') written = "~";
+    for (const char* word : {"null", "Null", "NULL"})
+      if (same_line && at.begin < text.size() && text.compare(at.begin, 4, word) == 0) written = word;
+    if (written.empty()) at = f.key_span("exempt");
+    else at.end = at.begin + static_cast<uint32_t>(written.size());
+    r.error("load.bad-value", at,
+            std::string(kExempt) + (written.empty() ? ", not empty (an empty value is not read as `false`)"
+                                                    : ", not `" + written + "` (null is not read as `false`)"),
+            "write `exempt: false` for a public item, or the paragraph number for an exempt one");
+    return -1;
+  }
+  r.error("load.bad-value", r.span(v), std::string(kExempt) + ", not " + yaml_kind(v));
+  return -1;
+}
+
+/// Keeps of an exempt item only what is published (number, title, paragraph)
+/// and the ids and positions later checks need, so no exempt text is held in
+/// the model or reaches the loader's memo on disk.
+void drop_exempt_text(Item& it) {
+  it.report_of = Text{};
+  it.minutes = Text{};
+  it.resolved = Text{};
+  it.documents.clear();
+  for (auto& x : it.discussion) x = Exchange{{}, {}, {}, {}, std::move(x.undertakings), x.span};
+  for (auto& u : it.undertakings) u = Undertaking{std::move(u.id), {}, {}, {}, {}, u.span};
+}
+
+std::optional<Item> item(YamlReader& r, const YAML::Node& node, const SourceSet& sources) {
   Item it;
+  if (!node.IsMap()) {
+    r.error("load.type", r.span(node), std::string("each agenda item must be a mapping of `key: value` lines, not ") +
+                                           yaml_kind(node),
+            "start each item with `- number: \"1\"` and put `title:` and the rest on the lines below it, indented");
+    return std::nullopt;
+  }
   Fields f(r, node,
            {"number", "title", "report_of", "report", "minutes", "discussion", "undertakings", "resolved", "documents",
             "exempt"},
            "an agenda item");
-  if (!f.ok()) return it;
+  if (!f.ok()) return std::nullopt;
   it.span = f.map_span();
   if (auto v = r.string(f.require("number"), "number")) it.number = *v;
   it.title = r.text(f.require("title"), "title");
@@ -96,15 +156,11 @@ Item item(YamlReader& r, const YAML::Node& node) {
     if (auto v = r.string(d.require("file"), "file")) doc.file = *v;
     it.documents.push_back(std::move(doc));
   }
-  if (auto v = r.string(f.get("exempt"), "exempt")) {
-    it.exempt_span = v->span;
-    if (v->value == "false") it.exempt_paragraph = 0;
-    else if (v->value.size() == 1 && v->value[0] >= '1' && v->value[0] <= '7') it.exempt_paragraph = v->value[0] - '0';
-    else
-      r.error("load.bad-value", v->span,
-              "exempt must be `false` or the paragraph 1-7 of Schedule 12A to the Local Government Act 1972 under "
-              "which the item is exempt, not `" + v->value + "`");
-  }
+  it.exempt_paragraph = exempt_paragraph(r, f, sources);
+  if (f.given("exempt")) it.exempt_span = f.get("exempt").IsScalar() ? r.span(f.get("exempt")) : f.key_span("exempt");
+  if (it.exempt()) drop_exempt_text(it);
+  // Without a number the item cannot be told apart from others (an error is reported).
+  if (it.number.value.empty() && !it.number.span.known()) return std::nullopt;
   return it;
 }
 
@@ -159,7 +215,8 @@ std::optional<Meeting> load_meeting(const SourceSet& sources, FileId file, const
     }
   }
   auto items = r.sequence(f.require("items"), "items");
-  for (const auto& n : items) m.items.push_back(item(r, n));
+  for (const auto& n : items)
+    if (auto it = item(r, n, sources)) m.items.push_back(std::move(*it));
   if (f.has("items") && items.empty() && f.get("items").IsSequence())
     r.error("load.missing-field", f.key_span("items"), "a meeting needs at least one agenda item");
   // Without a date or committee the meeting has no place on the site.

@@ -14,7 +14,10 @@ std::optional<Page> load_page(const SourceSet& sources, FileId file, const std::
     diags.error("load.bad-id", start, "page file name `" + stem + ".md` is not a valid id (lower-case letters, digits, hyphens)");
     return std::nullopt;
   }
-  if (!starts_with(text, "---\n") && !starts_with(text, "---\r\n")) {
+  // A UTF-8 byte-order mark is not content.
+  const size_t bom = starts_with(text, "\xEF\xBB\xBF") ? 3 : 0;
+  const std::string_view after_bom = std::string_view(text).substr(bom);
+  if (!starts_with(after_bom, "---\n") && !starts_with(after_bom, "---\r\n")) {
     diags.error("load.front-matter", start, "a page starts with front matter: a line `---`, `title: ...`, and `---`");
     return std::nullopt;
   }

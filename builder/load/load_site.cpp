@@ -1,8 +1,11 @@
 #include "load_site.h"
 
 #include <algorithm>
+#include <set>
 
+#include "encoding.h"
 #include "load_cache.h"
+#include "site_scan.h"
 
 #include "core/parallel.h"
 #include "core/strings.h"
@@ -18,7 +21,29 @@ struct Input {
   FileId file;
 };
 
-bool is_yaml(const std::string& p) { return ends_with(p, ".yaml") || ends_with(p, ".yml"); }
+/// What the loader makes of a file found in a content folder.
+enum class Listed { read, wrong_case, ignored, hidden };
+
+/// `ext`: the extensions read (lower case). Files and folders whose names start
+/// with a dot (.DS_Store, .git) are an editor's or system's, and skipped quietly.
+Listed classify(const std::string& rel, std::initializer_list<const char*> exts, bool top_level_only) {
+  if (rel[0] == '.' || rel.find("/.") != std::string::npos) return Listed::hidden;
+  const bool nested = rel.find('/') != std::string::npos;
+  for (const char* e : exts) {
+    if (ends_with(rel, e)) return top_level_only && nested ? Listed::ignored : Listed::read;
+    if (ends_with(ascii_lower(rel), e)) return Listed::wrong_case;
+  }
+  return Listed::ignored;
+}
+
+/// A meeting file with exempt items that name undertakings keeps those ids (to
+/// refuse action points on them); such a file is parsed afresh each build rather
+/// than kept in the memo on disk, which then holds nothing of exempt business.
+bool holds_exempt_ids(const Meeting& m) {
+  for (const auto& it : m.items)
+    if (it.exempt() && (!it.undertakings.empty() || !it.discussion.empty())) return true;
+  return false;
+}
 
 }  // namespace
 
@@ -29,22 +54,85 @@ Model load_site(const FileSystem& fs, const std::string& root, Diagnostics& diag
 
   // Register every file first (ids in a fixed order), then read and parse in parallel.
   auto register_file = [&](const std::string& rel) { return model.sources.add(path_of(rel), {}); };
+  // Links the seam's listing would silently skip, or follow out of the site (a
+  // real file system only: the seam has no links).
+  std::map<std::string, std::set<std::string>> refused;  // folder → files list() gives that must not be read
+  std::set<std::string> refused_folders;
+  auto scan = [&](const std::string& folder, bool documents) {
+    if (!dynamic_cast<const RealFileSystem*>(&fs)) return;
+    for (auto& f : scan_links(root, folder)) {
+      const std::string path = f.relative.empty() ? folder : folder + "/" + f.relative;
+      if (f.relative.empty()) refused_folders.insert(folder);
+      else if (f.listed) refused[folder].insert(f.relative);
+      if (documents && !f.relative.empty()) model.refused_documents["documents/" + f.relative] = f.why;
+      // A document is an error where a meeting names it; any other file is content lost.
+      diags.add({documents ? Severity::warning : Severity::error, "load.symlink",
+                 path + " " + f.why + (documents ? "; it is not published" : ""),
+                 {}, path_of(path), "copy the file (or folder) into the site instead of linking to it", {}});
+    }
+  };
+  for (const char* folder : {"data", "content/meetings", "content/reports", "content/actions", "content/pages"})
+    scan(folder, false);
+  scan("content/documents", true);
+
   std::vector<std::string> data_files = {"data/site.yaml", "data/committees.yaml", "data/people.yaml",
                                          "data/glossary.yaml"};
   std::vector<FileId> data_ids;
-  for (const auto& rel : data_files) data_ids.push_back(fs.exists(path_of(rel)) ? register_file(rel) : kNoFile);
+  std::vector<char> data_is_folder, data_linked_out;
+  for (const auto& rel : data_files) {
+    const bool folder = fs.is_dir(path_of(rel));
+    data_is_folder.push_back(folder);
+    const bool linked_out = refused_folders.count("data") || refused["data"].count(rel.substr(5));
+    data_linked_out.push_back(linked_out);  // reported by the scan
+    data_ids.push_back(fs.exists(path_of(rel)) && !folder && !linked_out ? register_file(rel) : kNoFile);
+    if (folder)
+      diags.add({Severity::error, "load.io", rel + " is a folder, not a file: the builder cannot read it", {},
+                 path_of(rel), "remove the folder and put the file " + rel.substr(5) + " in its place", {}});
+  }
+
+  auto listing = [&](const std::string& folder) {
+    std::vector<std::string> out;
+    if (refused_folders.count(folder)) return out;
+    for (auto& rel : fs.list(path_of(folder)))
+      if (!refused[folder].count(rel)) out.push_back(std::move(rel));
+    return out;
+  };
 
   std::vector<Input> inputs;
-  for (const auto& rel : fs.list(path_of("content/meetings")))
-    if (is_yaml(rel)) inputs.push_back({Kind::meeting, rel, register_file("content/meetings/" + rel)});
-  for (const auto& rel : fs.list(path_of("content/reports")))
-    if (is_yaml(rel)) inputs.push_back({Kind::report, rel, register_file("content/reports/" + rel)});
-  for (const auto& rel : fs.list(path_of("content/actions")))
-    if (is_yaml(rel)) inputs.push_back({Kind::actions, rel, register_file("content/actions/" + rel)});
-  for (const auto& rel : fs.list(path_of("content/pages")))
-    if (ends_with(rel, ".md") && rel.find('/') == std::string::npos)
-      inputs.push_back({Kind::page, rel, register_file("content/pages/" + rel)});
-  for (const auto& rel : fs.list(path_of("content/documents")))
+  auto add_inputs = [&](Kind kind, const std::string& folder, std::initializer_list<const char*> exts,
+                        bool top_level_only, const char* what) {
+    for (const auto& rel : listing(folder)) {
+      const std::string path = folder + "/" + rel;
+      switch (classify(rel, exts, top_level_only)) {
+        case Listed::read: inputs.push_back({kind, rel, register_file(path)}); break;
+        case Listed::hidden: break;
+        case Listed::wrong_case: {
+          const std::string name = rel.substr(rel.find_last_of('/') + 1);  // npos + 1 is 0
+          const std::string ext = name.substr(name.rfind('.'));
+          diags.add({Severity::error, "load.file-name",
+                     path + " is not read: " + what + " file's name must end in `" + ascii_lower(ext) +
+                         "`, in lower case, not `" + ext + "`",
+                     {}, path_of(path), "rename it to " + name.substr(0, name.size() - ext.size()) + ascii_lower(ext),
+                     {}});
+          break;
+        }
+        case Listed::ignored: {
+          const bool nested_page = top_level_only && rel.find('/') != std::string::npos;
+          diags.add({Severity::warning, "load.ignored-file",
+                     path + " is ignored: " +
+                         (nested_page ? std::string("pages are read from content/pages/ itself, not from folders in it")
+                                      : "only " + std::string(*exts.begin()) + " files in " + folder + "/ are read"),
+                     {}, path_of(path), nested_page ? "move it up into content/pages/" : "move it out of " + folder + "/", {}});
+          break;
+        }
+      }
+    }
+  };
+  add_inputs(Kind::meeting, "content/meetings", {".yaml", ".yml"}, false, "a meeting");
+  add_inputs(Kind::report, "content/reports", {".yaml", ".yml"}, false, "a report");
+  add_inputs(Kind::actions, "content/actions", {".yaml", ".yml"}, false, "an action points");
+  add_inputs(Kind::page, "content/pages", {".md"}, true, "a page");
+  for (const auto& rel : listing("content/documents"))
     model.document_sizes["documents/" + rel] = fs.size(path_of("content/documents/" + rel));
 
   // char, not bool: threads set neighbouring slots, and vector<bool> packs them into shared words.
@@ -57,10 +145,18 @@ Model load_site(const FileSystem& fs, const std::string& root, Diagnostics& diag
       diags.add(std::move(d));
       return;
     }
+    auto problem = check_encoding(*bytes);
     model.sources.set_content(static_cast<FileId>(i), std::move(*bytes));
+    if (problem) {
+      const FileId id = static_cast<FileId>(i);
+      diags.error("load.encoding", Span{id, problem->offset, problem->offset + problem->length},
+                  std::move(problem->message), std::move(problem->suggestion));
+      return;
+    }
     readable[i] = 1;
   });
 
+  if (data_ids[0] == kNoFile && (data_is_folder[0] || data_linked_out[0])) return model;
   if (data_ids[0] == kNoFile) {
     diags.add({Severity::error, "load.missing-file",
                "this folder is not a site: data/site.yaml is missing (use --site DIR to name the site folder)",
@@ -68,10 +164,10 @@ Model load_site(const FileSystem& fs, const std::string& root, Diagnostics& diag
     return model;
   }
   if (readable[data_ids[0]]) load_settings(model, data_ids[0], diags);
-  if (data_ids[1] == kNoFile)
+  if (data_ids[1] == kNoFile && !data_is_folder[1] && !data_linked_out[1])
     diags.add({Severity::error, "load.missing-file", "data/committees.yaml is missing: list the committees",
                {}, path_of("data/committees.yaml"), {}, {}});
-  else if (readable[data_ids[1]])
+  else if (data_ids[1] != kNoFile && readable[data_ids[1]])
     load_committees(model, data_ids[1], diags);
   if (data_ids[2] != kNoFile && readable[data_ids[2]]) load_people(model, data_ids[2], diags);
   if (data_ids[3] != kNoFile && readable[data_ids[3]]) load_glossary(model, data_ids[3], diags);
@@ -110,7 +206,8 @@ Model load_site(const FileSystem& fs, const std::string& root, Diagnostics& diag
         pages[i] = load_page(model.sources, in.file, in.relative.substr(0, in.relative.size() - 3), local);
         break;
     }
-    fresh[i] = cacheable && local.error_count() == 0 && (in.kind != Kind::meeting || meetings[i]);
+    fresh[i] = cacheable && local.error_count() == 0 &&
+               (in.kind != Kind::meeting || (meetings[i] && !holds_exempt_ids(*meetings[i])));
     file_diags[i] = local.take();
   });
   for (size_t i = 0; i < inputs.size(); ++i) {

@@ -399,3 +399,215 @@ TEST_CASE("every file of a large site is loaded, whatever the threads") {
 
 }  // namespace
 }  // namespace rs
+
+namespace rs {
+namespace {
+
+using fixture::build_txtar;
+using fixture::diagnostics_text;
+using fixture::find_rule;
+using fixture::kMinimalSite;
+using fixture::position;
+
+const std::string kAudit = "content/meetings/2018/2018-10-17-audit.yaml";
+const std::string kAuditFile = "site/" + kAudit;
+
+std::string meeting_with(const std::string& yaml) { return kMinimalSite + "-- " + kAudit + " --\n" + yaml; }
+
+/// An exempt item whose `exempt:` line is `line`; its minutes are never to be published.
+std::string exempt_item(const std::string& line) {
+  return meeting_with("committee: audit\ndate: 2018-10-17\nitems:\n  - number: \"9\"\n    title: Contract dispute\n" +
+                      line + "\n    minutes: SECRET minutes.\n");
+}
+
+TEST_CASE("exempt: empty, null, true, yes or a word is an error at the value, and the item is held exempt") {
+  struct Case {
+    const char* line;
+    const char* at;
+    const char* says;
+  };
+  for (const Case& c : {Case{"    exempt:", ":6:5", "not empty"}, Case{"    exempt: ~", ":6:13", "not `~`"},
+                        Case{"    exempt: null", ":6:13", "not `null`"}, Case{"    exempt: true", ":6:13", "not `true`"},
+                        Case{"    exempt: yes", ":6:13", "not `yes`"}, Case{"    exempt: \"\"", ":6:13", "not ``"},
+                        Case{"    exempt: private", ":6:13", "not `private`"},
+                        Case{"    exempt: [3]", ":6:13", "not a list"}, Case{"    exempt: 0", ":6:13", "not `0`"}}) {
+    CAPTURE(c.line);
+    BuildResult r = build_txtar(exempt_item(c.line));
+    INFO(diagnostics_text(r));
+    const Diagnostic* d = find_rule(r, "load.bad-value");
+    REQUIRE(d != nullptr);
+    CHECK(position(r, *d) == kAuditFile + c.at);
+    CHECK(d->message.find(c.says) != std::string::npos);
+    CHECK(r.exit_code == 1);
+    REQUIRE(r.model.meetings.size() == 1);
+    const Item& it = r.model.meetings[0].items.at(0);
+    CHECK(it.exempt());
+    CHECK(it.minutes.empty());
+  }
+  BuildResult ok = build_txtar(exempt_item("    exempt: false"));
+  CHECK(ok.exit_code == 0);
+  CHECK(ok.model.meetings.at(0).items.at(0).minutes.value == "SECRET minutes.");
+}
+
+TEST_CASE("exempt: an action point on an exempt item's undertaking is still refused, from the cache too") {
+  MemoryFileSystem fs;
+  fixture::add_site(fs, meeting_with(R"(committee: audit
+date: 2018-10-17
+items:
+  - number: "9"
+    title: Contract dispute
+    exempt: 3
+    undertakings:
+      - id: contract-settlement
+        text: Report the settlement figure.
+        owner: Director of Finance
+-- content/actions/audit.yaml --
+- undertaking: contract-settlement
+  date: 2019-01-10
+  status: completed
+)"));
+  for (int build = 0; build < 2; ++build) {
+    BuildResult r = fixture::build_in(fs);
+    INFO(diagnostics_text(r));
+    CHECK(fixture::error_rules(r) == std::vector<std::string>{"privacy.exempt-undertaking"});
+  }
+}
+
+TEST_CASE("items that are not mappings are each an error at the item, with no duplicate-number error") {
+  BuildResult r = build_txtar(meeting_with("committee: audit\ndate: 2018-10-17\nitems: [a, b]\n"));
+  INFO(diagnostics_text(r));
+  CHECK(fixture::error_rules(r) == std::vector<std::string>{"load.type", "load.type"});
+  CHECK(position(r, r.diagnostics.at(0)) == kAuditFile + ":3:9");
+  CHECK(r.diagnostics.at(0).message.find("each agenda item must be a mapping") == 0);
+  CHECK(find_rule(r, "resolve.duplicate-item") == nullptr);
+}
+
+TEST_CASE("a file saved as Latin-1 is a load.encoding error at its first bad byte") {
+  BuildResult r = build_txtar(meeting_with("committee: audit\ndate: 2018-10-17\nvenue: Caf\xE9 Room\nitems:\n"
+                                           "  - number: \"1\"\n    title: Minutes\n"));
+  INFO(diagnostics_text(r));
+  CHECK(fixture::error_rules(r) == std::vector<std::string>{"load.encoding"});
+  const Diagnostic* d = find_rule(r, "load.encoding");
+  REQUIRE(d != nullptr);
+  CHECK(position(r, *d) == kAuditFile + ":3:11");
+  CHECK(d->message.find("0xE9") != std::string::npos);
+  CHECK(d->suggestion.find("UTF-8") != std::string::npos);
+  // The caret line shows no byte that is not UTF-8.
+  std::string shown = format_text(*d, r.model.sources);
+  CHECK(shown.find('\xE9') == std::string::npos);
+  CHECK(shown.find("Caf\xEF\xBF\xBD Room") != std::string::npos);
+}
+
+TEST_CASE("a file saved as UTF-16 is named as UTF-16, and no NUL byte is printed") {
+  std::string utf16 = "\xFF\xFE";
+  for (char c : std::string("title: T\norganisation: O\n")) utf16 += std::string{c, '\0'};
+  BuildResult r = build_txtar(kMinimalSite + "-- data/site.yaml --\n" + utf16 + "\n");
+  INFO(diagnostics_text(r));
+  const Diagnostic* d = find_rule(r, "load.encoding");
+  REQUIRE(d != nullptr);
+  CHECK(position(r, *d) == "site/data/site.yaml:1:1");
+  CHECK(d->message.find("UTF-16 (little-endian)") != std::string::npos);
+  CHECK(format_text(*d, r.model.sources).find('\0') == std::string::npos);
+
+  std::string no_bom;  // big-endian, no byte-order mark: found from the NULs
+  for (char c : std::string("title: T\norganisation: O\n")) no_bom += std::string{'\0', c};
+  BuildResult be = build_txtar(kMinimalSite + "-- data/site.yaml --\n" + no_bom + "\n");
+  const Diagnostic* b = find_rule(be, "load.encoding");
+  REQUIRE(b != nullptr);
+  CHECK(b->message.find("UTF-16 (big-endian)") != std::string::npos);
+}
+
+TEST_CASE("a UTF-8 byte-order mark is accepted, in YAML files and pages") {
+  BuildResult r = build_txtar(kMinimalSite + "-- data/site.yaml --\n\xEF\xBB\xBFtitle: T\norganisation: O\n"
+                              "-- content/pages/about.md --\n\xEF\xBB\xBF---\ntitle: About\n---\nBody.\n");
+  INFO(diagnostics_text(r));
+  CHECK(r.exit_code == 0);
+  CHECK(r.model.site.title.value == "T");
+  REQUIRE(r.model.pages.size() == 1);
+  CHECK(r.model.pages[0].title.value == "About");
+}
+
+TEST_CASE("a data file that is a folder exits 2 with a clear message") {
+  for (const std::string name : {"site.yaml", "committees.yaml", "glossary.yaml"}) {
+    CAPTURE(name);
+    MemoryFileSystem fs;
+    fixture::add_site(fs, kMinimalSite);
+    fs.files.erase("site/data/" + name);
+    fs.files["site/data/" + name + "/stray.txt"] = "a folder where the file should be\n";
+    BuildResult r = fixture::build_in(fs);
+    INFO(diagnostics_text(r));
+    const Diagnostic* d = find_rule(r, "load.io");
+    REQUIRE(d != nullptr);
+    CHECK(d->where == "site/data/" + name);
+    CHECK(d->message == "data/" + name + " is a folder, not a file: the builder cannot read it");
+    CHECK(r.exit_code == 2);
+    CHECK(find_rule(r, "load.type") == nullptr);
+  }
+}
+
+TEST_CASE("an empty glossary warns that every glossary check is off") {
+  for (const std::string text : {"", "# nothing yet\n", "[]\n"}) {
+    BuildResult r = build_txtar(kMinimalSite + "-- data/glossary.yaml --\n" + text);
+    INFO(diagnostics_text(r));
+    const Diagnostic* d = find_rule(r, "load.glossary-empty");
+    REQUIRE(d != nullptr);
+    CHECK(d->severity == Severity::warning);
+    CHECK(d->message.find("every glossary check is off") != std::string::npos);
+    CHECK(r.exit_code == 0);
+  }
+  BuildResult full = build_txtar(kMinimalSite + "-- data/glossary.yaml --\n- allow: [HR]\n");
+  CHECK(find_rule(full, "load.glossary-empty") == nullptr);
+}
+
+TEST_CASE("a meeting file with a wrong extension is never dropped without a word") {
+  BuildResult r = build_txtar(kMinimalSite + "-- content/meetings/2019/2019-01-09-audit.YAML --\ncommittee: audit\n"
+                              "-- content/meetings/2019/notes.txt --\nnotes\n"
+                              "-- content/meetings/2019/.DS_Store --\nx\n"
+                              "-- content/pages/drafts/old.md --\n---\ntitle: Old\n---\n"
+                              "-- content/meetings/2019/2019-02-01-audit.yml --\ncommittee: audit\ndate: 2019-02-01\n"
+                              "items:\n  - number: \"1\"\n    title: Minutes\n");
+  INFO(diagnostics_text(r));
+  const Diagnostic* name = find_rule(r, "load.file-name");
+  REQUIRE(name != nullptr);
+  CHECK(name->severity == Severity::error);
+  CHECK(name->where == "site/content/meetings/2019/2019-01-09-audit.YAML");
+  CHECK(name->suggestion == "rename it to 2019-01-09-audit.yaml");
+  CHECK(fixture::count_rule(r, "load.ignored-file") == 2);  // notes.txt and the page in a folder; not .DS_Store
+  CHECK(r.model.meetings.size() == 2);  // .yml is read
+}
+
+TEST_CASE("a meeting dated in the year 9999 is a bad date, not the municipal year 9999-00") {
+  BuildResult r = build_txtar(kMinimalSite + "-- content/meetings/9999/9999-06-01-audit.yaml --\ncommittee: audit\n"
+                              "date: 9999-06-01\nitems:\n  - number: \"1\"\n    title: Minutes\n");
+  INFO(diagnostics_text(r));
+  const Diagnostic* d = find_rule(r, "load.bad-date");
+  REQUIRE(d != nullptr);
+  CHECK(position(r, *d) == "site/content/meetings/9999/9999-06-01-audit.yaml:2:7");
+  for (const auto& y : r.site.years) CHECK(y.slug() != "9999-00");
+}
+
+TEST_CASE("keep: lists paths inside the output folder; anything else is an error at the entry") {
+  BuildResult ok = build_txtar(kMinimalSite + "-- data/site.yaml --\ntitle: T\norganisation: O\n"
+                               "keep: [CNAME, .well-known/, .git/, assets/photos/logo.png]\n");
+  INFO(diagnostics_text(ok));
+  CHECK(ok.exit_code == 0);
+  std::vector<std::string> kept;
+  for (const auto& k : ok.model.site.keep) kept.push_back(k.value);
+  CHECK(kept == std::vector<std::string>{"CNAME", ".well-known/", ".git/", "assets/photos/logo.png"});
+  CHECK(position(ok, Diagnostic{Severity::note, "", "", ok.model.site.keep[1].span, "", "", ""}) ==
+        "site/data/site.yaml:3:15");
+
+  BuildResult bad = build_txtar(kMinimalSite + "-- data/site.yaml --\ntitle: T\norganisation: O\nkeep:\n"
+                                "  - \"\"\n  - /etc/passwd\n  - ../elsewhere\n  - a/../../b\n  - a//b\n  - \"*.txt\"\n"
+                                "  - C:/x\n  - ./CNAME\n");
+  INFO(diagnostics_text(bad));
+  CHECK(fixture::count_rule(bad, "load.bad-value") == 8);
+  CHECK(bad.model.site.keep.empty());
+  CHECK(position(bad, *find_rule(bad, "load.bad-value")) == "site/data/site.yaml:4:5");
+
+  BuildResult scalar = build_txtar(kMinimalSite + "-- data/site.yaml --\ntitle: T\norganisation: O\nkeep: CNAME\n");
+  CHECK(find_rule(scalar, "load.type") != nullptr);
+}
+
+}  // namespace
+}  // namespace rs

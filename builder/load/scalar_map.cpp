@@ -44,20 +44,28 @@ struct Source {
   }
 };
 
-/// The value being rebuilt, with the file offset each byte came from.
+/// The value being rebuilt, with where its bytes came from as runs (a byte per
+/// offset would take four times the value's size).
 struct Walked {
   std::string text;
-  std::vector<uint32_t> at;
+  std::vector<Segment> runs;  // as in ScalarSource::map
 
   void put(char c, size_t offset) {
+    const uint32_t i = static_cast<uint32_t>(text.size());
+    const uint32_t o = static_cast<uint32_t>(offset);
+    if (runs.empty() || runs.back().file_offset + (i - runs.back().value_begin) != o) runs.push_back({i, o});
     text.push_back(c);
-    at.push_back(static_cast<uint32_t>(offset));
   }
   size_t size() const { return text.size(); }
   void truncate(size_t n) {
     if (n >= text.size()) return;
     text.resize(n);
-    at.resize(n);
+    while (!runs.empty() && runs.back().value_begin >= n) runs.pop_back();
+  }
+  /// The file offset of the last byte.
+  uint32_t last_offset() const {
+    if (runs.empty() || text.empty()) return 0;
+    return runs.back().file_offset + static_cast<uint32_t>(text.size() - 1 - runs.back().value_begin);
   }
 };
 
@@ -129,6 +137,7 @@ size_t fold_flow(const Source& s, size_t p, Walked& out, bool escaped_break) {
 /// A plain scalar's end depends on context (flow or block, indentation) that the
 /// file position alone does not give, so walk until the value is rebuilt.
 bool walk_plain(const Source& s, size_t p, std::string_view value, Walked& out) {
+  size_t checked = 0;  // bytes already compared: the walk only appends, so each is compared once
   while (out.size() < value.size()) {
     if (s.at(p) == kEof) return false;
     if (s.break_len(p)) {
@@ -144,7 +153,8 @@ bool walk_plain(const Source& s, size_t p, std::string_view value, Walked& out) 
       ++p;
     }
     size_t n = std::min(out.size(), value.size());
-    if (out.text.compare(0, n, value, 0, n) != 0) return false;
+    if (out.text.compare(checked, n - checked, value, checked, n - checked) != 0) return false;
+    checked = n;
   }
   return true;
 }
@@ -279,6 +289,7 @@ struct BlockHeader {
   int explicit_indent = 0;  // 0: detect from the first non-empty line
   size_t indicators_end = 0;
   size_t body = 0;  // the header's line break (or end of file)
+  size_t line_start = 0;  // of the header's line, found once: the line may be long
 };
 
 bool read_block_header(const Source& s, size_t p, BlockHeader& h) {
@@ -304,6 +315,7 @@ bool read_block_header(const Source& s, size_t p, BlockHeader& h) {
     while (s.at(p) != kEof && !s.break_len(p)) ++p;
   if (s.at(p) != kEof && !s.break_len(p)) return false;
   h.body = p;
+  h.line_start = s.line_start(p);
   return true;
 }
 
@@ -312,7 +324,7 @@ bool read_block_header(const Source& s, size_t p, BlockHeader& h) {
 bool walk_block(const Source& s, const BlockHeader& h, int indent, Walked& out, size_t& end) {
   const bool detect = h.explicit_indent == 0;
   size_t p = h.body;
-  size_t line_start = s.line_start(p);
+  size_t line_start = h.line_start;
   auto column = [&] { return static_cast<int>(p - line_start); };
   bool found_content = false, past_header = false, empty_line = false, more_indented = false;
   bool run_started_more_indented = false;
@@ -376,9 +388,12 @@ bool walk_block(const Source& s, const BlockHeader& h, int indent, Walked& out, 
 bool walk_block_any(const Source& s, size_t p, std::string_view value, Walked& out, size_t& end) {
   BlockHeader h;
   if (!read_block_header(s, p, h)) return false;
-  const int indicator_column = static_cast<int>(p - s.line_start(p));
+  const int indicator_column = static_cast<int>(p - h.line_start);
+  Walked attempt;
+  attempt.text.reserve(value.size() + 1);
   for (int parent = 0; parent <= indicator_column; ++parent) {
-    Walked attempt;
+    attempt.text.clear();
+    attempt.runs.clear();
     int indent = (h.explicit_indent ? h.explicit_indent : 1) + parent;
     if (walk_block(s, h, indent, attempt, end) && attempt.text == value) {
       out = std::move(attempt);
@@ -386,14 +401,6 @@ bool walk_block_any(const Source& s, size_t p, std::string_view value, Walked& o
     }
   }
   return false;
-}
-
-std::vector<Segment> segments_of(const std::vector<uint32_t>& at) {
-  std::vector<Segment> segments;
-  for (size_t i = 0; i < at.size(); ++i)
-    if (i == 0 || at[i] != at[i - 1] + 1)
-      segments.push_back({static_cast<uint32_t>(i), at[i]});
-  return segments;
 }
 
 }  // namespace
@@ -411,6 +418,7 @@ ScalarSource map_scalar(std::string_view file, uint32_t start, std::string_view 
   size_t props_end = first;
   const size_t p = skip_properties(s, first, props_end);
   Walked out;
+  out.text.reserve(value.size() + 1);
   size_t end = p;
   bool ok = false;
   const int opener = s.at(p);
@@ -430,7 +438,8 @@ ScalarSource map_scalar(std::string_view file, uint32_t start, std::string_view 
   if (!ok || out.text != value) return fallback;
 
   ScalarSource result;
-  result.map = segments_of(out.at);
+  const uint32_t last = out.last_offset();
+  result.map = std::move(out.runs);
   result.begin = static_cast<uint32_t>(p);
   result.end = static_cast<uint32_t>(end);
   if (opener != '"' && opener != '\'' && opener != '|' && opener != '>') {
@@ -438,7 +447,7 @@ ScalarSource map_scalar(std::string_view file, uint32_t start, std::string_view 
     if (value.empty())
       result.begin = result.end = static_cast<uint32_t>(props_end);
     else
-      result.end = out.at.back() + 1;
+      result.end = last + 1;
   }
   return result;
 }

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <yaml-cpp/yaml.h>
 
+#include <chrono>
 #include <functional>
 #include <random>
 #include <string>
@@ -517,6 +518,25 @@ TEST_CASE("fuzz: arbitrary starts and values never crash or leave the file") {
       CHECK(src.end <= file.size());
       for (const Segment& seg : src.map) CHECK(seg.file_offset <= file.size());
     }
+  }
+}
+
+
+// Mapping is linear: a one-line paragraph of 1 MB once took seconds (every byte
+// compared the whole value rebuilt so far), and a long quoted one 4 bytes of map per byte.
+TEST_CASE("a 1 MB one-line scalar, plain or quoted, maps in linear time" * doctest::timeout(3)) {
+  std::string words;
+  for (int i = 0; i < 200000; ++i) words += "word ";
+  words += "end";
+  for (const std::string& quote : {std::string(), std::string("\"")}) {
+    const std::string file = "minutes: " + quote + words + quote + "\n";
+    CAPTURE(quote);
+    auto start = std::chrono::steady_clock::now();
+    ScalarSource src = map_scalar(file, 9, words);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(500));
+    REQUIRE(src.map.size() == 1);  // one run: every byte where it is in the file
+    CHECK(src.map[0].file_offset == 9 + quote.size());
+    CHECK(src.end == file.size() - 1);
   }
 }
 

@@ -1,12 +1,179 @@
 #include "yaml_reader.h"
 
+#include <yaml-cpp/eventhandler.h>
+
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <istream>
+#include <streambuf>
 
 #include "core/strings.h"
+#include "encoding.h"
 #include "scalar_map.h"
 
 namespace rs {
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+/// Reads a string_view as a stream, so the parser gets the bytes without two copies.
+struct ViewBuf : std::streambuf {
+  explicit ViewBuf(std::string_view v) {
+    char* p = const_cast<char*>(v.data());
+    setg(p, p, p + v.size());
+  }
+};
+
+// Aliases may repeat what an anchor names, never multiply a file: its nodes and
+// scalar bytes, aliases expanded, may weigh at most 4 times the file's bytes
+// plus 20,000 (each node weighs 1 plus its scalar's bytes, so a file without
+// aliases weighs at most about twice its size).
+constexpr uint64_t kExpansionFactor = 4, kExpansionAllowance = 20000;
+
+/// Walks the parsed tree (aliases share nodes, so this is the expanded tree)
+/// until the budget runs out; collects explicit tags on the way.
+struct TreeWalk {
+  uint64_t left;
+  std::vector<uint32_t> tags;  // Mark().pos of each node with an explicit tag
+
+  bool visit(const YAML::Node& n) {
+    if (left == 0) return false;
+    --left;
+    const std::string& tag = n.Tag();
+    if (!tag.empty() && tag != "?" && tag != "!" && n.Mark().pos >= 0)
+      tags.push_back(static_cast<uint32_t>(n.Mark().pos));
+    switch (n.Type()) {
+      case YAML::NodeType::Scalar: {
+        uint64_t size = n.Scalar().size();
+        if (size >= left) return left = 0, false;
+        left -= size;
+        return true;
+      }
+      case YAML::NodeType::Sequence:
+        for (const auto& child : n)
+          if (!visit(child)) return false;
+        return true;
+      case YAML::NodeType::Map:
+        for (auto it = n.begin(); it != n.end(); ++it)
+          if (!visit(it->first) || !visit(it->second)) return false;
+        return true;
+      default: return true;
+    }
+  }
+};
+
+/// Why the event pass stopped: the alias that crossed the budget, or a second document.
+struct Stop {
+  YAML::Mark mark;
+  bool second_document = false;
+};
+
+/// The same weights as TreeWalk, from the parser's events, which say where each alias is.
+class StructureEvents : public YAML::EventHandler {
+ public:
+  explicit StructureEvents(uint64_t budget) : budget_(budget) {}
+  void OnDocumentStart(const YAML::Mark& m) override {
+    if (documents_++) throw Stop{m, true};
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t a) override { leaf(1, a); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override {
+    total_ += a < weights_.size() ? weights_[a] : 1;
+    if (total_ > budget_) throw Stop{m, false};
+  }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t a, const std::string& v) override {
+    leaf(1 + v.size(), a);
+  }
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
+    open(a);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
+    open(a);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  void leaf(uint64_t w, YAML::anchor_t a) {
+    total_ += w;
+    name(a, w);
+  }
+  void open(YAML::anchor_t a) {
+    open_.push_back({a, total_});
+    total_ += 1;
+  }
+  void close() {
+    if (open_.empty()) return;
+    auto [a, start] = open_.back();
+    open_.pop_back();
+    name(a, total_ - start);
+  }
+  void name(YAML::anchor_t a, uint64_t w) {
+    if (a == 0) return;
+    if (weights_.size() <= a) weights_.resize(a + 1, 1);
+    weights_[a] = w;
+  }
+
+  uint64_t budget_, total_ = 0;
+  size_t documents_ = 0;
+  std::vector<uint64_t> weights_;  // by anchor id
+  std::vector<std::pair<YAML::anchor_t, uint64_t>> open_;
+};
+
+std::optional<Stop> find_stop(std::string_view text, uint64_t budget) {
+  ViewBuf buf(text);
+  std::istream in(&buf);
+  try {
+    YAML::Parser parser(in);
+    StructureEvents events(budget);
+    while (parser.HandleNextDocument(events)) {
+    }
+  } catch (const Stop& stop) {
+    return stop;
+  } catch (const YAML::Exception&) {
+    // Only the first document was checked for syntax; a later fault is not ours to report.
+  }
+  return std::nullopt;
+}
+
+/// Offsets of lines `---` or `...` that may start a second document: all but a
+/// `---` before any content. The event pass decides; most files have none.
+std::vector<size_t> document_markers(std::string_view text) {
+  std::vector<size_t> out;
+  bool content = false;
+  for (size_t line = 0; line < text.size();) {
+    size_t eol = text.find('\n', line);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view l = text.substr(line, eol - line);
+    bool marker = (l.substr(0, 3) == "---" || l.substr(0, 3) == "...") &&
+                  (l.size() == 3 || l[3] == ' ' || l[3] == '\t' || l[3] == '\r');
+    if (marker && (content || l[0] == '.')) out.push_back(line);
+    if (marker) content = true;
+    size_t first = l.find_first_not_of(" \t\r");
+    if (first != std::string_view::npos && l[first] != '#' && l[first] != '%') content = true;
+    line = eol + 1;
+  }
+  return out;
+}
+
+/// 92400 → "92,400".
+std::string grouped(uint64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+bool flow_or_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == '[' || c == ']' || c == '{' ||
+         c == '}';
+}
+
+}  // namespace
 
 const char* yaml_kind(const YAML::Node& node) {
   switch (node.Type()) {
@@ -19,13 +186,19 @@ const char* yaml_kind(const YAML::Node& node) {
 }
 
 std::optional<YAML::Node> YamlReader::parse() {
-  return parse_part(sources_.content(file_), 0);
+  std::string_view text = sources_.content(file_);
+  // A UTF-8 byte-order mark is not content: parse after it, so marks are file offsets less 3.
+  if (text.substr(0, 3) == kBom) return parse_part(text.substr(3), 3);
+  return parse_part(text, 0);
 }
 
 std::optional<YAML::Node> YamlReader::parse_part(std::string_view text, uint32_t offset) {
   offset_ = offset;
+  YAML::Node root;
   try {
-    return YAML::Load(std::string(text));
+    ViewBuf buf(text);
+    std::istream in(&buf);
+    root = YAML::Load(in);
   } catch (const YAML::Exception& e) {
     Span at{file_, offset_, offset_ + 1};
     if (!e.mark.is_null() && e.mark.pos >= 0) {
@@ -36,6 +209,65 @@ std::optional<YAML::Node> YamlReader::parse_part(std::string_view text, uint32_t
           "check the indentation and that text containing `: ` or starting with a quote is quoted");
     return std::nullopt;
   }
+  if (!check_structure(text, root)) return std::nullopt;
+  return root;
+}
+
+bool YamlReader::check_structure(std::string_view text, const YAML::Node& root) {
+  const uint64_t budget = kExpansionFactor * text.size() + kExpansionAllowance;
+  const std::string& content = sources_.content(file_);
+  bool within = true;
+  // Only a `*` can start an alias and only a `!` a tag: most files need no walk.
+  if (text.find('*') != std::string_view::npos || text.find('!') != std::string_view::npos) {
+    TreeWalk walk{budget, {}};
+    within = walk.visit(root);
+    std::sort(walk.tags.begin(), walk.tags.end());
+    walk.tags.erase(std::unique(walk.tags.begin(), walk.tags.end()), walk.tags.end());
+    for (uint32_t pos : walk.tags) {
+      // The mark is the node's first property: skip an anchor to reach the tag.
+      size_t p = offset_ + pos;
+      if (p < content.size() && content[p] == '&') {
+        while (p < content.size() && !flow_or_blank(content[p])) ++p;
+        while (p < content.size() && flow_or_blank(content[p]) && content[p] != ',') ++p;
+      }
+      size_t e = p;
+      while (e < content.size() && !flow_or_blank(content[e])) ++e;
+      std::string tag = content.substr(p, std::min<size_t>(e - p, 60));
+      if (p >= content.size() || content[p] != '!') p = offset_ + pos, e = p + 1, tag = "!";
+      error("load.yaml-tag", Span{file_, static_cast<uint32_t>(p), static_cast<uint32_t>(std::max(e, p + 1))},
+            "YAML tag `" + tag + "` is not part of this format: the value is read as if it were not there",
+            "remove the tag; to keep a value as text, put it in quotes");
+    }
+  }
+  std::vector<size_t> markers = document_markers(text);
+  if (within && markers.empty()) return true;
+  std::optional<Stop> stop = find_stop(text, budget);
+  if (!stop || stop->mark.pos < 0) {
+    if (within) return true;
+    // The walk and the events weigh alike, so this is not expected: refuse the file all the same.
+    error("load.yaml-alias", Span{file_, offset_, offset_ + 1},
+          "YAML aliases in this file expand it beyond " + grouped(budget) + " values and characters");
+    return false;
+  }
+  const size_t at = static_cast<size_t>(stop->mark.pos);
+  if (stop->second_document) {
+    size_t line = at;  // point at the marker line that starts the document
+    for (size_t m : markers)
+      if (m <= at) line = m;
+    error("load.yaml-document", Span{file_, offset_ + static_cast<uint32_t>(line), offset_ + static_cast<uint32_t>(line) + 3},
+          "a second YAML document starts here: a file holds one document, and everything from here on would be ignored",
+          "remove this line, or move what follows it into a file of its own");
+    return within;
+  }
+  size_t e = offset_ + at + 1;
+  while (e < content.size() && !flow_or_blank(content[e])) ++e;
+  const uint32_t b = offset_ + static_cast<uint32_t>(at);
+  error("load.yaml-alias", Span{file_, b, static_cast<uint32_t>(e)},
+        "alias `" + content.substr(b, std::min<size_t>(e - b, 60)) +
+            "` makes the file too big: with its aliases repeated in full it would hold over " +
+            grouped(budget) + " values and characters (4 times the file's size, plus 20,000)",
+        "write the repeated entries out in full: aliases may repeat a value, not multiply a file");
+  return false;
 }
 
 Span YamlReader::span(const YAML::Node& node) const {
@@ -64,12 +296,23 @@ Text YamlReader::text(const YAML::Node& node, const char* what) {
     error("load.type", span(node), std::string(what) + " must be text, not " + yaml_kind(node));
     return t;
   }
+  const std::string& content = sources_.content(file_);
+  // map_scalar takes yaml-cpp's mark over the whole file, which does not count a BOM.
+  const uint32_t bom = content.compare(0, 3, kBom) == 0 ? 3 : 0;
   uint32_t begin = offset_ + static_cast<uint32_t>(std::max(0, node.Mark().pos));
-  ScalarSource src = map_scalar(sources_.content(file_), begin, node.Scalar());
+  ScalarSource src = map_scalar(content, begin - std::min(begin, bom), node.Scalar());
   t.value = node.Scalar();
   t.map = std::move(src.map);
   t.span = Span{file_, src.begin, std::max(src.end, src.begin + 1)};
+  check_utf8(t.value, t.span);
   return t;
+}
+
+void YamlReader::check_utf8(std::string& value, Span at) {
+  if (replace_invalid_utf8(value))
+    error("load.encoding", at,
+          "this value holds a byte that is not UTF-8: yaml-cpp reads the escapes `\\N` and `\\_` as single bytes",
+          "write the character itself, or `\\u0085` for `\\N` and `\\u00A0` for `\\_`");
 }
 
 std::optional<Located<std::string>> YamlReader::string(const YAML::Node& node, const char* what) {
@@ -78,7 +321,9 @@ std::optional<Located<std::string>> YamlReader::string(const YAML::Node& node, c
     error("load.type", span(node), std::string(what) + " must be a single value, not " + yaml_kind(node));
     return std::nullopt;
   }
-  return Located<std::string>{node.Scalar(), span(node)};
+  Located<std::string> out{node.Scalar(), span(node)};
+  check_utf8(out.value, out.span);
+  return out;
 }
 
 std::optional<Located<std::string>> YamlReader::id(const YAML::Node& node, const char* what) {
@@ -110,7 +355,18 @@ std::optional<Located<Date>> YamlReader::date(const YAML::Node& node, const char
           std::string(what) + " `" + s->value + "` is not a date: write it as YYYY-MM-DD, e.g. 2018-10-17");
     return std::nullopt;
   }
-  return Located<Date>{*d, s->span};
+  Located<Date> out{*d, s->span};
+  if (!date_in_range(out, what)) return std::nullopt;
+  return out;
+}
+
+bool YamlReader::date_in_range(const Located<Date>& d, const char* what) {
+  if (d.value.year >= kFirstYear && d.value.year <= kLastYear) return true;
+  error("load.bad-date", d.span,
+        std::string(what) + " " + d.value.iso() + " is outside the years " + std::to_string(kFirstYear) + " to " +
+            std::to_string(kLastYear) + " that a date may have",
+        "check the year for a typo");
+  return false;
 }
 
 std::optional<Located<long long>> YamlReader::count(const YAML::Node& node, const char* what) {
@@ -132,9 +388,18 @@ std::optional<Located<double>> YamlReader::percent(const YAML::Node& node, const
   char* end = nullptr;
   std::string v = s->value;
   if (!v.empty() && v.back() == '%') v.pop_back();
-  double d = std::strtod(v.c_str(), &end);
-  if (v.empty() || end != v.c_str() + v.size() || !std::isfinite(d) || d < 0 || d > 100) {
-    error("load.type", s->span, std::string(what) + " must be a percentage from 0 to 100, not `" + s->value + "`");
+  // Decimal digits with at most one point: strtod alone would take 0x10, 1e1 and inf.
+  size_t digits = 0, points = 0;
+  for (char c : v) {
+    if (c >= '0' && c <= '9') ++digits;
+    else if (c == '.') ++points;
+    else digits = 0, points = 2;
+  }
+  bool decimal = digits > 0 && points <= 1 && v.size() <= 20;
+  double d = decimal ? std::strtod(v.c_str(), &end) : -1;
+  if (!decimal || end != v.c_str() + v.size() || !std::isfinite(d) || d < 0 || d > 100) {
+    error("load.type", s->span, std::string(what) + " must be a percentage from 0 to 100, not `" + s->value + "`",
+          decimal ? "" : "write it as a decimal number, such as 16 or 16.5");
     return std::nullopt;
   }
   return Located<double>{d, s->span};
@@ -226,6 +491,12 @@ Fields::Fields(YamlReader& reader, const YAML::Node& map, std::initializer_list<
 bool Fields::has(const char* key) const {
   for (const auto& f : fields_)
     if (f.first == key) return !f.second.first.IsNull();
+  return false;
+}
+
+bool Fields::given(const char* key) const {
+  for (const auto& f : fields_)
+    if (f.first == key) return true;
   return false;
 }
 

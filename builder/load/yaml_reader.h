@@ -14,6 +14,10 @@
 
 namespace rs {
 
+/// Dates must fall in these years: one outside is a typo (9999-06-01 once
+/// became the municipal year "9999-00").
+constexpr int kFirstYear = 1900, kLastYear = 2199;
+
 class YamlReader {
  public:
   YamlReader(const SourceSet& sources, FileId file, Diagnostics& diags)
@@ -42,12 +46,20 @@ class YamlReader {
   /// Check the node is a mapping; report load.type if not.
   bool expect_map(const YAML::Node& node, const char* what);
 
+  /// Whether a date falls in kFirstYear..kLastYear; reports load.bad-date if not.
+  bool date_in_range(const Located<Date>& d, const char* what);
+
   void error(const char* rule, Span span, std::string message, std::string suggestion = {});
   void warning(const char* rule, Span span, std::string message, std::string suggestion = {});
   FileId file() const { return file_; }
   const std::string& path() const { return sources_.path(file_); }
 
  private:
+  /// Aliases within budget, no tags, one document; false when the file must not be read.
+  bool check_structure(std::string_view text, const YAML::Node& root);
+  /// Replaces bytes that are not UTF-8 (from escapes) and reports them.
+  void check_utf8(std::string& value, Span at);
+
   const SourceSet& sources_;
   FileId file_;
   Diagnostics& diags_;
@@ -63,6 +75,8 @@ class Fields {
   bool has(const char* key) const;
   /// The value, or an undefined node when absent.
   YAML::Node get(const char* key) const;
+  /// Whether the key is written at all, even with an empty or null value.
+  bool given(const char* key) const;
   /// The value; reports load.missing-field at the mapping when absent or null.
   YAML::Node require(const char* key);
   Span key_span(const char* key) const;

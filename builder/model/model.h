@@ -22,6 +22,9 @@ struct SiteSettings {
   Located<std::string> base_url;
   std::optional<Located<Date>> as_of;
   Text contact;  // optional: where to send feedback (e-mail or URL), shown on every page
+  /// Paths in the output folder the builder did not write and must leave in
+  /// place, relative, `/`-separated; a folder ends in `/` (`.well-known/`).
+  std::vector<Located<std::string>> keep;
 };
 
 struct Committee {
@@ -97,7 +100,10 @@ struct Item {
   std::vector<Undertaking> undertakings;
   Text resolved;                // Markdown
   std::vector<Document> documents;
-  int exempt_paragraph = 0;     // 0: public; 1-7: Schedule 12A paragraph
+  // 0: public; 1-7: Schedule 12A paragraph; -1: `exempt:` had a bad value (an
+  // error was reported) and the item is held exempt. An exempt item keeps only
+  // its number, title, report id, and its undertakings' and exchanges' ids and spans.
+  int exempt_paragraph = 0;
   Span exempt_span;
   Span span;
   bool exempt() const { return exempt_paragraph != 0; }
@@ -194,6 +200,9 @@ struct Model {
   std::vector<Page> pages;        // sorted by order, then stem
   /// Supporting documents that exist under content/, with their sizes.
   std::map<std::string, long long> document_sizes;
+  /// Files under content/documents that are not published, with why: symbolic
+  /// links leading outside the site, nowhere, or to a folder ("documents/x.pdf" → why).
+  std::map<std::string, std::string> refused_documents;
 };
 
 }  // namespace rs

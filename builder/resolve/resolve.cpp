@@ -151,11 +151,19 @@ ResolvedSite resolve(const Model& model, const ResolveOptions& options, Diagnost
         else if (!it.exempt())
           site.report_items[r->second].push_back({mi, ii});
       }
-      for (const auto& doc : it.documents)
-        if (!doc.file.value.empty() && !it.exempt() && !model.document_sizes.count(doc.file.value))
+      for (const auto& doc : it.documents) {
+        if (doc.file.value.empty() || it.exempt() || model.document_sizes.count(doc.file.value)) continue;
+        auto refused = model.refused_documents.find(doc.file.value);
+        if (refused != model.refused_documents.end())
+          diags.error("resolve.missing-document", doc.file.span,
+                      "document `" + doc.file.value + "` cannot be published: content/" + doc.file.value + " " +
+                          refused->second,
+                      "copy the file itself into content/documents/");
+        else
           diags.error("resolve.missing-document", doc.file.span,
                       "document `" + doc.file.value + "` is not under content/",
                       did_you_mean(doc.file.value, document_paths));
+      }
       std::vector<std::string> item_undertakings;
       for (const auto& u : it.undertakings) item_undertakings.push_back(u.id.value);
       for (size_t xi = 0; xi < it.discussion.size(); ++xi)
