@@ -41,8 +41,10 @@ cp -R "$case_dir/." "$site/"
 rm -f "$site/expected.txt"
 mkdir "$site/public"
 printf 'sentinel: the previous output, which a failed build must leave alone\n' > "$site/public/sentinel.txt"
-sentinel_sum=$(cksum < "$site/public/sentinel.txt")
-top_before=$(cd "$site" && ls -A | grep -v -x -e .public.memo | sort)
+# Marked as an earlier build's output (a folder the builder did not write is never its to change).
+printf 'reportsite output 1\nsentinel.txt\n' > "$site/public/.reportsite-output"
+sentinel_sum=$(cat "$site/public/sentinel.txt" "$site/public/.reportsite-output" | cksum)
+top_before=$(cd "$site" && ls -A | grep -v -x -e .reportsite -e .public.lock | sort)
 
 # --- build ---------------------------------------------------------------
 (cd "$site" && "$reportsite" build) > "$work/build.out" 2> "$work/build.err"
@@ -67,17 +69,17 @@ fi
 check_public() {
   local when=$1
   local listing
-  listing=$(cd "$site" && find public -mindepth 1 | sort)
-  if [ "$listing" != "public/sentinel.txt" ]; then
+  listing=$(cd "$site" && find public -mindepth 1 | sort | tr '\n' ' ')
+  if [ "$listing" != "public/.reportsite-output public/sentinel.txt " ]; then
     fail "after $when, public/ holds $(grep -c . <<< "$listing") entries: $(head -8 <<< "$listing" | tr '\n' ' ')..."
-  elif [ "$(cksum < "$site/public/sentinel.txt")" != "$sentinel_sum" ]; then
+  elif [ "$(cat "$site/public/sentinel.txt" "$site/public/.reportsite-output" | cksum)" != "$sentinel_sum" ]; then
     fail "after $when, public/sentinel.txt changed"
   else
     pass "after $when, public/ holds exactly the untouched sentinel"
   fi
   local top_after
   # The loader's cache may appear (it lets the build after a fix parse only what changed); nothing else may.
-  top_after=$(cd "$site" && ls -A | grep -v -x -e .public.memo | sort)
+  top_after=$(cd "$site" && ls -A | grep -v -x -e .reportsite -e .public.lock | sort)
   if [ "$top_after" != "$top_before" ]; then
     fail "after $when, the site folder gained or lost entries (a staging folder left behind?):"
     diff <(echo "$top_before") <(echo "$top_after")

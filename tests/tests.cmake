@@ -12,8 +12,16 @@ endforeach()
 
 # Scripts in tests/integration/, each taking the executable as its argument
 # and printing one line per thing it checked.
-foreach(script exempt xss deterministic atomic cli page_check_themes incremental watch)
+foreach(script exempt xss deterministic atomic cli page_check_themes incremental watch output_folder)
   add_test(NAME integration.${script}
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/integration/${script}.sh $<TARGET_FILE:reportsite>)
   set_tests_properties(integration.${script} PROPERTIES LABELS integration TIMEOUT 60)
 endforeach()
+# It builds a 400-meeting site a few times (the swap of a large rebuild, two builds at once).
+set_tests_properties(integration.output_folder PROPERTIES TIMEOUT 300)
+
+# Fuzzing, bounded: the torture inputs once, then about 45 seconds of mutations
+# of the example (a longer run on a sanitizer build is for releases: see the script).
+add_test(NAME fuzz.inputs
+         COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/tests/fuzz/fuzz_inputs.py $<TARGET_FILE:reportsite> --seconds 45)
+set_tests_properties(fuzz.inputs PROPERTIES LABELS fuzz TIMEOUT 300)

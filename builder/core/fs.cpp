@@ -1,11 +1,17 @@
 #include "fs.h"
 
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <algorithm>
 #include <filesystem>
 #include <chrono>
-#include <fstream>
 #include <sstream>
 #include <system_error>
 
@@ -20,14 +26,30 @@ std::string join_path(const std::string& base, const std::string& name) {
 }
 
 std::optional<std::string> RealFileSystem::read(const std::string& path, std::string* error) const {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    if (error) *error = "cannot read " + path + ": " + (exists(path) ? "permission denied" : "no such file");
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct ::stat st {};
+  std::string why;
+  if (fd < 0) why = errno == ENOENT ? "no such file" : std::strerror(errno);
+  else if (::fstat(fd, &st) != 0) why = std::strerror(errno);
+  else if (S_ISDIR(st.st_mode)) why = "it is a folder, not a file";
+  std::string bytes;
+  if (why.empty()) {
+    if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<size_t>(st.st_size));
+    char buf[1 << 16];
+    for (;;) {
+      ssize_t n = ::read(fd, buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) why = std::strerror(errno);
+      if (n <= 0) break;
+      bytes.append(buf, static_cast<size_t>(n));
+    }
+  }
+  if (fd >= 0) ::close(fd);
+  if (!why.empty()) {
+    if (error) *error = "cannot read " + path + ": " + why;
     return std::nullopt;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return bytes;
 }
 
 std::vector<std::string> RealFileSystem::list(const std::string& dir) const {
@@ -65,28 +87,160 @@ long long RealFileSystem::size(const std::string& path) const {
   return ec ? -1 : static_cast<long long>(n);
 }
 
+namespace {
+std::string errno_text() { return std::strerror(errno); }
+
+/// Write all of `bytes` to `fd`, through short writes and interruptions.
+bool write_all(int fd, const std::string& bytes) {
+  const char* p = bytes.data();
+  size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    p += n, left -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+/// Open, write everything, close: each step checked, since a full disk may
+/// show only at close.
+bool write_file(const std::string& path, int flags, mode_t mode, const std::string& bytes, std::string* error) {
+  int fd = ::open(path.c_str(), flags | O_WRONLY | O_CLOEXEC, mode);
+  if (fd < 0) {
+    if (error) *error = "cannot write " + path + ": " + errno_text();
+    return false;
+  }
+  bool ok = write_all(fd, bytes);
+  std::string why = ok ? "" : errno_text();
+  if (::close(fd) != 0 && ok) ok = false, why = errno_text();
+  if (!ok && error) *error = "cannot write " + path + ": " + why;
+  return ok;
+}
+}  // namespace
+
+std::string FileSystem::real_path(const std::string& path) const {
+  return stdfs::path("/" + path).lexically_normal().generic_string();
+}
+
 bool RealFileSystem::append(const std::string& path, const std::string& bytes, std::string* error) {
-  std::ofstream out(path, std::ios::binary | std::ios::app | std::ios::ate);
-  if (out) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.flush();
-  if (!out) {
-    if (error) *error = "cannot append to " + path;
+  return write_file(path, O_APPEND, 0, bytes, error);
+}
+
+bool RealFileSystem::write(const std::string& path, const std::string& bytes, std::string* error, Access access) {
+  std::error_code ec;
+  auto parent = stdfs::path(path).parent_path();
+  if (!parent.empty() && !stdfs::is_directory(parent, ec)) stdfs::create_directories(parent, ec);
+  if (access == Access::owner_only) {
+    // Made as the owner's alone from the start: never readable by others, even for a moment.
+    ::unlink(path.c_str());
+    return write_file(path, O_CREAT | O_EXCL, 0600, bytes, error);
+  }
+  return write_file(path, O_CREAT | O_TRUNC, 0666, bytes, error);
+}
+
+bool RealFileSystem::make_private_dir(const std::string& path, std::string* error) {
+  std::error_code ec;
+  stdfs::create_directories(path, ec);
+  if (ec || ::chmod(path.c_str(), 0700) != 0) {
+    if (error) *error = "cannot make the folder " + path + ": " + (ec ? ec.message() : errno_text());
     return false;
   }
   return true;
 }
 
-bool RealFileSystem::write(const std::string& path, const std::string& bytes, std::string* error) {
-  std::error_code ec;
-  auto parent = stdfs::path(path).parent_path();
-  if (!parent.empty()) stdfs::create_directories(parent, ec);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (out) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out) {
-    if (error) *error = "cannot write " + path;
-    return false;
+bool RealFileSystem::exchange(const std::string& a, const std::string& b, std::string* error) {
+  if (::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0) return true;
+  if (error) *error = "cannot swap " + a + " and " + b + ": " + errno_text();
+  return false;
+}
+
+bool RealFileSystem::sync(const std::string& path, std::string* error) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  bool ok = fd >= 0 && ::syncfs(fd) == 0;
+  std::string why = ok ? "" : errno_text();
+  if (fd >= 0) ::close(fd);
+  if (!ok && error) *error = "cannot flush " + path + " to disk: " + why;
+  return ok;
+}
+
+namespace {
+class FlockLock : public FileLock {
+ public:
+  explicit FlockLock(int fd) : fd_(fd) {}
+  ~FlockLock() override { ::close(fd_); }  // closing releases the lock
+ private:
+  int fd_;
+};
+}  // namespace
+
+std::unique_ptr<FileLock> RealFileSystem::lock(const std::string& path, const std::string& who, std::string* holder,
+                                               std::string* error) {
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    if (error) *error = "cannot make the lock " + path + ": " + errno_text();
+    return nullptr;
   }
-  return true;
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (errno == EWOULDBLOCK) {
+      char buf[512];
+      ssize_t n = ::pread(fd, buf, sizeof buf, 0);
+      std::string text = n > 0 ? std::string(buf, static_cast<size_t>(n)) : "another build";
+      while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+      if (holder) *holder = text;
+    } else if (error) {
+      *error = "cannot lock " + path + ": " + errno_text();
+    }
+    ::close(fd);
+    return nullptr;
+  }
+  // Who holds it, for the message a second build prints; a failure here loses only that.
+  if (::ftruncate(fd, 0) == 0) (void)!::pwrite(fd, who.data(), who.size(), 0);
+  return std::make_unique<FlockLock>(fd);
+}
+
+std::vector<std::string> RealFileSystem::list_entries(const std::string& dir) const {
+  std::vector<std::string> out;
+  std::error_code ec;
+  if (!stdfs::is_directory(dir, ec)) return out;
+  std::string prefix = stdfs::path(dir).generic_string();
+  if (!prefix.empty() && prefix.back() != '/') prefix += '/';
+  for (auto it = stdfs::recursive_directory_iterator(dir, ec); !ec && it != stdfs::recursive_directory_iterator();
+       it.increment(ec)) {
+    bool folder = it->is_directory(ec) && !it->is_symlink(ec);
+    if (folder && !stdfs::is_empty(it->path(), ec)) continue;
+    std::string full = it->path().generic_string();
+    out.push_back(full.substr(std::min(prefix.size(), full.size())) + (folder ? "/" : ""));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool RealFileSystem::is_symlink(const std::string& path) const {
+  std::error_code ec;
+  return stdfs::is_symlink(path, ec);
+}
+
+std::string RealFileSystem::real_path(const std::string& path) const {
+  std::error_code ec;
+  auto p = stdfs::weakly_canonical(stdfs::absolute(path, ec), ec);
+  return ec ? stdfs::absolute(path).lexically_normal().generic_string() : p.generic_string();
+}
+
+void RealFileSystem::stat_identity(const std::string& path, long long* size, long long* mtime_ns,
+                                   long long* identity) const {
+  struct ::stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    *size = *mtime_ns = *identity = -1;
+    return;
+  }
+  *size = static_cast<long long>(st.st_size);
+  *mtime_ns = static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+  // ctime cannot be set back by a user, and the inode and device change when a file is replaced or copied.
+  uint64_t h = static_cast<uint64_t>(st.st_ctim.tv_sec) * 1000000000ULL + static_cast<uint64_t>(st.st_ctim.tv_nsec);
+  h = h * 0x9E3779B97F4A7C15ULL ^ static_cast<uint64_t>(st.st_ino);
+  h = h * 0x9E3779B97F4A7C15ULL ^ static_cast<uint64_t>(st.st_dev);
+  *identity = static_cast<long long>(h & 0x7fffffffffffffffULL);
 }
 
 bool RealFileSystem::remove_all(const std::string& path, std::string* error) {
@@ -196,10 +350,54 @@ bool MemoryFileSystem::append(const std::string& path, const std::string& bytes,
   return true;
 }
 
-bool MemoryFileSystem::write(const std::string& path, const std::string& bytes, std::string*) {
+bool MemoryFileSystem::write(const std::string& path, const std::string& bytes, std::string*, Access access) {
   files[path] = bytes;
   mtimes[path] = ++clock;
+  if (access == Access::owner_only) owner_only.insert(path);
+  else owner_only.erase(path);
   return true;
+}
+
+void MemoryFileSystem::stat_identity(const std::string& path, long long* size, long long* mtime_ns,
+                                     long long* identity) const {
+  stat(path, size, mtime_ns);
+  auto it = identities.find(path);
+  *identity = it == identities.end() ? 0 : it->second;
+}
+
+bool MemoryFileSystem::make_private_dir(const std::string&, std::string*) { return true; }
+
+bool MemoryFileSystem::exchange(const std::string& a, const std::string& b, std::string* error) {
+  if (!exists(a) || !exists(b)) {
+    if (error) *error = "cannot swap " + a + " and " + b + ": no such file";
+    return false;
+  }
+  std::string aside = a + ".swap-aside";
+  return rename(a, aside, error) && rename(b, a, error) && rename(aside, b, error);
+}
+
+bool MemoryFileSystem::sync(const std::string&, std::string*) { return true; }
+
+namespace {
+class MemoryLock : public FileLock {
+ public:
+  MemoryLock(std::map<std::string, std::string>& locks, std::string path) : locks_(locks), path_(std::move(path)) {}
+  ~MemoryLock() override { locks_.erase(path_); }
+
+ private:
+  std::map<std::string, std::string>& locks_;
+  std::string path_;
+};
+}  // namespace
+
+std::unique_ptr<FileLock> MemoryFileSystem::lock(const std::string& path, const std::string& who, std::string* holder,
+                                                 std::string*) {
+  auto [it, taken] = locks.emplace(path, who);
+  if (!taken) {
+    if (holder) *holder = it->second;
+    return nullptr;
+  }
+  return std::make_unique<MemoryLock>(locks, path);
 }
 
 bool MemoryFileSystem::link(const std::string& from, const std::string& to, std::string* error) {
@@ -239,8 +437,14 @@ bool MemoryFileSystem::rename(const std::string& from, const std::string& to, st
     if (error) *error = "cannot rename " + from + ": no such file";
     return false;
   }
+  std::set<std::string> private_files;
+  for (const auto& [k, v] : moved) {
+    std::string was = k == to ? from : from + k.substr(to.size());
+    if (owner_only.erase(was)) private_files.insert(k);
+  }
   remove_all(from, nullptr);
   remove_all(to, nullptr);
+  owner_only.insert(private_files.begin(), private_files.end());
   for (auto& [k, v] : moved) files[k] = std::move(v);
   for (auto& [k, t] : moved_times) mtimes[k] = t;
   return true;

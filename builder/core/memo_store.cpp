@@ -87,7 +87,7 @@ bool MemoStore::save(FileSystem& fs, const std::string& path, bool last) {
     // Appending is right while most of the file is still in use.
     appending_ = !rewrite_ && !file_.empty() && live * 2 >= file_.size() && fs.exists(path);
     target_ = appending_ ? path : path + ".tmp";
-    if (!appending_) ok = fs.write(target_, header(builder_), nullptr);
+    if (!appending_) ok = fs.write(target_, header(builder_), nullptr, Access::owner_only);
   }
   std::vector<const std::string*> names;
   for (const auto& name : used_) {

@@ -1,8 +1,12 @@
 #include "pipeline.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <set>
 #include <unordered_map>
@@ -17,6 +21,7 @@
 #include "render/markdown.h"
 #include "render/theme.h"
 #include "write/build_cache.h"
+#include "write/output_folder.h"
 #include "write/write_site.h"
 
 namespace rs {
@@ -27,7 +32,8 @@ int exit_code_for(const std::vector<Diagnostic>& ds) {
   for (const auto& d : ds) {
     if (d.severity != Severity::error) continue;
     error = true;
-    io = io || d.rule == "write.io" || d.rule == "load.io" || d.rule == "load.missing-file";
+    // Every write.* finding is about the output folder or the disk, not the content.
+    io = io || d.rule.rfind("write.", 0) == 0 || d.rule == "load.io" || d.rule == "load.missing-file";
   }
   return io ? 2 : error ? 1 : 0;
 }
@@ -79,12 +85,12 @@ struct PreviousPages {
   PageFingerprints fingerprints;
   std::unordered_map<std::string, PageSummary> summaries;
 };
-PreviousPages previous_pages(const FileSystem& fs, const BuildCache& cache, const std::string& builder,
-                             const std::string& out) {
+PreviousPages previous_pages(const BuildCache& cache, const std::string& builder,
+                             const std::unordered_set<std::string>& intact) {
   PreviousPages p;
   if (cache.builder != builder) return p;
   for (auto& page : read_page_records(cache)) {
-    if (!fs.exists(join_path(out, page.path))) continue;
+    if (!intact.count(page.path)) continue;
     p.fingerprints.emplace(page.path, PreviousPage{page.fingerprint, page.input_key});
     p.summaries.emplace(page.path, PageSummary{std::move(page.title), std::move(page.ids)});
   }
@@ -107,6 +113,44 @@ InputHashes hash_inputs(const Model& model, const ResolvedSite& site) {
   return h;
 }
 
+/// The `keep:` entries of data/site.yaml: files in the output the builder leaves in place.
+std::vector<std::string> keep_paths(const Model& model) {
+  std::vector<std::string> keep;
+  for (const auto& k : model.site.keep) keep.push_back(k.value);
+  return keep;
+}
+
+/// What a build writes into the output's lock, for a second build to print.
+std::string lock_holder_text() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  char when[32];
+  std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", std::gmtime(&now));
+  return "process " + std::to_string(::getpid()) + ", started " + when;
+}
+
+/// Each output as written: its hash from what was written (or, for a reused
+/// or copied file, from the record that vouched for it), its identity as now on disk.
+std::vector<FileStamp> stamp_outputs(const FileSystem& fs, const std::string& out, const std::vector<OutputFile>& files,
+                                     const std::vector<InputStamp>& inputs, const std::vector<FileStamp>& previous) {
+  std::unordered_map<std::string_view, uint64_t> known;
+  for (const auto& s : inputs) known.emplace(s.path, s.hash);  // by input_digest()
+  for (const auto& s : previous) known.emplace(s.path, s.hash);
+  std::vector<FileStamp> stamps(files.size() + 1);
+  parallel_for(stamps.size(), [&](size_t i) {
+    FileStamp& s = stamps[i];
+    s.path = i < files.size() ? files[i].path : kOutputMarker;
+    std::string full = join_path(out, s.path);
+    fs.stat_identity(full, &s.size, &s.mtime_ns, &s.identity);
+    const OutputFile* f = i < files.size() ? &files[i] : nullptr;
+    std::string name = !f ? "" : f->copy_from.empty() ? f->path : input_digest(f->copy_from);
+    auto it = !f ? known.end() : known.find(name);
+    if (f && f->copy_from.empty() && !f->reused) s.hash = hash_bytes(f->bytes);
+    else if (it != known.end()) s.hash = it->second;
+    else s.hash = hash_bytes(fs.read(full, nullptr).value_or(""));
+  });
+  return stamps;
+}
+
 /// A page reused unparsed is only as good as its links: they were checked
 /// against the last build's files and ids. If a file went, or a redrawn page
 /// lost an id, those links must be checked again.
@@ -114,7 +158,7 @@ bool reused_links_may_break(const BuildCache& cache, const std::set<std::string>
                             const std::vector<RenderedPage>& pages, const std::vector<PageSummary>& summaries,
                             const PreviousPages& previous) {
   for (const auto& p : cache.outputs)
-    if (!paths.count(p)) return true;
+    if (p.path != kOutputMarker && !paths.count(p.path)) return true;
   for (size_t i = 0; i < pages.size(); ++i) {
     if (pages[i].unchanged) continue;
     auto it = previous.summaries.find(pages[i].path);
@@ -135,12 +179,44 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     if (options.on_stage) options.on_stage(name);
   };
 
+  // The output folder is the builder's alone, and one build at a time writes it.
+  std::unique_ptr<FileLock> lock;
+  if (options.write) {
+    if (auto why = refuse_output(fs, out, options.site_dir)) {
+      diags.add({Severity::error, "write.unsafe-output", *why + "; nothing was written", {}, out, {}, {}});
+      finish(r, diags);
+      return r;
+    }
+    std::string holder, error;
+    lock = fs.lock(beside_output(output_target(fs, out), "lock"), lock_holder_text(), &holder, &error);
+    if (!lock) {
+      if (!error.empty()) diags.add({Severity::error, "write.io", error + "; nothing was written", {}, out, {}, {}});
+      else
+        diags.add({Severity::error, "write.locked",
+                   "another build is writing " + out + " (" + holder + "); nothing was written: wait for it to finish",
+                   {}, out, {}, {}});
+      finish(r, diags);
+      return r;
+    }
+  }
+  const std::string cache_path = state_path(fs, options.site_dir, out, "cache");
+  const std::string memo_path = state_path(fs, options.site_dir, out, "memo");
+  if (options.write && options.use_cache) {
+    std::string error;
+    if (!fs.make_private_dir(state_dir(options.site_dir), &error)) {
+      diags.add({Severity::error, "write.io", error + "; nothing was written", {}, state_dir(options.site_dir), {}, {}});
+      finish(r, diags);
+      return r;
+    }
+  }
+
   // A rebuild with nothing changed does no work (and rewrites nothing).
   std::optional<BuildCache> cache;
   std::vector<InputStamp> stamps;
+  std::unordered_set<std::string> intact;  // outputs that still hold what the last build wrote
   std::string builder, key;
   if (options.write && options.use_cache) {
-    cache = read_cache(fs, cache_path_for(out), diags);
+    cache = read_cache(fs, cache_path, diags);
     Model settings_only;  // as_of may come from data/site.yaml, so read that file alone
     Diagnostics ignore;
     if (fs.exists(join_path(options.site_dir, "data/site.yaml"))) {
@@ -157,14 +233,9 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     };
     bool unchanged = cache && cache->key == key && fs.is_dir(out) &&
                      std::equal(stamps.begin(), stamps.end(), cache->inputs.begin(), cache->inputs.end(), same);
-    if (unchanged) {  // and every file it wrote is still there (checked on all cores)
-      std::atomic<bool> all_there{true};
-      parallel_for(cache->outputs.size(), [&](size_t i) {
-        if (all_there.load(std::memory_order_relaxed) && !fs.exists(join_path(out, cache->outputs[i])))
-          all_there = false;
-      });
-      unchanged = all_there;
-    }
+    // ... and every file it wrote still holds what was written (a restored cache cannot vouch for stale files).
+    if (cache) intact = intact_outputs(fs, output_target(fs, out), cache->outputs);
+    if (unchanged) unchanged = intact.size() == cache->outputs.size();
     timer.lap("cache");
     if (unchanged) {
       r.up_to_date = true;
@@ -174,10 +245,9 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       return r;
     }
   }
-  PreviousPages previous = cache ? previous_pages(fs, *cache, builder, out) : PreviousPages{};
+  PreviousPages previous = cache ? previous_pages(*cache, builder, intact) : PreviousPages{};
   // Work done by earlier builds (files parsed, prose checked), by input hash.
   std::optional<MemoStore> memo;
-  const std::string memo_path = beside_output(out, "memo");
   if (options.write && options.use_cache) {
     memo.emplace(builder);
     if (fs.exists(memo_path)) {
@@ -190,9 +260,15 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     }
   }
   // Kept even when this build fails: the next one, after a fix, redoes only what changed.
+  bool memo_unsaved = false;
   auto save_memo = [&](bool last) {
     if (!memo) return;
-    memo->save(fs, memo_path, last);
+    if (!memo->save(fs, memo_path, last) && !memo_unsaved) {
+      memo_unsaved = true;  // said once; the next build just redoes the work
+      diags.add({Severity::warning, "cache.unsaved",
+                 "the memo of this build could not be saved: the next build will redo all of its work", {}, memo_path,
+                 {}, {}});
+    }
     if (last) memo.reset();
   };
 
@@ -278,8 +354,8 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     stage("writing " + std::to_string(to_write.size()) + " files");
     // While the output changes no cache may vouch for it: a build killed half
     // way must not be taken for up to date, nor its pages for the cached ones.
-    if (cache) fs.remove_all(cache_path_for(out), nullptr);
-    r.published = write_site(fs, out, to_write, diags);
+    if (cache) fs.remove_all(cache_path, nullptr);
+    r.published = write_site(fs, out, to_write, keep_paths(r.model), diags);
     timer.lap("write");
   }
   finish(r, diags);
@@ -287,17 +363,25 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     BuildCache c;
     c.builder = builder;
     c.key = key;
+    c.outputs = stamp_outputs(fs, output_target(fs, out), r.files, stamps,
+                              cache ? cache->outputs : std::vector<FileStamp>{});
     c.inputs = std::move(stamps);
-    for (const auto& f : r.files) c.outputs.push_back(f.path);
     // Only pages with no finding are reused, so a rebuild reports every finding again.
     for (size_t k = 0; k < page_file.size(); ++k) {
       const OutputFile& f = r.files[page_file[k]];
       if (pages_with_findings.count(f.path)) continue;
       c.pages.push_back({f.path, f.fingerprint, f.input_key, summaries[k].title, summaries[k].ids});
     }
-    for (const auto& d : r.diagnostics) c.report += format_text(d, r.model.sources);
-    c.report += summary_line(r.diagnostics);
-    write_cache(fs, cache_path_for(out), c);
+    // What the next no-change build prints again: this build's findings about the site, not about the cache.
+    std::vector<Diagnostic> about_site;
+    for (const auto& d : r.diagnostics)
+      if (d.rule.rfind("cache.", 0) != 0) about_site.push_back(d);
+    for (const auto& d : about_site) c.report += format_text(d, r.model.sources);
+    c.report += summary_line(about_site);
+    if (!write_cache(fs, cache_path, c))
+      r.diagnostics.push_back({Severity::warning, "cache.unsaved",
+                               "the build cache could not be saved: the next build will do all of its work again", {},
+                               cache_path, {}, {}});
   }
   return r;
 }

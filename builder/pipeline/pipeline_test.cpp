@@ -1,6 +1,9 @@
 // Whole builds, in memory: what gets published (or not), what the pages say,
 // and that the result does not depend on the number of threads.
 #include "pipeline/pipeline.h"
+#include "write/build_cache.h"
+#include "write/output_folder.h"
+#include "write/write_site.h"
 
 #include <doctest/doctest.h>
 
@@ -58,13 +61,15 @@ TEST_CASE("a build with an error publishes nothing and leaves the old output as 
   MemoryFileSystem fs;
   fixture::add_site(fs, kBroken);
   fs.files["site/public/old.html"] = "<p>the previous build</p>";
+  fs.files["site/public/.reportsite-output"] = output_marker({"old.html"});
   BuildResult r = build_in(fs);
   INFO(diagnostics_text(r));
   CHECK(r.errors > 0);
   CHECK(r.exit_code == 1);
   CHECK_FALSE(r.published);
   // The loader's cache is kept, so the build after the fix parses only the file that changed.
-  CHECK(outside_inputs(fs) == std::vector<std::string>{"site/.public.memo", "site/public/old.html"});
+  CHECK(outside_inputs(fs) == std::vector<std::string>{state_path(fs, "site", "site/public", "memo"),
+                                                       "site/public/.reportsite-output", "site/public/old.html"});
   CHECK(fs.files["site/public/old.html"] == "<p>the previous build</p>");
 }
 
@@ -72,6 +77,7 @@ TEST_CASE("a clean build writes the site to site/public, replacing the old outpu
   MemoryFileSystem fs;
   fixture::add_site(fs, kMinimalSite);
   fs.files["site/public/old.html"] = "<p>the previous build</p>";
+  fs.files["site/public/.reportsite-output"] = output_marker({"old.html"});
   BuildResult r = build_in(fs);
   INFO(diagnostics_text(r));
   CHECK(r.errors == 0);
@@ -81,7 +87,7 @@ TEST_CASE("a clean build writes the site to site/public, replacing the old outpu
   CHECK(fs.files["site/public/index.html"] == file_text(r, "index.html"));
   CHECK(fs.files.count("site/public/old.html") == 0);
   // Exactly the rendered files, and nothing left in a staging folder.
-  std::vector<std::string> expected;
+  std::vector<std::string> expected = {"site/public/.reportsite-output"};
   for (const auto& f : r.files) expected.push_back("site/public/" + f.path);
   std::sort(expected.begin(), expected.end());
   std::vector<std::string> written = under(fs, "site/public");
@@ -427,7 +433,7 @@ items:
   const std::string first_text = diagnostics_text(first);
   CHECK(first_text.find("[glossary.abbr-mismatch]") != std::string::npos);
   CHECK(first_text.find("2020-03-11-children-scrutiny.yaml:11:29: warning: this records a promise") != std::string::npos);
-  CHECK(fs.files["site/.public.memo"].find("glossary:meetings/") != std::string::npos);
+  CHECK(fs.files[state_path(fs, "site", "site/public", "memo")].find("glossary:meetings/") != std::string::npos);
 
   fs.files["site/data/people.yaml"] += "\n";  // any change, so the rebuild does work
   BuildResult second = build_in(fs);
@@ -439,6 +445,56 @@ items:
   fs.files["site/data/glossary.yaml"] += "\n- term: feedback\n  avoid: [representations]\n";
   BuildResult third = build_in(fs);
   CHECK(diagnostics_text(third).find("“representations” is a word to avoid") != std::string::npos);
+}
+
+TEST_CASE("one build at a time writes an output folder: the second exits 2 saying who holds it") {
+  MemoryFileSystem fs;
+  fixture::add_site(fs, kMinimalSite);
+  std::string holder, error;
+  auto held = fs.lock(beside_output("site/public", "lock"), "process 4242, started 2026-12-01 10:00:00 UTC", &holder,
+                      &error);
+  REQUIRE(held);
+  BuildResult r = build_in(fs);
+  CHECK(r.exit_code == 2);
+  CHECK_FALSE(r.published);
+  CHECK(diagnostics_text(r).find("another build is writing site/public (process 4242") != std::string::npos);
+  CHECK_FALSE(fs.exists("site/public"));
+  held.reset();
+  CHECK(build_in(fs).published);
+}
+
+TEST_CASE("the memo and cache live in the site's .reportsite folder, owner-only, never beside the output") {
+  MemoryFileSystem fs;
+  fixture::add_site(fs, kMinimalSite);
+  BuildOptions o;
+  o.site_dir = "site";
+  o.out_dir = "www/reports";
+  BuildResult r = build_site(fs, o);
+  REQUIRE(r.published);
+  for (const char* kind : {"memo", "cache"}) {
+    std::string path = state_path(fs, "site", "www/reports", kind);
+    CAPTURE(path);
+    CHECK(path.rfind("site/.reportsite/reports-", 0) == 0);
+    CHECK(fs.files.count(path));
+    CHECK(fs.owner_only.count(path));
+  }
+  for (const auto& [path, bytes] : fs.files) CHECK(path.rfind("www/.", 0) != 0);
+}
+
+TEST_CASE("a cache that vouches for output files which no longer hold what was written is not trusted") {
+  MemoryFileSystem fs;
+  fixture::add_site(fs, kMinimalSite);
+  REQUIRE(build_in(fs).published);
+  const std::string page = fs.files.at("site/public/index.html");
+  CHECK(build_in(fs).up_to_date);
+  // As a CI cache restored over an older output: same size, other bytes, another inode.
+  std::string stale = page;
+  stale[stale.size() / 2] = stale[stale.size() / 2] == 'x' ? 'y' : 'x';
+  fs.files["site/public/index.html"] = stale;
+  fs.identities["site/public/index.html"] = 99;
+  BuildResult r = build_in(fs);
+  CHECK_FALSE(r.up_to_date);
+  CHECK(fs.files.at("site/public/index.html") == page);
 }
 
 }  // namespace

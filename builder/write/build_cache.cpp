@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
+#include <unordered_map>
 
 #include "core/hash.h"
 #include "core/parallel.h"
@@ -12,7 +13,7 @@
 namespace rs {
 
 namespace {
-constexpr const char* kMagic = "reportsite-cache 3";
+constexpr const char* kMagic = "reportsite-cache 4";
 
 std::string hex(uint64_t v) {
   char buf[20];
@@ -44,7 +45,38 @@ bool get_number(std::string_view& in, long long& v) {
 }
 }  // namespace
 
-std::string cache_path_for(const std::string& out_dir) { return beside_output(out_dir, "cache"); }
+std::string state_dir(const std::string& site_dir) { return join_path(site_dir, ".reportsite"); }
+
+std::string state_path(const FileSystem& fs, const std::string& site_dir, const std::string& out_dir,
+                       const std::string& kind) {
+  std::string real = fs.real_path(out_dir);
+  std::string name = real.substr(real.rfind('/') + 1);
+  if (name.empty()) name = "root";
+  return join_path(state_dir(site_dir), name + "-" + hex(hash_bytes(real)).substr(0, 8) + "." + kind);
+}
+
+namespace {
+/// The hash a stamp vouches for, or the file's hash read afresh.
+uint64_t hash_unless_vouched(const FileSystem& fs, const FileStamp& now, const FileStamp* old) {
+  if (old && old->size == now.size && old->mtime_ns == now.mtime_ns && old->identity == now.identity) return old->hash;
+  auto bytes = fs.read(now.path, nullptr);
+  return bytes ? hash_bytes(*bytes) : 0;
+}
+}  // namespace
+
+std::unordered_set<std::string> intact_outputs(const FileSystem& fs, const std::string& out_dir,
+                                               const std::vector<FileStamp>& outputs) {
+  std::vector<char> intact(outputs.size(), 0);
+  parallel_for(outputs.size(), [&](size_t i) {
+    FileStamp now{join_path(out_dir, outputs[i].path)};
+    fs.stat_identity(now.path, &now.size, &now.mtime_ns, &now.identity);
+    intact[i] = now.size == outputs[i].size && hash_unless_vouched(fs, now, &outputs[i]) == outputs[i].hash;
+  });
+  std::unordered_set<std::string> out;
+  for (size_t i = 0; i < outputs.size(); ++i)
+    if (intact[i]) out.insert(outputs[i].path);
+  return out;
+}
 
 std::vector<std::string> site_inputs(const FileSystem& fs, const std::string& site_dir) {
   std::vector<std::string> out;
@@ -55,26 +87,23 @@ std::vector<std::string> site_inputs(const FileSystem& fs, const std::string& si
   return out;
 }
 
+std::string input_digest(const std::string& path) { return "#" + hex(hash_bytes(path)); }
+
 std::vector<InputStamp> stamp_inputs(const FileSystem& fs, const std::vector<std::string>& paths,
                                      const std::vector<InputStamp>* previous) {
+  std::unordered_map<std::string_view, const InputStamp*> recorded;
+  if (previous)
+    for (const auto& s : *previous) recorded.emplace(s.path, &s);
   // Files are stamped in parallel: a no-change rebuild of a large site is mostly these stat calls.
   std::vector<InputStamp> out(paths.size());
   parallel_for(paths.size(), [&](size_t i) {
-    const std::string& p = paths[i];
-    InputStamp s{p, 0, 0, 0};
-    fs.stat(p, &s.size, &s.mtime_ns);
-    const InputStamp* old = nullptr;
-    if (previous) {  // sorted by path, as site_inputs() lists them
-      auto it = std::lower_bound(previous->begin(), previous->end(), p,
-                                 [](const InputStamp& a, const std::string& b) { return a.path < b; });
-      if (it != previous->end() && it->path == p) old = &*it;
-    }
-    if (old && old->size == s.size && old->mtime_ns == s.mtime_ns) {
-      s.hash = old->hash;  // same size and time: trust the recorded hash
-    } else {
-      auto bytes = fs.read(p, nullptr);
-      s.hash = bytes ? hash_bytes(*bytes) : 0;
-    }
+    InputStamp s{paths[i]};
+    fs.stat_identity(paths[i], &s.size, &s.mtime_ns, &s.identity);
+    std::string digest = input_digest(paths[i]);
+    auto it = recorded.find(digest);
+    const InputStamp* old = it == recorded.end() ? nullptr : it->second;
+    s.hash = hash_unless_vouched(fs, s, old);
+    s.path = std::move(digest);
     out[i] = std::move(s);
   });
   return out;
@@ -100,19 +129,20 @@ std::optional<BuildCache> read_cache(const FileSystem& fs, const std::string& pa
   BuildCache c;
   long long inputs = 0, outputs = 0;
   if (!get(body, c.builder) || !get(body, c.key) || !get(body, c.report) || !get_number(body, inputs) || inputs < 0) return ignored("damaged");
-  for (long long i = 0; i < inputs; ++i) {
-    InputStamp s;
+  auto get_stamp = [&](FileStamp& s) {
     std::string hash;
-    if (!get(body, s.path) || !get_number(body, s.size) || !get_number(body, s.mtime_ns) || !get(body, hash))
-      return ignored("damaged");
+    if (!get(body, s.path) || !get_number(body, s.size) || !get_number(body, s.mtime_ns) ||
+        !get_number(body, s.identity) || !get(body, hash))
+      return false;
     s.hash = std::strtoull(hash.c_str(), nullptr, 16);
-    c.inputs.push_back(std::move(s));
+    return true;
+  };
+  for (long long i = 0; i < inputs; ++i) {
+    if (!get_stamp(c.inputs.emplace_back())) return ignored("damaged");
   }
   if (!get_number(body, outputs) || outputs < 0) return ignored("damaged");
   for (long long i = 0; i < outputs; ++i) {
-    std::string o;
-    if (!get(body, o)) return ignored("damaged");
-    c.outputs.push_back(std::move(o));
+    if (!get_stamp(c.outputs.emplace_back())) return ignored("damaged");
   }
   c.page_records = std::string(body);
   return c;
@@ -147,15 +177,17 @@ bool write_cache(FileSystem& fs, const std::string& path, const BuildCache& cach
   put(body, cache.builder);
   put(body, cache.key);
   put(body, cache.report);
-  put(body, std::to_string(cache.inputs.size()));
-  for (const auto& s : cache.inputs) {
+  auto put_stamp = [&](const FileStamp& s) {
     put(body, s.path);
     put(body, std::to_string(s.size));
     put(body, std::to_string(s.mtime_ns));
+    put(body, std::to_string(s.identity));
     put(body, hex(s.hash));
-  }
+  };
+  put(body, std::to_string(cache.inputs.size()));
+  for (const auto& s : cache.inputs) put_stamp(s);
   put(body, std::to_string(cache.outputs.size()));
-  for (const auto& o : cache.outputs) put(body, o);
+  for (const auto& o : cache.outputs) put_stamp(o);
   put(body, std::to_string(cache.pages.size()));
   for (const auto& p : cache.pages) {
     std::string ids;
@@ -167,7 +199,8 @@ bool write_cache(FileSystem& fs, const std::string& path, const BuildCache& cach
     put(body, ids);
   }
   std::string tmp = path + ".tmp";
-  if (!fs.write(tmp, std::string(kMagic) + "\n" + hex(hash_bytes(body)) + "\n" + body, nullptr)) return false;
+  if (!fs.write(tmp, std::string(kMagic) + "\n" + hex(hash_bytes(body)) + "\n" + body, nullptr, Access::owner_only))
+    return false;
   return fs.rename(tmp, path, nullptr);
 }
 

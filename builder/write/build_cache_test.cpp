@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "core/hash.h"
+
 namespace rs {
 namespace {
 
@@ -38,15 +40,52 @@ TEST_CASE("build cache: a file with its recorded size and time is not read again
   CHECK(third[1] == first[1]);
 }
 
+TEST_CASE("build cache: a same-size edit whose time was put back is seen by its identity") {
+  MemoryFileSystem fs = site_with_files();
+  std::vector<std::string> inputs = site_inputs(fs, "site");
+  std::vector<InputStamp> first = stamp_inputs(fs, inputs, nullptr);
+  // As `touch -r` after an edit: size and modification time as before, but the
+  // change time (or, for a cache copied from another checkout, the inode) is new.
+  fs.files["site/content/meetings/2019/a.yaml"] = "committee: x\n";
+  fs.identities["site/content/meetings/2019/a.yaml"] = 42;
+  std::vector<InputStamp> second = stamp_inputs(fs, inputs, &first);
+  CHECK(second[0].hash != first[0].hash);
+  CHECK(second[0].hash == hash_bytes("committee: x\n"));
+}
+
+TEST_CASE("build cache: outputs are intact only while they hold what was written") {
+  MemoryFileSystem fs;
+  fs.files["out/index.html"] = "<p>new</p>";
+  fs.files["out/a.html"] = "<p>a</p>";
+  std::vector<FileStamp> written;
+  for (const char* p : {"a.html", "index.html"}) {
+    FileStamp s{p};
+    fs.stat_identity(join_path("out", p), &s.size, &s.mtime_ns, &s.identity);
+    s.hash = hash_bytes(fs.files[join_path("out", p)]);
+    written.push_back(s);
+  }
+  using Set = std::unordered_set<std::string>;
+  CHECK(intact_outputs(fs, "out", written) == Set{"a.html", "index.html"});
+  // A cache restored over an older output of the same size: the identity differs, so the bytes are compared.
+  fs.files["out/index.html"] = "<p>old</p>";
+  fs.identities["out/index.html"] = 7;
+  CHECK(intact_outputs(fs, "out", written) == Set{"a.html"});
+  fs.files["out/index.html"] = "<p>new</p>";
+  CHECK(intact_outputs(fs, "out", written) == Set{"a.html", "index.html"});  // same bytes after all
+  fs.files.erase("out/a.html");
+  CHECK(intact_outputs(fs, "out", written) == Set{"index.html"});
+}
+
 TEST_CASE("build cache: written and read back; a cut file is ignored with a warning") {
   MemoryFileSystem fs = site_with_files();
   BuildCache c;
   c.builder = "reportsite test";
   c.key = "key";
   c.inputs = stamp_inputs(fs, site_inputs(fs, "site"), nullptr);
-  c.outputs = {"index.html", "meetings/a/index.html"};
+  c.outputs = {{"index.html", 10, 5, 99, 0xabc}, {"meetings/a/index.html", 20, 6, 98, 0xdef}};
   c.pages = {{"index.html", 1, 2, "Home", {"main"}}, {"meetings/a/index.html", 3, 0, "A meeting", {"item-1", "main"}}};
   REQUIRE(write_cache(fs, "cache", c));
+  CHECK(fs.owner_only.count("cache"));  // the cache is the owner's alone
   Diagnostics d;
   auto read = read_cache(fs, "cache", d);
   REQUIRE(read);

@@ -31,8 +31,13 @@ struct WriteStats {
 /// removed. Otherwise a staging copy of the whole output is swapped in with
 /// one rename. The caller must make sure no cache vouches for the output
 /// while it changes.
-bool write_site(FileSystem& fs, const std::string& out_dir, const std::vector<FileToWrite>& files, Diagnostics& diags,
-                WriteStats* stats = nullptr);
+/// The output must be the builder's (see output_folder.h): absent, empty, or
+/// marked by an earlier build, holding nothing else but what `keep` names,
+/// which is carried into the new output untouched. A symlinked output is
+/// followed. Every write is checked and the staged files are flushed to disk
+/// before the output changes.
+bool write_site(FileSystem& fs, const std::string& out_dir, const std::vector<FileToWrite>& files,
+                const std::vector<std::string>& keep, Diagnostics& diags, WriteStats* stats = nullptr);
 
 /// A hidden file or folder beside `out_dir`: ("site/public", "staging") → "site/.public.staging".
 /// The staging folder, the old output during the swap and the build cache all live there.

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include "write/output_folder.h"
+
 namespace rs {
 namespace {
 
@@ -14,13 +16,28 @@ std::vector<FileToWrite> to_write(const std::map<std::string, std::string>& file
   return out;
 }
 
-/// The output's files, relative to "out/".
+/// The output's files, relative to "out/", but for the builder's marker.
 std::map<std::string, std::string> output(const MemoryFileSystem& fs) {
   std::map<std::string, std::string> out;
   for (const auto& [path, bytes] : fs.files)
-    if (path.rfind("out/", 0) == 0) out[path.substr(4)] = bytes;
+    if (path.rfind("out/", 0) == 0 && path != std::string("out/") + kOutputMarker) out[path.substr(4)] = bytes;
   return out;
 }
+
+const std::vector<std::string> kNoKeep;
+
+/// Writes fail once `budget` of them have succeeded: a disk that fills up part way.
+class FillingFileSystem : public MemoryFileSystem {
+ public:
+  int budget = 1 << 30;
+  bool write(const std::string& path, const std::string& bytes, std::string* error, Access access) override {
+    if (budget-- <= 0) {
+      if (error) *error = "cannot write " + path + ": No space left on device";
+      return false;
+    }
+    return MemoryFileSystem::write(path, bytes, error, access);
+  }
+};
 
 TEST_CASE("write: a small rebuild rewrites only what changed and removes what is no longer made") {
   MemoryFileSystem fs;
@@ -28,24 +45,25 @@ TEST_CASE("write: a small rebuild rewrites only what changed and removes what is
                                               {"meetings/a/index.html", "meeting a"},
                                               {"meetings/b/index.html", "meeting b"}};
   Diagnostics d;
-  REQUIRE(write_site(fs, "out", to_write(first), d));
+  REQUIRE(write_site(fs, "out", to_write(first), kNoKeep, d));
   CHECK(output(fs) == first);
-  fs.files["out/stray.txt"] = "put here by hand";
+  CHECK(read_output_marker(fs, "out") ==
+        std::vector<std::string>{"index.html", "meetings/a/index.html", "meetings/b/index.html"});
   long long home_time = fs.mtime_ns("out/index.html");
 
   std::map<std::string, std::string> second = {{"index.html", "home"}, {"meetings/a/index.html", "meeting a, edited"}};
   WriteStats stats;
-  REQUIRE(write_site(fs, "out", to_write(second), d, &stats));
-  CHECK(output(fs) == second);  // b's page and the stray file are gone
+  REQUIRE(write_site(fs, "out", to_write(second), kNoKeep, d, &stats));
+  CHECK(output(fs) == second);  // b's page is gone
   CHECK_FALSE(fs.is_dir("out/meetings/b"));
   CHECK(fs.mtime_ns("out/index.html") == home_time);
-  CHECK(stats.files == 2);
+  CHECK(stats.files == 3);      // the two pages and the marker
   CHECK(stats.unchanged == 1);
   CHECK_FALSE(fs.exists(beside_output("out", "staging")));
   CHECK(d.error_count() == 0);
 }
 
-TEST_CASE("write: a rebuild that changes many files swaps in a whole new output") {
+TEST_CASE("write: a rebuild that changes many files swaps in a whole new output, with the kept files") {
   MemoryFileSystem fs;
   std::map<std::string, std::string> first, second;
   for (int i = 0; i < 1500; ++i) {
@@ -53,10 +71,15 @@ TEST_CASE("write: a rebuild that changes many files swaps in a whole new output"
     second["meetings/" + std::to_string(i) + "/index.html"] = "new " + std::to_string(i);
   }
   Diagnostics d;
-  REQUIRE(write_site(fs, "out", to_write(first), d));
-  fs.files["out/stray.txt"] = "put here by hand";
-  REQUIRE(write_site(fs, "out", to_write(second), d));
-  CHECK(output(fs) == second);
+  REQUIRE(write_site(fs, "out", to_write(first), kNoKeep, d));
+  fs.files["out/CNAME"] = "reports.example.gov.uk";
+  fs.files["out/.well-known/security.txt"] = "Contact: mailto:security@example.gov.uk";
+  const std::vector<std::string> keep = {"CNAME", ".well-known/"};
+  REQUIRE(write_site(fs, "out", to_write(second), keep, d));
+  auto expected = second;
+  expected["CNAME"] = "reports.example.gov.uk";
+  expected[".well-known/security.txt"] = "Contact: mailto:security@example.gov.uk";
+  CHECK(output(fs) == expected);
   CHECK_FALSE(fs.exists(beside_output("out", "old")));
   CHECK_FALSE(fs.exists(beside_output("out", "staging")));
 }
@@ -65,11 +88,11 @@ TEST_CASE("write: a file known unchanged is kept as it is") {
   MemoryFileSystem fs;
   std::map<std::string, std::string> first = {{"a.html", "page a"}, {"b.html", "page b"}};
   Diagnostics d;
-  REQUIRE(write_site(fs, "out", to_write(first), d));
+  REQUIRE(write_site(fs, "out", to_write(first), kNoKeep, d));
   long long a_time = fs.mtime_ns("out/a.html");
   std::string b2 = "page b, edited";
   std::vector<FileToWrite> files = {{"a.html", nullptr, {}, true}, {"b.html", &b2, {}, false}};
-  REQUIRE(write_site(fs, "out", files, d));
+  REQUIRE(write_site(fs, "out", files, kNoKeep, d));
   CHECK(output(fs) == std::map<std::string, std::string>{{"a.html", "page a"}, {"b.html", "page b, edited"}});
   CHECK(fs.mtime_ns("out/a.html") == a_time);
 }
@@ -78,12 +101,121 @@ TEST_CASE("write: a failed write leaves the old output as it was") {
   MemoryFileSystem fs;
   std::map<std::string, std::string> first = {{"a.html", "page a"}};
   Diagnostics d;
-  REQUIRE(write_site(fs, "out", to_write(first), d));
+  REQUIRE(write_site(fs, "out", to_write(first), kNoKeep, d));
   std::vector<FileToWrite> files = {{"a.html", nullptr, "site/content/documents/missing.pdf", false}};
-  CHECK_FALSE(write_site(fs, "out", files, d));
+  CHECK_FALSE(write_site(fs, "out", files, kNoKeep, d));
   CHECK(d.error_count() == 1);
   CHECK(output(fs) == first);
   CHECK_FALSE(fs.exists(beside_output("out", "staging")));
+}
+
+TEST_CASE("write: a disk that fills up part way leaves the old output as it was, in both paths") {
+  for (int files : {3, 1500}) {  // a small rebuild updates in place; a large one swaps
+    CAPTURE(files);
+    FillingFileSystem fs;
+    std::map<std::string, std::string> first, second;
+    for (int i = 0; i < files; ++i) {
+      first["p" + std::to_string(i) + ".html"] = "old " + std::to_string(i);
+      second["p" + std::to_string(i) + ".html"] = "new " + std::to_string(i);
+    }
+    Diagnostics d;
+    REQUIRE(write_site(fs, "out", to_write(first), kNoKeep, d));
+    auto before = fs.files;
+    fs.budget = 2;
+    CHECK_FALSE(write_site(fs, "out", to_write(second), kNoKeep, d));
+    REQUIRE(d.error_count() == 1);
+    CHECK(d.all()[0].rule == "write.io");
+    CHECK(d.all()[0].message.find("No space left on device") != std::string::npos);
+    CHECK(fs.files == before);  // byte for byte, marker included; no staging left
+  }
+}
+
+TEST_CASE("write: someone else's files in the output are never removed") {
+  MemoryFileSystem fs;
+  std::map<std::string, std::string> site = {{"index.html", "home"}};
+  Diagnostics d;
+  REQUIRE(write_site(fs, "out", to_write(site), kNoKeep, d));
+  fs.files["out/photos/mayor.jpg"] = "jpeg";
+  fs.files["out/.git/HEAD"] = "ref: refs/heads/main";
+  auto before = fs.files;
+  CHECK_FALSE(write_site(fs, "out", to_write(site), kNoKeep, d));
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.all()[0].rule == "write.output-foreign");
+  CHECK(d.all()[0].message.find(".git/HEAD, photos/mayor.jpg") != std::string::npos);
+  CHECK(d.all()[0].message.find("keep:") != std::string::npos);
+  CHECK(fs.files == before);
+
+  // Listed under keep:, they stay where they are.
+  Diagnostics d2;
+  REQUIRE(write_site(fs, "out", to_write(site), {".git/", "photos"}, d2));
+  CHECK(fs.files.at("out/photos/mayor.jpg") == "jpeg");
+  CHECK(fs.files.at("out/.git/HEAD") == "ref: refs/heads/main");
+}
+
+TEST_CASE("write: a folder that is not empty and was never an output is refused") {
+  MemoryFileSystem fs;
+  fs.files["out/minutes-2017.docx"] = "the council's own file";
+  auto before = fs.files;
+  Diagnostics d;
+  CHECK_FALSE(write_site(fs, "out", to_write({{"index.html", "home"}}), kNoKeep, d));
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.all()[0].rule == "write.output-not-ours");
+  CHECK(fs.files == before);
+}
+
+TEST_CASE("write: a kept path the build itself writes is a conflict, not a silent choice") {
+  MemoryFileSystem fs;
+  Diagnostics d;
+  CHECK_FALSE(write_site(fs, "out", to_write({{"index.html", "home"}}), {"index.html"}, d));
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.all()[0].rule == "write.keep-conflict");
+}
+
+TEST_CASE("output folder: the marker lists every file, whatever its name holds") {
+  MemoryFileSystem fs;
+  std::vector<std::string> paths = {"a b/c.html", "odd\\name", "line\nbreak.pdf"};
+  fs.files["out/.reportsite-output"] = output_marker(paths);
+  CHECK(read_output_marker(fs, "out") == paths);
+  fs.files["out/.reportsite-output"] = "something else\n";
+  CHECK_FALSE(read_output_marker(fs, "out"));
+  CHECK(kept_by(".well-known/security.txt", {".well-known/"}));
+  CHECK(kept_by(".git/objects/ab/cd", {".git"}));
+  CHECK_FALSE(kept_by(".gitignore", {".git"}));
+  CHECK_FALSE(kept_by("CNAME.bak", {"CNAME"}));
+}
+
+TEST_CASE("output folder: the root, the site and its sources are never an output") {
+  MemoryFileSystem fs;
+  fs.files["site/data/site.yaml"] = "title: T\n";
+  fs.files["site/content/pages/about.md"] = "# About\n";
+  CHECK(refuse_output(fs, "site", "site"));
+  CHECK(refuse_output(fs, ".", "site"));  // holds the site
+  CHECK(refuse_output(fs, "site/content", "site"));
+  CHECK(refuse_output(fs, "site/data/out", "site"));
+  CHECK(refuse_output(fs, "site/.reportsite", "site"));
+  CHECK_FALSE(refuse_output(fs, "site/public", "site"));
+  CHECK_FALSE(refuse_output(fs, "elsewhere", "site"));
+  fs.files["elsewhere/notes.txt"] = "mine";
+  auto why = refuse_output(fs, "elsewhere", "site");
+  REQUIRE(why);
+  CHECK(why->find("not empty and was not written by reportsite") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace rs
+
+namespace rs {
+namespace {
+
+TEST_CASE("write: an old output left aside by a killed build is the output again before anything else") {
+  MemoryFileSystem fs;
+  Diagnostics d;
+  REQUIRE(write_site(fs, "out", to_write({{"a.html", "page a"}, {"b.html", "page b"}}), kNoKeep, d));
+  // Killed between the fallback's two renames: the old output aside, no output.
+  REQUIRE(fs.rename("out", beside_output("out", "old"), nullptr));
+  REQUIRE(write_site(fs, "out", to_write({{"a.html", "page a, edited"}, {"b.html", "page b"}}), kNoKeep, d));
+  CHECK(output(fs) == std::map<std::string, std::string>{{"a.html", "page a, edited"}, {"b.html", "page b"}});
+  CHECK_FALSE(fs.exists(beside_output("out", "old")));
 }
 
 }  // namespace

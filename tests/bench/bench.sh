@@ -112,8 +112,8 @@ for n in "${sizes[@]}"; do
 
   if [ "$have_reportsite" = 1 ]; then
     out=$dir/out
-    # Cold: no output and nothing beside it (.out.cache, .out.memo, a staging folder).
-    rm -rf "$out" "$dir"/.out.*
+    # Cold: no output, no build state (the site's .reportsite/), nothing beside the output.
+    rm -rf "$out" "$dir"/.out.* "$site/.reportsite"
     echo "bench.sh: $n meetings: reportsite cold build" >&2
     timed "$n" cold "$dir" "$reportsite" build --site "$site" --out "$out"
     echo "bench.sh: $n meetings: reportsite rebuild, nothing changed" >&2

@@ -16,8 +16,8 @@ out="$work/out"
 snapshot() {  # every path, and every file's checksum, under $out
   (cd "$out" && find . | sort && find . -type f -exec cksum {} + | sort -k3)
 }
-leftovers() {  # anything beside $out but the site copies and the caches (.out.cache, .out.memo)
-  (cd "$work" && ls -A | grep -v -x -e out -e .out.cache -e .out.memo -e good -e broken -e late -e afile -e '.*\.err' -e '.*\.txt')
+leftovers() {  # anything beside $out but the site copies and the output's lock (the caches are in each site)
+  (cd "$work" && ls -A | grep -v -x -e out -e .out.lock -e good -e broken -e late -e afile -e '.*\.err' -e '.*\.txt')
 }
 
 copy_example() {  # copy_example DIR: the example site's data/ and content/
@@ -65,14 +65,23 @@ if diff -u "$work/before.txt" "$work/after.txt" > "$work/diff.txt"; then pass "t
 else fail "the late failure changed the output:"; head -30 "$work/diff.txt"; fi
 [ -z "$(leftovers)" ] && pass "no staging folder is left after the late failure" || fail "left beside the output: $(leftovers)"
 
-# 4. A good build replaces the output whole: a stale file does not survive.
-# (An input changes, so the build cache beside the output cannot skip the work.)
+# 4. A file the builder did not write stops the build (it is someone's); a
+# page the last build wrote and this one does not make goes.
+# (An input changes, so the build cache cannot skip the work.)
 echo stale > "$out/stale.html"
 echo "# touched by atomic.sh" >> "$work/good/data/committees.yaml"
 "$reportsite" build --site "$work/good" --out "$out" > /dev/null 2> "$work/good.err"
 rc=$?
+[ "$rc" -eq 2 ] && pass "a rebuild over a file the builder did not write exits 2" || fail "it exited $rc, expected 2"
+grep -q 'stale.html.*\[write.output-foreign\]$' "$work/good.err" && pass "it names the file" \
+  || { fail "it does not name stale.html:"; cat "$work/good.err"; }
+[ -f "$out/stale.html" ] && pass "the file is kept" || fail "stale.html was removed"
+mv "$out/stale.html" "$out/meetings/stale.html"
+printf 'meetings/stale.html\n' >> "$out/.reportsite-output"   # as if an earlier build had written it
+"$reportsite" build --site "$work/good" --out "$out" > /dev/null 2> "$work/good.err"
+rc=$?
 [ "$rc" -eq 0 ] && pass "rebuilding the example after an input changed exits 0" || fail "rebuilding the example exited $rc"
-[ ! -e "$out/stale.html" ] && pass "a file from the old output is gone" || fail "stale.html survived the rebuild"
+[ ! -e "$out/meetings/stale.html" ] && pass "a page from the old output is gone" || fail "stale.html survived the rebuild"
 snapshot > "$work/after.txt"
 diff -q "$work/before.txt" "$work/after.txt" > /dev/null && pass "the rebuilt output equals the first build" \
   || { fail "the rebuilt output differs from the first build:"; diff "$work/before.txt" "$work/after.txt" | head; }

@@ -60,4 +60,31 @@ for format in text csv json; do
   else pass "undertakings --format $format does not show the marker"; fi
 done
 
+# The build's own state (the memo of parsed files and findings, the build
+# cache) never holds exempt text either, and only its owner can read it.
+state="$work/site/.reportsite"
+if [ -d "$state" ] && [ -n "$(ls -A "$state")" ]; then
+  leaks=$(grep -rail "$marker" "$state")
+  [ -z "$leaks" ] && pass "the marker is in none of the build's state files ($(ls "$state" | tr '\n' ' '))" \
+    || fail "the marker is in the build's state: $leaks"
+  [ "$(stat -c %a "$state")" = 700 ] && pass "the state folder is the owner's alone (700)" \
+    || fail "the state folder is $(stat -c %a "$state"), expected 700"
+  for f in "$state"/*; do
+    [ "$(stat -c %a "$f")" = 600 ] && pass "$(basename "$f") is the owner's alone (600)" \
+      || fail "$(basename "$f") is $(stat -c %a "$f"), expected 600"
+  done
+else
+  fail "no build state in $state: the memo and cache checks prove nothing"
+fi
+# Nor does anything beside the output (which may sit in a web root).
+beside=$(cd "$work" && ls -A | grep -v -x -e site -e out -e .out.lock -e 'register\..*' -e 'build\..*')
+[ -z "$beside" ] && pass "nothing but the lock is beside the output" || fail "beside the output: $beside"
+# A rebuild with nothing changed, and one after an edit, keep it so.
+"$reportsite" build --site "$work/site" --out "$out" > /dev/null 2>&1
+echo "# edited" >> "$work/site/data/committees.yaml"
+"$reportsite" build --site "$work/site" --out "$out" > /dev/null 2>&1
+leaks=$(grep -rail "$marker" "$state" "$out")
+[ -z "$leaks" ] && pass "after two rebuilds the marker is still in no output or state file" \
+  || fail "after rebuilds the marker is in: $leaks"
+
 finish

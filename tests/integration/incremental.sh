@@ -19,7 +19,7 @@ build() { "$bin" build --site "$site" --out "$work/out" 2>"$work/last.log"; }
 # A rebuild that must succeed: its errors (build.input-key among them) are shown.
 build_ok() { build || fail "rebuild failed: $(grep -m3 'error' "$work/last.log")"; }
 clean_equal() {  # $1: what was edited
-  rm -rf "$work/clean" "$work/.clean.cache"
+  rm -rf "$work/clean" "$site"/.reportsite/clean-*
   "$bin" build --site "$site" --out "$work/clean" 2>/dev/null
   if diff -r "$work/out" "$work/clean" >"$work/diff.txt"; then pass "after $1: rebuild equals a clean build"
   else fail "after $1: rebuild differs from a clean build: $(head -3 "$work/diff.txt")"; fi
@@ -89,9 +89,13 @@ rm "$site/themes/default/templates/meeting.mustache"
 build_ok; clean_equal "restoring the meeting template"
 
 # A truncated cache is ignored with a warning, and the build is still right.
-cache=$work/.out.cache
+cache=$(ls "$site"/.reportsite/out-*.cache)
 head -c 100 "$cache" > "$cache.cut" && mv "$cache.cut" "$cache"
 build
 grep -q "cache.ignored" "$work/last.log" && pass "truncated cache ignored with a warning" || fail "truncated cache not reported: $(tail -2 "$work/last.log")"
 clean_equal "a truncated cache"
+build
+grep -q "nothing changed" "$work/last.log" && ! grep -q "cache.ignored" "$work/last.log" \
+  && pass "the next build, with nothing changed, does not repeat the cache warning" \
+  || fail "the no-change build after it said: $(tail -3 "$work/last.log")"
 finish
