@@ -56,7 +56,8 @@ std::optional<std::string> refuse_output(const FileSystem& fs, const std::string
       return "the output folder " + out + " is inside the site's " + part + "/ folder" + never;
   if (!fs.exists(out)) return std::nullopt;
   if (!fs.is_dir(out)) return "the output " + out + " is not a folder" + never;
-  if (fs.list_entries(out).empty() || read_output_marker(fs, out)) return std::nullopt;
+  // The marker first: listing a large earlier output would cost a no-change build more than all else.
+  if (read_output_marker(fs, out) || fs.list_entries(out).empty()) return std::nullopt;
   return "the output folder " + out + " is not empty and was not written by reportsite (it has no " +
          std::string(kOutputMarker) + " file), so its files are not the builder's to replace; choose an empty or "
          "new folder, or empty this one yourself";

@@ -1,0 +1,490 @@
+// The corpus scorer (issue 12, part 2): runs the checks on the labelled corpus
+// in this folder and prints recall and precision per rule, split and
+// construction; exits 1 when a figure falls below its floor in floors.txt.
+//
+//   corpus_score [--verbose] [--floors FILE | --no-floors] [--print-floors] [CORPUS_DIR]
+//
+// CORPUS_DIR defaults to tests/corpus of the source tree. VERBOSE=1 in the
+// environment is the same as --verbose: every miss and false alarm is listed
+// with its row id, text and span. --print-floors prints today's figures,
+// rounded down to 2 decimals, in the floors.txt format.
+//
+// promises.tsv: find_promises (what undertaking.untracked calls) on each
+// row's text with the ⟦⟧ marks removed. A hint overlapping a marked span is a
+// hit (each span takes one hint; a second hint on it is a false alarm). A
+// duplicate-* row holds one promise written twice: the first hint on either
+// span is the hit, any other hint a false alarm. A hint in a `none` row, or
+// on no span, is a false alarm. A hit is exact when its begin and end are the
+// marked span's.
+//
+// abbreviations.tsv: glossary.yaml read with the project's loader, then
+// GlossaryMatcher::check_page (what the glossary check calls) on each row as a
+// page of its own. A finding is right when its rule and token match an item of
+// `expect` (each item matched once). The token is the finding's span; a span
+// that carries a possessive or plural s still counts for the token but is not
+// exact (the exact column). glossary.avoid tokens compare without case.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "check/glossary_matcher.h"
+#include "check/promise_phrases.h"
+#include "core/source.h"
+#include "load/load_site.h"
+#include "model/model.h"
+
+using namespace rs;
+
+namespace {
+
+#ifndef REPORTSITE_SOURCE_DIR
+#define REPORTSITE_SOURCE_DIR "."
+#endif
+
+const char* const kOpen = "\xE2\x9F\xA6";   // ⟦
+const char* const kClose = "\xE2\x9F\xA7";  // ⟧
+
+bool read_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (;;) {
+    size_t at = s.find(sep, start);
+    out.emplace_back(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
+    if (at == std::string_view::npos) break;
+    start = at + 1;
+  }
+  return out;
+}
+
+/// Rows of a TSV file (header checked), each a vector of its columns.
+bool read_tsv(const std::string& path, const std::vector<std::string>& header,
+              std::vector<std::vector<std::string>>& rows) {
+  std::string content;
+  if (!read_file(path, content)) {
+    std::fprintf(stderr, "corpus_score: cannot read %s\n", path.c_str());
+    return false;
+  }
+  auto lines = split(content, '\n');
+  if (!lines.empty() && lines.back().empty()) lines.pop_back();
+  if (lines.empty() || split(lines[0], '\t') != header) {
+    std::fprintf(stderr, "corpus_score: %s: unexpected header\n", path.c_str());
+    return false;
+  }
+  for (size_t i = 1; i < lines.size(); ++i) {
+    std::string line = lines[i];
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    auto cols = split(line, '\t');
+    if (cols.size() != header.size()) {
+      std::fprintf(stderr, "corpus_score: %s:%zu: %zu columns, expected %zu\n", path.c_str(), i + 1, cols.size(),
+                   header.size());
+      return false;
+    }
+    rows.push_back(std::move(cols));
+  }
+  return true;
+}
+
+/// Code points before byte `at` (columns as people count them).
+size_t chars(std::string_view s, size_t at) { return utf8_length(s.substr(0, std::min(at, s.size()))); }
+
+struct Range {
+  size_t begin = 0, end = 0;
+};
+bool overlaps(Range a, Range b) { return a.begin < b.end && b.begin < a.end; }
+
+/// Strip ⟦⟧ from `marked`; the marked spans, as byte offsets of the stripped text.
+std::string strip_marks(std::string_view marked, std::vector<Range>& spans) {
+  std::string out;
+  size_t open_at = std::string::npos;
+  for (size_t i = 0; i < marked.size();) {
+    if (marked.compare(i, 3, kOpen) == 0) {
+      open_at = out.size();
+      i += 3;
+    } else if (marked.compare(i, 3, kClose) == 0) {
+      if (open_at != std::string::npos) spans.push_back({open_at, out.size()});
+      open_at = std::string::npos;
+      i += 3;
+    } else {
+      out += marked[i++];
+    }
+  }
+  return out;
+}
+
+struct Counts {
+  size_t tp = 0, fp = 0, fn = 0, exact = 0;
+  double recall() const { return tp + fn ? double(tp) / double(tp + fn) : 1.0; }
+  double precision() const { return tp + fp ? double(tp) / double(tp + fp) : 1.0; }
+  double exactness() const { return tp ? double(exact) / double(tp) : 1.0; }
+  void add(const Counts& o) { tp += o.tp, fp += o.fp, fn += o.fn, exact += o.exact; }
+};
+
+struct ConstructionCounts {
+  size_t rows = 0, hits = 0, misses = 0, false_alarms = 0, exact = 0;
+};
+
+const char* const kRules[] = {"undertaking.untracked", "glossary.abbr-unknown", "glossary.abbr-undefined",
+                              "glossary.abbr-mismatch", "glossary.avoid"};
+const char* const kSplits[] = {"tune", "heldout"};
+
+struct Scores {
+  std::map<std::pair<std::string, std::string>, Counts> by_rule;                      // (rule, split)
+  std::map<std::pair<std::string, std::string>, ConstructionCounts> by_construction;  // (tag, split)
+  std::map<std::pair<std::string, std::string>, ConstructionCounts> by_category;      // (category, split)
+  std::vector<std::string> promise_tags;  // in file order, first seen
+  std::vector<std::string> categories;
+  std::vector<std::string> notes;  // misses and false alarms, for --verbose
+};
+
+std::string quote_span(std::string_view text, Range r) {
+  return "[" + std::to_string(chars(text, r.begin)) + "," + std::to_string(chars(text, r.end)) + ") “" +
+         std::string(text.substr(r.begin, r.end - r.begin)) + "”";
+}
+
+void remember(std::vector<std::string>& tags, const std::string& tag) {
+  if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
+}
+
+// ---------------------------------------------------------------- promises
+
+bool score_promises(const std::string& dir, Scores& s) {
+  std::vector<std::vector<std::string>> rows;
+  if (!read_tsv(dir + "/promises.tsv", {"id", "split", "label", "construction", "text", "why"}, rows)) return false;
+  for (const auto& row : rows) {
+    const std::string &id = row[0], &split_name = row[1], &label = row[2], &tag = row[3];
+    std::vector<Range> spans;
+    std::string text = strip_marks(row[4], spans);
+    bool duplicate = tag.rfind("duplicate-", 0) == 0;
+    std::vector<Range> hints;
+    for (const auto& p : find_promises(text)) hints.push_back({p.begin, p.end});
+
+    Counts c;
+    std::vector<bool> span_taken(spans.size(), false);
+    bool duplicate_hit = false;
+    auto note = [&](const char* what, Range r) {
+      s.notes.push_back(std::string(what) + " " + id + " (" + split_name + ", " + tag + ") " + quote_span(text, r) +
+                        "\n      " + text);
+    };
+    for (Range h : hints) {
+      // The span this hint takes: an exact one first, then the first free one it overlaps.
+      size_t take = spans.size();
+      for (size_t k = 0; k < spans.size() && take == spans.size(); ++k)
+        if (!span_taken[k] && spans[k].begin == h.begin && spans[k].end == h.end) take = k;
+      for (size_t k = 0; k < spans.size() && take == spans.size(); ++k)
+        if (!span_taken[k] && overlaps(spans[k], h)) take = k;
+      if (duplicate && duplicate_hit) take = spans.size();  // one promise: one hint
+      if (take == spans.size()) {
+        ++c.fp;
+        note("FALSE ALARM", h);
+        continue;
+      }
+      ++c.tp;
+      if (spans[take].begin == h.begin && spans[take].end == h.end) ++c.exact;
+      else note("INEXACT (hit)", h), s.notes.back() += "\n      marked: " + quote_span(text, spans[take]);
+      if (duplicate) {
+        duplicate_hit = true;
+        std::fill(span_taken.begin(), span_taken.end(), true);
+      } else {
+        span_taken[take] = true;
+      }
+    }
+    if (label == "promise") {
+      if (duplicate) {
+        if (!duplicate_hit) ++c.fn, note("MISS", spans.empty() ? Range{} : spans.front());
+      } else {
+        for (size_t k = 0; k < spans.size(); ++k)
+          if (!span_taken[k]) ++c.fn, note("MISS", spans[k]);
+      }
+    }
+    s.by_rule[{"undertaking.untracked", split_name}].add(c);
+    std::string labelled = (label == "promise" ? "P " : "N ") + tag;
+    auto& cc = s.by_construction[{labelled, split_name}];
+    cc.rows++, cc.hits += c.tp, cc.misses += c.fn, cc.false_alarms += c.fp, cc.exact += c.exact;
+    remember(s.promise_tags, labelled);
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- glossary
+
+/// The token without a possessive or a plural s: "ICB’s" → "ICB", "KPIs" → "KPI".
+std::string bare(std::string t) {
+  for (const char* end : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"})
+    if (t.size() > std::strlen(end) && t.compare(t.size() - std::strlen(end), std::string::npos, end) == 0) {
+      t.resize(t.size() - std::strlen(end));
+      return t;
+    }
+  if (t.size() > 2 && t.back() == 's' && std::isupper(static_cast<unsigned char>(t[t.size() - 2]))) t.pop_back();
+  return t;
+}
+
+std::string lower(std::string t) {
+  for (auto& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return t;
+}
+
+bool load_corpus_glossary(const std::string& dir, Model& model) {
+  std::string path = dir + "/glossary.yaml", content;
+  if (!read_file(path, content)) {
+    std::fprintf(stderr, "corpus_score: cannot read %s\n", path.c_str());
+    return false;
+  }
+  FileId file = model.sources.add(path, std::move(content));
+  Diagnostics diags;
+  load_glossary(model, file, diags);
+  for (const auto& d : diags.all()) std::fprintf(stderr, "%s\n", format_text(d, model.sources).c_str());
+  if (diags.error_count() || model.glossary.empty()) {
+    std::fprintf(stderr, "corpus_score: %s did not load\n", path.c_str());
+    return false;
+  }
+  return true;
+}
+
+bool score_glossary(const std::string& dir, Scores& s) {
+  Model model;
+  if (!load_corpus_glossary(dir, model)) return false;
+  GlossaryMatcher matcher(model.glossary);
+  for (const auto& f : failing_examples(model.glossary, matcher))
+    s.notes.push_back("GLOSSARY EXAMPLE: " + f.message);
+
+  std::vector<std::vector<std::string>> rows;
+  if (!read_tsv(dir + "/abbreviations.tsv", {"id", "split", "text", "expect", "why"}, rows)) return false;
+  for (const auto& row : rows) {
+    const std::string &id = row[0], &split_name = row[1], &text = row[2], &expect = row[3], &why = row[4];
+    std::string category = why.substr(0, why.find(':'));
+    struct Item {
+      std::string rule, token;
+      bool matched = false;
+    };
+    std::vector<Item> expected;
+    if (expect != "-")
+      for (const auto& item : split(expect, ';')) {
+        size_t colon = item.find(':');
+        expected.push_back({item.substr(0, colon), colon == std::string::npos ? "" : item.substr(colon + 1)});
+      }
+    std::map<std::string, Counts> row_counts;
+    auto note = [&](const std::string& what, const std::string& rule, const std::string& detail) {
+      s.notes.push_back(what + " " + id + " (" + split_name + ", " + category + ") " + rule + " " + detail + "\n      " +
+                        text);
+    };
+    for (const auto& f : matcher.check_page({std::string_view(text)})) {
+      std::string token = text.substr(f.begin, f.end - f.begin);
+      Range r{f.begin, f.end};
+      bool avoid = f.rule == "glossary.avoid";
+      Item* match = nullptr;
+      bool exact = false;
+      for (auto& e : expected)  // the exact token first
+        if (!e.matched && e.rule == f.rule && (avoid ? lower(e.token) == lower(token) : e.token == token)) {
+          match = &e, exact = e.token == token;
+          break;
+        }
+      if (!match)
+        for (auto& e : expected)
+          if (!e.matched && e.rule == f.rule && (avoid ? lower(e.token) == lower(bare(token)) : e.token == bare(token))) {
+            match = &e;
+            break;
+          }
+      Counts& c = row_counts[f.rule];
+      if (match) {
+        match->matched = true;
+        ++c.tp;
+        if (exact) ++c.exact;
+        else note("INEXACT (hit)", f.rule, quote_span(text, r) + ", expected “" + match->token + "”");
+      } else {
+        ++c.fp;
+        note("FALSE ALARM", f.rule, quote_span(text, r) + ": " + f.message);
+      }
+    }
+    for (const auto& e : expected)
+      if (!e.matched) {
+        ++row_counts[e.rule].fn;
+        note("MISS", e.rule, "“" + e.token + "”");
+      }
+    auto& cc = s.by_category[{category, split_name}];
+    cc.rows++;
+    for (const auto& [rule, c] : row_counts) {
+      s.by_rule[{rule, split_name}].add(c);
+      cc.hits += c.tp, cc.misses += c.fn, cc.false_alarms += c.fp, cc.exact += c.exact;
+    }
+    remember(s.categories, category);
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- report
+
+std::string fixed2(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+double round_down(double v) { return std::floor(v * 100.0 + 1e-9) / 100.0; }
+
+double metric(const Counts& c, const std::string& name, bool& known) {
+  known = true;
+  if (name == "recall") return c.recall();
+  if (name == "precision") return c.precision();
+  if (name == "exact") return c.exactness();
+  known = false;
+  return 0;
+}
+
+void print_tables(const Scores& s) {
+  std::printf("Per rule and split (0/0 counts as 1.00; exact = hits whose span is the marked one)\n");
+  std::printf("  %-24s %-8s %5s %5s %5s %7s %9s %7s\n", "rule", "split", "TP", "FP", "FN", "recall", "precision",
+              "exact");
+  for (const char* rule : kRules)
+    for (const char* sp : kSplits) {
+      auto it = s.by_rule.find({rule, sp});
+      Counts c = it == s.by_rule.end() ? Counts{} : it->second;
+      std::printf("  %-24s %-8s %5zu %5zu %5zu %7s %9s %7s\n", rule, sp, c.tp, c.fp, c.fn, fixed2(c.recall()).c_str(),
+                  fixed2(c.precision()).c_str(), fixed2(c.exactness()).c_str());
+    }
+
+  auto table = [](const char* title, const char* key, const std::vector<std::string>& tags,
+                  const std::map<std::pair<std::string, std::string>, ConstructionCounts>& m) {
+    std::printf("\n%s\n", title);
+    std::printf("  %-30s | %-28s | %-28s\n", key, "tune: rows hits miss FA exact", "heldout: rows hits miss FA exact");
+    ConstructionCounts total[2];
+    for (const auto& label : tags) {
+      std::printf("  %-30s", label.c_str());
+      for (int k = 0; k < 2; ++k) {
+        auto it = m.find({label, kSplits[k]});
+        ConstructionCounts c = it == m.end() ? ConstructionCounts{} : it->second;
+        std::printf(" | %9zu %4zu %4zu %3zu %5zu", c.rows, c.hits, c.misses, c.false_alarms, c.exact);
+        total[k].rows += c.rows, total[k].hits += c.hits, total[k].misses += c.misses,
+            total[k].false_alarms += c.false_alarms, total[k].exact += c.exact;
+      }
+      std::printf("\n");
+    }
+    std::printf("  %-30s", "TOTAL");
+    for (int k = 0; k < 2; ++k)
+      std::printf(" | %9zu %4zu %4zu %3zu %5zu", total[k].rows, total[k].hits, total[k].misses, total[k].false_alarms,
+                  total[k].exact);
+    std::printf("\n");
+  };
+  table("undertaking.untracked per construction (P = promise rows, N = near-miss rows; FA = false alarms)",
+        "construction", s.promise_tags, s.by_construction);
+  table("glossary.* per category of abbreviations.tsv (all four rules together)", "category", s.categories,
+        s.by_category);
+}
+
+struct Floor {
+  std::string rule, split, metric;
+  double minimum = 0;
+  int line = 0;
+};
+
+bool read_floors(const std::string& path, std::vector<Floor>& floors) {
+  std::string content;
+  if (!read_file(path, content)) {
+    std::fprintf(stderr, "corpus_score: cannot read floors file %s\n", path.c_str());
+    return false;
+  }
+  int n = 0;
+  for (const auto& raw : split(content, '\n')) {
+    ++n;
+    std::string line = raw.substr(0, raw.find('#'));
+    std::istringstream in(line);
+    Floor f;
+    f.line = n;
+    if (!(in >> f.rule)) continue;
+    std::string extra;
+    if (!(in >> f.split >> f.metric >> f.minimum) || (in >> extra)) {
+      std::fprintf(stderr, "%s:%d: expected `rule split metric minimum`\n", path.c_str(), n);
+      return false;
+    }
+    floors.push_back(f);
+  }
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool verbose = false, print_floors = false, use_floors = true;
+  const char* env = std::getenv("VERBOSE");
+  if (env && *env && std::strcmp(env, "0") != 0) verbose = true;
+  std::string dir = REPORTSITE_SOURCE_DIR "/tests/corpus", floors_path;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--verbose" || a == "-v") verbose = true;
+    else if (a == "--print-floors") print_floors = true;
+    else if (a == "--no-floors") use_floors = false;
+    else if (a == "--floors" && i + 1 < argc) floors_path = argv[++i];
+    else if (!a.empty() && a[0] != '-') dir = a;
+    else {
+      std::fprintf(stderr,
+                   "usage: corpus_score [--verbose] [--floors FILE | --no-floors] [--print-floors] [CORPUS_DIR]\n");
+      return 2;
+    }
+  }
+  if (floors_path.empty()) floors_path = dir + "/floors.txt";
+
+  Scores s;
+  if (!score_promises(dir, s) || !score_glossary(dir, s)) return 2;
+
+  print_tables(s);
+
+  if (verbose) {
+    std::printf("\nMisses, false alarms and inexact spans (spans in characters of the text without marks)\n");
+    for (const auto& n : s.notes) std::printf("  %s\n", n.c_str());
+  }
+
+  if (print_floors) {
+    std::printf("\n# rule split metric minimum (today's figures rounded down to 2 decimals)\n");
+    for (const char* rule : kRules)
+      for (const char* sp : kSplits) {
+        Counts c = s.by_rule[{rule, sp}];
+        for (const char* m : {"recall", "precision", "exact"}) {
+          bool known;
+          std::printf("%s %s %s %s\n", rule, sp, m, fixed2(round_down(metric(c, m, known))).c_str());
+        }
+      }
+  }
+
+  if (!use_floors) return 0;
+  std::vector<Floor> floors;
+  if (!read_floors(floors_path, floors)) return 2;
+  int below = 0;
+  for (const auto& f : floors) {
+    auto it = s.by_rule.find({f.rule, f.split});
+    bool known = false;
+    double v = 0;
+    if (it != s.by_rule.end() || std::find_if(std::begin(kRules), std::end(kRules), [&](const char* r) {
+                                   return f.rule == r;
+                                 }) != std::end(kRules))
+      v = metric(it == s.by_rule.end() ? Counts{} : it->second, f.metric, known);
+    if (!known || (f.split != "tune" && f.split != "heldout")) {
+      std::fprintf(stderr, "%s:%d: unknown rule, split or metric `%s %s %s`\n", floors_path.c_str(), f.line,
+                   f.rule.c_str(), f.split.c_str(), f.metric.c_str());
+      return 2;
+    }
+    if (v + 1e-9 < f.minimum) {
+      std::printf("BELOW FLOOR: %s %s %s is %.4f, floor %.2f\n", f.rule.c_str(), f.split.c_str(), f.metric.c_str(), v,
+                  f.minimum);
+      ++below;
+    }
+  }
+  std::printf("\n%zu floors from %s: %s\n", floors.size(), floors_path.c_str(),
+              below ? (std::to_string(below) + " below").c_str() : "all met");
+  return below ? 1 : 0;
+}
