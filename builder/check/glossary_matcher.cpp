@@ -419,15 +419,310 @@ bool looks_like_abbreviation(std::string_view w) {
   return capitals >= 2 && capitals * 2 >= letters;
 }
 
+bool has_digit(std::string_view w) {
+  for (char c : w)
+    if (c >= '0' && c <= '9') return true;
+  return false;
+}
+
+bool only_digits(std::string_view w) {
+  if (w.empty()) return false;
+  for (char c : w)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+/// A code, not an abbreviation: a token with a digit (A14, KS2, LA123), or the
+/// letters of a reference joined by "/" to digits (KLW/24/00871, CAB/2025/017).
+bool is_code(std::string_view text, const std::vector<Token>& toks, size_t k) {
+  if (has_digit(toks[k].cased)) return true;
+  if (k + 1 < toks.size() && toks[k].end < text.size() && text[toks[k].end] == '/' &&
+      toks[k + 1].begin == toks[k].end + 1 && has_digit(toks[k + 1].cased))
+    return true;
+  return k > 0 && toks[k].begin > 0 && text[toks[k].begin - 1] == '/' && toks[k - 1].end + 1 == toks[k].begin &&
+         has_digit(toks[k - 1].cased);
+}
+
+/// Abbreviations an adult reader in the UK knows without expansion (GOV.UK style).
+bool is_everyday(std::string_view w) {
+  static const std::unordered_set<std::string_view> everyday = {
+      "UK", "US", "EU", "UN", "NHS", "BBC", "MP", "GP", "VAT", "CEO", "ID", "TV", "FAQ", "PIN", "OBE", "MBE", "CBE", "KC"};
+  return everyday.count(w) != 0;
+}
+
+/// An ordinary English word written in capitals, as a name or for emphasis
+/// (MIND, UNISON, HOPE, (LAB), NOTED, NOT): not an abbreviation. A glossary
+/// abbreviation (MASH, SEND) comes before this. The list is short and fixed:
+/// decision and emphasis words of minutes, party tags, and words that charities
+/// and groups take as names; initials that happen to be one of them need an entry.
+bool is_ordinary_word(std::string_view w) {
+  static const std::unordered_set<std::string_view> ordinary = {
+      "ABSTAINED", "ACCEPTED", "ACORN", "ACTION", "ADOPTED", "AGAINST", "AGREED", "ALL", "ALWAYS", "AMENDED",
+      "ANCHOR", "AND", "ANNEX", "ANY", "APPENDIX", "APPROVAL", "APPROVED", "ART", "ARTS", "BANK", "BEACON",
+      "BETTER", "BRIDGE", "BRIDGES", "BRIGHT", "BRIGHTER", "BUT", "CARE", "CARES", "CARRIED", "CHANGE", "CHILDREN",
+      "CHOICE", "CHOICES", "CITY", "CLEAN", "CLEANER", "CLOSED", "COMMUNITY", "COMPASS", "CON", "CONFIDENTIAL",
+      "CONFIRMED", "CRISIS", "DECISION", "DECISIONS", "DECLINED", "DEFERRAL", "DEFERRED", "DELEGATED", "DEM",
+      "DRAFT", "EACH", "ENDORSED", "EVERY", "EXEMPT", "FAILED", "FAMILIES", "FAMILY", "FINAL", "FOOD", "FOR",
+      "FREE", "FRIEND", "FRIENDS", "FUTURE", "FUTURES", "GET", "GIVE", "GRANTED", "GREEN", "GRN", "GROW", "GUARD",
+      "HAND", "HANDS", "HARBOUR", "HARVEST", "HAVEN", "HEART", "HELP", "HERE", "HOME", "HOMES", "HOPE",
+      "IMPORTANT", "IND", "ITEM", "ITEMS", "JOBS", "KEEP", "LAB", "LESS", "LET", "LIB", "LIFE", "LIGHT", "LINK",
+      "LINKS", "LIVE", "LIVING", "LOST", "MAKE", "MEET", "MEETING", "MIND", "MORE", "MOST", "MUSIC", "MUST",
+      "NEST", "NEVER", "NEW", "NONE", "NOR", "NOT", "NOTE", "NOTED", "NOTES", "NOTICE", "NOW", "OBJECTED", "OLD",
+      "ONE", "ONLY", "OPEN", "OPPORTUNITY", "OUR", "PARK", "PARKS", "PART", "PASSED", "PATH", "PEACE", "PEOPLE",
+      "PERMISSION", "PERMITTED", "PLACE", "PLEASE", "PRIDE", "PRIVATE", "PUBLIC", "RECEIVED", "RECOMMENDATION",
+      "RECOMMENDATIONS", "RECOMMENDED", "REFUSAL", "REFUSED", "REJECTED", "RELATE", "REPORT", "RESTRICTED", "RISE",
+      "ROAD", "ROOTS", "SAFE", "SAFER", "SAVE", "SAY", "SCOPE", "SEED", "SEEDS", "SHELTER", "SMILE", "SPACE",
+      "SPACES", "SPIRIT", "SPRING", "STAR", "START", "STEP", "STEPS", "STOP", "STREET", "SUN", "SUPPORTED", "TAKE",
+      "THE", "TOGETHER", "TOWN", "TRUST", "TWO", "UNANIMOUS", "UNANIMOUSLY", "UNISON", "UNITE", "UNITY", "UPDATE",
+      "URGENT", "VERY", "VILLAGE", "VOICE", "VOICES", "WATCH", "WAY", "WITHDRAWN", "WORK", "WORKS", "YES", "YOU",
+      "YOUNG", "YOUTH"};
+  return w.size() >= 3 && ordinary.count(w) != 0;
+}
+
+/// Letters of a word, and whether every one is a capital.
+struct Caps {
+  size_t letters = 0, capitals = 0;
+};
+Caps caps_of(std::string_view w) {
+  Caps c;
+  for (size_t i = 0; i < w.size();) {
+    CodePoint cp = decode(w, i);
+    i += cp.len;
+    if (!is_word_char(cp.c) || (cp.c >= '0' && cp.c <= '9')) continue;
+    ++c.letters;
+    if (is_upper(cp.c)) ++c.capitals;
+  }
+  return c;
+}
+
+/// Tokens inside an all-capitals run of three or more words (a shouted title:
+/// "MINUTES OF THE PREVIOUS MEETING"). Digits, "&", an en dash, a colon or a
+/// slash inside the run do not break it; a line break or other punctuation does.
+std::vector<bool> shouted_tokens(std::string_view text, const std::vector<Token>& toks) {
+  std::vector<bool> out(toks.size(), false);
+  auto neutral = [&](size_t k) { return only_digits(toks[k].cased) || text[toks[k].begin] == '&'; };
+  auto caps = [&](size_t k) {
+    Caps c = caps_of(toks[k].cased);
+    return c.letters > 0 && c.capitals == c.letters;
+  };
+  auto gap_ok = [&](size_t k) {  // between token k and k + 1
+    for (size_t j = toks[k].end; j < toks[k + 1].begin;) {
+      CodePoint c = decode(text, j);
+      j += c.len;
+      switch (c.c) {
+        case ' ': case '\t': case 0xA0: case '-': case 0x2013: case 0x2014: case ':': case '/': break;
+        case '.': if (only_digits(toks[k].cased)) break; return false;
+        default: return false;
+      }
+    }
+    return true;
+  };
+  for (size_t k = 0; k < toks.size();) {
+    if (!caps(k) && !neutral(k)) {
+      ++k;
+      continue;
+    }
+    size_t end = k, words = 0;
+    while (true) {
+      if (caps(end) && caps_of(toks[end].cased).letters >= 2) ++words;
+      if (end + 1 < toks.size() && gap_ok(end) && (caps(end + 1) || neutral(end + 1))) ++end;
+      else break;
+    }
+    if (words >= 3)
+      for (size_t j = k; j <= end; ++j) out[j] = true;
+    k = end + 1;
+  }
+  return out;
+}
+
+/// Whether a Roman numeral at token k numbers something: "Part II", "Grade II*",
+/// "Appendix III", or a list marker at the start of a line: "(iv)", "ii)".
+bool numbers_something(std::string_view text, const std::vector<Token>& toks, size_t k) {
+  static const std::unordered_set<std::string_view> numbered = {
+      "part", "parts", "schedule", "schedules", "appendix", "appendices", "phase", "volume", "grade", "section",
+      "chapter", "annex", "annexe", "stage", "article", "tier", "class", "category", "table", "figure", "item",
+      "paragraph", "book", "title"};
+  if (k > 0 && only_spaces(text, toks[k - 1].end, toks[k].begin) && numbered.count(toks[k - 1].norm)) return true;
+  // List markers count in ones, fives and tens: (iv), ii), (XII); not (MDC).
+  if (toks[k].cased.find_first_not_of("IVXivx") != std::string::npos) return false;
+  size_t b = toks[k].begin, e = toks[k].end;
+  if (b > 0 && text[b - 1] == '(') --b;
+  else if (e >= text.size() || (text[e] != ')' && text[e] != '.')) return false;
+  while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t')) --b;
+  return b == 0 || text[b - 1] == '\n';
+}
+
+/// A word without its plural or possessive ending, for comparing an expansion with a term.
+std::string singular(std::string w) {
+  if (w.size() > 2 && ends_with(w, "'s")) w.resize(w.size() - 2);
+  if (w.size() > 4 && ends_with(w, "ies")) return w.substr(0, w.size() - 3) + "y";
+  if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+  return w;
+}
+
+/// Whether the words [from, to] give the abbreviation's letters as initials: each
+/// word gives its first letter, except that small words (of, and, for, the, &)
+/// may give none and numbers (years) give none; the first word is not small.
+/// "Cross-Party Climate Group" gives CPCG, "Regulation of Investigatory Powers Act 2000" RIPA.
+bool initials_match(const std::vector<Token>& toks, size_t from, size_t to, std::string_view abbr) {
+  std::string letters;
+  for (size_t i = 0; i < abbr.size();) {
+    CodePoint c = decode(abbr, i);
+    if (is_word_char(c.c)) append_utf8(letters, lower(c.c));
+    i += c.len;
+  }
+  if (letters.empty() || is_small_word(toks[from].norm) || only_digits(toks[from].norm)) return false;
+  // reach[j]: the first j letters are accounted for by the words so far.
+  std::vector<char> reach(letters.size() + 1, 0), next(letters.size() + 1, 0);
+  reach[0] = 1;
+  for (size_t k = from; k <= to; ++k) {
+    const std::string& w = toks[k].norm;
+    if (only_digits(w)) continue;
+    bool small = is_small_word(w);
+    std::string first;
+    append_utf8(first, decode(w, 0).c);
+    std::fill(next.begin(), next.end(), 0);
+    for (size_t j = 0; j <= letters.size(); ++j) {
+      if (!reach[j]) continue;
+      if (small) next[j] = 1;
+      if (j + first.size() <= letters.size() && letters.compare(j, first.size(), first) == 0) next[j + first.size()] = 1;
+    }
+    reach.swap(next);
+  }
+  return reach[letters.size()] != 0;
+}
+
+/// Where a token ends without its possessive or plural s (ICB’s, KPIs → ICB, KPI), as abbreviation_form cuts it.
+size_t bare_end_of(std::string_view text, const Token& t) {
+  std::string_view raw = text.substr(t.begin, t.end - t.begin);
+  size_t end = t.end;
+  const std::string& w = t.cased;
+  size_t cased_len = w.size();
+  if (w.size() > 2 && ends_with(w, "'s")) {
+    end -= ends_with(raw, "\u2019s") || ends_with(raw, "\u2019S") ? 4 : 2;
+    cased_len -= 2;
+  }
+  if (cased_len > 2 && w[cased_len - 1] == 's' && std::isupper(static_cast<unsigned char>(w[cased_len - 2]))) --end;
+  return end;
+}
+
+/// Whether the abbreviation at token k is defined where it stands: "Full Name (ABBR)",
+/// the initials of the words just before the bracket, or "ABBR (Full Name)", the
+/// initials of the bracket's words.
+bool defines(std::string_view text, const std::vector<Token>& toks, size_t k, std::string_view abbr) {
+  const size_t n = text.size();
+  size_t p = toks[k].begin, q = toks[k].end;
+  while (p > 0 && is_space(text[p - 1])) --p;
+  while (q < n && is_space(text[q])) ++q;
+  if (p > 0 && text[p - 1] == '(' && q < n && text[q] == ')') {
+    if (k == 0) return false;
+    size_t before = p - 1;
+    while (before > 0 && is_space(text[before - 1])) --before;
+    size_t last = k - 1, first = last;
+    if (toks[last].end != before) return false;
+    while (first > 0 && toks[first - 1].joins_next && last - first < 12) --first;
+    for (size_t f = first; f <= last; ++f)
+      if (initials_match(toks, f, last, abbr)) return true;
+    return false;
+  }
+  if (q < n && text[q] == '(') {
+    size_t close = text.substr(q, 200).find(')');  // bounded, so a text of brackets stays linear
+    if (close == std::string_view::npos) return false;
+    close += q;
+    size_t first = k + 1, last = first;
+    while (last < toks.size() && toks[last].end <= close) ++last;
+    return last >= first + 2 && initials_match(toks, first, last - 1, abbr);
+  }
+  return false;
+}
+
 /// How an abbreviation's use is spelt out, if it is.
 struct SpellingOut {
   enum { none, right, wrong } kind = none;
   size_t begin = 0, end = 0;  // the wrong expansion
   size_t hit = kNoEntry;      // the avoid hit that is the wrong expansion, if any
+  bool at_abbr = false;       // the expansion's extent is a judgement: report at the abbreviation
 };
 
+/// Whether tokens [from, to] are the term's words in another order, or with one
+/// word changed (small words aside, plurals as singulars); `same` when they are
+/// the term's words, small words included, in its order.
+enum class Likeness { other, same, reordered, one_changed };
+Likeness likeness(const std::vector<Token>& toks, size_t from, size_t to, const std::vector<std::string>& term) {
+  std::vector<std::string> all, words, content;
+  for (size_t k = from; k <= to; ++k)
+    if (!only_digits(toks[k].norm)) all.push_back(singular(toks[k].norm));
+  if (all == term) return Likeness::same;
+  for (const std::string& w : all)
+    if (!is_small_word(w)) words.push_back(w);
+  for (const std::string& w : term)
+    if (!is_small_word(w)) content.push_back(w);
+  if (words.size() != content.size() || content.empty()) return Likeness::other;
+  std::vector<std::string> a = words, b = content;
+  std::sort(a.begin(), a.end());
+  std::sort(b.begin(), b.end());
+  std::vector<std::string> common;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(common));
+  if (common.size() == b.size()) return Likeness::reordered;
+  if (b.size() >= 3 && common.size() + 1 == b.size()) return Likeness::one_changed;
+  return Likeness::other;
+}
+
+/// A glossary term's words for comparison, plurals as singulars.
+std::vector<std::string> term_words(std::string_view term) {
+  std::vector<std::string> out;
+  for (const Token& t : tokenize(term, {}))
+    if (!only_digits(t.norm)) out.push_back(singular(t.norm));
+  return out;
+}
+
+bool capitalised(const Token& t) {
+  CodePoint c = decode(t.cased, 0);
+  return is_upper(c.c);
+}
+
+/// How tokens [first, last] (the words before "(ABBR)", or inside "ABBR (…)")
+/// spell out an abbreviation whose term has the words `term`, judged by the words
+/// alone; `tail` means the spelling-out may be any run of words ending at `last`.
+SpellingOut judge_words(const std::vector<Token>& toks, size_t first, size_t last, bool tail,
+                        const std::vector<std::string>& term, std::string_view abbr) {
+  SpellingOut wrong{SpellingOut::wrong, 0, 0, kNoEntry, true};
+  size_t from_end = first, to_end = tail ? last : first;
+  // The term's words as written (plurals and small words aside) are the term.
+  for (size_t f = from_end; f <= to_end; ++f)
+    if (!is_small_word(toks[f].norm) && likeness(toks, f, last, term) == Likeness::same)
+      return {SpellingOut::right, toks[f].begin, toks[last].end, kNoEntry, false};
+  for (Likeness want : {Likeness::reordered, Likeness::one_changed})
+    for (size_t f = from_end; f <= to_end; ++f)
+      if (!is_small_word(toks[f].norm) && likeness(toks, f, last, term) == want) {
+        wrong.begin = toks[f].begin, wrong.end = toks[last].end;
+        return wrong;
+      }
+  // Another expansion: initials that spell the abbreviation, or a capitalised
+  // name of two or more words sharing a word with the term.
+  for (size_t f = from_end; f <= to_end; ++f)
+    if (f < last && initials_spell(toks, f, last, abbr)) {
+      wrong.begin = toks[f].begin, wrong.end = toks[last].end;
+      return wrong;
+    }
+  size_t f = last + 1, named = 0;
+  while (f > first && (capitalised(toks[f - 1]) || is_small_word(toks[f - 1].norm))) {
+    --f;
+    if (capitalised(toks[f]) && !is_small_word(toks[f].norm)) ++named;
+  }
+  while (f <= last && is_small_word(toks[f].norm)) ++f;
+  if (f < last && named >= 2 && (tail || f == first)) {
+    for (size_t k = f; k <= last; ++k)
+      if (std::find(term.begin(), term.end(), singular(toks[k].norm)) != term.end()) {
+        wrong.begin = toks[f].begin, wrong.end = toks[last].end;
+        return wrong;
+      }
+  }
+  return {};
+}
+
 SpellingOut spelling_out(std::string_view text, const std::vector<Token>& toks,
-                         const std::vector<Hit>& hits, size_t h) {
+                         const std::vector<Hit>& hits, size_t h, const std::vector<std::string>& term) {
   const size_t n = text.size();
   const GlossaryMatch& a = hits[h].match;
   std::string_view abbr = text.substr(a.begin, a.end - a.begin - a.suffix.size());
@@ -449,13 +744,12 @@ SpellingOut spelling_out(std::string_view text, const std::vector<Token>& toks,
       SpellingOut s = known_expansion(hits[k], hits[k].match.begin, before);
       if (s.kind != SpellingOut::none) return s;
     }
-    // Otherwise the longest run of words before "(" whose initials spell it.
+    // Otherwise judge the run of words before "(".
     if (hits[h].first == 0) return {};
     size_t last = hits[h].first - 1, first = last;
+    if (toks[last].end > before) return {};
     while (first > 0 && toks[first - 1].joins_next && last - first < 12) --first;
-    for (size_t f = first; f < last; ++f)
-      if (initials_spell(toks, f, last, abbr)) return {SpellingOut::wrong, toks[f].begin, toks[last].end, kNoEntry};
-    return {};
+    return judge_words(toks, first, last, true, term, abbr);
   }
   // ABBR (expansion)
   if (q < n && text[q] == '(') {
@@ -479,8 +773,11 @@ SpellingOut spelling_out(std::string_view text, const std::vector<Token>& toks,
     }
     size_t first = hits[h].last + 1, last = first;
     while (last < toks.size() && toks[last].end <= e) ++last;
-    if (last >= first + 2 && toks[first].begin >= b && initials_spell(toks, first, last - 1, abbr))
-      return {SpellingOut::wrong, b, e, kNoEntry};
+    if (last >= first + 2 && toks[first].begin >= b) {
+      SpellingOut s = judge_words(toks, first, last - 1, false, term, abbr);
+      if (s.kind == SpellingOut::wrong) s.begin = b, s.end = e;
+      return s;
+    }
   }
   return {};
 }
@@ -507,7 +804,13 @@ GlossaryMatcher::GlossaryMatcher(const std::vector<GlossaryEntry>& glossary) {
       abbrs_.push_back(en.abbr);
     }
     for (const Text& a : g.avoid) add_phrase(a.value, e, PhraseKind::avoid, g.case_sensitive);
-    for (const auto& a : g.allow) allowed_.insert(trim(a.value));
+    term_words_.push_back(term_words(en.term));
+    for (const auto& a : g.allow) {
+      allowed_.insert(trim(a.value));
+      // The parts of a hyphenated entry are allowed too: COVID-19 allows COVID (and post-COVID).
+      for (const Token& part : tokenize(trim(a.value), {}))
+        if (looks_like_abbreviation(part.cased)) allowed_.insert(part.cased);
+    }
   }
 }
 
@@ -609,6 +912,7 @@ std::vector<GlossaryFinding> GlossaryMatcher::check_page(const std::vector<std::
   std::vector<GlossaryFinding> out;
   std::vector<bool> spelt_out(entries_.size(), false), told_undefined(entries_.size(), false);
   std::unordered_set<std::string> told_unknown;  // one finding per unknown word per page
+  std::unordered_set<std::string> defined;       // abbreviations defined in the text of the page
   for (size_t ti = 0; ti < texts.size(); ++ti) {
     std::string_view text = texts[ti];
     Scanned sc = scan(text);
@@ -619,31 +923,39 @@ std::vector<GlossaryFinding> GlossaryMatcher::check_page(const std::vector<std::
     };
     auto written = [&](size_t b, size_t e) { return as_read(text.substr(b, e - b)); };
 
+    // Words of an all-capitals run of three or more words (a shouted title) are not abbreviations.
+    const std::vector<bool> shouted = shouted_tokens(text, sc.tokens);
+
     // Abbreviations first: a wrong spelling-out is reported as a mismatch, not also as a word to avoid.
     std::vector<bool> wrong_expansion(sc.hits.size(), false);
     for (size_t h = 0; h < sc.hits.size(); ++h) {
       const GlossaryMatch& m = sc.hits[h].match;
-      if (m.kind != PhraseKind::abbr) continue;
+      if (m.kind != PhraseKind::abbr || shouted[sc.hits[h].first]) continue;
       const Entry& en = entries_[m.entry];
-      SpellingOut s = spelling_out(text, sc.tokens, sc.hits, h);
+      const size_t bare_end = m.end - m.suffix.size();  // the span never takes a plural or possessive
+      SpellingOut s = spelling_out(text, sc.tokens, sc.hits, h, term_words_[m.entry]);
       if (s.kind == SpellingOut::none) {
         if (spelt_out[m.entry] || told_undefined[m.entry] || en.term.empty()) continue;
         told_undefined[m.entry] = true;
         std::string use = written(m.begin, m.end);
         std::string fix = inflect(en.term, m.suffix) + " (" + use + ")";
-        add(m.begin, m.end, Severity::warning, "glossary.abbr-undefined",
+        // The replacement is for the bare letters, so only when there is no ending to keep.
+        std::string replacement = m.suffix.empty() ? fix : std::string();
+        add(m.begin, bare_end, Severity::warning, "glossary.abbr-undefined",
             quoted(use) + " is used before it is spelt out on this page: at its first use write " +
                 quoted(fix) + ".",
-            fix, m.entry);
+            replacement, m.entry);
         continue;
       }
       spelt_out[m.entry] = true;
       if (s.kind == SpellingOut::wrong) {
         if (s.hit != kNoEntry) wrong_expansion[s.hit] = true;
-        add(s.begin, s.end, Severity::warning, "glossary.abbr-mismatch",
-            quoted(en.abbr) + " is spelt out here as " + quoted(written(s.begin, s.end)) +
-                ", but the glossary spells it " + quoted(en.term) + ".",
-            en.term, m.entry);
+        std::string message = quoted(en.abbr) + " is spelt out here as " + quoted(written(s.begin, s.end)) +
+                              ", but the glossary spells it " + quoted(en.term) + ".";
+        if (s.at_abbr)  // where the expansion starts is a judgement, so the finding marks the abbreviation
+          add(m.begin, bare_end, Severity::warning, "glossary.abbr-mismatch", message, "", m.entry);
+        else
+          add(s.begin, s.end, Severity::warning, "glossary.abbr-mismatch", message, en.term, m.entry);
       }
     }
 
@@ -666,16 +978,22 @@ std::vector<GlossaryFinding> GlossaryMatcher::check_page(const std::vector<std::
     for (size_t k = 0; k < sc.tokens.size(); ++k) {
       const Token& t = sc.tokens[k];
       std::string word = abbreviation_form(t.cased);
-      if (matched[k] || !looks_like_abbreviation(word)) continue;
-      if (allowed_.count(word) || allowed_.count(t.cased) || is_roman_numeral(word) ||
-          in_postcode(text, sc.tokens, k))
+      if (matched[k] || shouted[k] || !looks_like_abbreviation(word)) continue;
+      if (allowed_.count(word) || allowed_.count(t.cased) || is_everyday(word) || is_ordinary_word(word) ||
+          is_code(text, sc.tokens, k) ||
+          (is_roman_numeral(word) && numbers_something(text, sc.tokens, k)) || in_postcode(text, sc.tokens, k))
         continue;
+      if (defined.count(word)) continue;
+      if (defines(text, sc.tokens, k, word)) {  // "Full Name (ABBR)" or "ABBR (Full Name)": spelt out for the page
+        defined.insert(word);
+        continue;
+      }
       if (!told_unknown.insert(word).second) continue;
       std::string message = quoted(word) + " looks like an abbreviation but is not in the glossary";
       std::string near = closest(word, abbrs_);
       if (!near.empty()) message += " (did you mean " + quoted(near) + "?)";
       message += ": spell it out, or add it to data/glossary.yaml (an entry with `abbr:`, or an `allow:` list).";
-      add(t.begin, t.end, Severity::warning, "glossary.abbr-unknown", message, "", kNoEntry);
+      add(t.begin, bare_end_of(text, t), Severity::warning, "glossary.abbr-unknown", message, "", kNoEntry);
     }
 
     std::stable_sort(found.begin(), found.end(),

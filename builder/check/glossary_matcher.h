@@ -83,6 +83,7 @@ class GlossaryMatcher {
   std::unordered_set<std::string> allowed_;             // capitalised words needing no entry
   std::unordered_map<std::string, size_t> abbr_entry_;  // abbreviation → entry
   std::vector<std::string> abbrs_;                      // for "did you mean"
+  std::vector<std::vector<std::string>> term_words_;    // each entry's term's words, plurals as singulars
 };
 
 /// An example sentence of an entry that does not behave as the glossary says.
