@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bitset>
 #include <cstdint>
+#include <deque>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -16,7 +17,7 @@ namespace {
 
 using WordId = uint16_t;
 constexpr WordId kOtherWord = 0;
-constexpr size_t kMaxWords = 512;
+constexpr size_t kMaxWords = 1024;
 constexpr size_t kLongestWord = 31;  // a longer word in the text cannot be one of ours
 using WordSet = std::bitset<kMaxWords>;
 
@@ -75,12 +76,15 @@ struct Token {
   uint32_t sentence = 0;
   uint32_t colon_end = 0;    // just past a ':' that directly follows the word; 0 if none
   WordId id = kOtherWord;    // code spans and URLs are kOtherWord too
-  bool capitalised = false;  // as written: "Head", "OFFICERS"
+  bool capitalised : 1 = false;   // as written: "Head", "OFFICERS"
+  bool quoted : 1 = false;        // inside quotation marks
+  bool break_before : 1 = false;  // a comma, dash, colon or bracket since the previous word
 };
 
 struct Sentence {
   size_t first_token = 0;
   bool question = false;
+  bool line_start = false;  // opens a line (or a list item), not mid-line after '.' or ';'
 };
 
 struct Words {
@@ -153,15 +157,20 @@ class Scanner {
 
   void emit(size_t begin, size_t end, WordId id) {
     if (!sentence_open_) {
-      out_.sentences.push_back({out_.tokens.size(), false});
+      out_.sentences.push_back({out_.tokens.size(), false, at_line_start_});
       sentence_open_ = true;
+      pending_break_ = false;
     }
+    at_line_start_ = false;
     Token t;
     t.begin = static_cast<uint32_t>(begin);
     t.end = static_cast<uint32_t>(end);
     t.sentence = static_cast<uint32_t>(out_.sentences.size() - 1);
     t.id = id;
     t.capitalised = text_[begin] >= 'A' && text_[begin] <= 'Z';
+    t.quoted = quote_open_;
+    t.break_before = pending_break_;
+    pending_break_ = false;
     out_.tokens.push_back(t);
   }
 
@@ -184,11 +193,13 @@ class Scanner {
   // Handles what only matters at the start of a line. Returns true when it
   // consumed the whole line (blank line or fenced code block).
   bool line_start() {
+    at_line_start_ = true;
     size_t j = i_;
     while (j < text_.size() && (text_[j] == ' ' || text_[j] == '\t')) ++j;
     size_t eol = line_end(j);
     if (is_blank(j, eol)) {
       end_sentence(false);
+      quote_open_ = false;  // a quotation does not cross a blank line
       i_ = eol < text_.size() ? eol + 1 : eol;
       return true;
     }
@@ -200,6 +211,13 @@ class Scanner {
     // Headings, quotes, tables, bullets and a line opening in bold ("**Action:**").
     if (std::string_view("#>|*_-+").find(c) != std::string_view::npos) {
       end_sentence(false);
+      return false;
+    }
+    // A bullet or a dash opening a line: "• Finance to check ...", "– Clerk to ...".
+    if (text_.substr(j, 3) == "\xE2\x80\xA2" || text_.substr(j, 3) == "\xE2\x80\x93" ||
+        text_.substr(j, 3) == "\xE2\x80\x94" || text_.substr(j, 2) == "\xC2\xB7") {
+      end_sentence(false);
+      i_ = j + (text_[j] == '\xC2' ? 2 : 3);
       return false;
     }
     if (size_t marker = list_marker_length(j, eol)) {
@@ -286,6 +304,28 @@ class Scanner {
       end_sentence(c == '?');
     } else if (c == ':') {
       mark_colon(i);
+      pending_break_ = true;
+    } else if (c == ',' || c == '(' || c == ')' || c == '[' || c == ']') {
+      pending_break_ = true;
+    } else if (c == '"') {
+      quote_open_ = !quote_open_;
+      pending_break_ = true;
+    } else if (c == ' ' || c == '\n') {
+      // nothing to mark
+    } else if (c == '-' && i > 0 && text_[i - 1] == ' ' && next == ' ') {
+      mark_dash(i, 1);  // "Action - Clerk to ...": a spaced hyphen labels like a colon
+      pending_break_ = true;
+    } else if (static_cast<unsigned char>(c) != 0xE2) {
+      // not a dash or a curly quote
+    } else if (text_.substr(i, 3) == "\xE2\x80\x93" || text_.substr(i, 3) == "\xE2\x80\x94") {
+      mark_dash(i, 3);  // en or em dash
+      pending_break_ = true;
+    } else if (text_.substr(i, 3) == "\xE2\x80\x9C" || text_.substr(i, 3) == "\xE2\x80\x98") {
+      quote_open_ = true;  // “ ‘
+      pending_break_ = true;
+    } else if (text_.substr(i, 3) == "\xE2\x80\x9D" || is_right_single_quote(text_, i)) {
+      quote_open_ = false;  // ” ’ (an apostrophe inside a word never gets here)
+      pending_break_ = true;
     }
     i_ += utf8_sequence_length(static_cast<unsigned char>(c));
   }
@@ -394,11 +434,24 @@ class Scanner {
     last.colon_end = static_cast<uint32_t>(at + 1);
   }
 
+  // "ACTION – Clerk", "RESOLVED – That": a dash after the word, spaces between.
+  void mark_dash(size_t at, size_t length) {
+    if (!sentence_open_ || out_.tokens.empty()) return;
+    Token& last = out_.tokens.back();
+    if (last.colon_end != 0) return;
+    for (size_t k = last.end; k < at; ++k)
+      if (text_[k] != ' ' && text_[k] != '*' && text_[k] != '_') return;
+    last.colon_end = static_cast<uint32_t>(at + length);
+  }
+
   std::string_view text_;
   const Vocabulary& vocabulary_;
   size_t i_ = 0;
   size_t paragraph_end_ = npos;  // not yet known
   bool sentence_open_ = false;
+  bool at_line_start_ = true;
+  bool pending_break_ = false;
+  bool quote_open_ = false;
   char lower_[kLongestWord + 1];  // the current word in lower case, ’ as '
   Words out_;
 };
@@ -418,7 +471,7 @@ enum class Kind { Word, Adverbs, Filler, Title, Colon };
 
 struct Element {
   Kind kind = Kind::Word;
-  WordSet words;  // Word, Adverbs
+  const WordSet* words = nullptr;  // Word, Adverbs: in PatternTable::element_sets (keeps Element small)
   bool optional = false;
   size_t max = 1;  // Adverbs, Filler, Title
 };
@@ -460,6 +513,7 @@ std::string_view named_set(std::string_view name) {
 
 struct PatternTable {
   Vocabulary vocabulary;
+  std::deque<WordSet> element_sets;  // the sets patterns' elements point to (a deque never moves them)
   std::vector<Pattern> patterns;
   std::vector<std::vector<size_t>> by_first_word;  // by WordId: patterns that may start with it
 
@@ -480,6 +534,96 @@ struct PatternTable {
   // Title words: capitalised words and these ("Head of Democratic Services"), never a verb.
   WordSet title_joiner = vocabulary.set_of("of for and the");
   WordSet title_verb = vocabulary.set_of("undertook undertake undertakes agree agrees promise promises said");
+
+  // ---- clause rules (the sets below serve find_clause_promise and the exclusions)
+  WordSet modal = vocabulary.set_of("would will shall");
+  WordSet be = vocabulary.set_of("be");
+  WordSet to = vocabulary.set_of("to");
+  WordSet that = vocabulary.set_of("that");
+  WordSet but = vocabulary.set_of("but however");
+  WordSet adverb = vocabulary.set_of(named_set("adv"));
+  // After a modal these describe a state, a forecast, an event or an act within the meeting.
+  WordSet non_action = vocabulary.set_of(
+      "be have like love prefer need want wish mean cost benefit result lead allow enable help depend require "
+      "remain continue seem appear close open begin end start finish reopen happen occur apply expire lapse "
+      "increase decrease rise fall vote abstain withdraw leave come go note notes noted welcome welcomes "
+      "accept accepts approve approves endorse endorses agree agrees support supports "
+      "expect hope feel think believe know understand say suggest suggests recommend recommends request "
+      "requests like take place deliver delivers pay fund finance appoint allocate adopt grant defer delegate read");
+  // After "be": a state, an event, or a decision of the committee, not a follow-up task.
+  WordSet non_action_participle = vocabulary.set_of(
+      "funded allocated approved adopted granted refused deferred delegated appointed held closed opened "
+      "required needed expected based affected involved located entitled obliged allowed permitted charged used "
+      "dealt followed treated handled processed able pleased happy glad willing delighted minded delayed "
+      "completed finished increased reduced determined decided subject available necessary possible "
+      "difficult likely unlikely interested grateful");
+  WordSet irregular_participle = vocabulary.set_of(
+      "brought taken sent given made put set shown done written drawn sought found kept told met spoken "
+      "undertaken paid built chosen known seen begun run laid read lent fed");
+  WordSet particle = vocabulary.set_of("up on out back into off");
+  // Heads that make a subject an actor: officers, posts, services, teams, the council, people.
+  WordSet actor = vocabulary.set_of(
+      "officer officers clerk director directors manager managers head heads chair chairman chairperson "
+      "chairwoman leader leaders team teams service services council councils councillor councillors member "
+      "members cabinet committee panel board engineer engineers adviser advisers advisor advisors lead leads "
+      "registrar archivist assessor surveyor accountant solicitor lawyer coordinator planner inspector staff "
+      "secretary treasurer mayor executive administrator analyst specialist worker workers partner partners "
+      "i we he she they you portfolio holder chief");
+  // A committee acting for itself in a decision is not an officer named to act.
+  WordSet committee = vocabulary.set_of("committee panel board cabinet council members sub forum group meeting");
+  // Generic people a procedure is done to: "Complainants would be informed ..." describes practice.
+  WordSet generic_people = vocabulary.set_of(
+      "complainants applicants residents tenants customers clients people families parents carers users "
+      "claimants patients pupils students individuals households businesses these those they");
+  WordSet first_person = vocabulary.set_of("i we us our my");
+  WordSet habitual = vocabulary.set_of(
+      "normally usually generally typically routinely always ordinarily automatically regularly often "
+      "practice policy procedure protocol whenever");
+  WordSet when_where = vocabulary.set_of("when where");
+  WordSet indefinite = vocabulary.set_of("a an any");
+  WordSet open_condition = vocabulary.set_of("if unless");
+  WordSet past_perfect = vocabulary.set_of("had");
+  // "felt that ... would", "It was anticipated that ... would": a view or forecast, not a promise.
+  WordSet opinion = vocabulary.set_of(
+      "felt thought believed hoped considered anticipated expected predicted suggested recommended wished "
+      "feared worried assumed estimated projected forecast concerned hopeful confident");
+  // Starts a clause: the subject of a modal is looked for after the nearest of these.
+  WordSet clause_word = vocabulary.set_of(
+      "that which who and but or once when after before until so because while although though whereas "
+      "if unless whether said confirmed advised stated replied indicated explained added reported agreed "
+      "responded noted");
+  WordSet agreed = vocabulary.set_of("agreed agree agrees");
+  WordSet was_it = vocabulary.set_of("was were it also further");
+  WordSet commitment = vocabulary.set_of("offered offer offers intended intend intends planned plan plans aimed aim aims");
+  WordSet resolved = vocabulary.set_of("resolved agreed");
+  WordSet asks = vocabulary.set_of("asks requests instructs invites directs authorises authorizes");
+  WordSet the = vocabulary.set_of("the a an");
+  WordSet action_label = vocabulary.set_of("action actions");
+  WordSet function_word = vocabulary.set_of(
+      "the a an it this there these those that its in at on for of to with by from as following following "
+      "according some all each every any no further details options figures copies");
+  // Outside bodies: their plans are information, not the council's undertakings.
+  WordSet outside_body = vocabulary.set_of(
+      "company companies commissioner government grid trust operator operators police nhs county agency "
+      "provider providers contractor developer developers landlord landlords utility network rail");
+  WordSet embedded_question = vocabulary.set_of("how what why whether if asked asking queried enquired inquired wondered questioned");
+  WordSet now = vocabulary.set_of("now");
+  WordSet clause_head = vocabulary.set_of(
+      "would will shall offered offer offers intended intend intends planned plan plans aimed aim aims agreed "
+      "agree agrees undertook undertake undertakes promise promises said to that asks requests instructs "
+      "invites directs authorises authorizes");
+  WordSet arrange_ask = vocabulary.set_of("arrange arranges ask asks call calls wait waiting push pressing");
+  WordSet is_was = vocabulary.set_of("is was are were");
+  // An answer reported after a question: "Asked about X, the Manager said that he would ...".
+  WordSet reply = vocabulary.set_of("said confirmed advised stated replied indicated explained responded undertook agreed offered");
+  WordSet inverted_condition = vocabulary.set_of("should were had");
+  // A document's words reported: "The previous minutes stated that ...".
+  WordSet document = vocabulary.set_of("minutes minute report log tracker plan strategy appendix document paper case");
+  WordSet document_verb = vocabulary.set_of("stated recorded read said noted showed proposed assumed explained set included");
+  WordSet for_word = vocabulary.set_of("for");
+  WordSet before_to_be = vocabulary.set_of(
+      "need needs needed expected due likely unlikely seemed appeared going ought used asked requested wanted "
+      "wished continue continued continues appear appears seem seems have has had is are was were am be");
 
   PatternTable() {
     // Someone takes a task away: "agreed to provide", "Officers to circulate".
@@ -528,7 +672,7 @@ struct PatternTable {
     by_first_word.resize(kMaxWords);
     for (const Element& e : p.elements) {
       for (size_t id = 0; id < kMaxWords; ++id)
-        if (e.words.test(id) && (by_first_word[id].empty() || by_first_word[id].back() != patterns.size()))
+        if (e.words && e.words->test(id) && (by_first_word[id].empty() || by_first_word[id].back() != patterns.size()))
           by_first_word[id].push_back(patterns.size());
       if (!e.optional) break;
     }
@@ -554,7 +698,7 @@ struct PatternTable {
         e.kind = Kind::Colon;
       } else if (s == "~") {
         e.kind = Kind::Adverbs;
-        e.words = vocabulary.set_of(named_set("adv"));
+        e.words = &element_sets.emplace_back(vocabulary.set_of(named_set("adv")));
         e.max = 2;
       } else if (s[0] == '*' || s[0] == '#') {
         e.kind = s[0] == '*' ? Kind::Filler : Kind::Title;
@@ -565,14 +709,16 @@ struct PatternTable {
           s.remove_suffix(1);
         }
         // "a|b|@set": words and named sets may be mixed.
+        WordSet words;
         size_t from = 0;
         while (from < s.size()) {
           size_t to = s.find('|', from);
           if (to == std::string_view::npos) to = s.size();
           std::string_view alt = s.substr(from, to - from);
-          e.words |= vocabulary.set_of(alt[0] == '@' ? named_set(alt.substr(1)) : alt);
+          words |= vocabulary.set_of(alt[0] == '@' ? named_set(alt.substr(1)) : alt);
           from = to + 1;
         }
+        e.words = &element_sets.emplace_back(words);
       }
       p.elements.push_back(std::move(e));
     }
@@ -630,7 +776,7 @@ class Matcher {
         if (t > 0 && w_.tokens[t - 1].colon_end != 0) return match_from(p, e + 1, t, s);
         return npos;
       case Kind::Word: {
-        if (in_sentence(t, s) && is(el.words, t)) {
+        if (in_sentence(t, s) && is(*el.words, t)) {
           size_t r = match_from(p, e + 1, t + 1, s);
           if (r != npos) return r;
         }
@@ -649,7 +795,7 @@ class Matcher {
   }
 
   bool fits(const Element& el, size_t t) const {
-    if (el.kind == Kind::Adverbs) return is(el.words, t);
+    if (el.kind == Kind::Adverbs) return is(*el.words, t);
     if (el.kind == Kind::Filler) return !is(table_.stop, t);
     // Title: "Head of Democratic Services", "Director, People" -- not "The officers undertook".
     if (is(table_.title_joiner, t)) return true;
@@ -666,34 +812,487 @@ class Matcher {
   std::vector<bool> conditional_seen_;  // a conditional word at or before token k in its sentence
 };
 
+// ---------------------------------------------------------------- clause rules
+//
+// The phrase patterns above find the fixed phrasings. The rules below read a
+// clause: a future commitment (a modal with an action verb, active or passive;
+// offered / intended / planned / aimed to; an ACTION line; an owner bullet; a
+// RESOLVED line naming an officer), an actor for it, and the named exclusions.
+// Every back or forward look is bounded, so the whole pass stays linear.
+
+/// Why a commitment-looking clause is not a promise (each a named rule).
+enum class Exclusion {
+  None,
+  Question,     // a question, or a reported question ("asked whether ... would")
+  Conditional,  // an open condition: if, unless (could, might, may never commit)
+  Negation,     // "would not", "did not agree to"
+  PastPerfect,  // "had undertaken to": an earlier promise, now delivered
+  Habitual,     // how a service normally works, or a standing policy
+  Quotation,    // a quotation of earlier text (first-person direct speech excepted)
+  Opinion,      // "felt that ... would", "It was anticipated that ...": a view or a forecast
+  Resolved,     // the committee's own RESOLVED decision, no officer named to act
+  WithinMeeting,  // "the Chair would now ...": an act within the meeting
+};
+
+constexpr size_t kLookBack = 24;  // tokens; bounds every backward look
+
+class ClauseRules {
+ public:
+  ClauseRules(std::string_view text, const Words& words, const PatternTable& table)
+      : text_(text), w_(words), table_(table) {
+    const size_t n = w_.tokens.size();
+    sentence_end_.resize(w_.sentences.size());
+    for (size_t s = 0; s < w_.sentences.size(); ++s)
+      sentence_end_[s] = s + 1 < w_.sentences.size() ? w_.sentences[s + 1].first_token : n;
+    resolved_.assign(w_.sentences.size(), false);
+    habitual_.assign(w_.sentences.size(), kUnknown);
+    for (size_t s = 0; s < w_.sentences.size(); ++s) {
+      size_t f = w_.sentences[s].first_token;
+      bool opens = false;
+      if (f < sentence_end_[s] && is(table_.resolved, f)) {
+        const Token& t = w_.tokens[f];
+        bool upper = t.end - t.begin > 1 && text_[t.begin + 1] >= 'A' && text_[t.begin + 1] <= 'Z';
+        bool resolved_word = ascii_lower(text_[t.begin]) == 'r';
+        bool then_that = f + 1 < sentence_end_[s] && is(table_.that, f + 1);
+        opens = t.capitalised && (t.colon_end != 0 || upper || (resolved_word && then_that));
+      }
+      resolved_[s] = opens || (s > 0 && !w_.sentences[s].line_start && resolved_[s - 1]);
+    }
+  }
+
+  struct Found {
+    size_t head = 0;       // first token of the span
+    size_t last = 0;       // last token of the span
+    size_t begin = 0, end = 0;  // bytes
+    bool action_line = false;
+  };
+
+  bool resolved(uint32_t s) const { return resolved_[s]; }
+  size_t sentence_end(uint32_t s) const { return sentence_end_[s]; }
+
+  /// A promise found by a clause rule with its head at token t.
+  bool find(size_t t, Found& out) const {
+    uint32_t s = w_.tokens[t].sentence;
+    // Only these words, or a sentence's first word, can head a clause rule.
+    if (!is(table_.clause_head, t) && w_.sentences[s].first_token != t) return false;
+    if (resolved_[s]) return resolved_rule(t, out);
+    if (action_line(t, out)) return true;
+    if (owner_to(t, out)) return true;
+    if (modal(t, out)) return true;
+    if (commitment(t, out)) return true;
+    if (passive_infinitive(t, out)) return true;
+    return false;
+  }
+
+  /// The named exclusion that applies to a commitment whose head is token t.
+  Exclusion exclusion(size_t t, bool check_condition_after = true) const {
+    uint32_t s = w_.tokens[t].sentence;
+    const Sentence& sentence = w_.sentences[s];
+    size_t first = sentence.first_token;
+    if (sentence.question) return Exclusion::Question;
+    if (size_t q = question_before(t); q != npos)
+      return is(table_.open_condition, q) ? Exclusion::Conditional : Exclusion::Question;
+    for (size_t back = 1; back <= 2 && t >= first + back; ++back)
+      if (is(table_.negation, t - back)) return Exclusion::Negation;
+    for (size_t k = t + 1; k <= t + 3 && k < sentence_end_[s]; ++k)
+      if (is(table_.negation, k)) return Exclusion::Negation;
+    for (size_t back = 1; back <= 3 && t >= first + back; ++back) {
+      if (is(table_.past_perfect, t - back)) return Exclusion::PastPerfect;
+      if (!is(table_.adverb, t - back)) break;
+    }
+    if (habitual(s)) return Exclusion::Habitual;
+    for (size_t k = (t > first + kLookBack ? t - kLookBack : first); k < t; ++k)
+      if (policy_statement(k)) return Exclusion::Habitual;
+    if (w_.tokens[t].quoted && !first_person_in_quote(t)) return Exclusion::Quotation;
+    if (size_t o = opinion_before(t); o != npos)
+      return is(table_.document_verb, o) ? Exclusion::Quotation : Exclusion::Opinion;
+    // "Should the bid be successful, ...": an inverted condition opening the sentence.
+    if (is(table_.inverted_condition, first) && w_.tokens[first].capitalised) return Exclusion::Conditional;
+    for (size_t k = t + 1; k < sentence_end_[s] && k <= t + 16; ++k) {
+      if (check_condition_after && k <= t + 12 && is(table_.open_condition, k)) return Exclusion::Conditional;
+      // "... later in the meeting", "... in closed session": an act within the meeting.
+      if (k + 2 < sentence_end_[s] && word(k) == "later" && word(k + 1) == "in" && is(table_.the, k + 2))
+        return Exclusion::WithinMeeting;
+      if (k + 1 < sentence_end_[s] && (word(k) == "closed" || word(k) == "private") && word(k + 1) == "session")
+        return Exclusion::WithinMeeting;
+    }
+    return Exclusion::None;
+  }
+
+  /// True when tokens (a, b) hold the subject of a new clause: an actor
+  /// between the end of one promise and the head of the next.
+  bool new_subject_between(size_t a_last, size_t b_head) const {
+    size_t from = b_head;
+    while (from > a_last + 1 && b_head - from < kLookBack) {
+      size_t k = from - 1;
+      if (is(table_.clause_word, k)) break;
+      from = k;
+      if (w_.tokens[k].break_before) break;
+    }
+    for (size_t k = from; k < b_head; ++k)
+      if (is(table_.actor, k) || (w_.tokens[k].capitalised && !is(table_.function_word, k))) return true;
+    return false;
+  }
+
+ private:
+  bool is(const WordSet& set, size_t t) const { return set.test(w_.tokens[t].id); }
+
+  static constexpr size_t kClauseReach = 64;  // tokens: how far back a question or an opinion governs
+
+  // The latest reported-question or condition word before token t in its
+  // sentence ("asked whether", "if"); "but" and a reply ("said") start afresh.
+  size_t question_before(size_t t) const {
+    size_t first = w_.sentences[w_.tokens[t].sentence].first_token;
+    for (size_t k = t; k > first && t - k < kClauseReach; --k) {
+      size_t j = k - 1;
+      // "asked whether ..." is a question; "Officers were asked to report back" is a task.
+      bool asked_to = is(table_.to, j + 1);
+      if ((is(table_.embedded_question, j) || is(table_.conditional, j)) && !asked_to) return j;
+      if (is(table_.but, j) || is(table_.reply, j)) return npos;
+    }
+    return npos;
+  }
+
+  // The latest "felt that", "It was anticipated that" or "the minutes stated"
+  // before token t in its sentence; "but" starts afresh.
+  size_t opinion_before(size_t t) const {
+    uint32_t s = w_.tokens[t].sentence;
+    size_t first = w_.sentences[s].first_token;
+    for (size_t k = t; k > first && t - k < kClauseReach; --k) {
+      size_t j = k - 1;
+      if (is(table_.opinion, j) && (is(table_.that, j + 1) || (in(j + 2, s) && is(table_.that, j + 2)))) return j;
+      if (is(table_.document_verb, j) && j > first && is(table_.document, j - 1)) return j;
+      if (is(table_.but, j)) return npos;
+    }
+    return npos;
+  }
+
+  // A habitual adverb anywhere in the sentence, or "when / where a ...".
+  bool habitual(uint32_t s) const {
+    if (habitual_[s] == kUnknown) {
+      bool found = false;
+      for (size_t k = w_.sentences[s].first_token; k < sentence_end_[s] && !found; ++k) {
+        if (is(table_.habitual, k) && !is_policy_noun(k)) found = true;
+        if (is(table_.when_where, k) && k + 1 < sentence_end_[s] && is(table_.indefinite, k + 1)) found = true;
+      }
+      habitual_[s] = found;
+    }
+    return habitual_[s] != 0;
+  }
+
+  bool in(size_t t, uint32_t s) const { return t < sentence_end_[s] && w_.tokens[t].sentence == s; }
+
+  std::string_view word(size_t t) const { return text_.substr(w_.tokens[t].begin, w_.tokens[t].end - w_.tokens[t].begin); }
+  bool ends_with(size_t t, std::string_view suffix) const {
+    std::string_view w = word(t);
+    if (w.size() < suffix.size() + 3) return false;  // "bring", "feed" are not -ing, -ed forms
+    for (size_t k = 0; k < suffix.size(); ++k)
+      if (ascii_lower(w[w.size() - suffix.size() + k]) != suffix[k]) return false;
+    return true;
+  }
+  bool lowercase(size_t t) const { return !w_.tokens[t].capitalised; }
+  // "practice", "policy": nouns of the habitual set, which count before the head only.
+  bool is_policy_noun(size_t t) const { return ends_with(t, "ce") || ends_with(t, "cy") || ends_with(t, "re") || ends_with(t, "ol"); }
+  // "The Council's practice was that ...", "the policy is to ...": a standing policy described.
+  bool policy_statement(size_t t) const {
+    return is(table_.habitual, t) && is_policy_noun(t) && t + 1 < w_.tokens.size() &&
+           w_.tokens[t + 1].sentence == w_.tokens[t].sentence && is(table_.is_was, t + 1);
+  }
+  // An adverb: one of the named ones, or a lower-case word ending in -ly.
+  bool adverb(size_t t) const { return is(table_.adverb, t) || (lowercase(t) && ends_with(t, "ly") && w_.tokens[t].id == kOtherWord) || (is(table_.habitual, t) && !is_policy_noun(t)); }
+
+  bool first_person_in_quote(size_t t) const {
+    size_t first = w_.sentences[w_.tokens[t].sentence].first_token;
+    for (size_t k = t; k > first && t - k < kLookBack && w_.tokens[k - 1].quoted; --k)
+      if (is(table_.first_person, k - 1)) return true;
+    return false;
+  }
+
+  // A verb that can carry a task: lower-case, not a state or an event, not
+  // a function word.
+ bool action_verb(size_t t) const {
+    char c = text_[w_.tokens[t].begin];
+    return c >= 'a' && c <= 'z' && !is(table_.non_action, t) && !is(table_.stop, t) && !is(table_.negation, t) &&
+           !is(table_.function_word, t) && !is(table_.to, t) && !ends_with(t, "ed") && !ends_with(t, "ing") &&
+           !ends_with(t, "ly");
+  }
+  bool action_participle(size_t t) const {
+    if (!lowercase(t) || is(table_.non_action_participle, t)) return false;
+    return is(table_.irregular_participle, t) || ends_with(t, "ed");
+  }
+
+  // The span's last token: the verb, and a particle that follows it at once.
+  size_t with_particle(size_t v, uint32_t s) const { return in(v + 1, s) && is(table_.particle, v + 1) ? v + 1 : v; }
+
+  bool make(size_t head, size_t last, Found& out, bool action = false) const {
+    // A hyphenated verb is one word: "re-examine", "follow-up".
+    while (last + 1 < w_.tokens.size() && w_.tokens[last + 1].sentence == w_.tokens[last].sentence &&
+           w_.tokens[last + 1].begin == w_.tokens[last].end + 1 && text_[w_.tokens[last].end] == '-')
+      ++last;
+    out.head = head;
+    out.last = last;
+    out.begin = w_.tokens[head].begin;
+    out.end = w_.tokens[last].end;
+    out.action_line = action;
+    return true;
+  }
+
+  // First token of the clause that ends just before t (its subject), and
+  // whether it is introduced by "agreed that".
+  size_t clause_start(size_t t, bool& agreed_that) const {
+    size_t first = w_.sentences[w_.tokens[t].sentence].first_token;
+    size_t k = t;
+    agreed_that = false;
+    while (k > first && t - k < kLookBack) {
+      size_t p = k - 1;
+      if (is(table_.clause_word, p)) {
+        if (is(table_.that, p)) {
+          size_t q = p;
+          while (q > first && p - q < 3 && is(table_.was_it, q - 1)) --q;
+          if (q > first && is(table_.agreed, q - 1)) agreed_that = true;
+        }
+        break;
+      }
+      k = p;
+      if (w_.tokens[p].break_before) break;
+    }
+    return k;
+  }
+
+  // Actor test: an officer, post, team, service, council, named person or
+  // pronoun is the subject; with no subject ("... and would"), the
+  // sentence's earlier actor.
+  bool has_actor(size_t t) const {
+    bool agreed_that = false;
+    size_t from = clause_start(t, agreed_that);
+    if (agreed_that) return true;
+    size_t first = w_.sentences[w_.tokens[t].sentence].first_token;
+    bool any = false, outside = false, actor = false;
+    for (size_t k = from; k < t; ++k) {
+      if (adverb(k)) continue;
+      any = true;
+      if (is(table_.outside_body, k)) outside = true;
+      if (is(table_.actor, k) || (w_.tokens[k].capitalised && !is(table_.function_word, k))) actor = true;
+    }
+    if (outside) return false;
+    if (any) return actor;
+    for (size_t k = from; k > first && from - k < kLookBack; --k) {
+      if (is(table_.outside_body, k - 1)) return false;
+      if (is(table_.actor, k - 1) || (w_.tokens[k - 1].capitalised && !is(table_.function_word, k - 1))) return true;
+    }
+    return false;
+  }
+
+  // The subject of a passive is people a procedure is done to, or a bare
+  // "these": how a service works.
+  bool generic_subject(size_t t) const {
+    bool agreed_that = false;
+    size_t from = clause_start(t, agreed_that);
+    return from < t && (is(table_.generic_people, from) || is(table_.generic_people, t - 1));
+  }
+
+  // would / will / shall + action verb (active), + be + participle (passive),
+  // + be happy / pleased / glad / willing to + verb.
+  bool modal(size_t t, Found& out) const {
+    if (!is(table_.modal, t)) return false;
+    uint32_t s = w_.tokens[t].sentence;
+    size_t j = t + 1;
+    if (in(j, s) && is(table_.now, j)) return false;  // "the Chair would now ..." (WithinMeeting)
+    while (in(j, s) && j - t <= 3 && adverb(j)) ++j;
+    if (!in(j, s)) return false;
+    if (is(table_.be, j)) {
+      ++j;
+      while (in(j, s) && j - t <= 5 && adverb(j)) ++j;
+      if (!in(j, s)) return false;
+      if (in(j + 2, s) && is(table_.to, j + 1) && (word(j) == "happy" || word(j) == "pleased" || word(j) == "glad" || word(j) == "willing") && action_verb(j + 2))
+        return make(t, with_particle(j + 2, s), out);
+      if (!action_participle(j) || generic_subject(t)) return false;
+      return make(t, with_particle(j, s), out);
+    }
+    if (!action_verb(j) || !has_actor(t)) return false;
+    return make(t, with_particle(j, s), out);
+  }
+
+  // offered / intended / planned / aimed to + verb; agreed / undertook to do so.
+  bool commitment(size_t t, Found& out) const {
+    uint32_t s = w_.tokens[t].sentence;
+    bool committed = is(table_.commitment, t);
+    // "agreed / undertook / promised to" + a verb the phrase table does not list ("agreed to re-examine").
+    bool agreed = !committed && (is(table_.agreed, t) || is(table_.title_verb, t));
+    if (!committed && !agreed) return false;
+    size_t first = w_.sentences[s].first_token;
+    if (t > first && is(table_.the, t - 1)) return false;  // "the offer to ...": a noun
+    if (!in(t + 2, s) || !is(table_.to, t + 1)) return false;
+    size_t v = t + 2;
+    while (in(v, s) && v - t <= 4 && adverb(v)) ++v;
+    // After "offered to" the verb is a task even where, after "would", it can be
+    // an act within the meeting ("offered to take Members on a visit").
+    if (!in(v, s) || !(action_verb(v) || (word(v) == "take" && committed))) return false;
+    if (committed && !has_actor(t)) return false;
+    return make(t, with_particle(v, s), out);
+  }
+
+  // "ACTION: Head of Parks to arrange ...", "Action – Clerk to obtain ...",
+  // "ACTION: That an update ... be provided", "ACTION: Chair".
+  bool action_line(size_t t, Found& out) const {
+    uint32_t s = w_.tokens[t].sentence;
+    if (w_.sentences[s].first_token != t || !is(table_.action_label, t) || w_.tokens[t].colon_end == 0) return false;
+    for (size_t k = t + 1; in(k + 1, s) && k - t <= 10; ++k) {
+      if (is(table_.to, k) && in(k + 1, s)) {
+        size_t v = k + 1;
+        if (is(table_.be, v) && in(v + 1, s) && action_participle(v + 1)) return make(t, v + 1, out, true);
+        if (action_verb(v)) return make(t, with_particle(v, s), out, true);
+        break;
+      }
+      if (is(table_.be, k) && action_participle(k + 1)) return make(t, k + 1, out, true);
+    }
+    // Only an owner: the label and the owner ("ACTION: Chair").
+    out.head = out.last = t;
+    out.begin = w_.tokens[t].begin;
+    out.end = w_.tokens[t].colon_end;
+    out.action_line = true;
+    return true;
+  }
+
+  // An action-list line "Finance to check ...", "Head of ICT to arrange ...".
+  bool owner_to(size_t t, Found& out) const {
+    uint32_t s = w_.tokens[t].sentence;
+    if (w_.sentences[s].first_token != t || !w_.sentences[s].line_start || !w_.tokens[t].capitalised) return false;
+    if (is(table_.function_word, t) && !is(table_.the, t)) return false;
+    for (size_t k = t + 1; in(k + 1, s) && k - t <= 5; ++k) {
+      if (is(table_.to, k)) {
+        if (!action_verb(k + 1)) return false;
+        return make(t, with_particle(k + 1, s), out);
+      }
+      const Token& tok = w_.tokens[k];
+      if (!(tok.capitalised || is(table_.title_joiner, k) || is(table_.actor, k)) || is(table_.stop, k)) return false;
+      if ((tok.capitalised && ends_with(k, "ed")) || is(table_.title_verb, k)) return false;
+    }
+    return false;
+  }
+
+  // "Date of the workshop to be confirmed by ...": X to be + participle.
+  bool passive_infinitive(size_t t, Found& out) const {
+    uint32_t s = w_.tokens[t].sentence;
+    size_t first = w_.sentences[s].first_token;
+    if (!is(table_.to, t) || t == first || !in(t + 2, s) || !is(table_.be, t + 1) || !action_participle(t + 2)) return false;
+    if (is(table_.before_to_be, t - 1) || is(table_.stop, t - 1) || ends_with(t - 1, "ed")) return false;
+    // "asked for the figures to be ...", "arrange for the gully to be cleared":
+    // a request, or the means of another promise, not an owner's task.
+    for (size_t k = t; k > first + 1 && t - k < 10; --k)
+      if (is(table_.for_word, k - 1) && (ends_with(k - 2, "ed") || is(table_.arrange_ask, k - 2))) return false;
+    return make(t, t + 2, out);
+  }
+
+  // In a RESOLVED or AGREED decision: "That the Director of Housing write to
+  // ...", "asks the Senior Scrutiny Adviser to examine ...".
+  bool resolved_rule(size_t t, Found& out) const {
+    uint32_t s = w_.tokens[t].sentence;
+    bool asks = is(table_.asks, t);
+    if (!asks && !is(table_.that, t)) return false;
+    size_t k = t + 1;
+    if (in(k, s) && is(table_.the, k)) ++k;
+    size_t owner_from = k;
+    bool officer = false, committee = false;
+    while (in(k, s) && k - owner_from < 7) {
+      const Token& tok = w_.tokens[k];
+      bool title = tok.capitalised || is(table_.title_joiner, k);
+      if (!title || (tok.capitalised && is(table_.resolved, k))) break;
+      std::string_view wk = word(k);
+      if (wk.size() > 2 && (wk.substr(wk.size() - 2) == "'s" || (wk.size() > 4 && wk.substr(wk.size() - 4) == "\xE2\x80\x99s")))
+        return false;  // "the Committee's comments be ...": a possessive, not an owner
+      if (is(table_.committee, k)) committee = true;
+      else if (tok.capitalised && !is(table_.title_joiner, k)) officer = true;
+      ++k;
+    }
+    if (k == owner_from || !officer || committee || !in(k, s)) return false;
+    if (asks) {
+      if (!is(table_.to, k) || !in(k + 1, s) || !action_verb(k + 1)) return false;
+      return make(k, with_particle(k + 1, s), out);
+    }
+    if (!action_verb(k)) return false;
+    return make(k, with_particle(k, s), out);
+  }
+
+  std::string_view text_;
+  const Words& w_;
+  const PatternTable& table_;
+  std::vector<size_t> sentence_end_;
+  std::vector<bool> resolved_;
+  static constexpr signed char kUnknown = -1;
+  mutable std::vector<signed char> habitual_;  // per sentence, worked out when first asked
+};
+
 }  // namespace
 
 std::vector<PromisePhrase> find_promises(std::string_view text) {
   static const PatternTable table;  // immutable after construction
   Words words = Scanner(text, table.vocabulary).run();
   Matcher matcher(text, words, table);
-  std::vector<PromisePhrase> found;
+  ClauseRules rules(text, words, table);
+  struct Hit {
+    ClauseRules::Found f;
+    uint32_t sentence;
+  };
+  std::vector<Hit> hits;
   size_t t = 0;
   while (t < words.tokens.size()) {
-    size_t best_end = npos;
-    const Pattern* best = nullptr;
-    for (size_t id : table.by_first_word[words.tokens[t].id]) {
-      const Pattern& p = table.patterns[id];
-      size_t end = matcher.match(p, t);
-      if (end == npos || (best_end != npos && end <= best_end)) continue;  // longest wins
-      if (!matcher.guards_pass(p, t)) continue;
-      best_end = end;
-      best = &p;
+    uint32_t s = words.tokens[t].sentence;
+    ClauseRules::Found f;
+    bool ok = false;
+    if (!rules.resolved(s)) {
+      size_t best_end = npos;
+      const Pattern* best = nullptr;
+      for (size_t id : table.by_first_word[words.tokens[t].id]) {
+        const Pattern& p = table.patterns[id];
+        size_t end = matcher.match(p, t);
+        if (end == npos || (best_end != npos && end <= best_end)) continue;  // longest wins
+        if (!matcher.guards_pass(p, t)) continue;
+        best_end = end;
+        best = &p;
+      }
+      // An ACTION line is one promise, read by its clause rule.
+      bool action_label = words.sentences[s].first_token == t && table.action_label.test(words.tokens[t].id);
+      if (best && !action_label) {
+        const Token& last = words.tokens[best_end - 1];
+        f.head = t;
+        f.last = best_end - 1;
+        f.begin = words.tokens[t].begin;
+        f.end = best->elements.back().kind == Kind::Colon ? last.colon_end : last.end;
+        ok = rules.exclusion(t) == Exclusion::None;
+      }
     }
-    if (!best) {
+    if (!ok && rules.find(t, f)) {
+      bool action_or_resolved = f.action_line || rules.resolved(s);
+      ok = action_or_resolved ? rules.exclusion(f.head, false) == Exclusion::None ||
+                                    rules.exclusion(f.head, false) == Exclusion::Opinion
+                              : rules.exclusion(f.head) == Exclusion::None;
+    }
+    if (!ok) {
       ++t;
       continue;
     }
-    const Token& last = words.tokens[best_end - 1];
-    size_t begin = words.tokens[t].begin;
-    size_t end = best->elements.back().kind == Kind::Colon ? last.colon_end : last.end;
-    found.push_back({begin, end, std::string(text.substr(begin, end - begin))});
-    t = best_end;
+    hits.push_back({f, s});
+    t = f.action_line ? rules.sentence_end(s) : f.last + 1;
+  }
+  // One hint per promise: a second verb group of the same clause ("agreed to
+  // look into it and would respond"), or an ACTION line restating the
+  // sentence before it, is the same promise.
+  std::vector<PromisePhrase> found;
+  const Hit* previous = nullptr;
+  for (const Hit& h : hits) {
+    if (previous) {
+      bool same_sentence = previous->sentence == h.sentence;
+      if (same_sentence && !h.f.action_line && !rules.new_subject_between(previous->f.last, h.f.head)) continue;
+      bool restates = h.f.action_line && !previous->f.action_line && h.sentence == previous->sentence + 1 &&
+                      words.sentences[h.sentence].first_token == h.f.head;
+      if (restates) {
+        previous = &h;
+        continue;
+      }
+    }
+    previous = &h;
+    found.push_back({h.f.begin, h.f.end, std::string(text.substr(h.f.begin, h.f.end - h.f.begin))});
   }
   return found;
 }

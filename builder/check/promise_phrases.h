@@ -17,11 +17,18 @@ struct PromisePhrase {
 };
 
 /// Phrases in `text` (raw Markdown of one prose field) that record a commitment
-/// to do something later, in text order, never overlapping. Case, line breaks
-/// and runs of spaces do not matter; code spans, code blocks, URLs, link
-/// targets and HTML tags are not read. Past reporting ("was circulated"),
-/// negations ("would not be able to provide"), questions, and conditionals
-/// describing procedure ("if ... the manager would write to") are not promises.
+/// to do something later, in text order, never overlapping, one per promise.
+/// Case, line breaks and runs of spaces do not matter; code spans, code blocks,
+/// URLs, link targets and HTML tags are not read. A fixed phrase table comes
+/// first; clause rules then find would/will/shall + action verb (active or
+/// passive), offered/intended/planned/aimed to, "agreed that ... would",
+/// ACTION lines, owner bullets, "X to be confirmed" and RESOLVED lines that
+/// name an officer, each with an actor test. Named exclusions: questions,
+/// conditionals, negation, past perfect (delivered promises), habitual or
+/// policy description, quotations of earlier text, opinions and forecasts,
+/// RESOLVED decisions with no officer, acts within the meeting. A second verb
+/// group of the same clause, or an ACTION line restating the sentence before
+/// it, gives no second hint. Linear in the length of `text`.
 std::vector<PromisePhrase> find_promises(std::string_view text);
 
 }  // namespace rs

@@ -234,7 +234,204 @@ TEST_CASE("code spans, code blocks, URLs and link targets are not read") {
 
 TEST_CASE("two promises in one paragraph are both found, in order") {
   auto found = phrases(
-      "The officer undertook to check the figures. She would also write to the school and "
-      "agreed to arrange a visit.");
+      "The officer undertook to check the figures. She would also write to the school, and the "
+      "Clerk agreed to arrange a visit.");
   CHECK(found == std::vector<std::string>{"undertook to", "would also write to", "agreed to arrange"});
+}
+
+// ---------------------------------------------------------------- clause rules (issue 12)
+//
+// Each construction and each exclusion: a sentence that must give a hint
+// (with the words the hint names) and one that must give none.
+
+namespace {
+
+void must_match(const char* sentence, const char* phrase) {
+  std::string s = sentence;
+  CAPTURE(s);
+  auto found = phrases(sentence);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0] == std::string(phrase));
+}
+
+void must_not_match(const char* sentence) {
+  std::string s = sentence;
+  CAPTURE(s);
+  CHECK(phrases(sentence).empty());
+}
+
+}  // namespace
+
+TEST_CASE("construction: would / will / shall + action verb, with an actor") {
+  must_match("The Drainage Engineer would survey the culvert under Mill Lane.", "would survey");
+  must_match("The Archives Manager will digitise the parish maps by spring.", "will digitise");
+  must_match("The Clerk shall notify the allotment holders of the new rents.", "shall notify");
+  must_match("The Head of ICT would set up a helpdesk for Members.", "would set up");
+  // No actor: a thing, not an officer, is the subject.
+  must_not_match("The new bridge would improve access to the retail park.");
+}
+
+TEST_CASE("construction: a passive future (the implied agent is officers)") {
+  must_match("A revised timetable would be drawn up before the autumn.", "would be drawn up");
+  must_match("The tenants' comments would be passed on to the landlord.", "would be passed on");
+  must_match("Options for the depot site would be explored with partners.", "would be explored");
+  // A state or a decision, not a follow-up task.
+  must_not_match("The grant would be funded from reserves.");
+  must_not_match("Residents would be entitled to a second bin.");
+}
+
+TEST_CASE("construction: reported speech 'said that he would'") {
+  must_match("The Parking Manager said that he would recheck the signage on Elm Road.", "would recheck");
+  must_not_match("The Parking Manager said that the signage on Elm Road was clear.");
+}
+
+TEST_CASE("construction: agreed that ... would") {
+  must_match("The Vice-Chair agreed that the newsletter would mention the grant scheme.", "would mention");
+  must_not_match("Members agreed that the newsletter was well received.");
+}
+
+TEST_CASE("construction: undertook / agreed / promised / offered / intended / planned / aimed to") {
+  must_match("The Ecology Officer offered to guide a walk around the nature reserve.", "offered to guide");
+  must_match("Officers intended to trial a new booking system in the summer.", "intended to trial");
+  must_match("The Libraries Team planned to extend the opening hours at Westgate.", "planned to extend");
+  must_match("The Revenues Team aimed to clear the backlog of appeals by May.", "aimed to clear");
+  must_match("The Planning Officer agreed to re-check the boundary plan.", "agreed to re-check");
+  must_match("A Member asked for a copy of the survey; the Clerk agreed to do so.", "agreed to do");
+  // The noun, not a commitment; an outside body's plan.
+  must_not_match("Members welcomed the offer to host the next meeting.");
+  must_not_match("The water company intended to replace the main in March.");
+}
+
+TEST_CASE("construction: an ACTION line with an owner, a dash or colon, active or passive") {
+  must_match("ACTION: Parks Manager to obtain quotes for the fencing.", "ACTION: Parks Manager to obtain");
+  must_match("Action – Clerk to book the hall for the public meeting.", "Action – Clerk to book");
+  must_match("ACTION: That a note on the costs be circulated to Members.",
+             "ACTION: That a note on the costs be circulated");
+  must_match("ACTION: Minutes Secretary", "ACTION:");
+  // A word "action" that is not a label.
+  must_not_match("Members discussed the action taken by the police.");
+}
+
+TEST_CASE("construction: an owner bullet 'Owner to + verb' and 'X to be confirmed'") {
+  must_match("• Legal Services to check the lease terms.", "Legal Services to check");
+  must_match("Venue for the Members' seminar to be confirmed by the Clerk.", "to be confirmed");
+  must_not_match("The scheme was likely to be confirmed next year.");
+  must_not_match("Members asked for the figures to be shared.");
+}
+
+TEST_CASE("construction: report back, come back, feed back") {
+  must_match("The Transport Officer would come back to the Panel with costings.", "would come back");
+  must_match("Officers were asked to report back on the trial.", "to report back");
+  must_not_match("The Transport Officer had reported back at the previous meeting.");
+}
+
+TEST_CASE("construction: a named team, service or the council as actor") {
+  must_match("The Customer Contact Team would redesign the complaints form.", "would redesign");
+  must_match("Environmental Health would inspect the premises again in May.", "would inspect");
+  must_not_match("The county council would resurface the road as part of its own programme.");
+}
+
+TEST_CASE("construction: first-person direct speech and board minutes") {
+  must_match("The Cabinet Member said: \xE2\x80\x9CI will write to the rail operator this week.\xE2\x80\x9D", "will write to");
+  must_match("At the next meeting we will review the risk register.", "will review");
+  must_not_match("The Cabinet Member said: \xE2\x80\x9CI was disappointed by the reply.\xE2\x80\x9D");
+}
+
+TEST_CASE("construction: a RESOLVED line that names an officer to act") {
+  must_match("RESOLVED: That the Head of Legal write to the landowner about the hedge.", "write");
+  must_match("RESOLVED – That the Panel asks the Scrutiny Officer to compile a list of witnesses.", "to compile");
+  must_match("RESOLVED: (1) That the report be noted; (2) That the Director of Place circulate the plan.",
+             "circulate");
+}
+
+TEST_CASE("construction: a temporal clause keeps the promise, and the mixed clause keeps its promise") {
+  must_match("Once the tender closed, the Procurement Manager would brief the Committee.", "would brief the Committee");
+  must_match("The Director could not give a date, but would confirm it in writing.", "would confirm");
+  must_not_match("The Director could not give a date for the works.");
+}
+
+TEST_CASE("exclusion Question: questions and reported questions") {
+  must_not_match("Would the Clerk circulate the revised plans?");
+  must_not_match("A Member asked whether officers would survey the culvert.");
+  must_not_match("Councillor Ray asked what had happened to the promise to replant the verges.");
+  must_match("Asked about the culvert, the Drainage Engineer said that he would survey it.", "would survey");
+}
+
+TEST_CASE("exclusion Conditional: if, unless, could, might, may, an inverted condition") {
+  must_not_match("If Members wished, officers would arrange a site visit.");
+  must_not_match("Officers would arrange a site visit if the ward Members asked for one.");
+  must_not_match("Should the funding be agreed, the Council would recruit a warden.");
+  must_not_match("Officers could arrange a site visit.");
+  must_not_match("Officers might bring a report in the spring.");
+  must_match("Officers would arrange a site visit before the hearing.", "would arrange");
+}
+
+TEST_CASE("exclusion Negation: a negated or refused commitment") {
+  must_not_match("The Head of Housing would not circulate the tenant list.");
+  must_not_match("The Head of Housing did not agree to circulate the tenant list.");
+  must_match("The Head of Housing would circulate the tenant list.", "would circulate");
+}
+
+TEST_CASE("exclusion PastPerfect: an earlier promise, now delivered") {
+  must_not_match("The Clerk had undertaken to find a new venue, and the meeting was held there.");
+  must_not_match("The Director had agreed to present the survey results, which were tabled tonight.");
+  must_match("The Director agreed to present the survey results in June.", "agreed to present");
+}
+
+TEST_CASE("exclusion Habitual: how a service normally works, or a standing policy") {
+  must_not_match("When a licence lapsed, the licensing officer would write to the holder.");
+  must_not_match("The inspector would usually contact the owner within a week.");
+  must_not_match("The Council's policy was that ward Members would be consulted on all closures.");
+  must_not_match("Applicants would be notified of the decision by email.");
+  must_match("The licensing officer would write to the holder of the Crown licence.", "would write to");
+}
+
+TEST_CASE("exclusion Quotation: a quotation of earlier text") {
+  must_not_match("Minute 12 read: \xE2\x80\x9CThe Clerk would circulate the audit letter\xE2\x80\x9D; this was done.");
+  must_not_match("The tracker entry (\xE2\x80\x98Officers to report back on fees\xE2\x80\x99) was closed.");
+  must_not_match("The previous minutes stated that a report would be brought in June.");
+  must_match("The Clerk would circulate the audit letter.", "would circulate");
+}
+
+TEST_CASE("exclusion Opinion: a member's view or an impersonal forecast") {
+  must_not_match("Councillor Bray felt that officers would struggle to meet the deadline.");
+  must_not_match("It was anticipated that the works would be finished by June.");
+  must_match("Councillor Bray said that she would raise it with the Leader.", "would raise");
+}
+
+TEST_CASE("exclusion Resolved: the committee's decision, no officer named") {
+  must_not_match("RESOLVED: That a further report be brought to the next meeting.");
+  must_not_match("RESOLVED – That the Committee's comments be sent to Cabinet.");
+  must_not_match("RESOLVED: That the Housing Strategy 2026 be adopted.");
+  must_match("RESOLVED: That the Chief Planning Officer write to the applicant.", "write");
+}
+
+TEST_CASE("exclusion WithinMeeting: an act within the meeting") {
+  must_not_match("The Chair would now take the vote on the amendment.");
+  must_not_match("The Panel would discuss the confidential appendix in closed session.");
+  must_match("The Panel would receive an update on the review in March.", "would receive");
+}
+
+TEST_CASE("one hint per promise: two verb groups, or a sentence and its ACTION line") {
+  CHECK(phrases("The Estates Officer agreed to inspect the roof and would report the findings to Members.") ==
+        std::vector<std::string>{"agreed to inspect"});
+  CHECK(phrases("The Clerk would book the hall. ACTION: Clerk to book hall.") ==
+        std::vector<std::string>{"would book"});
+  CHECK(phrases("The Chair agreed to write to the Minister. ACTION: Chair") ==
+        std::vector<std::string>{"agreed to write"});
+  // Two actors: two promises.
+  CHECK(phrases("The Estates Officer would inspect the roof, and the Press Officer would publicise the closure.") ==
+        std::vector<std::string>{"would inspect", "would publicise"});
+  // Consecutive ACTION lines are separate promises.
+  CHECK(phrases("ACTION: Clerk to book the hall.\nACTION: Treasurer to send the deposit.") ==
+        std::vector<std::string>{"ACTION: Clerk to book", "ACTION: Treasurer to send"});
+}
+
+TEST_CASE("sentence splitting survives minutes punctuation") {
+  // A numbered paragraph, a sub-number, bullets, an en dash and brackets.
+  CHECK(phrases("4.2 The Drainage Engineer would survey the culvert.") == std::vector<std::string>{"would survey"});
+  CHECK(phrases("\xE2\x80\xA2 Finance to check the grant.\n\xE2\x80\xA2 Clerk to book the hall.") ==
+        std::vector<std::string>{"Finance to check", "Clerk to book"});
+  CHECK(phrases("The report (which officers would circulate) was noted.") ==
+        std::vector<std::string>{"would circulate"});
 }
