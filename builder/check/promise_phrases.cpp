@@ -556,7 +556,7 @@ struct PatternTable {
       "required needed expected based affected involved located entitled obliged allowed permitted charged used "
       "dealt followed treated handled processed able pleased happy glad willing delighted minded delayed "
       "completed finished increased reduced determined decided subject available necessary possible "
-      "difficult likely unlikely interested grateful");
+      "difficult likely unlikely interested grateful carried");
   WordSet irregular_participle = vocabulary.set_of(
       "brought taken sent given made put set shown done written drawn sought found kept told met spoken "
       "undertaken paid built chosen known seen begun run laid read lent fed");
@@ -581,6 +581,8 @@ struct PatternTable {
       "practice policy procedure protocol whenever");
   WordSet when_where = vocabulary.set_of("when where");
   WordSet indefinite = vocabulary.set_of("a an any");
+  // Words that make a noun phrase particular; a bare plural without one is generic ("complaints would be ...").
+  WordSet determiner = vocabulary.set_of("the this that these those its their his her our your my a an each every some");
   WordSet open_condition = vocabulary.set_of("if unless");
   WordSet past_perfect = vocabulary.set_of("had");
   // "felt that ... would", "It was anticipated that ... would": a view or forecast, not a promise.
@@ -1088,7 +1090,13 @@ class ClauseRules {
   bool generic_subject(size_t t) const {
     bool agreed_that = false;
     size_t from = clause_start(t, agreed_that);
-    return from < t && (is(table_.generic_people, from) || is(table_.generic_people, t - 1));
+    if (from >= t) return false;
+    if (is(table_.generic_people, from) || is(table_.generic_people, t - 1)) return true;
+    // A bare plural ("anonymous complaints would be investigated"): how things are done, not one task.
+    for (size_t k = from; k < t; ++k)
+      if (is(table_.determiner, k) || (k > from && w_.tokens[k].capitalised)) return false;
+    std::string_view head = word(t - 1);
+    return t - from <= 3 && head.size() > 3 && head.back() == 's' && head[head.size() - 2] != 's';
   }
 
   // would / will / shall + action verb (active), + be + participle (passive),

@@ -386,6 +386,18 @@ TEST_CASE("exclusion Habitual: how a service normally works, or a standing polic
   must_match("The licensing officer would write to the holder of the Crown licence.", "would write to");
 }
 
+TEST_CASE("exclusion Habitual: a passive whose subject is a bare plural describes practice") {
+  must_not_match("The officer advised that anonymous complaints would be investigated and the procedure followed.");
+  must_not_match("Members were told that late claims would be rejected.");
+  must_match("The officer advised that the complaints would be investigated before the next meeting.",
+             "would be investigated");
+}
+
+TEST_CASE("not an undertaking: money carried forward is a forecast, not a task") {
+  must_not_match("The underspend was due to delays in recruitment and would be carried forward.");
+  must_match("The officer said the figures would be reported to the next meeting.", "would be reported to");
+}
+
 TEST_CASE("exclusion Quotation: a quotation of earlier text") {
   must_not_match("Minute 12 read: \xE2\x80\x9CThe Clerk would circulate the audit letter\xE2\x80\x9D; this was done.");
   must_not_match("The tracker entry (\xE2\x80\x98Officers to report back on fees\xE2\x80\x99) was closed.");
