@@ -52,7 +52,11 @@ std::optional<std::string> RealFileSystem::read(const std::string& path, std::st
   return bytes;
 }
 
-std::vector<std::string> RealFileSystem::list(const std::string& dir) const {
+namespace {
+/// Every entry under `dir` for which `name_of` gives a name (the suffix to
+/// append to its relative path), sorted; `name_of` returns nullopt to skip one.
+template <typename NameOf>
+std::vector<std::string> walk_tree(const std::string& dir, NameOf name_of) {
   std::vector<std::string> out;
   std::error_code ec;
   if (!stdfs::is_directory(dir, ec)) return out;
@@ -62,13 +66,24 @@ std::vector<std::string> RealFileSystem::list(const std::string& dir) const {
   if (!prefix.empty() && prefix.back() != '/') prefix += '/';
   for (auto it = stdfs::recursive_directory_iterator(dir, ec); !ec && it != stdfs::recursive_directory_iterator();
        it.increment(ec)) {
-    if (!it->is_regular_file(ec)) continue;
+    std::optional<std::string_view> suffix = name_of(*it);
+    if (!suffix) continue;
     std::string full = it->path().generic_string();
-    out.push_back(full.compare(0, prefix.size(), prefix) == 0 ? full.substr(prefix.size())
-                                                             : stdfs::relative(it->path(), dir, ec).generic_string());
+    out.push_back((full.compare(0, prefix.size(), prefix) == 0 ? full.substr(prefix.size())
+                                                               : stdfs::relative(it->path(), dir, ec).generic_string()) +
+                  std::string(*suffix));
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+}  // namespace
+
+std::vector<std::string> RealFileSystem::list(const std::string& dir) const {
+  return walk_tree(dir, [](const stdfs::directory_entry& e) -> std::optional<std::string_view> {
+    std::error_code ec;
+    if (!e.is_regular_file(ec)) return std::nullopt;
+    return "";
+  });
 }
 
 bool RealFileSystem::is_dir(const std::string& path) const {
@@ -200,20 +215,14 @@ std::unique_ptr<FileLock> RealFileSystem::lock(const std::string& path, const st
 }
 
 std::vector<std::string> RealFileSystem::list_entries(const std::string& dir) const {
-  std::vector<std::string> out;
-  std::error_code ec;
-  if (!stdfs::is_directory(dir, ec)) return out;
-  std::string prefix = stdfs::path(dir).generic_string();
-  if (!prefix.empty() && prefix.back() != '/') prefix += '/';
-  for (auto it = stdfs::recursive_directory_iterator(dir, ec); !ec && it != stdfs::recursive_directory_iterator();
-       it.increment(ec)) {
-    bool folder = it->is_directory(ec) && !it->is_symlink(ec);
-    if (folder && !stdfs::is_empty(it->path(), ec)) continue;
-    std::string full = it->path().generic_string();
-    out.push_back(full.substr(std::min(prefix.size(), full.size())) + (folder ? "/" : ""));
-  }
-  std::sort(out.begin(), out.end());
-  return out;
+  // Folders that hold something are counted through what they hold; an empty one is named with a "/".
+  return walk_tree(dir, [](const stdfs::directory_entry& e) -> std::optional<std::string_view> {
+    std::error_code ec;
+    bool folder = e.is_directory(ec) && !e.is_symlink(ec);
+    if (!folder) return "";
+    if (!stdfs::is_empty(e.path(), ec)) return std::nullopt;
+    return "/";
+  });
 }
 
 bool RealFileSystem::is_symlink(const std::string& path) const {

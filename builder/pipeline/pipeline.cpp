@@ -180,6 +180,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   };
 
   // The output folder is the builder's alone, and one build at a time writes it.
+  const std::string target = output_target(fs, out);  // where its files really are (a symlinked output followed)
   std::unique_ptr<FileLock> lock;
   if (options.write) {
     if (auto why = refuse_output(fs, out, options.site_dir)) {
@@ -188,7 +189,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       return r;
     }
     std::string holder, error;
-    lock = fs.lock(beside_output(output_target(fs, out), "lock"), lock_holder_text(), &holder, &error);
+    lock = fs.lock(beside_output(target, "lock"), lock_holder_text(), &holder, &error);
     if (!lock) {
       if (!error.empty()) diags.add({Severity::error, "write.io", error + "; nothing was written", {}, out, {}, {}});
       else
@@ -234,7 +235,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     bool unchanged = cache && cache->key == key && fs.is_dir(out) &&
                      std::equal(stamps.begin(), stamps.end(), cache->inputs.begin(), cache->inputs.end(), same);
     // ... and every file it wrote still holds what was written (a restored cache cannot vouch for stale files).
-    if (cache) intact = intact_outputs(fs, output_target(fs, out), cache->outputs);
+    if (cache) intact = intact_outputs(fs, target, cache->outputs);
     if (unchanged) unchanged = intact.size() == cache->outputs.size();
     timer.lap("cache");
     if (unchanged) {
@@ -363,7 +364,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     BuildCache c;
     c.builder = builder;
     c.key = key;
-    c.outputs = stamp_outputs(fs, output_target(fs, out), r.files, stamps,
+    c.outputs = stamp_outputs(fs, target, r.files, stamps,
                               cache ? cache->outputs : std::vector<FileStamp>{});
     c.inputs = std::move(stamps);
     // Only pages with no finding are reused, so a rebuild reports every finding again.
