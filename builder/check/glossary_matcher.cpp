@@ -50,7 +50,7 @@ void append_utf8(std::string& out, char32_t c) {
 
 /// Letters and digits of any script; punctuation, symbols, spaces and emoji are not.
 bool is_word_char(char32_t c) {
-  if (c < 0x80) return std::isalnum(static_cast<int>(c)) != 0;
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   if (c <= 0xBF || c == 0xD7 || c == 0xF7) return false;  // Latin-1 punctuation, no-break space, £
   if (c >= 0x2000 && c <= 0x2BFF) return false;           // quotes, dashes, currency, arrows, maths
   if (c >= 0x3000 && c <= 0x303F) return false;
@@ -111,9 +111,14 @@ std::vector<Inflection> inflections_of(const std::string& norm, const std::strin
   return out;
 }
 
+bool is_ascii_word_byte(char b) {
+  return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+}
+
 /// Words of `text`, skipping bytes marked in `skip` (which may be empty).
 std::vector<Token> tokenize(std::string_view text, const std::vector<bool>& skip) {
   std::vector<Token> out;
+  out.reserve(text.size() / 5);
   const size_t n = text.size();
   auto skipped = [&](size_t k) { return !skip.empty() && skip[k]; };
   size_t i = 0;
@@ -140,6 +145,18 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>& skip
     Token t;
     t.begin = i;
     while (i < n && !skipped(i)) {
+      // Most of prose is ASCII letters and digits: copy such a run at once.
+      size_t run = i;
+      while (run < n && is_ascii_word_byte(text[run]) && !skipped(run)) ++run;
+      if (run > i) {
+        const size_t from = t.cased.size();
+        t.cased.append(text.substr(i, run - i));
+        t.norm.append(text.substr(i, run - i));
+        for (size_t k = from; k < t.norm.size(); ++k)
+          if (t.norm[k] >= 'A' && t.norm[k] <= 'Z') t.norm[k] = static_cast<char>(t.norm[k] + 32);
+        i = run;
+        continue;
+      }
       cp = decode(text, i);
       if (is_word_char(cp.c)) {
         append_utf8(t.norm, lower(cp.c));
@@ -419,6 +436,18 @@ bool looks_like_abbreviation(std::string_view w) {
   return capitals >= 2 && capitals * 2 >= letters;
 }
 
+/// A quick test before looks_like_abbreviation: two bytes that are ASCII
+/// capitals or start a non-ASCII letter (which may be a capital).
+bool may_have_two_capitals(std::string_view w) {
+  int n = 0;
+  for (char ch : w) {
+    auto b = static_cast<unsigned char>(ch);
+    if ((b >= 'A' && b <= 'Z') || b >= 0xC0) ++n;
+    if (n == 2) return true;
+  }
+  return false;
+}
+
 bool has_digit(std::string_view w) {
   for (char c : w)
     if (c >= '0' && c <= '9') return true;
@@ -502,6 +531,8 @@ std::vector<bool> shouted_tokens(std::string_view text, const std::vector<Token>
   std::vector<bool> out(toks.size(), false);
   auto neutral = [&](size_t k) { return only_digits(toks[k].cased) || text[toks[k].begin] == '&'; };
   auto caps = [&](size_t k) {
+    const char first = toks[k].cased[0];
+    if (first >= 'a' && first <= 'z') return false;  // the usual word: a lower-case letter is no capital
     Caps c = caps_of(toks[k].cased);
     return c.letters > 0 && c.capitals == c.letters;
   };
@@ -977,8 +1008,9 @@ std::vector<GlossaryFinding> GlossaryMatcher::check_page(const std::vector<std::
       for (size_t k = h.first; k <= h.last; ++k) matched[k] = true;
     for (size_t k = 0; k < sc.tokens.size(); ++k) {
       const Token& t = sc.tokens[k];
+      if (matched[k] || shouted[k] || !may_have_two_capitals(t.cased)) continue;  // most words: no copy
       std::string word = abbreviation_form(t.cased);
-      if (matched[k] || shouted[k] || !looks_like_abbreviation(word)) continue;
+      if (!looks_like_abbreviation(word)) continue;
       if (allowed_.count(word) || allowed_.count(t.cased) || is_everyday(word) || is_ordinary_word(word) ||
           is_code(text, sc.tokens, k) ||
           (is_roman_numeral(word) && numbers_something(text, sc.tokens, k)) || in_postcode(text, sc.tokens, k))

@@ -278,7 +278,16 @@ class Scanner {
   void step() {
     size_t i = i_;
     char c = text_[i];
+    if (c == ' ') {  // the commonest byte between words
+      ++i_;
+      return;
+    }
     char next = i + 1 < text_.size() ? text_[i + 1] : '\0';
+    if (is_ascii_alnum(static_cast<unsigned char>(c))) {  // a word: none of the marks below starts one
+      bool after_word = i > 0 && is_ascii_alnum(static_cast<unsigned char>(text_[i - 1]));
+      if (!after_word && skip_url()) return;
+      return word();
+    }
     if (c == '\\' && next != '\0' && !is_ascii_alnum(static_cast<unsigned char>(next))) {
       i_ += 2;
       return;
@@ -388,6 +397,8 @@ class Scanner {
 
   bool skip_url() {
     static constexpr std::string_view kStarts[] = {"http://", "https://", "www.", "mailto:", "ftp://"};
+    const char first = ascii_lower(text_[i_]);
+    if (first != 'h' && first != 'w' && first != 'm' && first != 'f') return false;  // most words
     bool url = false;
     for (auto s : kStarts) url = url || starts_with_nocase(text_, i_, s);
     if (!url) return false;

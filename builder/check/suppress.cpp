@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "core/strings.h"
 
@@ -76,14 +77,21 @@ std::vector<ByteRange> code_ranges(std::string_view s) {
       i = fences[next_fence].end;
       continue;
     }
-    if (s[i] == '\\') {  // an escaped backtick opens nothing
-      i += 2;
+    // Jump to the next backtick (most texts have none); one after an odd run
+    // of backslashes is escaped and opens nothing.
+    const void* hit = std::memchr(s.data() + i, '`', limit - i);
+    if (!hit) {
+      i = limit;
       continue;
     }
-    if (s[i] != '`') {
-      ++i;
+    size_t at = static_cast<const char*>(hit) - s.data();
+    size_t slashes = 0;
+    while (at - slashes > i && s[at - slashes - 1] == '\\') ++slashes;
+    if (slashes % 2 == 1) {
+      i = at + 1;
       continue;
     }
+    i = at;
     size_t run = 0;
     while (i + run < s.size() && s[i + run] == '`') ++run;
     // The span closes at the next run of exactly the same length, in the same paragraph.
