@@ -326,6 +326,9 @@ class Scanner {
       pending_break_ = true;
     } else if (static_cast<unsigned char>(c) != 0xE2) {
       // not a dash or a curly quote
+    } else if (text_.substr(i, 3) == "\xE2\x80\xA2") {
+      end_sentence(false);  // "Actions agreed: • Finance to check ...": a bullet run into one line
+      at_line_start_ = true;
     } else if (text_.substr(i, 3) == "\xE2\x80\x93" || text_.substr(i, 3) == "\xE2\x80\x94") {
       mark_dash(i, 3);  // en or em dash
       pending_break_ = true;
@@ -518,7 +521,7 @@ std::string_view named_set(std::string_view name) {
   if (name == "doc") return "report reports update updates briefing briefings programme minutes";
   if (name == "adv")
     return "also then further now shortly subsequently personally separately directly gladly happily duly "
-           "soon promptly therefore additionally urgently formally jointly";
+           "soon promptly therefore additionally urgently formally jointly previously already originally earlier";
   throw std::logic_error("promise_phrases: no word set @" + std::string(name));
 }
 
@@ -547,7 +550,31 @@ struct PatternTable {
   WordSet title_verb = vocabulary.set_of("undertook undertake undertakes agree agrees promise promises said");
 
   // ---- clause rules (the sets below serve find_clause_promise and the exclusions)
-  WordSet modal = vocabulary.set_of("would will shall");
+  WordSet modal = vocabulary.set_of("would will shall i'll we'll");
+  // A modal that carries its own subject: "I'll make sure ...".
+  WordSet contracted_modal = vocabulary.set_of("i'll we'll");
+  // After "would ... and": a follow-up that makes the whole a promise ("would take the views away and report back").
+  WordSet follow_up = vocabulary.set_of(
+      "report write respond reply circulate confirm provide send feed come update share forward return");
+  // How often a procedure runs: with a passive, a standing arrangement ("would be reviewed annually").
+  WordSet frequency = vocabulary.set_of("annually quarterly monthly weekly yearly periodically routinely regularly");
+  // Incoming cases a procedure handles: "Applications for the fund would be assessed ..." describes practice.
+  WordSet case_noun = vocabulary.set_of(
+      "applications complaints claims referrals appeals enquiries inquiries requests cases bids objections "
+      "representations");
+  // "had said that ...", "had written, ...": an earlier statement reported, not a promise made now.
+  WordSet earlier_statement = vocabulary.set_of(
+      "said written stated promised agreed undertaken indicated confirmed told advised pledged announced committed "
+      "assured offered");
+  WordSet no_subject = vocabulary.set_of("no none neither");
+  WordSet under = vocabulary.set_of("under");
+  WordSet reporting_participle = vocabulary.set_of("reported presented brought submitted circulated provided");
+  WordSet and_word = vocabulary.set_of("and");
+  WordSet asked_requested = vocabulary.set_of("asked requested instructed invited directed");
+  // A time after the meeting: "would now complete it in May".
+  WordSet later_time = vocabulary.set_of(
+      "next by before within following soon shortly january february march april may june july august september "
+      "october november december spring summer autumn winter week weeks month months year");
   WordSet be = vocabulary.set_of("be");
   WordSet to = vocabulary.set_of("to");
   WordSet that = vocabulary.set_of("that");
@@ -560,18 +587,19 @@ struct PatternTable {
       "increase decrease rise fall vote abstain withdraw leave come go note notes noted welcome welcomes "
       "accept accepts approve approves endorse endorses agree agrees support supports "
       "expect hope feel think believe know understand say suggest suggests recommend recommends request "
-      "requests like take place deliver delivers pay fund finance appoint allocate adopt grant defer delegate read");
+      "requests like take place deliver delivers pay fund finance appoint allocate adopt grant defer delegate read "
+      "struggle fail appreciate suffer lose value miss");
   // After "be": a state, an event, or a decision of the committee, not a follow-up task.
   WordSet non_action_participle = vocabulary.set_of(
       "funded allocated approved adopted granted refused deferred delegated appointed held closed opened "
       "required needed expected based affected involved located entitled obliged allowed permitted charged used "
       "dealt followed treated handled processed able pleased happy glad willing delighted minded delayed "
       "completed finished increased reduced determined decided subject available necessary possible "
-      "difficult likely unlikely interested grateful carried");
+      "difficult likely unlikely interested grateful carried recorded");
   WordSet irregular_participle = vocabulary.set_of(
       "brought taken sent given made put set shown done written drawn sought found kept told met spoken "
       "undertaken paid built chosen known seen begun run laid read lent fed");
-  WordSet particle = vocabulary.set_of("up on out back into off");
+  WordSet particle = vocabulary.set_of("up on out back into off sure");
   // Heads that make a subject an actor: officers, posts, services, teams, the council, people.
   WordSet actor = vocabulary.set_of(
       "officer officers clerk director directors manager managers head heads chair chairman chairperson "
@@ -579,18 +607,19 @@ struct PatternTable {
       "members cabinet committee panel board engineer engineers adviser advisers advisor advisors lead leads "
       "registrar archivist assessor surveyor accountant solicitor lawyer coordinator planner inspector staff "
       "secretary treasurer mayor executive administrator analyst specialist worker workers partner partners "
-      "i we he she they you portfolio holder chief");
+      "i we he she they you portfolio holder chief i'll we'll caseworker caseworkers practitioner practitioners "
+      "warden wardens nurse nurses");
   // A committee acting for itself in a decision is not an officer named to act.
   WordSet committee = vocabulary.set_of("committee panel board cabinet council members sub forum group meeting");
   // Generic people a procedure is done to: "Complainants would be informed ..." describes practice.
   WordSet generic_people = vocabulary.set_of(
       "complainants applicants residents tenants customers clients people families parents carers users "
       "claimants patients pupils students individuals households businesses these those they");
-  WordSet first_person = vocabulary.set_of("i we us our my");
+  WordSet first_person = vocabulary.set_of("i we us our my i'll we'll");
   WordSet habitual = vocabulary.set_of(
       "normally usually generally typically routinely always ordinarily automatically regularly often "
       "practice policy procedure protocol whenever");
-  WordSet when_where = vocabulary.set_of("when where");
+  WordSet when_where = vocabulary.set_of("when where once after whenever");
   WordSet indefinite = vocabulary.set_of("a an any");
   // Words that make a noun phrase particular; a bare plural without one is generic ("complaints would be ...").
   WordSet determiner = vocabulary.set_of("the this that these those its their his her our your my a an each every some");
@@ -599,7 +628,7 @@ struct PatternTable {
   // "felt that ... would", "It was anticipated that ... would": a view or forecast, not a promise.
   WordSet opinion = vocabulary.set_of(
       "felt thought believed hoped considered anticipated expected predicted suggested recommended wished "
-      "feared worried assumed estimated projected forecast concerned hopeful confident");
+      "feared worried assumed estimated projected forecast concerned hopeful confident view opinion");
   // Starts a clause: the subject of a modal is looked for after the nearest of these.
   WordSet clause_word = vocabulary.set_of(
       "that which who and but or once when after before until so because while although though whereas "
@@ -624,7 +653,7 @@ struct PatternTable {
   WordSet clause_head = vocabulary.set_of(
       "would will shall offered offer offers intended intend intends planned plan plans aimed aim aims agreed "
       "agree agrees undertook undertake undertakes promise promises said to that asks requests instructs "
-      "invites directs authorises authorizes");
+      "invites directs authorises authorizes i'll we'll");
   WordSet arrange_ask = vocabulary.set_of("arrange arranges ask asks call calls wait waiting push pressing");
   WordSet is_was = vocabulary.set_of("is was are were");
   // An answer reported after a question: "Asked about X, the Manager said that he would ...".
@@ -913,7 +942,14 @@ class ClauseRules {
       if (is(table_.past_perfect, t - back)) return Exclusion::PastPerfect;
       if (!is(table_.adverb, t - back)) break;
     }
-    if (habitual(s)) return Exclusion::Habitual;
+    if (earlier_statement_before(t)) return Exclusion::PastPerfect;
+    bool agreed_that = false;
+    const size_t subject = clause_start(t, agreed_that);
+    for (size_t k = subject; k < t; ++k) {
+      if (is(table_.no_subject, k)) return Exclusion::Negation;  // "No further report would be brought"
+      if (is(table_.indefinite, k) && word(k).size() == 3) return Exclusion::Habitual;  // "any tree felled ... would be"
+    }
+    if (habitual(s) || passive_by_frequency(t) || under_a_policy(s)) return Exclusion::Habitual;
     for (size_t k = (t > first + kLookBack ? t - kLookBack : first); k < t; ++k)
       if (policy_statement(k)) return Exclusion::Habitual;
     if (w_.tokens[t].quoted && !first_person_in_quote(t)) return Exclusion::Quotation;
@@ -932,8 +968,9 @@ class ClauseRules {
     return Exclusion::None;
   }
 
-  /// True when tokens (a, b) hold the subject of a new clause: an actor
-  /// between the end of one promise and the head of the next.
+  /// True when tokens (a, b) hold the subject of a new clause: an actor, or a
+  /// noun phrase after "and" ("..., and an update would be given"), between
+  /// the end of one promise and the head of the next.
   bool new_subject_between(size_t a_last, size_t b_head) const {
     size_t from = b_head;
     while (from > a_last + 1 && b_head - from < kLookBack) {
@@ -942,6 +979,7 @@ class ClauseRules {
       from = k;
       if (w_.tokens[k].break_before) break;
     }
+    if (from < b_head && from > a_last + 1 && is(table_.determiner, from)) return true;
     for (size_t k = from; k < b_head; ++k)
       if (is(table_.actor, k) || (w_.tokens[k].capitalised && !is(table_.function_word, k))) return true;
     return false;
@@ -959,9 +997,14 @@ class ClauseRules {
     for (size_t k = t; k > first && t - k < kClauseReach; --k) {
       size_t j = k - 1;
       // "asked whether ..." is a question; "Officers were asked to report back" is a task.
-      bool asked_to = is(table_.to, j + 1);
+      // "asked for the results to be shared" is a request, too.
+      bool asked_to = is(table_.to, j + 1) ||
+                      ((is(table_.for_word, j + 1) || is(table_.that, j + 1)) && ascii_lower(text_[w_.tokens[j].begin]) == 'a');
       if ((is(table_.embedded_question, j) || is(table_.conditional, j)) && !asked_to) return j;
-      if (is(table_.but, j) || is(table_.reply, j)) return npos;
+      // A reply starts afresh ("Asked about X, the Manager said that ..."), but
+      // not a verb of the condition itself ("If the Committee agreed, ...").
+      bool ends_condition = j + 1 < t && w_.tokens[j + 1].break_before;
+      if (is(table_.but, j) || (is(table_.reply, j) && !ends_condition)) return npos;
     }
     return npos;
   }
@@ -973,7 +1016,11 @@ class ClauseRules {
     size_t first = w_.sentences[s].first_token;
     for (size_t k = t; k > first && t - k < kClauseReach; --k) {
       size_t j = k - 1;
-      if (is(table_.opinion, j) && (is(table_.that, j + 1) || (in(j + 2, s) && is(table_.that, j + 2)))) return j;
+      // "felt that", "felt strongly that", "the view of the Committee that".
+      for (size_t k2 = j + 1; is(table_.opinion, j) && k2 <= j + 4 && in(k2, s) && k2 < t; ++k2) {
+        if (is(table_.that, k2)) return j;
+        if (is(table_.modal, k2) || is(table_.clause_word, k2)) break;
+      }
       if (is(table_.document_verb, j) && j > first && is(table_.document, j - 1)) return j;
       if (is(table_.but, j)) return npos;
     }
@@ -994,6 +1041,45 @@ class ClauseRules {
   }
 
   bool in(size_t t, uint32_t s) const { return t < sentence_end_[s] && w_.tokens[t].sentence == s; }
+
+  // "The Head of Housing had said he would check ...", "the officer had
+  // written, 'I will call ...'": a statement made before this meeting.
+  bool earlier_statement_before(size_t t) const {
+    size_t first = w_.sentences[w_.tokens[t].sentence].first_token;
+    for (size_t k = t; k > first + 1 && t - k < kClauseReach; --k) {
+      size_t j = k - 1;
+      if (is(table_.but, j)) return false;
+      if (!is(table_.earlier_statement, j) && word(j) != "told" && word(j) != "informed") continue;
+      if (is(table_.past_perfect, j - 1)) return true;  // "had said"
+      if (j >= first + 2 && word(j - 1) == "been" && is(table_.past_perfect, j - 2)) return true;  // "had been told"
+    }
+    return false;
+  }
+
+  // "The action plan would be reviewed annually": a passive with a frequency.
+  bool passive_by_frequency(size_t t) const {
+    uint32_t s = w_.tokens[t].sentence;
+    if (!is(table_.modal, t) || !in(t + 1, s) || !is(table_.be, t + 1)) return false;
+    // Reporting to a committee on a cycle is business someone must bring ("would be reported quarterly").
+    if (in(t + 2, s) && is(table_.reporting_participle, t + 2)) return false;
+    for (size_t k = t + 2; k < sentence_end_[s]; ++k) {
+      // "in the next quarterly report": an adjective naming a document, not how often.
+      bool names_a_paper = k + 1 < sentence_end_[s] && (is(table_.document, k + 1) || word(k + 1) == "update" ||
+                                                         word(k + 1) == "meeting" || word(k + 1) == "meetings");
+      if (is(table_.frequency, k) && !names_a_paper) return true;
+    }
+    return false;
+  }
+
+  // "Under the policy, ...", "Under the scheme rules ...": a standing arrangement described.
+  bool under_a_policy(uint32_t s) const {
+    size_t first = w_.sentences[s].first_token;
+    if (!is(table_.under, first)) return false;
+    for (size_t k = first + 1; k <= first + 3 && in(k, s); ++k)
+      if (is(table_.habitual, k) || word(k) == "scheme" || word(k) == "rules" || word(k) == "arrangements")
+        return true;
+    return false;
+  }
 
   std::string_view word(size_t t) const { return text_.substr(w_.tokens[t].begin, w_.tokens[t].end - w_.tokens[t].begin); }
   bool ends_with(size_t t, std::string_view suffix) const {
@@ -1016,6 +1102,7 @@ class ClauseRules {
 
   bool first_person_in_quote(size_t t) const {
     size_t first = w_.sentences[w_.tokens[t].sentence].first_token;
+    if (is(table_.first_person, t)) return true;  // "I'll"
     for (size_t k = t; k > first && t - k < kLookBack && w_.tokens[k - 1].quoted; --k)
       if (is(table_.first_person, k - 1)) return true;
     return false;
@@ -1076,6 +1163,7 @@ class ClauseRules {
   // pronoun is the subject; with no subject ("... and would"), the
   // sentence's earlier actor.
   bool has_actor(size_t t) const {
+    if (is(table_.contracted_modal, t)) return true;
     bool agreed_that = false;
     size_t from = clause_start(t, agreed_that);
     if (agreed_that) return true;
@@ -1103,6 +1191,7 @@ class ClauseRules {
     size_t from = clause_start(t, agreed_that);
     if (from >= t) return false;
     if (is(table_.generic_people, from) || is(table_.generic_people, t - 1)) return true;
+    if (is(table_.case_noun, from)) return true;  // "Applications for the fund would be assessed ..."
     // A bare plural ("anonymous complaints would be investigated"): how things are done, not one task.
     for (size_t k = from; k < t; ++k)
       if (is(table_.determiner, k) || (k > from && w_.tokens[k].capitalised)) return false;
@@ -1116,7 +1205,12 @@ class ClauseRules {
     if (!is(table_.modal, t)) return false;
     uint32_t s = w_.tokens[t].sentence;
     size_t j = t + 1;
-    if (in(j, s) && is(table_.now, j)) return false;  // "the Chair would now ..." (WithinMeeting)
+    // "the Chair would now take item 5" is within the meeting; "would now
+    // complete it in May" is a task for later.
+    if (in(j, s) && is(table_.now, j)) {
+      if (!in(j + 1, s) || !action_verb(j + 1) || !later_time_after(j + 1)) return false;
+      ++j;
+    }
     while (in(j, s) && j - t <= 3 && adverb(j)) ++j;
     if (!in(j, s)) return false;
     if (is(table_.be, j)) {
@@ -1125,11 +1219,65 @@ class ClauseRules {
       if (!in(j, s)) return false;
       if (in(j + 2, s) && is(table_.to, j + 1) && (word(j) == "happy" || word(j) == "pleased" || word(j) == "glad" || word(j) == "willing") && action_verb(j + 2))
         return make(t, with_particle(j + 2, s), out);
+      // "An officer would be in touch with the resident": contact, said another way.
+      if (in(j + 1, s) && word(j) == "in" && (word(j + 1) == "touch" || word(j + 1) == "contact") && has_actor(t))
+        return make(t, j + 1, out);
       if (!action_participle(j) || generic_subject(t)) return false;
+      // "the overspend would be met from reserves": how a cost is paid, a decision.
+      if ((word(j) == "met" || word(j) == "covered") && in(j + 1, s) && word(j + 1) == "from") return false;
       return make(t, with_particle(j, s), out);
     }
-    if (!action_verb(j) || !has_actor(t)) return false;
-    return make(t, with_particle(j, s), out);
+    // "A further update would come to the Panel": officers must bring it, as with a passive.
+    if (business_for_a_meeting(j)) return make(t, with_particle(j, s), out);
+    if (!has_actor(t)) return false;
+    if (receives_money(j)) return false;  // "The Council would receive £2.4 million": funding, not business
+    if (action_verb(j) || phrasal_take(j)) return make(t, with_particle(j, s), out);
+    // "would take the Panel's views away and report back": one modal, and a follow-up task.
+    if (!lowercase(j) || is(table_.be, j)) return false;
+    for (size_t k = j + 1; in(k + 1, s) && k <= j + 10; ++k) {
+      if (is(table_.modal, k) || is(table_.clause_word, k)) {
+        if (!is(table_.and_word, k)) return false;
+        return is(table_.follow_up, k + 1) ? make(t, j, out) : false;
+      }
+    }
+    return false;
+  }
+
+  // "would come to the Panel", "would go before Cabinet", "would come back":
+  // business someone must bring, not an event.
+  bool business_for_a_meeting(size_t v) const {
+    uint32_t s = w_.tokens[v].sentence;
+    if (word(v) != "come" && word(v) != "go") return false;
+    if (in(v + 1, s) && word(v + 1) == "back") return true;
+    if (!in(v + 2, s) || (word(v + 1) != "to" && word(v + 1) != "before")) return false;
+    size_t k = v + 2;
+    if (is(table_.the, k) && in(k + 1, s)) ++k;
+    return is(table_.committee, k);
+  }
+
+  bool receives_money(size_t v) const {
+    if (word(v) != "receive" || v + 1 >= w_.tokens.size()) return false;
+    std::string_view gap = text_.substr(w_.tokens[v].end, w_.tokens[v + 1].begin - w_.tokens[v].end);
+    char first = text_[w_.tokens[v + 1].begin];
+    return gap.find("\xC2\xA3") != std::string_view::npos || (first >= '0' && first <= '9');
+  }
+
+  // "would take the matter up with the Trust", "would take it forward".
+  bool phrasal_take(size_t v) const {
+    uint32_t s = w_.tokens[v].sentence;
+    if (word(v) != "take") return false;
+    for (size_t k = v + 1; k <= v + 5 && in(k, s); ++k) {
+      if (word(k) == "up" || word(k) == "forward") return true;
+      if (is(table_.clause_word, k) || is(table_.modal, k)) return false;
+    }
+    return false;
+  }
+
+  bool later_time_after(size_t v) const {
+    uint32_t s = w_.tokens[v].sentence;
+    for (size_t k = v + 1; k < sentence_end_[s]; ++k)
+      if (is(table_.later_time, k)) return true;
+    return false;
   }
 
   // offered / intended / planned / aimed to + verb; agreed / undertook to do so.
@@ -1229,6 +1377,10 @@ class ClauseRules {
       if (!is(table_.to, k) || !in(k + 1, s) || !action_verb(k + 1)) return false;
       return make(k, with_particle(k + 1, s), out);
     }
+    // "That the Chief Executive be asked to convene ...".
+    if (is(table_.be, k) && in(k + 3, s) && is(table_.asked_requested, k + 1) && is(table_.to, k + 2) &&
+        action_verb(k + 3))
+      return make(k, with_particle(k + 3, s), out);
     if (!action_verb(k)) return false;
     return make(k, with_particle(k, s), out);
   }

@@ -447,3 +447,65 @@ TEST_CASE("sentence splitting survives minutes punctuation") {
   CHECK(phrases("The report (which officers would circulate) was noted.") ==
         std::vector<std::string>{"would circulate"});
 }
+
+// ---- rules added when the fresh split was written (issue 12, second pass)
+
+TEST_CASE("construction: one modal over a non-task verb and a follow-up ('take away and report back')") {
+  must_match("The Housing Director would take the tenants' points away and report back in May.", "would take");
+  // No follow-up task: an act within the meeting.
+  must_not_match("The Chair would take item 7 before item 5.");
+}
+
+TEST_CASE("construction: business coming to a committee, and 'take up with'") {
+  must_match("A revised scheme would come back to the Panel in the new year.", "would come back");
+  must_match("A progress report would come to the Committee in March.", "would come");
+  must_match("The Head of Leisure would take the matter up with the operator.", "would take");
+  must_not_match("Councillor Ives would come to the site meeting if she could.");
+}
+
+TEST_CASE("construction: a RESOLVED line asking a named officer ('be asked / requested to')") {
+  must_match("RESOLVED that the Head of Legal Services be asked to review the lease terms.", "be asked to review");
+  must_not_match("RESOLVED that the Committee be asked to note the report.");
+}
+
+TEST_CASE("construction: contracted first person, inline bullets, 'would now' with a later time, 'be in touch'") {
+  must_match("\u201CI\u2019ll make sure the ward councillors get the figures,\u201D the Director said.", "I\u2019ll make sure");
+  must_match("Actions agreed: \u2022 Parks Manager to order the new benches.", "Parks Manager to order");
+  must_match("The audit had slipped; the Internal Auditor would now complete it in June.", "would now complete");
+  must_match("A caseworker would be in touch with the family this week.", "would be in touch");
+  must_not_match("The Chair would now invite the public speakers.");
+}
+
+TEST_CASE("exclusion PastPerfect: a statement made before this meeting ('had said', 'had been told')") {
+  must_not_match("The Director had said that she would check the figures; they were now in Appendix A.");
+  must_not_match("Members had been told in May that the path would be resurfaced.");
+  must_not_match("The resident read out the e-mail in which the officer had written, \u201CI will call you back.\u201D");
+  must_not_match("The Head of Planning had previously agreed to circulate the decisions, and these were attached.");
+  must_match("The Director said that she would check the figures.", "would check");
+}
+
+TEST_CASE("exclusion Habitual: frequency, 'any', 'Under the policy', cases a procedure handles") {
+  must_not_match("The risk register would be reviewed quarterly by the audit committee.");
+  must_not_match("Under the policy, any bench removed would be replaced.");
+  must_not_match("Applications for the hardship fund would be assessed against the criteria.");
+  must_not_match("Once a claim reached the panel, it would be decided within a month.");
+  // Reporting to a committee on a cycle, and a named paper, stay promises.
+  must_match("The performance figures would be reported to the Panel quarterly.", "would be reported to");
+  must_match("The figures would be provided in the next quarterly report.", "would be provided");
+}
+
+TEST_CASE("exclusions: 'No ... would', funding, a view, a condition before a reply verb") {
+  must_not_match("No further report would be brought, as the scheme had been withdrawn.");
+  must_not_match("The Council would receive \u00A31.2 million from the fund.");
+  must_not_match("The overspend would be met from reserves.");
+  must_not_match("It was the view of the Panel that the Council would struggle to meet the date.");
+  must_not_match("Members would appreciate receiving the papers earlier.");
+  must_not_match("If the Committee agreed, officers would write to the households affected.");
+  must_match("Asked about the closures, the Manager said that he would write to the households.", "would write");
+}
+
+TEST_CASE("questions: 'asked for' and 'asked that' are requests, and an acceptance after them is a promise") {
+  must_match("Members asked for the survey to be shared and the Head of Housing undertook to do so.", "undertook to");
+  must_match("Councillor Lowe asked that the plans be circulated, which the officer agreed to do.", "agreed to do");
+  must_not_match("Councillor Lowe asked whether the plans would be circulated.");
+}
