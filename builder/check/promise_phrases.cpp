@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bitset>
+#include <cstring>
 #include <cstdint>
 #include <deque>
 #include <stdexcept>
@@ -21,34 +22,33 @@ constexpr size_t kMaxWords = 1024;
 constexpr size_t kLongestWord = 31;  // a longer word in the text cannot be one of ours
 using WordSet = std::bitset<kMaxWords>;
 
-// Lets the table be searched with a string_view without building a string.
-// FNV-1a: words are short, and this is cheaper than the library's hash.
-struct WordHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const {
-    uint64_t h = 14695981039346656037ull;
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return static_cast<size_t>(h);
-  }
-};
-
+// An open-addressed table of at most kMaxWords short words: every word of the
+// text is looked up once, and most are not ours, so a miss must be cheap (one
+// FNV-1a hash, usually one probe of an empty slot), cheaper than
+// std::unordered_map's bucket and node chase.
 class Vocabulary {
  public:
   /// The id of `word`, adding it when new.
   WordId add(std::string_view word) {
     if (WordId id = find(word)) return id;
-    if (ids_.size() + 1 >= kMaxWords) throw std::logic_error("promise_phrases: vocabulary too large");
-    if (word.size() > kLongestWord) throw std::logic_error("promise_phrases: word too long");
-    auto id = static_cast<WordId>(ids_.size() + 1);
-    ids_.emplace(std::string(word), id);
+    if (count_ + 1 >= kMaxWords) throw std::logic_error("promise_phrases: vocabulary too large");
+    if (word.empty() || word.size() > kLongestWord) throw std::logic_error("promise_phrases: bad word");
+    auto id = static_cast<WordId>(++count_);
+    size_t i = hash(word) & kMask;
+    while (slots_[i].id != kOtherWord) i = (i + 1) & kMask;
+    slots_[i].id = id;
+    slots_[i].size = static_cast<uint8_t>(word.size());
+    std::memcpy(slots_[i].text, word.data(), word.size());
     longest_ = std::max(longest_, word.size());
     return id;
   }
   /// The id of `word`, or kOtherWord.
   WordId find(std::string_view word) const {
-    if (word.size() > longest_) return kOtherWord;
-    auto it = ids_.find(word);
-    return it == ids_.end() ? kOtherWord : it->second;
+    if (word.empty() || word.size() > longest_) return kOtherWord;
+    for (size_t i = hash(word) & kMask; slots_[i].id != kOtherWord; i = (i + 1) & kMask)
+      if (slots_[i].size == word.size() && std::memcmp(slots_[i].text, word.data(), word.size()) == 0)
+        return slots_[i].id;
+    return kOtherWord;
   }
   /// The set of the words in `list`, separated by spaces or '|'.
   WordSet set_of(std::string_view list) {
@@ -64,7 +64,21 @@ class Vocabulary {
   }
 
  private:
-  std::unordered_map<std::string, WordId, WordHash, std::equal_to<>> ids_;
+  static constexpr size_t kSlots = 4 * kMaxWords;  // at most a quarter full: probes stay short
+  static constexpr size_t kMask = kSlots - 1;
+  static_assert((kSlots & kMask) == 0, "a power of two");
+  static uint64_t hash(std::string_view s) {
+    uint64_t h = 14695981039346656037ull;
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h ^ (h >> 29);  // the low bits index the table; fold the well-mixed high ones in
+  }
+  struct Slot {
+    WordId id = kOtherWord;
+    uint8_t size = 0;
+    char text[kLongestWord];
+  };
+  std::vector<Slot> slots_ = std::vector<Slot>(kSlots);
+  size_t count_ = 0;
   size_t longest_ = 0;
 };
 
@@ -137,27 +151,30 @@ class Scanner {
  public:
   Scanner(std::string_view text, const Vocabulary& vocabulary) : text_(text), vocabulary_(vocabulary) {}
 
-  Words run() {
-    out_.tokens.reserve(text_.size() / 6);
+  /// Fills `out` (emptied first; its capacity is reused, so a thread reading
+  /// many short texts does not allocate for each).
+  void run(Words& out) {
+    out.tokens.clear();
+    out.sentences.clear();
+    out_ = &out;
     while (i_ < text_.size()) {
       if (i_ == 0 || text_[i_ - 1] == '\n') {
         if (line_start()) continue;
       }
       step();
     }
-    return std::move(out_);
   }
 
  private:
   void end_sentence(bool question) {
     if (!sentence_open_) return;
-    if (question) out_.sentences.back().question = true;
+    if (question) out_->sentences.back().question = true;
     sentence_open_ = false;
   }
 
   void emit(size_t begin, size_t end, WordId id) {
     if (!sentence_open_) {
-      out_.sentences.push_back({out_.tokens.size(), false, at_line_start_});
+      out_->sentences.push_back({out_->tokens.size(), false, at_line_start_});
       sentence_open_ = true;
       pending_break_ = false;
     }
@@ -165,13 +182,13 @@ class Scanner {
     Token t;
     t.begin = static_cast<uint32_t>(begin);
     t.end = static_cast<uint32_t>(end);
-    t.sentence = static_cast<uint32_t>(out_.sentences.size() - 1);
+    t.sentence = static_cast<uint32_t>(out_->sentences.size() - 1);
     t.id = id;
     t.capitalised = text_[begin] >= 'A' && text_[begin] <= 'Z';
     t.quoted = quote_open_;
     t.break_before = pending_break_;
     pending_break_ = false;
-    out_.tokens.push_back(t);
+    out_->tokens.push_back(t);
   }
 
   size_t line_end(size_t from) const {
@@ -441,8 +458,8 @@ class Scanner {
 
   // "Action:" and "**Action:**" both put the colon on the word.
   void mark_colon(size_t at) {
-    if (!sentence_open_ || out_.tokens.empty()) return;
-    Token& last = out_.tokens.back();
+    if (!sentence_open_ || out_->tokens.empty()) return;
+    Token& last = out_->tokens.back();
     for (size_t k = last.end; k < at; ++k)
       if (text_[k] != '*' && text_[k] != '_') return;
     last.colon_end = static_cast<uint32_t>(at + 1);
@@ -450,8 +467,8 @@ class Scanner {
 
   // "ACTION – Clerk", "RESOLVED – That": a dash after the word, spaces between.
   void mark_dash(size_t at, size_t length) {
-    if (!sentence_open_ || out_.tokens.empty()) return;
-    Token& last = out_.tokens.back();
+    if (!sentence_open_ || out_->tokens.empty()) return;
+    Token& last = out_->tokens.back();
     if (last.colon_end != 0) return;
     for (size_t k = last.end; k < at; ++k)
       if (text_[k] != ' ' && text_[k] != '*' && text_[k] != '_') return;
@@ -467,7 +484,7 @@ class Scanner {
   bool pending_break_ = false;
   bool quote_open_ = false;
   char lower_[kLongestWord + 1];  // the current word in lower case, ’ as '
-  Words out_;
+  Words* out_ = nullptr;
 };
 
 // ---------------------------------------------------------------- patterns
@@ -773,7 +790,8 @@ struct PatternTable {
 class Matcher {
  public:
   Matcher(std::string_view text, const Words& words, const PatternTable& table)
-      : text_(text), w_(words), table_(table), conditional_seen_(words.tokens.size(), false) {
+      : text_(text), w_(words), table_(table), conditional_seen_(scratch()) {
+    conditional_seen_.assign(words.tokens.size(), 0);
     // Precomputed so a long sentence with many "would"s stays linear.
     for (size_t k = 0; k < w_.tokens.size(); ++k) {
       bool starts = w_.sentences[w_.tokens[k].sentence].first_token == k;
@@ -851,7 +869,12 @@ class Matcher {
   std::string_view text_;
   const Words& w_;
   const PatternTable& table_;
-  std::vector<bool> conditional_seen_;  // a conditional word at or before token k in its sentence
+  // Reused by each text a thread reads (one Matcher per thread at a time).
+  static std::vector<char>& scratch() {
+    thread_local std::vector<char> v;
+    return v;
+  }
+  std::vector<char>& conditional_seen_;  // a conditional word at or before token k in its sentence
 };
 
 // ---------------------------------------------------------------- clause rules
@@ -1388,17 +1411,38 @@ class ClauseRules {
   std::string_view text_;
   const Words& w_;
   const PatternTable& table_;
-  std::vector<size_t> sentence_end_;
-  std::vector<bool> resolved_;
+  std::vector<uint32_t> sentence_end_;
+  std::vector<char> resolved_;
   static constexpr signed char kUnknown = -1;
   mutable std::vector<signed char> habitual_;  // per sentence, worked out when first asked
 };
 
 }  // namespace
 
+namespace {
+// Every word that can start a pattern or head a clause rule. A text with none
+// of them holds no promise, and most prose fields are such texts.
+WordSet words_that_can_head(const PatternTable& table) {
+  WordSet heads = table.clause_head | table.action_label | table.resolved | table.asks | table.modal | table.to |
+                  table.commitment | table.agreed | table.title_verb;
+  for (size_t id = 0; id < kMaxWords; ++id)
+    if (!table.by_first_word[id].empty()) heads.set(id);
+  return heads;
+}
+
+bool may_hold_a_promise(const Words& words, const WordSet& heads) {
+  for (const Token& t : words.tokens)
+    if (heads.test(t.id)) return true;
+  return false;
+}
+}  // namespace
+
 std::vector<PromisePhrase> find_promises(std::string_view text) {
   static const PatternTable table;  // immutable after construction
-  Words words = Scanner(text, table.vocabulary).run();
+  static const WordSet heads = words_that_can_head(table);
+  thread_local Words words;
+  Scanner(text, table.vocabulary).run(words);
+  if (!may_hold_a_promise(words, heads)) return {};
   Matcher matcher(text, words, table);
   ClauseRules rules(text, words, table);
   struct Hit {

@@ -32,6 +32,8 @@ cmake --build "$head_build" -j2 --target checks_perftest >/dev/null
 
 out=$tmp/reportsite-checks-compare.$$
 trap 'rm -f "$out".*' EXIT
+# One thread: per-MB speed of the checks themselves, without two cores' scheduling noise.
+export REPORTSITE_THREADS=1
 for r in $(seq "$rounds"); do
   "$base_tree/build/checks_perftest" "$site" 3 --checks-only >>"$out.base"
   "$head_build/checks_perftest" "$site" 3 --checks-only >>"$out.head"
