@@ -949,6 +949,73 @@ class ClauseRules {
     return false;
   }
 
+  /// Narrows a hint's bytes to its verb group, however it was found: the
+  /// modal or commitment verb through the main verb and a particle that
+  /// follows at once ("would be brought", "undertook to investigate", "to
+  /// check" of an owner bullet, "I will write"); an ACTION line from its
+  /// label through the owner or first verb. Leaves a shape it does not know.
+  void verb_group(Found& f) const {
+    uint32_t s = w_.tokens[f.head].sentence;
+    if (f.action_line) {
+      if (f.head == f.last && w_.tokens[f.head].colon_end == f.end) {  // only an owner: take in the owner's words
+        size_t k = f.head + 1;
+        while (in(k, s) && (k == f.head + 1 || !w_.tokens[k].break_before) &&
+               (w_.tokens[k].capitalised || is(table_.title_joiner, k)) && k - f.head <= 8)
+          ++k;
+        if (k > f.head + 1 && w_.tokens[k - 1].capitalised) f.end = w_.tokens[k - 1].end;
+      } else if (!is(table_.particle, f.last) && in(f.last + 1, s) && is(table_.particle, f.last + 1) &&
+                 !w_.tokens[f.last + 1].break_before) {
+        f.end = w_.tokens[f.last + 1].end;  // "ACTION: A further report to be brought back"
+      }
+      return;
+    }
+    size_t c = f.head;
+    while (c <= f.last && !is(table_.modal, c) && !is(table_.commitment, c) && !is(table_.agreed, c) &&
+           !is(table_.title_verb, c) && word(c) != "committed" && word(c) != "promised" && word(c) != "undertaking" && !is(table_.to, c) &&
+           !is(table_.be, c))
+      ++c;
+    if (c > f.last) return;
+    size_t begin = c, v = npos;
+    auto skip_adverbs = [&](size_t k) {
+      while (in(k, s) && k - c <= 5 && adverb(k)) ++k;
+      return k;
+    };
+    if (is(table_.modal, c) || is(table_.be, c)) {  // "would ...", and "be asked to ..." of a decision
+      if (is(table_.modal, c) && c > 0 && in(c - 1, s) && is(table_.first_person, c - 1) && w_.tokens[c].quoted)
+        begin = c - 1;  // direct speech: "I will write"
+      size_t k = is(table_.be, c) ? c : skip_adverbs(c + 1);
+      if (is(table_.contracted_modal, c)) k = skip_adverbs(c + 1);
+      if (in(k, s) && is(table_.now, k)) ++k;
+      if (in(k, s) && is(table_.be, k)) {
+        k = skip_adverbs(k + 1);
+        if (in(k + 2, s) && is(table_.to, k + 1) && !action_participle(k)) k = k + 2;  // be happy to / be asked to
+        else if (in(k + 2, s) && is(table_.asked_requested, k) && is(table_.to, k + 1)) k = k + 2;
+        else if (in(k + 1, s) && word(k) == "in" && (word(k + 1) == "touch" || word(k + 1) == "contact")) k = k + 1;
+      }
+      v = k;
+    } else if (is(table_.to, c)) {  // an owner bullet, "X to be confirmed"
+      size_t k = c + 1;
+      if (in(k + 1, s) && is(table_.be, k)) ++k;
+      v = k;
+    } else {  // undertook / agreed / promised / offered / committed to
+      if (!in(c + 2, s) || !is(table_.to, c + 1)) return;
+      v = skip_adverbs(c + 2);
+    }
+    if (!in(v, s) || !lowercase(v)) return;
+    // A particle that follows at once, and "make sure".
+    size_t last = in(v + 1, s) && is(table_.particle, v + 1) && !w_.tokens[v + 1].break_before ? v + 1 : v;
+    // After a participle, "on" or "into" before a noun is a preposition:
+    // "published on the website", "taken into account"; "passed on to" keeps it.
+    if (last == v + 1 && action_participle(v) && (word(last) == "on" || word(last) == "into") &&
+        in(last + 1, s) && !is(table_.to, last + 1) && !w_.tokens[last + 1].break_before)
+      last = v;
+    while (last + 1 < w_.tokens.size() && w_.tokens[last + 1].sentence == s &&
+           w_.tokens[last + 1].begin == w_.tokens[last].end + 1 && text_[w_.tokens[last].end] == '-')
+      ++last;  // "re-examine"
+    f.begin = w_.tokens[begin].begin;
+    f.end = w_.tokens[last].end;
+  }
+
   /// The named exclusion that applies to a commitment whose head is token t.
   Exclusion exclusion(size_t t, bool check_condition_after = true) const {
     uint32_t s = w_.tokens[t].sentence;
@@ -1507,7 +1574,9 @@ std::vector<PromisePhrase> find_promises(std::string_view text) {
       }
     }
     previous = &h;
-    found.push_back({h.f.begin, h.f.end, std::string(text.substr(h.f.begin, h.f.end - h.f.begin))});
+    ClauseRules::Found span = h.f;
+    rules.verb_group(span);
+    found.push_back({span.begin, span.end, std::string(text.substr(span.begin, span.end - span.begin))});
   }
   return found;
 }

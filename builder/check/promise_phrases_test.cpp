@@ -98,10 +98,10 @@ TEST_CASE("the seed minutes hold exactly its two promises") {
   auto found = find_promises(kSeed);
   REQUIRE(found.size() == 2);
   CHECK(found[0].begin == kSeed.find("undertook to provide information regarding the ethnic breakdown"));
-  CHECK(found[0].phrase == "undertook to");
+  CHECK(found[0].phrase == "undertook to provide");
   CHECK(found[1].begin == kSeed.find("would be included in future reports"));
-  CHECK(found[1].phrase == "would be included in future reports");
-  CHECK(found[1].end == found[1].begin + std::string_view("would be included in future reports").size());
+  CHECK(found[1].phrase == "would be included");
+  CHECK(found[1].end == found[1].begin + std::string_view("would be included").size());
 }
 
 TEST_CASE("promises in the styles UK minutes use are found") {
@@ -110,16 +110,16 @@ TEST_CASE("promises in the styles UK minutes use are found") {
     const char* phrase;
   };
   const Case cases[] = {
-      {"The Head of Service undertook to circulate the revised figures to Members.", "undertook to"},
-      {"The officers undertake to provide quarterly updates on waiting times.", "undertake to"},
+      {"The Head of Service undertook to circulate the revised figures to Members.", "undertook to circulate"},
+      {"The officers undertake to provide quarterly updates on waiting times.", "undertake to provide"},
       {"Officers agreed to provide a written briefing on the waiting list.", "agreed to provide"},
-      {"The Director agreed to look into the delays reported by residents.", "agreed to look"},
+      {"The Director agreed to look into the delays reported by residents.", "agreed to look into"},
       {"The Corporate Director agreed to also share the audit findings.", "agreed to also share"},
-      {"A breakdown by ward would be included in future reports.", "would be included in future reports"},
+      {"A breakdown by ward would be included in future reports.", "would be included"},
       {"He said the figures would also be included in the next annual report.",
-       "would also be included in the next annual report"},
+       "would also be included"},
       {"The Chair confirmed that the response will be included in the next report to the Panel.",
-       "will be included in the next report"},
+       "will be included"},
       {"The Clerk would circulate the presentation slides after the meeting.", "would circulate"},
       {"Officers will circulate the revised timetable before the summer recess.", "will circulate"},
       {"The consultation responses are to be circulated to all Members.", "to be circulated"},
@@ -128,28 +128,28 @@ TEST_CASE("promises in the styles UK minutes use are found") {
       {"Officers were asked to report back with costings for each option.", "to report back"},
       {"The officer would provide the data broken down by age and gender.", "would provide"},
       {"Officers will provide a list of the schools visited.", "will provide"},
-      {"He would write to the Member with the details of the contract.", "would write to"},
+      {"He would write to the Member with the details of the contract.", "would write"},
       {"She would look into why the leaflet had not been sent.", "would look into"},
       {"The team would follow up the complaint with the provider.", "would follow up"},
-      {"The Director would update Members on progress at the next meeting.", "would update Members"},
-      {"The Interim Director would update the Committee once the audit closed.", "would update the Committee"},
+      {"The Director would update Members on progress at the next meeting.", "would update"},
+      {"The Interim Director would update the Committee once the audit closed.", "would update"},
       {"The officer would confirm the date of the next inspection.", "would confirm"},
-      {"The service has committed to publishing the results each quarter.", "committed to"},
-      {"The Cabinet Member gave an undertaking to publish the figures.", "undertaking to"},
-      {"Members would be kept informed of progress with the audit.", "Members would be kept informed"},
-      {"The Leader promised to raise the matter with the Minister.", "promised to"},
+      {"The service has committed to publishing the results each quarter.", "committed to publishing"},
+      {"The Cabinet Member gave an undertaking to publish the figures.", "undertaking to publish"},
+      {"Members would be kept informed of progress with the audit.", "would be kept"},
+      {"The Leader promised to raise the matter with the Minister.", "promised to raise"},
       {"Action: Officers to provide the Committee with a timeline.", "Action: Officers to provide"},
       {"ACTION: The Clerk to add the item to the work programme.", "ACTION: The Clerk to add"},
-      {"ACTION: Democratic Services", "ACTION:"},
-      {"Officers to circulate the draft protocol before the next meeting.", "Officers to circulate"},
+      {"ACTION: Democratic Services", "ACTION: Democratic Services"},
+      {"Officers to circulate the draft protocol before the next meeting.", "to circulate"},
       {"The Head of Democratic Services to arrange a training session.",
-       "The Head of Democratic Services to arrange"},
-      {"The minutes of the working group would be shared with the Committee.", "would be shared with"},
-      {"Copies of the letter would be sent to Members.", "would be sent to"},
+       "to arrange"},
+      {"The minutes of the working group would be shared with the Committee.", "would be shared"},
+      {"Copies of the letter would be sent to Members.", "would be sent"},
       {"The officer said she would be happy to share the guidance with Members.",
        "would be happy to share"},
       {"It was agreed that the item would be added to the work programme.",
-       "would be added to the work programme"},
+       "would be added"},
   };
   for (const Case& c : cases) {
     std::string sentence = c.sentence;
@@ -203,16 +203,16 @@ TEST_CASE("a promise is found across line breaks and runs of spaces, at its exac
   auto found = find_promises(text);
   REQUIRE(found.size() == 1);
   CHECK(found[0].begin == text.find("would"));
-  CHECK(found[0].end == text.size() - 1);
-  CHECK(found[0].phrase == "would\n   be included in\nfuture\n\treports");
-  CHECK(phrases("The OFFICERS UNDERTOOK TO provide figures.") == std::vector<std::string>{"UNDERTOOK TO"});
+  CHECK(found[0].end == text.find(" in\n"));
+  CHECK(found[0].phrase == "would\n   be included");
+  CHECK(phrases("The OFFICERS UNDERTOOK TO provide figures.") == std::vector<std::string>{"UNDERTOOK TO provide"});
 }
 
 TEST_CASE("a blank line or a new list item ends the sentence a promise must sit in") {
   CHECK(phrases("The report would\n\nbe included in future reports.").empty());
   CHECK(phrases("- a review would\n- be circulated").empty());
   CHECK(phrases("1. Officers to circulate the note.\n2. Head of Service to arrange a visit.") ==
-        std::vector<std::string>{"Officers to circulate", "Head of Service to arrange"});
+        std::vector<std::string>{"to circulate", "to arrange"});
   CHECK(phrases("**Action:** Officers to review the leaflet.") ==
         std::vector<std::string>{"Action:** Officers to review"});
 }
@@ -236,7 +236,7 @@ TEST_CASE("two promises in one paragraph are both found, in order") {
   auto found = phrases(
       "The officer undertook to check the figures. She would also write to the school, and the "
       "Clerk agreed to arrange a visit.");
-  CHECK(found == std::vector<std::string>{"undertook to", "would also write to", "agreed to arrange"});
+  CHECK(found == std::vector<std::string>{"undertook to check", "would also write", "agreed to arrange"});
 }
 
 // ---------------------------------------------------------------- clause rules (issue 12)
@@ -307,13 +307,13 @@ TEST_CASE("construction: an ACTION line with an owner, a dash or colon, active o
   must_match("Action – Clerk to book the hall for the public meeting.", "Action – Clerk to book");
   must_match("ACTION: That a note on the costs be circulated to Members.",
              "ACTION: That a note on the costs be circulated");
-  must_match("ACTION: Minutes Secretary", "ACTION:");
+  must_match("ACTION: Minutes Secretary", "ACTION: Minutes Secretary");
   // A word "action" that is not a label.
   must_not_match("Members discussed the action taken by the police.");
 }
 
 TEST_CASE("construction: an owner bullet 'Owner to + verb' and 'X to be confirmed'") {
-  must_match("• Legal Services to check the lease terms.", "Legal Services to check");
+  must_match("• Legal Services to check the lease terms.", "to check");
   must_match("Venue for the Members' seminar to be confirmed by the Clerk.", "to be confirmed");
   must_not_match("The scheme was likely to be confirmed next year.");
   must_not_match("Members asked for the figures to be shared.");
@@ -332,7 +332,7 @@ TEST_CASE("construction: a named team, service or the council as actor") {
 }
 
 TEST_CASE("construction: first-person direct speech and board minutes") {
-  must_match("The Cabinet Member said: \xE2\x80\x9CI will write to the rail operator this week.\xE2\x80\x9D", "will write to");
+  must_match("The Cabinet Member said: \xE2\x80\x9CI will write to the rail operator this week.\xE2\x80\x9D", "I will write");
   must_match("At the next meeting we will review the risk register.", "will review");
   must_not_match("The Cabinet Member said: \xE2\x80\x9CI was disappointed by the reply.\xE2\x80\x9D");
 }
@@ -345,7 +345,7 @@ TEST_CASE("construction: a RESOLVED line that names an officer to act") {
 }
 
 TEST_CASE("construction: a temporal clause keeps the promise, and the mixed clause keeps its promise") {
-  must_match("Once the tender closed, the Procurement Manager would brief the Committee.", "would brief the Committee");
+  must_match("Once the tender closed, the Procurement Manager would brief the Committee.", "would brief");
   must_match("The Director could not give a date, but would confirm it in writing.", "would confirm");
   must_not_match("The Director could not give a date for the works.");
 }
@@ -383,7 +383,7 @@ TEST_CASE("exclusion Habitual: how a service normally works, or a standing polic
   must_not_match("The inspector would usually contact the owner within a week.");
   must_not_match("The Council's policy was that ward Members would be consulted on all closures.");
   must_not_match("Applicants would be notified of the decision by email.");
-  must_match("The licensing officer would write to the holder of the Crown licence.", "would write to");
+  must_match("The licensing officer would write to the holder of the Crown licence.", "would write");
 }
 
 TEST_CASE("exclusion Habitual: a passive whose subject is a bare plural describes practice") {
@@ -395,7 +395,7 @@ TEST_CASE("exclusion Habitual: a passive whose subject is a bare plural describe
 
 TEST_CASE("not an undertaking: money carried forward is a forecast, not a task") {
   must_not_match("The underspend was due to delays in recruitment and would be carried forward.");
-  must_match("The officer said the figures would be reported to the next meeting.", "would be reported to");
+  must_match("The officer said the figures would be reported to the next meeting.", "would be reported");
 }
 
 TEST_CASE("exclusion Quotation: a quotation of earlier text") {
@@ -443,7 +443,7 @@ TEST_CASE("sentence splitting survives minutes punctuation") {
   // A numbered paragraph, a sub-number, bullets, an en dash and brackets.
   CHECK(phrases("4.2 The Drainage Engineer would survey the culvert.") == std::vector<std::string>{"would survey"});
   CHECK(phrases("\xE2\x80\xA2 Finance to check the grant.\n\xE2\x80\xA2 Clerk to book the hall.") ==
-        std::vector<std::string>{"Finance to check", "Clerk to book"});
+        std::vector<std::string>{"to check", "to book"});
   CHECK(phrases("The report (which officers would circulate) was noted.") ==
         std::vector<std::string>{"would circulate"});
 }
@@ -470,7 +470,7 @@ TEST_CASE("construction: a RESOLVED line asking a named officer ('be asked / req
 
 TEST_CASE("construction: contracted first person, inline bullets, 'would now' with a later time, 'be in touch'") {
   must_match("\u201CI\u2019ll make sure the ward councillors get the figures,\u201D the Director said.", "I\u2019ll make sure");
-  must_match("Actions agreed: \u2022 Parks Manager to order the new benches.", "Parks Manager to order");
+  must_match("Actions agreed: \u2022 Parks Manager to order the new benches.", "to order");
   must_match("The audit had slipped; the Internal Auditor would now complete it in June.", "would now complete");
   must_match("A caseworker would be in touch with the family this week.", "would be in touch");
   must_not_match("The Chair would now invite the public speakers.");
@@ -490,7 +490,7 @@ TEST_CASE("exclusion Habitual: frequency, 'any', 'Under the policy', cases a pro
   must_not_match("Applications for the hardship fund would be assessed against the criteria.");
   must_not_match("Once a claim reached the panel, it would be decided within a month.");
   // Reporting to a committee on a cycle, and a named paper, stay promises.
-  must_match("The performance figures would be reported to the Panel quarterly.", "would be reported to");
+  must_match("The performance figures would be reported to the Panel quarterly.", "would be reported");
   must_match("The figures would be provided in the next quarterly report.", "would be provided");
 }
 
@@ -505,7 +505,7 @@ TEST_CASE("exclusions: 'No ... would', funding, a view, a condition before a rep
 }
 
 TEST_CASE("questions: 'asked for' and 'asked that' are requests, and an acceptance after them is a promise") {
-  must_match("Members asked for the survey to be shared and the Head of Housing undertook to do so.", "undertook to");
+  must_match("Members asked for the survey to be shared and the Head of Housing undertook to do so.", "undertook to do");
   must_match("Councillor Lowe asked that the plans be circulated, which the officer agreed to do.", "agreed to do");
   must_not_match("Councillor Lowe asked whether the plans would be circulated.");
 }
