@@ -13,6 +13,14 @@
 
 namespace rs {
 
+/// One entry of `plugins:` in data/site.yaml: a command the builder runs with
+/// the site as JSON on its standard input (docs/plugins.md).
+struct ExternalPlugin {
+  Located<std::string> name;     // for messages, and its files' folder
+  Located<std::string> command;  // run with /bin/sh -c, from the site folder
+  Located<int> timeout_seconds{30, {}};
+};
+
 struct SiteSettings {
   Text title;
   Text organisation;
@@ -25,6 +33,8 @@ struct SiteSettings {
   /// Paths in the output folder the builder did not write and must leave in
   /// place, relative, `/`-separated; a folder ends in `/` (`.well-known/`).
   std::vector<Located<std::string>> keep;
+  // `plugins:` in data/site.yaml: commands run after the pages are drawn (docs/plugins.md).
+  std::vector<ExternalPlugin> plugins;
 };
 
 struct Committee {

@@ -18,6 +18,7 @@
 #include "core/stage_timer.h"
 #include "core/memo_store.h"
 #include "load/load_site.h"
+#include "plugin/external_plugin.h"
 #include "render/markdown.h"
 #include "render/theme.h"
 #include "write/build_cache.h"
@@ -348,6 +349,21 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   for (size_t k = 0; k < pages.size(); ++k) r.files[page_file[k]].bytes = std::move(pages[k].html);
   pages.clear();
   timer.lap("page-check");
+
+  // External plugins see the finished site and may add files; a plugin that
+  // fails stops the build before anything is written.
+  if (!r.model.site.plugins.empty() && diags.error_count() == 0) {
+    stage("running " + std::to_string(r.model.site.plugins.size()) + " plugins");
+    PluginRunOptions plugin_options{options.site_dir, options.version, {}};
+    for (const auto& f : r.files) plugin_options.output_paths.push_back(f.path);
+    for (auto& pf : run_external_plugins(r.model, r.site, plugin_options, diags)) {
+      OutputFile f;
+      f.path = std::move(pf.path);
+      f.bytes = std::move(pf.bytes);
+      r.files.push_back(std::move(f));
+    }
+    timer.lap("plugins");
+  }
 
   if (options.write && diags.error_count() == 0) {
     std::vector<FileToWrite> to_write;
