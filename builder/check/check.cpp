@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "core/parallel.h"
+#include "model/site_paths.h"
 #include "suppress.h"
 
 namespace rs {
@@ -31,7 +32,7 @@ std::vector<std::unique_ptr<Check>> builtin_checks() {
 std::vector<ProsePage> prose_pages(const Model& model, const ResolvedSite& site) {
   std::vector<ProsePage> pages;
   for (const auto& m : model.meetings) {
-    ProsePage p{"meetings/" + m.id + "/index.html", {}};
+    ProsePage p{paths::meeting(m.id), {}};
     for (const auto& it : m.items) {
       p.texts.push_back(&it.title);
       if (it.exempt()) continue;
@@ -47,15 +48,15 @@ std::vector<ProsePage> prose_pages(const Model& model, const ResolvedSite& site)
     pages.push_back(std::move(p));
   }
   for (const auto& ru : site.undertakings) {
-    ProsePage p{"undertakings/" + ru.undertaking->id.value + "/index.html", {&ru.undertaking->text}};
+    ProsePage p{paths::undertaking(ru.undertaking->id.value), {&ru.undertaking->text}};
     for (const ActionUpdate* a : ru.history) p.texts.push_back(&a->note);
     pages.push_back(std::move(p));
   }
   for (const auto& c : model.committees)
-    pages.push_back({"committees/" + c.id.value + "/index.html", {&c.name, &c.description}});
+    pages.push_back({paths::committee(c.id.value), {&c.name, &c.description}});
   for (const auto& r : model.reports)
-    pages.push_back({"reports/" + r.series.value + "/" + r.year + "/index.html", {&r.title, &r.notes}});
-  for (const auto& pg : model.pages) pages.push_back({pg.stem + "/index.html", {&pg.title, &pg.body}});
+    pages.push_back({paths::report(r.series.value, r.year), {&r.title, &r.notes}});
+  for (const auto& pg : model.pages) pages.push_back({paths::page(pg.stem), {&pg.title, &pg.body}});
   return pages;
 }
 

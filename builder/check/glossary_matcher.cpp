@@ -5,7 +5,7 @@
 #include <cstring>
 #include <optional>
 
-#include "check/suppress.h"
+#include "model/markers.h"
 #include "core/strings.h"
 
 namespace rs {

@@ -17,37 +17,16 @@
 // or no reason, or silences nothing, is itself reported as `suppress.unused`,
 // so markers do not outlive the text they excused. Inside code spans and
 // fenced code blocks the syntax is literal text, not a marker. The renderer
-// removes markers from the output (strip_markers).
+// removes markers from the output (model/markers.h, strip_markers).
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "model/markers.h"
 
 namespace rs {
-
-/// Bytes [begin, end) of a text.
-struct ByteRange {
-  size_t begin = 0;
-  size_t end = 0;
-};
-
-/// Code spans and fenced code blocks of Markdown, in order: literal text that
-/// neither markers nor checks read.
-std::vector<ByteRange> code_ranges(std::string_view markdown);
-
-/// One `<!-- allow RULE: REASON -->` in a text.
-struct SuppressMarker {
-  std::string rule;    // "" when the marker names none
-  std::string reason;  // trimmed; "" when missing
-  size_t begin = 0;    // the whole marker, `<!--` to `-->`
-  size_t end = 0;
-};
-
-/// Every marker of a text, in order, outside code.
-std::vector<SuppressMarker> parse_markers(std::string_view text);
-
 /// A finding of some check in the same text, as far as markers care.
 struct FindingAt {
   std::string_view rule;
@@ -70,8 +49,5 @@ struct Suppression {
 /// Which of a text's findings its markers silence, and which markers are unused.
 Suppression apply_markers(std::string_view text, const std::vector<SuppressMarker>& markers,
                           const std::vector<FindingAt>& findings);
-
-/// The text without its markers; a marker alone on its line takes the line with it.
-std::string strip_markers(std::string_view text);
 
 }  // namespace rs

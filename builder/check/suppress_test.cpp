@@ -8,44 +8,6 @@
 namespace rs {
 namespace {
 
-std::vector<std::string> code_texts(std::string_view s) {
-  std::vector<std::string> out;
-  for (const ByteRange& r : code_ranges(s)) out.emplace_back(s.substr(r.begin, r.end - r.begin));
-  return out;
-}
-
-TEST_CASE("code_ranges finds code spans and fenced blocks") {
-  CHECK(code_texts("a `b` c") == std::vector<std::string>{"`b`"});
-  CHECK(code_texts("a ``b ` c`` d") == std::vector<std::string>{"``b ` c``"});
-  CHECK(code_texts("a lone ` tick") == std::vector<std::string>{});
-  CHECK(code_texts("an escaped \\` tick `x`") == std::vector<std::string>{"`x`"});
-  CHECK(code_texts("one `para\n\nanother` para") == std::vector<std::string>{});
-  CHECK(code_texts("text\n```\ncode `x\n```\nmore") == std::vector<std::string>{"```\ncode `x\n```"});
-  CHECK(code_texts("text\n~~~~\nunclosed") == std::vector<std::string>{"~~~~\nunclosed"});
-}
-
-TEST_CASE("parse_markers reads rule, reason and position") {
-  std::string s = "The letter said <!-- allow glossary.avoid: quoting the complainant's letter --> Afghani.";
-  auto ms = parse_markers(s);
-  REQUIRE(ms.size() == 1);
-  CHECK(ms[0].rule == "glossary.avoid");
-  CHECK(ms[0].reason == "quoting the complainant's letter");
-  CHECK(s.substr(ms[0].begin, ms[0].end - ms[0].begin) ==
-        "<!-- allow glossary.avoid: quoting the complainant's letter -->");
-
-  auto bare = parse_markers("<!--allow glossary.abbr-unknown-->");
-  REQUIRE(bare.size() == 1);
-  CHECK(bare[0].rule == "glossary.abbr-unknown");
-  CHECK(bare[0].reason == "");
-}
-
-TEST_CASE("parse_markers ignores ordinary comments, code and unclosed markers") {
-  CHECK(parse_markers("<!-- a note for editors -->").empty());
-  CHECK(parse_markers("<!-- allowance: none -->").empty());
-  CHECK(parse_markers("write `<!-- allow glossary.avoid: why -->` before it").empty());
-  CHECK(parse_markers("<!-- allow glossary.avoid: never closed").empty());
-}
-
 TEST_CASE("a marker silences the first finding of its rule after it") {
   std::string s = "Afghani <!-- allow glossary.avoid: quoting --> the Afghani and Afghani";
   auto ms = parse_markers(s);
@@ -103,16 +65,6 @@ TEST_CASE("a marker without a reason or a rule silences nothing and is reported"
   CHECK(q.silenced == std::vector<bool>{false});
   REQUIRE(q.problems.size() == 1);
   CHECK(q.problems[0].message.find("names no rule") != std::string::npos);
-}
-
-TEST_CASE("strip_markers removes markers and nothing else") {
-  CHECK(strip_markers("The word <!-- allow glossary.avoid: quoting --> Afghani.") == "The word Afghani.");
-  CHECK(strip_markers("Para one.\n\n<!-- allow glossary.avoid: quoting -->\nThe Afghani.\n") ==
-        "Para one.\n\nThe Afghani.\n");
-  CHECK(strip_markers("  <!-- allow x.y: z -->") == "");
-  CHECK(strip_markers("<!-- an editor's note --> kept") == "<!-- an editor's note --> kept");
-  CHECK(strip_markers("write `<!-- allow x.y: z -->` like this") == "write `<!-- allow x.y: z -->` like this");
-  CHECK(strip_markers("no markers at all") == "no markers at all");
 }
 
 }  // namespace

@@ -206,13 +206,7 @@ int cmd_undertakings(const std::vector<std::string>& rest) {
   std::vector<UndertakingRow> rows;
   bool any_overdue = false;
   std::string owner = ascii_lower(a->options.count("owner") ? a->options["owner"] : "");
-  // The register's order: what is overdue first.
-  std::vector<const ResolvedUndertaking*> ordered;
-  for (const auto& ru : r.site.undertakings) ordered.push_back(&ru);
-  std::stable_sort(ordered.begin(), ordered.end(), [](const ResolvedUndertaking* x, const ResolvedUndertaking* y) {
-    return timing_rank(x->timing) < timing_rank(y->timing);
-  });
-  for (const ResolvedUndertaking* p : ordered) {
+  for (const ResolvedUndertaking* p : register_order(r.site)) {  // the site's and the exports' order
     const ResolvedUndertaking& ru = *p;
     UndertakingRow row = undertaking_row(r.model, r.site, ru);
     if (a->options.count("overdue") && ru.timing != Timing::overdue) continue;

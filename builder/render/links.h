@@ -1,29 +1,10 @@
 #pragma once
-// Where each page lives, and relative links between them. Every link names
-// its file (…/index.html) so the site works from file:// as from a server.
+// Relative links between pages (where each lives: model/site_paths.h).
 #include <string>
 
-namespace rs {
+#include "model/site_paths.h"
 
-namespace paths {
-inline std::string home() { return "index.html"; }
-inline std::string year(const std::string& slug) { return "years/" + slug + "/index.html"; }
-inline std::string committee(const std::string& id) { return "committees/" + id + "/index.html"; }
-inline std::string committee_ics(const std::string& id) { return "committees/" + id + "/meetings.ics"; }
-inline std::string meeting(const std::string& id) { return "meetings/" + id + "/index.html"; }
-inline std::string person(const std::string& id) { return "people/" + id + "/index.html"; }
-inline std::string series(const std::string& id) { return "reports/" + id + "/index.html"; }
-inline std::string report(const std::string& series, const std::string& year) {
-  return "reports/" + series + "/" + year + "/index.html";
-}
-inline std::string register_all() { return "undertakings/index.html"; }
-inline std::string register_state(const std::string& state) { return "undertakings/state/" + state + "/index.html"; }
-inline std::string undertaking(const std::string& id) { return "undertakings/" + id + "/index.html"; }
-inline std::string glossary() { return "glossary/index.html"; }
-inline std::string search() { return "search/index.html"; }
-inline std::string page(const std::string& stem) { return stem + "/index.html"; }
-inline std::string document(const std::string& file) { return file; }  // "documents/…", copied as is
-}  // namespace paths
+namespace rs {
 
 /// The prefix that leads from `page` (a path under the root) back to the root: "../../".
 std::string root_prefix(const std::string& page);

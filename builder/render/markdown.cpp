@@ -65,7 +65,7 @@ std::string scheme_named(const std::string& url) {
   return scheme.empty() ? "an encoded scheme" : "the `" + scheme + ":` scheme";
 }
 
-/// `<!-- allow rule: reason -->` silences one finding (see check/suppress.h); it is not content.
+/// `<!-- allow rule: reason -->` silences one finding (see model/markers.h); it is not content.
 bool is_suppress_marker(std::string_view html) {
   std::string t = trim(html);
   return starts_with(t, "<!-- allow ") && ends_with(t, "-->") && t.find("-->") == t.size() - 3;

@@ -117,7 +117,7 @@ class UndertakingExports : public OutputKind {
   std::string name() const override { return "undertakings"; }
   void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics&) const override {
     std::vector<UndertakingRow> rows;
-    for (const auto& ru : ctx.site.undertakings) rows.push_back(undertaking_row(ctx.model, ctx.site, ru));
+    for (const ResolvedUndertaking* ru : register_order(ctx.site)) rows.push_back(undertaking_row(ctx.model, ctx.site, *ru));
     out.push_back({"undertakings.csv", to_csv(rows), "", ""});
     out.push_back({"undertakings.json", to_json(rows, ctx.site.as_of), "", ""});
     out.push_back({"undertakings.ics", to_ics(ctx.model, ctx.site, ctx.model.site.title.value + ": undertakings due"), "", ""});

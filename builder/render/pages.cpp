@@ -46,14 +46,8 @@ ViewList undertaking_list(PageEnv& env, const std::vector<const ResolvedUndertak
 std::vector<const ResolvedUndertaking*> sorted_for_register(const RenderContext& ctx,
                                                             const std::function<bool(const ResolvedUndertaking&)>& keep) {
   std::vector<const ResolvedUndertaking*> out;
-  for (const auto& ru : ctx.site.undertakings)
-    if (keep(ru)) out.push_back(&ru);
-  std::stable_sort(out.begin(), out.end(), [](const ResolvedUndertaking* a, const ResolvedUndertaking* b) {
-    int ra = timing_rank(a->timing), rb = timing_rank(b->timing);
-    if (ra != rb) return ra < rb;
-    Date da = a->due.value_or(Date{9999, 12, 31}), db = b->due.value_or(Date{9999, 12, 31});
-    return da < db;
-  });
+  for (const ResolvedUndertaking* ru : register_order(ctx.site))
+    if (keep(*ru)) out.push_back(ru);
   return out;
 }
 

@@ -1,6 +1,6 @@
 #include "undertaking_table.h"
 
-#include "check/suppress.h"
+#include "model/markers.h"
 #include "core/strings.h"
 #include "ical.h"
 

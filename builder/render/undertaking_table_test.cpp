@@ -120,7 +120,7 @@ BuildResult build_exports() {
 
 std::vector<UndertakingRow> rows_of(const BuildResult& r) {
   std::vector<UndertakingRow> rows;
-  for (const auto& ru : r.site.undertakings) rows.push_back(undertaking_row(r.model, r.site, ru));
+  for (const ResolvedUndertaking* ru : register_order(r.site)) rows.push_back(undertaking_row(r.model, r.site, *ru));
   return rows;
 }
 
@@ -152,7 +152,8 @@ TEST_CASE("a row shows the owner's name for a people id, the resolved due date a
   BuildResult r = build_exports();
   auto rows = rows_of(r);
   REQUIRE(rows.size() == 3);
-  const UndertakingRow& treasury = rows[1];
+  // The register's order: overdue, then due at the next meeting, then completed.
+  const UndertakingRow& treasury = rows[2];
   CHECK(treasury.id == "treasury-report");
   CHECK(treasury.owner == "Director of Finance, Resources");
   CHECK(treasury.due == "2019-01-31");
@@ -167,7 +168,7 @@ TEST_CASE("a row shows the owner's name for a people id, the resolved due date a
   CHECK(ethnicity.state == "overdue");  // due 2019-10-16, as at 2019-12-01
   CHECK(ethnicity.latest_update.empty());
 
-  const UndertakingRow& training = rows[2];
+  const UndertakingRow& training = rows[1];
   CHECK(training.due == "next meeting");
   CHECK(training.state == "due-next-meeting");
   CHECK(training.item == "4");

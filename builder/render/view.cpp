@@ -1,6 +1,6 @@
 #include "view.h"
 
-#include "check/suppress.h"
+#include "model/markers.h"
 #include "core/strings.h"
 
 namespace rs {

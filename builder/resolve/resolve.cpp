@@ -45,6 +45,18 @@ int timing_rank(Timing t) {
   return 6;
 }
 
+std::vector<const ResolvedUndertaking*> register_order(const ResolvedSite& site) {
+  std::vector<const ResolvedUndertaking*> out;
+  for (const auto& ru : site.undertakings) out.push_back(&ru);
+  std::stable_sort(out.begin(), out.end(), [](const ResolvedUndertaking* a, const ResolvedUndertaking* b) {
+    int ra = timing_rank(a->timing), rb = timing_rank(b->timing);
+    if (ra != rb) return ra < rb;
+    Date da = a->due.value_or(Date{9999, 12, 31}), db = b->due.value_or(Date{9999, 12, 31});
+    return da < db;
+  });
+  return out;
+}
+
 const Committee* ResolvedSite::committee(const std::string& id, const Model& m) const {
   auto it = committees.find(id);
   return it == committees.end() ? nullptr : &m.committees[it->second];

@@ -20,6 +20,7 @@ bool timing_is_open(Timing t);
 /// Register order: overdue, due, due at the next meeting, not yet due, completed, withdrawn.
 int timing_rank(Timing t);
 
+
 struct ItemRef {
   size_t meeting = 0;  // index into Model::meetings
   size_t item = 0;     // index into Meeting::items
@@ -60,5 +61,10 @@ struct ResolveOptions {
 Date choose_as_of(const Model& model, const ResolveOptions& options);
 
 ResolvedSite resolve(const Model& model, const ResolveOptions& options, Diagnostics& diags);
+
+/// The register's one order, used by the pages, the CSV and JSON exports and
+/// the `undertakings` command: overdue first, then due, open, closed
+/// (timing_rank), then by due date (none last), then as resolved.
+std::vector<const ResolvedUndertaking*> register_order(const ResolvedSite& site);
 
 }  // namespace rs
