@@ -20,6 +20,11 @@ endforeach()
 # It builds a 400-meeting site a few times (the swap of a large rebuild, two builds at once).
 set_tests_properties(integration.output_folder PROPERTIES TIMEOUT 300)
 
+# The library installed and linked by another program (examples/custom-check-and-output).
+add_test(NAME integration.installed_package
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/integration/installed_package.sh ${CMAKE_BINARY_DIR})
+set_tests_properties(integration.installed_package PROPERTIES LABELS integration TIMEOUT 300)
+
 # Fuzzing, bounded: the torture inputs once, then about 45 seconds of mutations
 # of the example (a longer run on a sanitizer build is for releases: see the script).
 add_test(NAME fuzz.inputs

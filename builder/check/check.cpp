@@ -61,10 +61,14 @@ std::vector<ProsePage> prose_pages(const Model& model, const ResolvedSite& site)
 }
 
 void run_checks(const Model& model, const ResolvedSite& site, Diagnostics& diags, MemoStore* memo) {
+  run_checks(model, site, builtin_checks(), diags, memo);
+}
+
+void run_checks(const Model& model, const ResolvedSite& site, const std::vector<std::unique_ptr<Check>>& checks,
+                Diagnostics& diags, MemoStore* memo) {
   const std::vector<ProsePage> pages = prose_pages(model, site);
   const CheckInput in{model, site, pages, memo};
   Findings findings;
-  auto checks = builtin_checks();
   for (const auto& c : checks) c->run(in, findings, diags);
   std::vector<TextFinding> all = findings.take();
   // A text shown on two pages (an undertaking on its meeting and its own page)

@@ -1,6 +1,7 @@
 #pragma once
-// Stage 3: checks. Each check is a plugin implementing Check and registered in
-// builtin_checks(); adding one touches its own file and that list.
+// Stage 3: checks. Each check implements Check; the built-in ones are listed
+// by builtin_checks(), and a program that links the library adds its own to a
+// Registry (pipeline/registry.h) the same way.
 #include <memory>
 #include <mutex>
 #include <string>
@@ -63,6 +64,9 @@ std::unique_ptr<Check> make_report_check();
 /// Run every check; apply inline `<!-- allow rule: reason -->` markers; report the rest.
 /// With a memo store, checks may reuse what they found in unchanged prose.
 void run_checks(const Model& model, const ResolvedSite& site, Diagnostics& diags, MemoStore* memo = nullptr);
+/// The same with the checks a build was given (a Registry's).
+void run_checks(const Model& model, const ResolvedSite& site, const std::vector<std::unique_ptr<Check>>& checks,
+                Diagnostics& diags, MemoStore* memo = nullptr);
 /// Every published page's prose. Exempt items contribute nothing.
 std::vector<ProsePage> prose_pages(const Model& model, const ResolvedSite& site);
 

@@ -33,4 +33,16 @@ struct RenderedPage {
 std::vector<PageSummary> check_pages(const std::vector<RenderedPage>& pages, const std::set<std::string>& files,
                                      Diagnostics& out);
 
+/// A rule of one's own over each page drawn by a build, for programs that
+/// link the library (added to a Registry, pipeline/registry.h). Its findings
+/// go to `out` with `where` = the page path, like the built-in page.* rules;
+/// at error level they stop the build from publishing. Pages reused unchanged
+/// from the last build (which passed then) are not shown again.
+class PageRule {
+ public:
+  virtual ~PageRule() = default;
+  virtual std::string name() const = 0;
+  virtual void check(const RenderedPage& page, Diagnostics& out) const = 0;
+};
+
 }  // namespace rs

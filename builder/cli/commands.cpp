@@ -1,10 +1,13 @@
 #include "commands.h"
 
+#include <cstdlib>
+
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -21,6 +24,28 @@
 namespace rs {
 
 namespace {
+
+/// The library reads no environment variables; the command line does, here.
+BuildOptions options_from_environment() {
+  BuildOptions o;
+  o.version = REPORTSITE_VERSION;
+  auto set = [](const char* name) -> const char* {
+    const char* v = std::getenv(name);
+    return v && *v ? v : nullptr;
+  };
+  if (const char* v = set("REPORTSITE_THREADS")) {
+    int n = std::atoi(v);
+    if (n > 0) o.threads = static_cast<unsigned>(n);
+  }
+  o.timings = set("REPORTSITE_TIMINGS") != nullptr;
+  if (const char* v = set("REPORTSITE_VERIFY_INPUT_KEYS")) o.verify_input_keys = std::string(v) == "1";
+  if (const char* v = set("SOURCE_DATE_EPOCH")) {  // reproducible builds: https://reproducible-builds.org/specs/source-date-epoch/
+    char* end = nullptr;
+    long long seconds = std::strtoll(v, &end, 10);
+    if (end && *end == '\0') o.source_date_epoch = seconds;
+  }
+  return o;
+}
 
 const char* kUsage =
     "reportsite " REPORTSITE_VERSION ": council committee records to an accessible static site\n"
@@ -121,8 +146,7 @@ int cmd_build(const std::vector<std::string>& rest, bool write) {
                  : parse(rest, {"site", "as-of", "format"}, {}, &error);
   if (!a) return usage_error(error);
   if (!a->positional.empty()) return usage_error("unexpected argument `" + a->positional[0] + "`");
-  BuildOptions o;
-  o.version = REPORTSITE_VERSION;
+  BuildOptions o = options_from_environment();
   o.write = write;
   if (a->options.count("site")) o.site_dir = a->options["site"];
   if (a->options.count("out")) o.out_dir = a->options["out"];
@@ -188,7 +212,7 @@ int cmd_undertakings(const std::vector<std::string>& rest) {
   std::string error;
   auto a = parse(rest, {"site", "owner", "committee", "as-of", "format"}, {"overdue", "fail-on-overdue"}, &error);
   if (!a) return usage_error(error);
-  BuildOptions o;
+  BuildOptions o = options_from_environment();
   if (a->options.count("site")) o.site_dir = a->options["site"];
   o.as_of = as_of_option(*a, &error);
   if (!error.empty()) return usage_error(error);
@@ -258,7 +282,7 @@ int cmd_new(const std::vector<std::string>& rest) {
   std::string committee = a->options["committee"];
   std::string site = a->options.count("site") ? a->options["site"] : ".";
   RealFileSystem fs;
-  BuildOptions options;
+  BuildOptions options = options_from_environment();
   options.site_dir = site;
   BuildResult r = load_and_resolve(fs, options);
   if (!r.site.committees.count(committee)) return usage_error(unknown_committee(committee, r.site));

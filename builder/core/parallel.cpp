@@ -8,11 +8,14 @@
 
 namespace rs {
 
+namespace {
+std::atomic<unsigned> chosen_workers{0};
+}
+
+void set_worker_count(unsigned threads) { chosen_workers = threads; }
+
 unsigned worker_count() {
-  if (const char* env = std::getenv("REPORTSITE_THREADS")) {
-    int n = std::atoi(env);
-    if (n > 0) return static_cast<unsigned>(n);
-  }
+  if (unsigned n = chosen_workers.load()) return n;
   unsigned hw = std::thread::hardware_concurrency();
   return hw ? hw : 1;
 }

@@ -28,8 +28,8 @@ void memory_mib(double& now, double& peak) {
 }
 }  // namespace
 
-StageTimer::StageTimer()
-    : enabled_(std::getenv("REPORTSITE_TIMINGS") != nullptr), last_(std::chrono::steady_clock::now()), cpu_(cpu_seconds()) {}
+StageTimer::StageTimer(bool enabled)
+    : enabled_(enabled), last_(std::chrono::steady_clock::now()), cpu_(cpu_seconds()) {}
 
 void StageTimer::lap(const std::string& stage) {
   auto now = std::chrono::steady_clock::now();

@@ -1,6 +1,7 @@
 #pragma once
-// REPORTSITE_TIMINGS=1 prints each stage's wall and CPU time to stderr, for
-// profiling; otherwise a StageTimer prints nothing.
+// An enabled StageTimer prints each stage's wall and CPU time to stderr, for
+// profiling (BuildOptions::timings; the CLI sets it from REPORTSITE_TIMINGS);
+// otherwise it prints nothing.
 #include <chrono>
 #include <string>
 
@@ -8,7 +9,7 @@ namespace rs {
 
 class StageTimer {
  public:
-  StageTimer();
+  explicit StageTimer(bool enabled);
   /// Print the time since the last lap (or construction) under `stage`.
   void lap(const std::string& stage);
 

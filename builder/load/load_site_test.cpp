@@ -1,6 +1,7 @@
 // The loader as a user meets it: each fault in a hand-written file is reported
 // at the exact line and column, with a suggestion where one is likely.
 #include "load/load_site.h"
+#include "core/parallel.h"
 
 #include <doctest/doctest.h>
 
@@ -381,7 +382,10 @@ namespace {
 // Regression: files read in parallel once marked themselves readable in a
 // vector<bool>, whose bits share words; lost updates silently dropped meetings.
 TEST_CASE("every file of a large site is loaded, whatever the threads") {
-  fixture::ScopedEnv threads("REPORTSITE_THREADS", "4");
+  set_worker_count(4);
+  struct Restore {
+    ~Restore() { set_worker_count(0); }
+  } restore;
   MemoryFileSystem fs;
   fs.files["site/data/site.yaml"] = "title: T\norganisation: O\n";
   fs.files["site/data/committees.yaml"] = "- id: audit\n  name: Audit Committee\n";

@@ -60,25 +60,27 @@ std::string blame_template(const Theme& theme, const std::string& page_template)
 BuildResult load_and_resolve(const FileSystem& fs, const BuildOptions& options) {
   BuildResult r;
   Diagnostics diags;
+  set_worker_count(options.threads);
   r.model = load_site(fs, options.site_dir, diags);
-  r.site = resolve(r.model, {options.as_of}, diags);
+  r.site = resolve(r.model, {options.as_of, options.source_date_epoch}, diags);
   finish(r, diags);
   return r;
 }
 
 namespace {
-/// The builder that draws the pages: its version and code, the built-in theme, the output folder.
-/// Pages drawn by another builder are never reused.
-std::string builder_identity(const BuildOptions& options, const std::string& out) {
+/// The builder that draws the pages: the library's version and build id
+/// (fixed when it was compiled, whichever program links it), the version the
+/// pages show, the checks and outputs it runs, the built-in theme and the
+/// output folder. Pages drawn by another builder are never reused.
+std::string builder_identity(const BuildOptions& options, const Registry& registry, const std::string& out) {
   Hasher theme;
   for (const auto& [path, bytes] : builtin_theme_files()) theme.add(path).add(bytes);
-  // The executable's size and time stand for the builder's code: any relink changes them.
-  std::error_code ec;
-  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  std::string builder = ec ? std::string(__DATE__ " " __TIME__)
-                           : std::to_string(std::filesystem::file_size(exe, ec)) + "@" +
-                                 std::to_string(std::filesystem::last_write_time(exe, ec).time_since_epoch().count());
-  return "reportsite " + options.version + " " + builder + "; out " + out + "; theme " + std::to_string(theme.value());
+  std::string parts;
+  for (const auto& c : registry.checks) parts += " check:" + c->name();
+  for (const auto& o : registry.outputs) parts += " output:" + o->name();
+  for (const auto& p : registry.page_rules) parts += " page-rule:" + p->name();
+  return std::string("reportsite ") + library_version() + " build " + build_id() + "; pages say " + options.version +
+         ";" + parts + "; out " + out + "; theme " + std::to_string(theme.value());
 }
 
 /// Pages the last build published that may be reused: drawn by this builder, still on disk.
@@ -174,7 +176,11 @@ bool reused_links_may_break(const BuildCache& cache, const std::set<std::string>
 BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   BuildResult r;
   Diagnostics diags;
-  StageTimer timer;
+  StageTimer timer(options.timings);
+  set_worker_count(options.threads);
+  Registry builtin;
+  if (!options.registry) builtin = builtin_registry();
+  const Registry& registry = options.registry ? *options.registry : builtin;
   const std::string out = options.out_dir.empty() ? join_path(options.site_dir, "public") : options.out_dir;
   auto stage = [&](const std::string& name) {
     if (options.on_stage) options.on_stage(name);
@@ -227,8 +233,8 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
                                            fs.read(join_path(options.site_dir, "data/site.yaml"), nullptr).value_or(""));
       load_settings(settings_only, f, ignore);
     }
-    builder = builder_identity(options, out);
-    key = builder + "; as_of " + choose_as_of(settings_only, {options.as_of}).iso();
+    builder = builder_identity(options, registry, out);
+    key = builder + "; as_of " + choose_as_of(settings_only, {options.as_of, options.source_date_epoch}).iso();
     stamps = stamp_inputs(fs, site_inputs(fs, options.site_dir), cache ? &cache->inputs : nullptr);
     auto same = [](const InputStamp& a, const InputStamp& b) {
       return a.path == b.path && a.size == b.size && a.hash == b.hash;
@@ -280,10 +286,10 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   r.files_read = r.model.sources.size();
   if (memo) r.files_from_cache = memo->hits();
   stage("resolving " + std::to_string(r.model.meetings.size()) + " meetings");
-  r.site = resolve(r.model, {options.as_of}, diags);
+  r.site = resolve(r.model, {options.as_of, options.source_date_epoch}, diags);
   timer.lap("resolve");
   stage("checking");
-  run_checks(r.model, r.site, diags, memo ? &*memo : nullptr);
+  run_checks(r.model, r.site, registry.checks, diags, memo ? &*memo : nullptr);
   save_memo(false);  // what loading and checking computed is written and freed before pages are drawn
   timer.lap("check");
 
@@ -304,11 +310,10 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     input_hashes = hash_inputs(r.model, r.site);
     ctx.inputs = &input_hashes;
   }
-  // REPORTSITE_VERIFY_INPUT_KEYS=1 turns it on from outside, as the incremental tests do.
-  const char* verify = std::getenv("REPORTSITE_VERIFY_INPUT_KEYS");
-  ctx.verify_input_keys = options.verify_input_keys || (verify && std::string(verify) == "1");
+  ctx.verify_input_keys = options.verify_input_keys;
+  ctx.timings = options.timings;
   stage("rendering");
-  r.files = render_site(ctx, diags);
+  r.files = render_site(ctx, registry.outputs, diags);
   timer.lap("render");
   save_memo(true);
   stage("checking " + std::to_string(r.files.size()) + " files");
@@ -341,6 +346,10 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     for (size_t k = 0; k < pages.size(); ++k)
       if (r.files[page_file[k]].reused) pages[k].html.clear();
   }
+  // The registry's own page rules, on the pages drawn this time.
+  for (const auto& rule : registry.page_rules)
+    for (const auto& p : pages)
+      if (!p.unchanged) rule->check(p, page_findings);
   std::set<std::string> pages_with_findings;
   for (auto& d : page_findings.take()) {
     pages_with_findings.insert(d.where);

@@ -7,10 +7,12 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "pipeline/registry.h"
 #include "core/fs.h"
 #include "model/model.h"
 #include "render/output.h"
 #include "resolve/resolve.h"
+#include "core/version.h"
 
 namespace rs {
 
@@ -19,9 +21,16 @@ struct BuildOptions {
   std::string out_dir;          // default: <site>/public
   std::optional<Date> as_of;    // --as-of
   bool write = true;            // false for `check`: everything but writing
-  std::string version = "dev";
+  std::string version = library_version();  // shown on pages; the builder's identity is build_id()
   bool use_cache = true;        // skip the build when no input changed since the last one
   bool verify_input_keys = false;  // prepare every page anyway; fail if one changed while its inputs' key did not
+  /// Checks, outputs and page rules to run; null: builtin_registry().
+  const Registry* registry = nullptr;
+  /// Settings the library never reads from the environment (the CLI does:
+  /// REPORTSITE_THREADS, REPORTSITE_TIMINGS, SOURCE_DATE_EPOCH, REPORTSITE_VERIFY_INPUT_KEYS).
+  unsigned threads = 0;         // worker threads; 0: as many as the machine has
+  bool timings = false;         // print each stage's time and memory to stderr
+  std::optional<long long> source_date_epoch;  // "today" for as_of, when neither --as-of nor the site sets it
   /// Told as each stage starts ("loading", "rendering", ...), for progress on a terminal.
   std::function<void(const std::string& stage)> on_stage;
 };

@@ -1,6 +1,7 @@
 // Whole builds, in memory: what gets published (or not), what the pages say,
 // and that the result does not depend on the number of threads.
 #include "pipeline/pipeline.h"
+#include "pipeline/registry.h"
 #include "write/build_cache.h"
 #include "write/output_folder.h"
 #include "write/write_site.h"
@@ -366,14 +367,11 @@ std::string fingerprint(const BuildResult& r) {
 TEST_CASE("one thread and four threads build identical files") {
   const std::string site = kMeetingsSite + kExemptSite.substr(kMinimalSite.size());
   std::string one, four;
-  {
-    ScopedEnv threads("REPORTSITE_THREADS", "1");
-    one = fingerprint(build_txtar(site));
-  }
-  {
-    ScopedEnv threads("REPORTSITE_THREADS", "4");
-    four = fingerprint(build_txtar(site));
-  }
+  BuildOptions one_thread, four_threads;
+  one_thread.threads = 1;
+  four_threads.threads = 4;
+  one = fingerprint(build_txtar(site, one_thread));
+  four = fingerprint(build_txtar(site, four_threads));
   CHECK(one.size() > 1000);
   CHECK(one == four);
 }
@@ -384,14 +382,10 @@ TEST_CASE("one thread and four threads build the example site identically") {
   o.site_dir = REPORTSITE_SOURCE_DIR;
   o.write = false;
   std::string one, four;
-  {
-    ScopedEnv threads("REPORTSITE_THREADS", "1");
-    one = fingerprint(build_site(fs, o));
-  }
-  {
-    ScopedEnv threads("REPORTSITE_THREADS", "4");
-    four = fingerprint(build_site(fs, o));
-  }
+  o.threads = 1;
+  one = fingerprint(build_site(fs, o));
+  o.threads = 4;
+  four = fingerprint(build_site(fs, o));
   CHECK(one.size() > 10000);
   CHECK(one == four);
 }
@@ -495,6 +489,62 @@ TEST_CASE("a cache that vouches for output files which no longer hold what was w
   BuildResult r = build_in(fs);
   CHECK_FALSE(r.up_to_date);
   CHECK(fs.files.at("site/public/index.html") == page);
+}
+
+// ---- the registry (issue 13, item 4)
+
+class EveryMeetingCheck : public Check {
+ public:
+  std::string name() const override { return "test.every-meeting"; }
+  void run(const CheckInput& in, Findings&, Diagnostics& diags) const override {
+    for (const auto& m : in.model.meetings) diags.warning("test.every-meeting", m.date.span, "saw " + m.id);
+  }
+};
+
+class CountOutput : public OutputKind {
+ public:
+  std::string name() const override { return "test.count"; }
+  void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics&) const override {
+    OutputFile f;
+    f.path = "count.txt";
+    f.bytes = std::to_string(ctx.model.meetings.size()) + "\n";
+    out.push_back(std::move(f));
+  }
+};
+
+class NoMainPageRule : public PageRule {
+ public:
+  std::string name() const override { return "test.no-main"; }
+  void check(const RenderedPage& page, Diagnostics& out) const override {
+    if (page.html.find("<main") == std::string::npos) out.add({Severity::error, "test.no-main", "no main", {}, page.path, {}, {}});
+  }
+};
+
+TEST_CASE("a registry's own check, output and page rule run beside the built-in ones") {
+  Registry registry = builtin_registry();
+  registry.add(std::make_unique<EveryMeetingCheck>()).add(std::make_unique<CountOutput>());
+  registry.add(std::make_unique<NoMainPageRule>());
+  BuildOptions o;
+  o.registry = &registry;
+  BuildResult r = build_txtar(kMeetingsSite, o);
+  size_t seen = 0;
+  for (const auto& d : r.diagnostics) seen += d.rule == "test.every-meeting";
+  CHECK(seen == r.model.meetings.size());
+  CHECK(seen > 0);
+  auto count = std::find_if(r.files.begin(), r.files.end(), [](const OutputFile& f) { return f.path == "count.txt"; });
+  REQUIRE(count != r.files.end());
+  CHECK(count->bytes == std::to_string(r.model.meetings.size()) + "\n");
+  CHECK(std::any_of(r.files.begin(), r.files.end(), [](const OutputFile& f) { return f.path == "index.html"; }));
+  // Every built-in page has a <main>, so the page rule finds nothing.
+  CHECK(std::none_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) { return d.rule == "test.no-main"; }));
+
+  // A registry without the built-in outputs publishes only its own.
+  Registry only_mine;
+  only_mine.add(std::make_unique<CountOutput>());
+  o.registry = &only_mine;
+  BuildResult mine = build_txtar(kMeetingsSite, o);
+  REQUIRE(mine.files.size() == 1);
+  CHECK(mine.files[0].path == "count.txt");
 }
 
 }  // namespace

@@ -21,11 +21,16 @@ std::vector<std::unique_ptr<OutputKind>> builtin_outputs() {
 }
 
 std::vector<OutputFile> render_site(const RenderContext& ctx, Diagnostics& diags) {
+  return render_site(ctx, builtin_outputs(), diags);
+}
+
+std::vector<OutputFile> render_site(const RenderContext& ctx, const std::vector<std::unique_ptr<OutputKind>>& outputs,
+                                    Diagnostics& diags) {
   std::vector<OutputFile> files;
   // A theme that cannot be drawn said why when it loaded; empty pages would only add a finding each.
   if (!ctx.theme.usable()) return files;
-  StageTimer timer;
-  for (const auto& kind : builtin_outputs()) {
+  StageTimer timer(ctx.timings);
+  for (const auto& kind : outputs) {
     kind->render(ctx, files, diags);
     timer.lap("  render " + kind->name());
   }

@@ -57,6 +57,8 @@ struct RenderContext {
   const InputHashes* inputs = nullptr;
   /// Prepare pages even when their input key matches, and report any whose data changed anyway.
   bool verify_input_keys = false;
+  /// Print each output's time to stderr (BuildOptions::timings).
+  bool timings = false;
 };
 
 class OutputKind {
@@ -78,6 +80,9 @@ std::unique_ptr<OutputKind> make_data_export();
 
 /// Render the whole site in memory; files sorted by path.
 std::vector<OutputFile> render_site(const RenderContext& ctx, Diagnostics& diags);
+/// The same with the outputs a build was given (a Registry's), in their order.
+std::vector<OutputFile> render_site(const RenderContext& ctx, const std::vector<std::unique_ptr<OutputKind>>& outputs,
+                                    Diagnostics& diags);
 
 /// The abbreviation → expansion map the Markdown renderer marks up.
 std::map<std::string, std::string> glossary_abbreviations(const Model& model);

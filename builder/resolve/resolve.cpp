@@ -70,11 +70,7 @@ const Person* ResolvedSite::person(const std::string& id, const Model& m) const 
 Date choose_as_of(const Model& model, const ResolveOptions& options) {
   if (options.as_of) return *options.as_of;
   if (model.site.as_of) return model.site.as_of->value;
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
-    char* end = nullptr;
-    long long s = std::strtoll(epoch, &end, 10);
-    if (end && *end == '\0' && end != epoch) return date_from_epoch(s);
-  }
+  if (options.source_date_epoch) return date_from_epoch(*options.source_date_epoch);
   return today_utc();
 }
 

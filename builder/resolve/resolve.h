@@ -55,9 +55,10 @@ struct ResolvedSite {
 
 struct ResolveOptions {
   std::optional<Date> as_of;  // --as-of; overrides the site setting
+  std::optional<long long> source_date_epoch;  // seconds (the CLI reads SOURCE_DATE_EPOCH), before today
 };
 
-/// The date "overdue" is judged on: --as-of, the site's as_of, SOURCE_DATE_EPOCH, else today.
+/// The date "overdue" is judged on: --as-of, the site's as_of, the source date epoch, else today.
 Date choose_as_of(const Model& model, const ResolveOptions& options);
 
 ResolvedSite resolve(const Model& model, const ResolveOptions& options, Diagnostics& diags);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "check/check.h"
+#include "core/parallel.h"
 #include "check/page_check.h"
 #include "load/load_site.h"
 #include "render/markdown.h"
@@ -43,6 +44,9 @@ int main(int argc, char** argv) {
   int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
   // For profiling the checks alone (perf record): no build rounds.
   const bool checks_only = argc > 3 && std::string(argv[3]) == "--checks-only";
+#ifdef RS_HAS_SET_WORKER_COUNT  // older libraries (checks_compare.sh) read REPORTSITE_THREADS themselves
+  if (const char* env = std::getenv("REPORTSITE_THREADS")) set_worker_count(static_cast<unsigned>(std::atoi(env)));
+#endif
   RealFileSystem fs;
   Diagnostics load_diags;
   auto t0 = std::chrono::steady_clock::now();

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/parallel.h"
 #include "core/fs.h"
 #include "load/load_site.h"
 
@@ -37,7 +38,7 @@ int main(int argc, char** argv) {
   double yaml = time([&] {
     for (const auto& t : texts) YAML::Load(t);
   });
-  setenv("REPORTSITE_THREADS", "1", 1);  // one core, like the yaml-cpp figure
+  set_worker_count(1);  // one core, like the yaml-cpp figure
   Diagnostics diags;
   double loader = time([&] { load_site(fs, argv[1], diags); });
   double mb = bytes / 1e6;

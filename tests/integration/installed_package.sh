@@ -1,0 +1,61 @@
+#!/bin/bash
+# Usage: installed_package.sh BUILD_DIR
+# The library as another program meets it: `cmake --install` into a scratch
+# prefix, then examples/custom-check-and-output configured with only
+# find_package(reportsite) against that prefix, built, and run on a copy of
+# the example site. Its own check and output must show up next to the
+# built-in ones, and the installed `reportsite` must build the same site.
+set -u
+name=installed-package
+source "$(dirname "$0")/lib.sh"
+build_dir=$(realpath "$1")
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+prefix="$work/prefix"
+
+if cmake --install "$build_dir" --prefix "$prefix" > "$work/install.log" 2>&1; then pass "cmake --install succeeds"
+else fail "cmake --install failed:"; cat "$work/install.log"; finish; fi
+for f in lib/cmake/reportsite/reportsiteConfig.cmake include/reportsite/pipeline/pipeline.h \
+         include/reportsite/pipeline/registry.h bin/reportsite; do
+  if [ -e "$prefix/$f" ]; then pass "installed $f"; else fail "$f is not installed"; fi
+done
+if [ -e "$prefix/include/reportsite/cli" ]; then fail "the CLI's headers were installed"
+else pass "the CLI's headers are not installed"; fi
+
+# Configured from a copy, so nothing of the source tree is on its include path.
+cp -R "$repo_root/examples/custom-check-and-output" "$work/example"
+if cmake -S "$work/example" -B "$work/example-build" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release \
+     > "$work/configure.log" 2>&1; then pass "the example configures with find_package(reportsite)"
+else fail "the example does not configure:"; cat "$work/configure.log"; finish; fi
+if grep -rq "$repo_root/builder" "$work/example-build/CMakeFiles" 2>/dev/null; then
+  fail "the example build refers to the source tree's builder/"
+else pass "the example build uses only the installed headers"; fi
+if cmake --build "$work/example-build" -j2 > "$work/compile.log" 2>&1; then pass "the example compiles and links"
+else fail "the example does not build:"; tail -30 "$work/compile.log"; finish; fi
+
+# A copy of the example site with one meeting's venue removed, for the example's check.
+mkdir "$work/site"
+cp -R "$repo_root/content" "$repo_root/data" "$work/site/"
+[ -d "$repo_root/themes" ] && cp -R "$repo_root/themes" "$work/site/"
+meeting=$(grep -l '^venue:' "$work/site"/content/meetings/*/*.yaml | head -1)
+sed -i '/^venue:/d' "$meeting"
+stem=$(basename "$meeting" .yaml)
+"$work/example-build/council-build" "$work/site" "$work/out" > "$work/run.out" 2> "$work/run.err"
+rc=$?
+if [ "$rc" -eq 0 ]; then pass "council-build exits 0"; else fail "council-build exited $rc:"; cat "$work/run.err"; fi
+if grep -Eq "^$work/site/content/meetings/[0-9]+/$stem\.yaml:[0-9]+:[0-9]+: warning: meeting $stem does not say where it was held \[council.no-venue\]" "$work/run.err"
+then pass "the example's own check reports at file:line:col"
+else fail "no council.no-venue warning for $stem:"; cat "$work/run.err"; fi
+if [ -s "$work/out/meetings-per-committee.txt" ] && grep -Pq '^[a-z0-9-]+\t[0-9]+$' "$work/out/meetings-per-committee.txt"
+then pass "the example's own output is published: $(tr '\n' ' ' < "$work/out/meetings-per-committee.txt")"
+else fail "meetings-per-committee.txt is missing or malformed"; fi
+if [ -f "$work/out/index.html" ] && [ -f "$work/out/undertakings.csv" ]; then pass "the built-in outputs are published beside it"
+else fail "built-in outputs are missing"; fi
+
+# The installed command builds the same site; its pages match the example's.
+"$prefix/bin/reportsite" build --site "$work/site" --out "$work/out2" > /dev/null 2>&1
+if diff -rq -x meetings-per-committee.txt -x .reportsite-output "$work/out" "$work/out2" > "$work/diff.txt"; then
+  pass "the installed reportsite publishes the same files (but the example's own)"
+else fail "outputs differ:"; head "$work/diff.txt"; fi
+finish
