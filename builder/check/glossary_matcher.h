@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -35,6 +36,11 @@ struct GlossaryFinding {
   std::string replacement;  // the text that would fix [begin, end), or ""
   size_t entry = kNoEntry;  // the glossary entry concerned; kNoEntry for abbr-unknown
 };
+
+/// Its one description, for the memo's encoding (core/codec.h).
+inline auto fields(GlossaryFinding& f) {
+  return std::tie(f.text_index, f.begin, f.end, f.severity, f.rule, f.message, f.replacement, f.entry);
+}
 
 enum class PhraseKind { term, abbr, avoid };
 

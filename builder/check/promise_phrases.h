@@ -4,6 +4,7 @@
 // can ask for each one to be recorded as an undertaking.
 #include <cstddef>
 #include <string>
+#include <tuple>
 #include <string_view>
 #include <vector>
 
@@ -15,6 +16,8 @@ struct PromisePhrase {
   size_t end = 0;
   std::string phrase;  // the matched words as written (line breaks kept)
 };
+/// Its one description, for the memo's encoding (core/codec.h).
+inline auto fields(PromisePhrase& p) { return std::tie(p.begin, p.end, p.phrase); }
 
 /// Phrases in `text` (raw Markdown of one prose field) that record a commitment
 /// to do something later, in text order, never overlapping, one per promise.

@@ -2,9 +2,8 @@
 #include <algorithm>
 
 #include "check.h"
-#include "core/binary.h"
 #include "core/hash.h"
-#include "core/memo_store.h"
+#include "core/memo_cached.h"
 #include "core/parallel.h"
 #include "promise_phrases.h"
 
@@ -55,40 +54,25 @@ class UntrackedUndertakingCheck : public Check {
     std::vector<Field> fields = fields_of(m);
     Hasher key;
     for (const auto& f : fields) key.add(static_cast<uint64_t>(f.tracked)).add(f.text->value);
-    const std::string memo_name = "promises:" + m.id;
-    std::vector<std::pair<size_t, PromisePhrase>> found;  // field index, phrase
-    bool cached = false;
-    if (in.memo)
-      if (auto payload = in.memo->find(memo_name, key.value())) cached = unpack(*payload, fields.size(), found);
-    if (!cached) {
-      found.clear();
-      for (size_t i = 0; i < fields.size(); ++i)
-        if (!fields[i].tracked && !fields[i].text->empty())
-          for (auto& p : find_promises(fields[i].text->value)) found.emplace_back(i, std::move(p));
-      if (in.memo) in.memo->put(memo_name, key.value(), pack(found));
-    }
+    using Found = std::vector<std::pair<size_t, PromisePhrase>>;  // field index, phrase
+    const Found found = cached<Found>(
+        in.memo, "promises:" + m.id, key.value(),
+        [&] {
+          Found out;
+          for (size_t i = 0; i < fields.size(); ++i)
+            if (!fields[i].tracked && !fields[i].text->empty())
+              for (auto& p : find_promises(fields[i].text->value)) out.emplace_back(i, std::move(p));
+          return out;
+        },
+        [&](const Found& kept) {
+          return std::all_of(kept.begin(), kept.end(), [&](const auto& f) { return f.first < fields.size(); });
+        });
     for (const auto& [i, p] : found)
       findings.add({fields[i].text, p.begin, p.end, Severity::warning, "undertaking.untracked",
                     "this records a promise (“" + p.phrase + "”) that is not tracked as an undertaking",
                     "add it under the item's `undertakings:` (and list its id in this exchange's `undertakings:`), "
                     "or silence this with <!-- allow undertaking.untracked: reason -->",
                     ""});
-  }
-
-  static std::string pack(const std::vector<std::pair<size_t, PromisePhrase>>& found) {
-    BinaryWriter w;
-    w.u64(found.size());
-    for (const auto& [i, p] : found) w.u64(i), w.u64(p.begin), w.u64(p.end), w.str(p.phrase);
-    return std::move(w.out);
-  }
-  static bool unpack(std::string_view payload, size_t fields, std::vector<std::pair<size_t, PromisePhrase>>& found) {
-    BinaryReader r{payload};
-    found.resize(r.count());
-    for (auto& [i, p] : found) {
-      i = r.u64(), p.begin = r.u64(), p.end = r.u64(), p.phrase = r.str();
-      if (i >= fields) r.ok = false;
-    }
-    return r.done();
   }
 };
 

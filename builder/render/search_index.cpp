@@ -5,9 +5,8 @@
 #include <set>
 #include <unordered_map>
 
-#include "core/binary.h"
 #include "core/hash.h"
-#include "core/memo_store.h"
+#include "core/memo_cached.h"
 #include "core/parallel.h"
 #include "core/strings.h"
 #include "view.h"
@@ -74,37 +73,35 @@ SearchDoc make_doc(std::string kind, std::string title, std::string url, std::st
   return d;
 }
 
-std::string pack(const std::vector<SearchDoc>& docs, const std::vector<std::vector<std::string>>& stems) {
-  BinaryWriter w;
-  w.u64(docs.size());
+/// A meeting's documents as the memo keeps them: each with its stems as one
+/// string, a line break after each (words: this keeps the memo small).
+struct KeptDoc {
+  SearchDoc doc;
+  std::string stems;
+};
+auto fields(SearchDoc& d) { return std::tie(d.kind, d.title, d.url, d.date, d.committee, d.snippet); }
+auto fields(KeptDoc& k) { return std::tie(k.doc, k.stems); }
+
+std::vector<KeptDoc> keep(const std::vector<SearchDoc>& docs, const std::vector<std::vector<std::string>>& stems) {
+  std::vector<KeptDoc> out(docs.size());
   for (size_t i = 0; i < docs.size(); ++i) {
-    const SearchDoc& d = docs[i];
-    w.str(d.kind), w.str(d.title), w.str(d.url), w.str(d.date), w.str(d.committee), w.str(d.snippet);
-    // Stems are words: one string with a line break after each keeps the memo small.
-    std::string joined;
-    for (const auto& s : stems[i]) joined += s + "\n";
-    w.str(joined);
+    out[i].doc = docs[i];
+    for (const auto& s : stems[i]) out[i].stems += s + "\n";
   }
-  return std::move(w.out);
+  return out;
 }
 
-bool unpack(std::string_view payload, std::vector<SearchDoc>& docs, std::vector<std::vector<std::string>>& stems) {
-  BinaryReader r{payload};
-  docs.resize(r.count());
-  stems.resize(docs.size());
-  for (size_t i = 0; i < docs.size() && r.ok; ++i) {
-    SearchDoc& d = docs[i];
-    d.kind = r.str(), d.title = r.str(), d.url = r.str(), d.date = r.str(), d.committee = r.str(), d.snippet = r.str();
-    std::string_view joined = r.view();
-    stems[i].clear();
-    for (size_t start = 0; start < joined.size();) {
-      size_t end = joined.find('\n', start);
-      if (end == std::string_view::npos) return false;
-      stems[i].emplace_back(joined.substr(start, end - start));
+void unkeep(std::vector<KeptDoc>&& kept, std::vector<SearchDoc>& docs, std::vector<std::vector<std::string>>& stems) {
+  docs.clear(), stems.clear();
+  for (auto& k : kept) {
+    docs.push_back(std::move(k.doc));
+    auto& mine = stems.emplace_back();
+    for (size_t start = 0; start < k.stems.size();) {
+      size_t end = k.stems.find('\n', start);
+      mine.emplace_back(k.stems.substr(start, end - start));
       start = end + 1;
     }
   }
-  return r.done();
 }
 
 constexpr size_t kDocsPerChunk = 200;
@@ -128,29 +125,35 @@ class SearchOutput : public OutputKind {
         key.add(it.minutes.value).add(it.resolved.value).add(it.discussion.size());
         for (const auto& ex : it.discussion) key.add(ex.question.value).add(ex.answer.value);
       }
-      const std::string memo_name = "search:" + m.id;
-      if (ctx.memo)
-        if (auto payload = ctx.memo->find(memo_name, key.value()))
-          if (unpack(*payload, per_meeting[mi], per_meeting_stems[mi])) return;
-      per_meeting[mi].clear(), per_meeting_stems[mi].clear();
-      for (const auto& it : m.items) {
-        std::string text;
-        if (!it.exempt()) {  // exempt business is never indexed beyond its title
-          text = md.plain_text(it.minutes.value);
-          auto add = [&](const Text& t) {
-            text += ' ';
-            text += md.plain_text(t.value);
-          };
-          for (const auto& ex : it.discussion) add(ex.question), add(ex.answer);
-          add(it.resolved);
-          text = trim(text);
-        }
-        per_meeting_stems[mi].emplace_back();
-        per_meeting[mi].push_back(make_doc("Item", it.number.value + ". " + it.title.value,
-                                           paths::meeting(m.id) + "#item-" + it.number.value, m.date.value.long_form(),
-                                           committee, text, per_meeting_stems[mi].back()));
-      }
-      if (ctx.memo) ctx.memo->put(memo_name, key.value(), pack(per_meeting[mi], per_meeting_stems[mi]));
+      auto kept = cached<std::vector<KeptDoc>>(
+          ctx.memo, "search:" + m.id, key.value(),
+          [&] {
+            std::vector<SearchDoc> docs;
+            std::vector<std::vector<std::string>> stems;
+            for (const auto& it : m.items) {
+              std::string text;
+              if (!it.exempt()) {  // exempt business is never indexed beyond its title
+                text = md.plain_text(it.minutes.value);
+                auto add = [&](const Text& t) {
+                  text += ' ';
+                  text += md.plain_text(t.value);
+                };
+                for (const auto& ex : it.discussion) add(ex.question), add(ex.answer);
+                add(it.resolved);
+                text = trim(text);
+              }
+              stems.emplace_back();
+              docs.push_back(make_doc("Item", it.number.value + ". " + it.title.value,
+                                      paths::meeting(m.id) + "#item-" + it.number.value, m.date.value.long_form(),
+                                      committee, text, stems.back()));
+            }
+            return keep(docs, stems);
+          },
+          // Stems end in a line break each, or the bytes are not ours.
+          [](const std::vector<KeptDoc>& k) {
+            return std::all_of(k.begin(), k.end(), [](const KeptDoc& d) { return d.stems.empty() || d.stems.back() == '\n'; });
+          });
+      unkeep(std::move(kept), per_meeting[mi], per_meeting_stems[mi]);
     });
     std::vector<SearchDoc> docs;
     std::vector<std::vector<std::string>> stems;

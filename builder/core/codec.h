@@ -1,0 +1,105 @@
+#pragma once
+// One binary encoding for everything the memo keeps: integers and enums,
+// strings, vectors, pairs and optionals of them, and any struct that
+// describes its fields once with
+//
+//   inline auto fields(GlossaryFinding& f) { return std::tie(f.begin, f.end, f.rule); }
+//
+// found by argument-dependent lookup. A struct's description is then the only
+// place a new field must be added for the memo to keep it. Decoding is
+// bounds-checked (BinaryReader): damaged bytes give nullopt, never a crash.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "core/binary.h"
+
+namespace rs {
+namespace codec {
+
+template <class T>
+struct is_vector : std::false_type {};
+template <class T, class A>
+struct is_vector<std::vector<T, A>> : std::true_type {};
+template <class T>
+struct is_pair : std::false_type {};
+template <class A, class B>
+struct is_pair<std::pair<A, B>> : std::true_type {};
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+
+template <class T>
+void write(BinaryWriter& w, const T& v) {
+  if constexpr (std::is_enum_v<T> || std::is_integral_v<T>) {
+    w.u64(static_cast<uint64_t>(v));
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    w.str(v);
+  } else if constexpr (is_vector<T>::value) {
+    w.u64(v.size());
+    for (const auto& x : v) write(w, x);
+  } else if constexpr (is_pair<T>::value) {
+    write(w, v.first);
+    write(w, v.second);
+  } else if constexpr (is_optional<T>::value) {
+    w.u64(v.has_value());
+    if (v) write(w, *v);
+  } else {  // a described struct; fields() only reads here
+    std::apply([&](const auto&... f) { (write(w, f), ...); }, fields(const_cast<T&>(v)));
+  }
+}
+
+template <class T>
+void read(BinaryReader& r, T& v) {
+  if constexpr (std::is_enum_v<T> || std::is_integral_v<T>) {
+    v = static_cast<T>(r.u64());
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    v = r.str();
+  } else if constexpr (is_vector<T>::value) {
+    v.clear();
+    v.resize(r.count());
+    for (auto& x : v) {
+      if (!r.ok) break;
+      read(r, x);
+    }
+  } else if constexpr (is_pair<T>::value) {
+    read(r, v.first);
+    read(r, v.second);
+  } else if constexpr (is_optional<T>::value) {
+    if (r.u64()) {
+      v.emplace();
+      read(r, *v);
+    } else {
+      v.reset();
+    }
+  } else {
+    std::apply([&](auto&... f) { (read(r, f), ...); }, fields(v));
+  }
+}
+
+}  // namespace codec
+
+template <class T>
+std::string encode(const T& value) {
+  BinaryWriter w;
+  codec::write(w, value);
+  return std::move(w.out);
+}
+
+/// The value, or nullopt when the bytes are damaged or not wholly used.
+template <class T>
+std::optional<T> decode(std::string_view bytes) {
+  BinaryReader r{bytes};
+  T value{};
+  codec::read(r, value);
+  if (!r.done()) return std::nullopt;
+  return value;
+}
+
+}  // namespace rs
