@@ -5,9 +5,14 @@
 //
 //   inline auto fields(GlossaryFinding& f) { return std::tie(f.begin, f.end, f.rule); }
 //
+// or, where the names matter to other readers of the description, with
+// field("name", f.member) entries (model/model.h does this). fields() is
 // found by argument-dependent lookup. A struct's description is then the only
-// place a new field must be added for the memo to keep it. Decoding is
-// bounds-checked (BinaryReader): damaged bytes give nullopt, never a crash.
+// place a new field must be added for the memo to keep it. A writer or reader
+// type may take over one type's encoding with encode_value(w, v) and
+// decode_value(r, v) (the loader's cache does, for file-relative spans).
+// Decoding is bounds-checked (BinaryReader): damaged bytes give nullopt,
+// never a crash.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -35,9 +40,34 @@ struct is_optional : std::false_type {};
 template <class T>
 struct is_optional<std::optional<T>> : std::true_type {};
 
+/// A described field with its name.
 template <class T>
-void write(BinaryWriter& w, const T& v) {
-  if constexpr (std::is_enum_v<T> || std::is_integral_v<T>) {
+struct Named {
+  const char* name;
+  T& value;
+};
+template <class T>
+Named<T> field(const char* name, T& value) {
+  return {name, value};
+}
+template <class T>
+T& unwrap(T& v) {
+  return v;
+}
+template <class T>
+T& unwrap(Named<T>& n) {
+  return n.value;
+}
+template <class T>
+T& unwrap(const Named<T>& n) {
+  return n.value;
+}
+
+template <class W, class T>
+void write(W& w, const T& v) {
+  if constexpr (requires { encode_value(w, v); }) {
+    encode_value(w, v);
+  } else if constexpr (std::is_enum_v<T> || std::is_integral_v<T>) {
     w.u64(static_cast<uint64_t>(v));
   } else if constexpr (std::is_same_v<T, std::string>) {
     w.str(v);
@@ -51,13 +81,15 @@ void write(BinaryWriter& w, const T& v) {
     w.u64(v.has_value());
     if (v) write(w, *v);
   } else {  // a described struct; fields() only reads here
-    std::apply([&](const auto&... f) { (write(w, f), ...); }, fields(const_cast<T&>(v)));
+    std::apply([&](auto&&... f) { (write(w, unwrap(f)), ...); }, fields(const_cast<T&>(v)));
   }
 }
 
-template <class T>
-void read(BinaryReader& r, T& v) {
-  if constexpr (std::is_enum_v<T> || std::is_integral_v<T>) {
+template <class R, class T>
+void read(R& r, T& v) {
+  if constexpr (requires { decode_value(r, v); }) {
+    decode_value(r, v);
+  } else if constexpr (std::is_enum_v<T> || std::is_integral_v<T>) {
     v = static_cast<T>(r.u64());
   } else if constexpr (std::is_same_v<T, std::string>) {
     v = r.str();
@@ -79,7 +111,7 @@ void read(BinaryReader& r, T& v) {
       v.reset();
     }
   } else {
-    std::apply([&](auto&... f) { (read(r, f), ...); }, fields(v));
+    std::apply([&](auto&&... f) { (read(r, unwrap(f)), ...); }, fields(v));
   }
 }
 

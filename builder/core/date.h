@@ -2,12 +2,14 @@
 // Calendar dates (no time zone: minutes are dated, not timed).
 #include <optional>
 #include <string>
+#include <tuple>
 #include <string_view>
 
 namespace rs {
 
 struct Date {
   int year = 0, month = 0, day = 0;
+  friend auto fields(Date& d) { return std::tie(d.year, d.month, d.day); }
   auto operator<=>(const Date&) const = default;
   bool valid() const { return year != 0; }
   /// 2018-10-17

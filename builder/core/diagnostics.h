@@ -4,6 +4,7 @@
 // with the source line and a caret under the span.
 #include <mutex>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "source.h"
@@ -21,6 +22,9 @@ struct Diagnostic {
   std::string where;       // a path to name when span is unknown (e.g. a written page)
   std::string suggestion;  // "did you mean `report_of`?" (shown as a note)
   std::string replacement; // text that would fix the span, when one is known
+  friend auto fields(Diagnostic& d) {
+    return std::tie(d.severity, d.rule, d.message, d.span, d.where, d.suggestion, d.replacement);
+  }
 };
 
 /// Collects diagnostics from any thread; order is made deterministic by sort().

@@ -3,6 +3,7 @@
 // from, so any later stage can point a user at the exact line and column.
 #include <cstdint>
 #include <string>
+#include <tuple>
 #include <string_view>
 #include <vector>
 
@@ -17,6 +18,7 @@ struct Span {
   uint32_t begin = 0;
   uint32_t end = 0;
   bool known() const { return file != kNoFile; }
+  friend auto fields(Span& s) { return std::tie(s.file, s.begin, s.end); }
 };
 
 /// Where a run of a value's bytes starts in the file. Inside one segment,
@@ -24,6 +26,7 @@ struct Span {
 struct Segment {
   uint32_t value_begin = 0;
   uint32_t file_offset = 0;
+  friend auto fields(Segment& s) { return std::tie(s.value_begin, s.file_offset); }
 };
 
 /// A string value with a map from each of its bytes to the file. Prose fields
@@ -39,6 +42,7 @@ struct Text {
   Span span_of(size_t begin, size_t end) const;
   /// The file offset of value byte i.
   uint32_t offset_of(size_t i) const;
+  friend auto fields(Text& t) { return std::tie(t.value, t.file, t.map, t.span); }
 };
 
 /// A value with its position.
@@ -46,6 +50,7 @@ template <class T>
 struct Located {
   T value{};
   Span span;
+  friend auto fields(Located& l) { return std::tie(l.value, l.span); }
 };
 
 struct LineCol {

@@ -9,6 +9,7 @@
 
 #include "core/date.h"
 #include "core/diagnostics.h"
+#include "core/codec.h"
 #include "core/source.h"
 
 namespace rs {
@@ -78,6 +79,15 @@ struct Exchange {
   std::vector<Located<std::string>> undertakings;  // ids given in this exchange
   Span span;
 };
+// Each struct's fields described once, under their names in FORMAT.md where
+// they have one: the memo's encoding (core/codec.h) reads these, so a new
+// field added here is kept on warm rebuilds without another edit.
+inline auto fields(Exchange& e) {
+  using codec::field;
+  return std::make_tuple(field("asked_by", e.asked_by), field("question", e.question),
+                         field("answered_by", e.answered_by), field("answer", e.answer),
+                         field("undertakings", e.undertakings), field("", e.span));
+}
 
 enum class DueKind { none, date, next_report, next_meeting };
 struct DueSpec {
@@ -85,6 +95,7 @@ struct DueSpec {
   Date date;
   Span span;
 };
+inline auto fields(DueSpec& d) { return std::tie(d.kind, d.date, d.span); }
 
 struct Undertaking {
   Located<std::string> id;
@@ -94,11 +105,20 @@ struct Undertaking {
   NameRef requested_by;
   Span span;
 };
+inline auto fields(Undertaking& u) {
+  using codec::field;
+  return std::make_tuple(field("id", u.id), field("text", u.text), field("owner", u.owner), field("due", u.due),
+                         field("requested_by", u.requested_by), field("", u.span));
+}
 
 struct Document {
   Text title;
   Located<std::string> file;  // relative to content/
 };
+inline auto fields(Document& d) {
+  using codec::field;
+  return std::make_tuple(field("title", d.title), field("file", d.file));
+}
 
 struct Item {
   Located<std::string> number;
@@ -118,12 +138,24 @@ struct Item {
   Span span;
   bool exempt() const { return exempt_paragraph != 0; }
 };
+inline auto fields(Item& i) {
+  using codec::field;
+  return std::make_tuple(field("number", i.number), field("title", i.title), field("report_of", i.report_of),
+                         field("report", i.report), field("minutes", i.minutes), field("discussion", i.discussion),
+                         field("undertakings", i.undertakings), field("resolved", i.resolved),
+                         field("documents", i.documents), field("exempt", i.exempt_paragraph),
+                         field("", i.exempt_span), field("", i.span));
+}
 
 enum class MinutesStatus { draft, confirmed };
 
 struct Attendance {
   std::vector<NameRef> members, officers, apologies;
 };
+inline auto fields(Attendance& a) {
+  using codec::field;
+  return std::make_tuple(field("members", a.members), field("officers", a.officers), field("apologies", a.apologies));
+}
 
 struct Meeting {
   std::string id;    // file stem
@@ -136,6 +168,13 @@ struct Meeting {
   Attendance attendance;
   std::vector<Item> items;
 };
+/// `file` is not described: it is where the meeting was read from, given back by whoever reads it.
+inline auto fields(Meeting& m) {
+  using codec::field;
+  return std::make_tuple(field("", m.id), field("committee", m.committee), field("date", m.date),
+                         field("time", m.time), field("venue", m.venue), field("status", m.status),
+                         field("attendance", m.attendance), field("items", m.items));
+}
 
 /// A labelled figure: a count or a percentage.
 struct Figure {
@@ -187,6 +226,11 @@ struct ActionUpdate {
   FileId file = kNoFile;
   Span span;
 };
+inline auto fields(ActionUpdate& a) {  // `file`: as for Meeting
+  using codec::field;
+  return std::make_tuple(field("undertaking", a.undertaking), field("date", a.date), field("status", a.status),
+                         field("note", a.note), field("meeting", a.meeting), field("", a.span));
+}
 
 struct Page {
   std::string stem;  // published at /<stem>/
