@@ -1,6 +1,7 @@
 // Loaders for the files under data/: site settings, committees, people, glossary.
 #include <cctype>
 #include <cstdio>
+#include <optional>
 
 #include "core/strings.h"
 #include "load_site.h"
@@ -45,6 +46,82 @@ bool keep_path_ok(YamlReader& r, const Located<std::string>& v, const std::vecto
   return true;
 }
 
+/// A plugin's name when `name:` is not given (FORMAT.md's example gives only
+/// `command:`): its script's file name, as an id. "./plugins/decision-check"
+/// gives decision-check; "python3 plugins/word_count.py" gives word-count.
+std::string name_from_command(std::string_view command) {
+  std::string_view script;
+  for (size_t i = 0; i < command.size();) {
+    while (i < command.size() && command[i] == ' ') ++i;
+    size_t end = command.find(' ', i);
+    if (end == std::string_view::npos) end = command.size();
+    std::string_view word = command.substr(i, end - i);
+    if (!word.empty() && (script.empty() || word.find('/') != std::string_view::npos || word.find('.') != std::string_view::npos))
+      script = word;
+    if (word.find('/') != std::string_view::npos) break;
+    i = end;
+  }
+  if (size_t slash = script.rfind('/'); slash != std::string_view::npos) script.remove_prefix(slash + 1);
+  if (size_t dot = script.find('.'); dot != std::string_view::npos && dot > 0) script = script.substr(0, dot);
+  std::string id;
+  for (char c : script) {
+    char l = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    bool keep = (l >= 'a' && l <= 'z') || (l >= '0' && l <= '9');
+    if (keep) id += l;
+    else if (!id.empty() && id.back() != '-') id += '-';
+  }
+  while (!id.empty() && id.back() == '-') id.pop_back();
+  return id;
+}
+
+/// One `plugins:` entry: {command, and optionally name and timeout}. The name
+/// prefixes the plugin's rule ids, so two plugins may not share one.
+std::optional<ExternalPlugin> plugin_entry(YamlReader& r, const YAML::Node& node,
+                                           const std::vector<ExternalPlugin>& seen) {
+  Fields f(r, node, {"name", "command", "timeout"}, "a plugin");
+  if (!f.ok()) return std::nullopt;
+  ExternalPlugin p;
+  bool ok = true;
+  if (auto command = r.string(f.require("command"), "command")) {
+    if (trim(command->value).empty()) {
+      r.error("load.bad-value", command->span, "a plugin's command is empty", "write the command that runs it, e.g. python3 plugins/check.py");
+      ok = false;
+    }
+    p.command = *command;
+  } else {
+    ok = false;
+  }
+  if (f.given("name")) {
+    if (auto name = r.id(f.require("name"), "plugin name")) p.name = *name;
+    else ok = false;
+  } else if (ok) {
+    p.name = {name_from_command(p.command.value), p.command.span};
+    if (p.name.value.empty()) {
+      r.error("load.bad-value", p.command.span, "cannot make a plugin name from this command",
+              "add `name:` (an id such as decision-check): it begins the rule id of every finding the plugin reports");
+      ok = false;
+    }
+  }
+  if (ok)
+    for (const auto& other : seen)
+      if (other.name.value == p.name.value) {
+        r.error("load.bad-value", p.name.span, "two plugins are named `" + p.name.value + "`",
+                "give each plugin its own `name:`: it begins the rule id of every finding the plugin reports");
+        ok = false;
+      }
+  if (auto t = r.count(f.get("timeout"), "timeout")) {
+    // A limit in seconds: a plugin that hangs must not hold a build for ever.
+    if (t->value < 1 || t->value > 600) {
+      r.error("load.bad-value", t->span, "timeout must be between 1 and 600 seconds, not " + std::to_string(t->value));
+      ok = false;
+    } else {
+      p.timeout_seconds = {static_cast<int>(t->value), t->span};
+    }
+  }
+  if (!ok) return std::nullopt;
+  return p;
+}
+
 }  // namespace
 
 void load_settings(Model& model, FileId file, Diagnostics& diags) {
@@ -52,7 +129,7 @@ void load_settings(Model& model, FileId file, Diagnostics& diags) {
   auto root = r.parse();
   if (!root) return;
   Fields f(r, *root, {"title", "organisation", "language", "municipal_year_starts", "theme", "base_url", "as_of",
-                      "contact", "keep"},
+                      "contact", "keep", "plugins"},
            "data/site.yaml");
   if (!f.ok()) return;
   SiteSettings& s = model.site;
@@ -90,6 +167,8 @@ void load_settings(Model& model, FileId file, Diagnostics& diags) {
   for (const auto& n : r.sequence(f.get("keep"), "keep"))
     if (auto v = r.string(n, "a path to keep"))
       if (keep_path_ok(r, *v, s.keep)) s.keep.push_back(*v);
+  for (const auto& n : r.sequence(f.get("plugins"), "plugins"))
+    if (auto p = plugin_entry(r, n, s.plugins)) s.plugins.push_back(std::move(*p));
 }
 
 void load_committees(Model& model, FileId file, Diagnostics& diags) {

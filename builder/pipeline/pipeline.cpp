@@ -244,6 +244,8 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     // ... and every file it wrote still holds what was written (a restored cache cannot vouch for stale files).
     if (cache) intact = intact_outputs(fs, target, cache->outputs);
     if (unchanged) unchanged = intact.size() == cache->outputs.size();
+    // Plugins read what the builder cannot stamp (their own scripts and data), so they run on every build.
+    if (unchanged && !settings_only.site.plugins.empty()) unchanged = false;
     timer.lap("cache");
     if (unchanged) {
       r.up_to_date = true;

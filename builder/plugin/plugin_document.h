@@ -1,0 +1,18 @@
+#pragma once
+// The document a plugin reads on standard input: the site as loaded and
+// resolved, each object with its id and the file it came from. An exempt item
+// goes as its number, title and paragraph only (docs/plugins.md).
+#include <string>
+
+#include "model/model.h"
+#include "plugin/json.h"
+#include "resolve/resolve.h"
+
+namespace rs {
+
+Json plugin_document(const Model& model, const ResolvedSite& site, const std::string& builder_version);
+
+/// A source file's path relative to the site folder, '/'-separated: "content/meetings/2018/x.yaml".
+std::string site_relative_path(const Model& model, FileId file);
+
+}  // namespace rs
