@@ -31,6 +31,8 @@ std::string with_commas(long long n);
 // of its own, so every routine below moves forward on any bytes.
 
 /// Bytes in the valid UTF-8 sequence at s[i] (1-4), or 1 for a byte that starts none.
+/// Appends code point `cp` encoded as UTF-8 (no check that it is a valid scalar value).
+void append_utf8(std::string& out, uint32_t cp);
 size_t utf8_char_size(std::string_view s, size_t i);
 /// Characters in `s`, an invalid byte counting as one.
 size_t utf8_chars(std::string_view s);

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/source.h"
+#include "core/strings.h"
 
 namespace rs {
 
@@ -197,25 +198,7 @@ class JsonParser {
     return true;
   }
 
-  static void put_utf8(unsigned cp, std::string& out) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-
-  bool string(std::string& out) {
+    bool string(std::string& out) {
     ++i_;  // the opening quote
     for (;;) {
       if (i_ >= s_.size()) return failed(i_, "the string is not closed (expected `\"`)");
@@ -257,7 +240,7 @@ class JsonParser {
             if (low < 0xDC00 || low > 0xDFFF) return failed(esc, "a high surrogate \\u escape without its low half");
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           }
-          put_utf8(cp, out);
+          append_utf8(out, cp);
           break;
         }
         default: return failed(esc, "an unknown escape `\\" + std::string(1, s_[i_ - 1]) + "`");
