@@ -117,6 +117,28 @@ void read(R& r, T& v) {
 
 }  // namespace codec
 
+/// The names a struct's description gives its fields, in order, leaving out
+/// the unnamed ones (positions): for the loader, the keys its YAML mapping
+/// may hold, so the description is also the list of keys.
+template <class T>
+const std::vector<const char*>& key_names() {
+  static const std::vector<const char*> names = [] {
+    std::vector<const char*> out;
+    T sample{};
+    std::apply(
+        [&](auto&&... f) {
+          auto add = [&](const auto& one) {
+            if constexpr (requires { one.name; })
+              if (one.name[0] != '\0') out.push_back(one.name);
+          };
+          (add(f), ...);
+        },
+        fields(sample));
+    return out;
+  }();
+  return names;
+}
+
 template <class T>
 std::string encode(const T& value) {
   BinaryWriter w;

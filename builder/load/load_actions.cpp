@@ -12,7 +12,7 @@ std::vector<ActionUpdate> load_actions(const SourceSet& sources, FileId file, Di
   if (!root || root->IsNull()) return out;
   static const std::vector<std::string> kStatuses = {"open", "in-progress", "on-hold", "completed", "withdrawn"};
   for (const auto& node : r.sequence(*root, "an action points file")) {
-    Fields f(r, node, {"undertaking", "date", "status", "note", "meeting"}, "an action point");
+    Fields f(r, node, key_names<ActionUpdate>(), "an action point");
     if (!f.ok()) continue;
     ActionUpdate a;
     a.file = file;

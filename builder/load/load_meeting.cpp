@@ -48,7 +48,7 @@ DueSpec due(YamlReader& r, const YAML::Node& node) {
 
 Undertaking undertaking(YamlReader& r, const YAML::Node& node) {
   Undertaking u;
-  Fields f(r, node, {"id", "text", "owner", "due", "requested_by"}, "an undertaking");
+  Fields f(r, node, key_names<Undertaking>(), "an undertaking");
   if (!f.ok()) return u;
   u.span = f.map_span();
   if (auto v = r.id(f.require("id"), "undertaking id")) u.id = *v;
@@ -61,7 +61,7 @@ Undertaking undertaking(YamlReader& r, const YAML::Node& node) {
 
 Exchange exchange(YamlReader& r, const YAML::Node& node) {
   Exchange x;
-  Fields f(r, node, {"asked_by", "question", "answered_by", "answer", "undertakings"}, "a discussion exchange");
+  Fields f(r, node, key_names<Exchange>(), "a discussion exchange");
   if (!f.ok()) return x;
   x.span = f.map_span();
   x.asked_by = r.text(f.get("asked_by"), "asked_by");
@@ -134,10 +134,7 @@ std::optional<Item> item(YamlReader& r, const YAML::Node& node, const SourceSet&
             "start each item with `- number: \"1\"` and put `title:` and the rest on the lines below it, indented");
     return std::nullopt;
   }
-  Fields f(r, node,
-           {"number", "title", "report_of", "report", "minutes", "discussion", "undertakings", "resolved", "documents",
-            "exempt"},
-           "an agenda item");
+  Fields f(r, node, key_names<Item>(), "an agenda item");
   if (!f.ok()) return std::nullopt;
   it.span = f.map_span();
   if (auto v = r.string(f.require("number"), "number")) it.number = *v;
@@ -149,7 +146,7 @@ std::optional<Item> item(YamlReader& r, const YAML::Node& node, const SourceSet&
   for (const auto& n : r.sequence(f.get("undertakings"), "undertakings")) it.undertakings.push_back(undertaking(r, n));
   it.resolved = r.text(f.get("resolved"), "resolved");
   for (const auto& n : r.sequence(f.get("documents"), "documents")) {
-    Fields d(r, n, {"title", "file"}, "a document");
+    Fields d(r, n, key_names<Document>(), "a document");
     if (!d.ok()) continue;
     Document doc;
     doc.title = r.text(d.require("title"), "title");
@@ -171,7 +168,7 @@ std::optional<Meeting> load_meeting(const SourceSet& sources, FileId file, const
   YamlReader r(sources, file, diags);
   auto root = r.parse();
   if (!root) return std::nullopt;
-  Fields f(r, *root, {"committee", "date", "time", "venue", "status", "attendance", "items"}, "a meeting");
+  Fields f(r, *root, key_names<Meeting>(), "a meeting");
   if (!f.ok()) return std::nullopt;
   Meeting m;
   m.file = file;
@@ -207,7 +204,7 @@ std::optional<Meeting> load_meeting(const SourceSet& sources, FileId file, const
   m.venue = r.text(f.get("venue"), "venue");
   if (r.choice(f.get("status"), "status", {"draft", "confirmed"}) == 1u) m.status = MinutesStatus::confirmed;
   if (f.has("attendance")) {
-    Fields a(r, f.get("attendance"), {"members", "officers", "apologies"}, "attendance");
+    Fields a(r, f.get("attendance"), key_names<Attendance>(), "attendance");
     if (a.ok()) {
       m.attendance.members = names(r, a.get("members"), "members");
       m.attendance.officers = names(r, a.get("officers"), "officers");

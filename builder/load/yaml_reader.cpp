@@ -455,6 +455,9 @@ void YamlReader::warning(const char* rule, Span span, std::string message, std::
 }
 
 Fields::Fields(YamlReader& reader, const YAML::Node& map, std::initializer_list<const char*> known, const char* what)
+    : Fields(reader, map, std::vector<const char*>(known), what) {}
+
+Fields::Fields(YamlReader& reader, const YAML::Node& map, const std::vector<const char*>& known, const char* what)
     : reader_(reader), map_span_(reader.span(map)), what_(what) {
   std::vector<std::string> allowed(known.begin(), known.end());
   if (!reader.expect_map(map, what)) {

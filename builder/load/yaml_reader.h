@@ -72,6 +72,8 @@ class Fields {
   /// Reports every key not in `known` (load.unknown-key, with "did you mean")
   /// and every key given twice (load.duplicate-key).
   Fields(YamlReader& reader, const YAML::Node& map, std::initializer_list<const char*> known, const char* what);
+  /// The same with the keys a model struct's description names (key_names<T>(), core/codec.h).
+  Fields(YamlReader& reader, const YAML::Node& map, const std::vector<const char*>& known, const char* what);
   bool has(const char* key) const;
   /// The value, or an undefined node when absent.
   YAML::Node get(const char* key) const;
