@@ -616,7 +616,7 @@ struct PatternTable {
   WordSet irregular_participle = vocabulary.set_of(
       "brought taken sent given made put set shown done written drawn sought found kept told met spoken "
       "undertaken paid built chosen known seen begun run laid read lent fed");
-  WordSet particle = vocabulary.set_of("up on out back into off sure");
+  WordSet particle = vocabulary.set_of("up on out back into off sure forward");
   // Heads that make a subject an actor: officers, posts, services, teams, the council, people.
   WordSet actor = vocabulary.set_of(
       "officer officers clerk director directors manager managers head heads chair chairman chairperson "
@@ -1313,6 +1313,8 @@ class ClauseRules {
       if (in(j + 1, s) && word(j) == "in" && (word(j + 1) == "touch" || word(j + 1) == "contact") && has_actor(t))
         return make(t, j + 1, out);
       if (!action_participle(j) || generic_subject(t)) return false;
+      // "the budget would be set in February": a decision; "would be set out / up" stays a task.
+      if (word(j) == "set" && !(in(j + 1, s) && is(table_.particle, j + 1))) return false;
       // "the overspend would be met from reserves": how a cost is paid, a decision.
       if ((word(j) == "met" || word(j) == "covered") && in(j + 1, s) && word(j + 1) == "from") return false;
       return make(t, with_particle(j, s), out);
@@ -1384,7 +1386,8 @@ class ClauseRules {
     while (in(v, s) && v - t <= 4 && adverb(v)) ++v;
     // After "offered to" the verb is a task even where, after "would", it can be
     // an act within the meeting ("offered to take Members on a visit").
-    if (!in(v, s) || !(action_verb(v) || (word(v) == "take" && committed))) return false;
+    // "agreed to come back to the Committee": business someone must bring.
+    if (!in(v, s) || !(action_verb(v) || (word(v) == "take" && committed) || business_for_a_meeting(v))) return false;
     if (committed && !has_actor(t)) return false;
     return make(t, with_particle(v, s), out);
   }

@@ -509,3 +509,10 @@ TEST_CASE("questions: 'asked for' and 'asked that' are requests, and an acceptan
   must_match("Councillor Lowe asked that the plans be circulated, which the officer agreed to do.", "agreed to do");
   must_not_match("Councillor Lowe asked whether the plans would be circulated.");
 }
+
+TEST_CASE("construction: agreed to come back; exclusion: a budget 'would be set' is a decision") {
+  must_match("Officers agreed to come back to the Panel with costed options.", "agreed to come back");
+  must_not_match("Officers agreed to come to terms with the new system.");
+  must_not_match("Members noted that the council tax would be set in March.");
+  must_match("The guidance would be set out in a note to Members.", "would be set out");
+}
