@@ -612,7 +612,7 @@ struct PatternTable {
       "required needed expected based affected involved located entitled obliged allowed permitted charged used "
       "dealt followed treated handled processed able pleased happy glad willing delighted minded delayed "
       "completed finished increased reduced determined decided subject available necessary possible "
-      "difficult likely unlikely interested grateful carried recorded");
+      "difficult likely unlikely interested grateful carried recorded adjourned paid");
   WordSet irregular_participle = vocabulary.set_of(
       "brought taken sent given made put set shown done written drawn sought found kept told met spoken "
       "undertaken paid built chosen known seen begun run laid read lent fed");
@@ -1313,6 +1313,8 @@ class ClauseRules {
       if (in(j + 1, s) && word(j) == "in" && (word(j + 1) == "touch" || word(j + 1) == "contact") && has_actor(t))
         return make(t, j + 1, out);
       if (!action_participle(j) || generic_subject(t)) return false;
+      // "a decision would be made by the Cabinet": the decision itself, not a task.
+      if (word(j) == "made" && decision_near(t)) return false;
       // "the budget would be set in February": a decision; "would be set out / up" stays a task.
       if (word(j) == "set" && !(in(j + 1, s) && is(table_.particle, j + 1))) return false;
       // "the overspend would be met from reserves": how a cost is paid, a decision.
@@ -1323,6 +1325,7 @@ class ClauseRules {
     if (business_for_a_meeting(j)) return make(t, with_particle(j, s), out);
     if (!has_actor(t)) return false;
     if (receives_money(j)) return false;  // "The Council would receive £2.4 million": funding, not business
+    if (word(j) == "make" && decision_near(j)) return false;  // "would make the final decision"
     if (action_verb(j) || phrasal_take(j)) return make(t, with_particle(j, s), out);
     // "would take the Panel's views away and report back": one modal, and a follow-up task.
     if (!lowercase(j) || is(table_.be, j)) return false;
@@ -1345,6 +1348,15 @@ class ClauseRules {
     size_t k = v + 2;
     if (is(table_.the, k) && in(k + 1, s)) ++k;
     return is(table_.committee, k);
+  }
+
+  // "decision" within a few words of token t, in its sentence: making a decision is the decision.
+  bool decision_near(size_t t) const {
+    uint32_t s = w_.tokens[t].sentence;
+    size_t first = w_.sentences[s].first_token;
+    for (size_t k = (t > first + 4 ? t - 4 : first); k <= t + 4 && in(k, s); ++k)
+      if (word(k) == "decision" || word(k) == "decisions") return true;
+    return false;
   }
 
   bool receives_money(size_t v) const {

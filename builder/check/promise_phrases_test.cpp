@@ -516,3 +516,11 @@ TEST_CASE("construction: agreed to come back; exclusion: a budget 'would be set'
   must_not_match("Members noted that the council tax would be set in March.");
   must_match("The guidance would be set out in a note to Members.", "would be set out");
 }
+
+TEST_CASE("exclusions: making a decision, adjourning, paying are not tasks") {
+  must_not_match("It was explained that a decision would be made by the Board in June.");
+  must_not_match("The Cabinet would make the final decision in December.");
+  must_not_match("It was agreed that the meeting would be adjourned for ten minutes.");
+  must_not_match("The grant would be paid in two instalments.");
+  must_match("A note of the decision would be circulated to Members.", "would be circulated");
+}
