@@ -1,0 +1,196 @@
+#include "pipeline/rebuild.h"
+
+#include <algorithm>
+
+#include "core/hash.h"
+#include "core/parallel.h"
+#include "load/load_site.h"
+#include "render/theme.h"
+#include "write/output_folder.h"
+
+namespace rs {
+
+namespace {
+/// The builder that draws the pages: the library's version and build id
+/// (fixed when it was compiled, whichever program links it), the version the
+/// pages show, the checks and outputs it runs, the built-in theme and the
+/// output folder. Pages drawn by another builder are never reused.
+std::string builder_identity(const BuildOptions& options, const Registry& registry, const std::string& out) {
+  Hasher theme;
+  for (const auto& [path, bytes] : builtin_theme_files()) theme.add(path).add(bytes);
+  std::string parts;
+  for (const auto& c : registry.checks) parts += " check:" + c->name();
+  for (const auto& o : registry.outputs) parts += " output:" + o->name();
+  for (const auto& p : registry.page_rules) parts += " page-rule:" + p->name();
+  return std::string("reportsite ") + library_version() + " build " + build_id() + "; pages say " + options.version +
+         ";" + parts + "; out " + out + "; theme " + std::to_string(theme.value());
+}
+
+/// One hash of all that is not a meeting or action file (those, pages name one by one).
+InputHashes hash_inputs(const Model& model, const ResolvedSite& site) {
+  InputHashes h;
+  std::vector<char> per_page_input(model.sources.size(), 0);
+  for (const auto& m : model.meetings) per_page_input[m.file] = 1;
+  for (const auto& a : model.actions) per_page_input[a.file] = 1;
+  Hasher rest;
+  for (size_t i = 0; i < per_page_input.size(); ++i)
+    if (!per_page_input[i])
+      rest.add(model.sources.path(static_cast<FileId>(i))).add(model.sources.content_hash(static_cast<FileId>(i)));
+  for (const auto& [path, size] : model.document_sizes) rest.add(path).add(static_cast<uint64_t>(size));
+  rest.add(site.as_of.iso());
+  h.everything_else = rest.value();
+  return h;
+}
+
+/// Each output as written: its hash from what was written (or, for a reused
+/// or copied file, from the record that vouched for it), its identity as now on disk.
+std::vector<FileStamp> stamp_outputs(const FileSystem& fs, const std::string& out, const std::vector<OutputFile>& files,
+                                     const std::vector<InputStamp>& inputs, const std::vector<FileStamp>& previous) {
+  std::unordered_map<std::string_view, uint64_t> known;
+  for (const auto& s : inputs) known.emplace(s.path, s.hash);  // by input_digest()
+  for (const auto& s : previous) known.emplace(s.path, s.hash);
+  std::vector<FileStamp> stamps(files.size() + 1);
+  parallel_for(stamps.size(), [&](size_t i) {
+    FileStamp& s = stamps[i];
+    s.path = i < files.size() ? files[i].path : kOutputMarker;
+    std::string full = join_path(out, s.path);
+    fs.stat_identity(full, &s.size, &s.mtime_ns, &s.identity);
+    const OutputFile* f = i < files.size() ? &files[i] : nullptr;
+    std::string name = !f ? "" : f->copy_from.empty() ? f->path : input_digest(f->copy_from);
+    auto it = !f ? known.end() : known.find(name);
+    if (f && f->copy_from.empty() && !f->reused) s.hash = hash_bytes(f->bytes);
+    else if (it != known.end()) s.hash = it->second;
+    else s.hash = hash_bytes(fs.read(full, nullptr).value_or(""));
+  });
+  return stamps;
+}
+
+}  // namespace
+
+std::optional<Rebuild> Rebuild::open(FileSystem& fs, const BuildOptions& options, const Registry& registry,
+                                     const std::string& out, const std::string& target, Diagnostics& diags) {
+  Rebuild rb;
+  if (!options.write || !options.use_cache) return rb;
+  rb.keeps_state_ = true;
+  rb.cache_path_ = state_path(fs, options.site_dir, out, "cache");
+  rb.memo_path_ = state_path(fs, options.site_dir, out, "memo");
+  std::string error;
+  if (!fs.make_private_dir(state_dir(options.site_dir), &error)) {
+    diags.add({Severity::error, "write.io", error + "; nothing was written", {}, state_dir(options.site_dir), {}, {}});
+    return std::nullopt;
+  }
+
+  // A rebuild with nothing changed does no work (and rewrites nothing).
+  rb.cache_ = read_cache(fs, rb.cache_path_, diags);
+  Model settings_only;  // as_of may come from data/site.yaml, so read that file alone
+  Diagnostics ignore;
+  const std::string settings = join_path(options.site_dir, "data/site.yaml");
+  if (fs.exists(settings)) {
+    settings_only.root = options.site_dir;
+    FileId f = settings_only.sources.add(settings, fs.read(settings, nullptr).value_or(""));
+    load_settings(settings_only, f, ignore);
+  }
+  rb.builder_ = builder_identity(options, registry, out);
+  rb.key_ = rb.builder_ + "; as_of " + choose_as_of(settings_only, {options.as_of, options.source_date_epoch}).iso();
+  rb.stamps_ = stamp_inputs(fs, site_inputs(fs, options.site_dir), rb.cache_ ? &rb.cache_->inputs : nullptr);
+  auto same = [](const InputStamp& a, const InputStamp& b) {
+    return a.path == b.path && a.size == b.size && a.hash == b.hash;
+  };
+  const BuildCache* cache = rb.cache_ ? &*rb.cache_ : nullptr;
+  bool unchanged = cache && cache->key == rb.key_ && fs.is_dir(out) &&
+                   std::equal(rb.stamps_.begin(), rb.stamps_.end(), cache->inputs.begin(), cache->inputs.end(), same);
+  // ... and every file it wrote still holds what was written (a restored cache cannot vouch for stale files).
+  if (cache) rb.intact_ = intact_outputs(fs, target, cache->outputs);
+  if (unchanged) unchanged = rb.intact_.size() == cache->outputs.size();
+  // Plugins read what the builder cannot stamp (their own scripts and data), so they run on every build.
+  if (unchanged && !settings_only.site.plugins.empty()) unchanged = false;
+  rb.up_to_date_ = unchanged;
+  if (unchanged) return rb;
+
+  // Pages the last build published that may be reused: drawn by this builder, still on disk.
+  if (cache && cache->builder == rb.builder_)
+    for (auto& page : read_page_records(*cache)) {
+      if (!rb.intact_.count(page.path)) continue;
+      rb.fingerprints_.emplace(page.path, PreviousPage{page.fingerprint, page.input_key});
+      rb.summaries_.emplace(page.path, PageSummary{std::move(page.title), std::move(page.ids)});
+    }
+  // Work done by earlier builds (files parsed, prose checked), by input hash.
+  rb.memo_.emplace(rb.builder_);
+  if (fs.exists(rb.memo_path_)) {
+    std::string why = "unreadable";
+    if (auto bytes = fs.read(rb.memo_path_, nullptr)) rb.memo_ = MemoStore::parse(std::move(*bytes), rb.builder_, &why);
+    if (!why.empty())
+      diags.add({Severity::warning, "cache.ignored",
+                 "the memo of earlier builds is " + why + ": it was ignored and everything done afresh", {},
+                 rb.memo_path_, {}, {}});
+  }
+  return rb;
+}
+
+void Rebuild::save_memo(FileSystem& fs, bool last, Diagnostics& diags) {
+  if (!memo_) return;
+  // Kept even when this build fails: the next one, after a fix, redoes only what changed.
+  if (!memo_->save(fs, memo_path_, last) && !memo_unsaved_) {
+    memo_unsaved_ = true;  // said once; the next build just redoes the work
+    diags.add({Severity::warning, "cache.unsaved",
+               "the memo of this build could not be saved: the next build will redo all of its work", {}, memo_path_,
+               {}, {}});
+  }
+  if (last) memo_.reset();
+}
+
+void Rebuild::prepare_pages(const Model& model, const ResolvedSite& site, RenderContext& ctx) {
+  if (!fingerprints_.empty()) ctx.previous = &fingerprints_;
+  ctx.memo = memo();
+  if (keeps_state_) {  // only a build that keeps a cache has use for input keys
+    input_hashes_ = hash_inputs(model, site);
+    ctx.inputs = &input_hashes_;
+  }
+}
+
+bool Rebuild::reused_links_may_break(const std::set<std::string>& paths, const std::vector<RenderedPage>& pages,
+                                     const std::vector<PageSummary>& summaries) const {
+  if (!cache_ || fingerprints_.empty()) return false;
+  for (const auto& p : cache_->outputs)
+    if (p.path != kOutputMarker && !paths.count(p.path)) return true;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (pages[i].unchanged) continue;
+    auto it = summaries_.find(pages[i].path);
+    if (it == summaries_.end()) continue;
+    if (!std::includes(summaries[i].ids.begin(), summaries[i].ids.end(), it->second.ids.begin(), it->second.ids.end()))
+      return true;
+  }
+  return false;
+}
+
+void Rebuild::before_writing(FileSystem& fs) {
+  if (cache_) fs.remove_all(cache_path_, nullptr);
+}
+
+void Rebuild::record(FileSystem& fs, const std::string& target, BuildResult& r, const std::vector<size_t>& page_file,
+                     const std::vector<PageSummary>& summaries, const std::set<std::string>& pages_with_findings) {
+  if (!keeps_state_ || !r.published) return;
+  BuildCache c;
+  c.builder = builder_;
+  c.key = key_;
+  c.outputs = stamp_outputs(fs, target, r.files, stamps_, cache_ ? cache_->outputs : std::vector<FileStamp>{});
+  c.inputs = std::move(stamps_);
+  // Only pages with no finding are reused, so a rebuild reports every finding again.
+  for (size_t k = 0; k < page_file.size(); ++k) {
+    const OutputFile& f = r.files[page_file[k]];
+    if (pages_with_findings.count(f.path)) continue;
+    c.pages.push_back({f.path, f.fingerprint, f.input_key, summaries[k].title, summaries[k].ids});
+  }
+  // What the next no-change build prints again: this build's findings about the site, not about the cache.
+  std::vector<Diagnostic> about_site;
+  for (const auto& d : r.diagnostics)
+    if (d.rule.rfind("cache.", 0) != 0) about_site.push_back(d);
+  for (const auto& d : about_site) c.report += format_text(d, r.model.sources);
+  c.report += summary_line(about_site);
+  if (!write_cache(fs, cache_path_, c))
+    r.diagnostics.push_back({Severity::warning, "cache.unsaved",
+                             "the build cache could not be saved: the next build will do all of its work again", {},
+                             cache_path_, {}, {}});
+}
+
+}  // namespace rs

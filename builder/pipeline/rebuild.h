@@ -1,0 +1,77 @@
+#pragma once
+// What a build reuses from the last one, and every decision to reuse, in one
+// place (as ninja keeps its build log and dirty scan apart from the builder):
+// the build cache (what the last build read and wrote), the memo (work done
+// by input hash) and the pages the last build published. build_site asks this
+// object; stages and pages never look at the cache themselves.
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "check/page_check.h"
+#include "core/diagnostics.h"
+#include "core/fs.h"
+#include "core/memo_store.h"
+#include "pipeline/pipeline.h"
+#include "render/output.h"
+#include "write/build_cache.h"
+
+namespace rs {
+
+class Rebuild {
+ public:
+  /// A build that keeps no state (`check`, or use_cache off) reuses nothing.
+  Rebuild() = default;
+  /// Reads what the last build into `out` left (its cache and memo, in the
+  /// site's state folder); `target` is where out's files really are. On an
+  /// I/O error (the state folder cannot be made) it says so in `diags` and
+  /// returns nullopt.
+  static std::optional<Rebuild> open(FileSystem& fs, const BuildOptions& options, const Registry& registry,
+                                     const std::string& out, const std::string& target, Diagnostics& diags);
+
+  /// No input changed since the last build, and all it wrote is intact: nothing to do.
+  bool up_to_date() const { return up_to_date_; }
+  /// What that build reported, to print again.
+  const std::string& cached_report() const { return cache_->report; }
+
+  /// Work of earlier builds by input hash (null when the build keeps none).
+  MemoStore* memo() { return memo_ ? &*memo_ : nullptr; }
+  /// Writes what the memo computed so far; `last` once, at the end. A memo
+  /// that cannot be saved is said once (cache.unsaved): the next build redoes the work.
+  void save_memo(FileSystem& fs, bool last, Diagnostics& diags);
+
+  /// How pages decide whether to draw themselves again: the last build's
+  /// fingerprints of pages still intact, and the input hashes of this one.
+  void prepare_pages(const Model& model, const ResolvedSite& site, RenderContext& ctx);
+  /// The summary of a page reused unchanged.
+  const PageSummary& previous_summary(const std::string& path) const { return summaries_.at(path); }
+  /// A page reused unparsed is only as good as its links: true when a file
+  /// went, or a redrawn page lost an id, so every page must be checked again.
+  bool reused_links_may_break(const std::set<std::string>& paths, const std::vector<RenderedPage>& pages,
+                              const std::vector<PageSummary>& summaries) const;
+
+  /// Called before the output changes: no cache may vouch for it meanwhile,
+  /// so a build killed half way is not taken for up to date.
+  void before_writing(FileSystem& fs);
+  /// After publishing: what was read and written, and the pages that may be
+  /// reused (those without findings), for the next build.
+  void record(FileSystem& fs, const std::string& target, BuildResult& r, const std::vector<size_t>& page_file,
+              const std::vector<PageSummary>& summaries, const std::set<std::string>& pages_with_findings);
+
+ private:
+  bool keeps_state_ = false, up_to_date_ = false, memo_unsaved_ = false;
+  std::string cache_path_, memo_path_, builder_, key_;
+  std::optional<BuildCache> cache_;
+  std::vector<InputStamp> stamps_;
+  std::unordered_set<std::string> intact_;  // outputs that still hold what the last build wrote
+  PageFingerprints fingerprints_;
+  std::unordered_map<std::string, PageSummary> summaries_;
+  std::optional<MemoStore> memo_;
+  InputHashes input_hashes_;
+};
+
+}  // namespace rs
