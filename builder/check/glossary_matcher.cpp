@@ -288,20 +288,32 @@ bool is_small_word(std::string_view w) {
   return false;
 }
 
-/// Whether tokens [from, to] begin with the abbreviation's letters, counting
-/// small words (children in need → CiN) or not (Black and Minority Ethnic → BME).
-bool initials_spell(const std::vector<Token>& toks, size_t from, size_t to, std::string_view abbr) {
+/// An abbreviation's letters in lower case, as initials are compared: "CiN" → "cin".
+std::string initial_letters(std::string_view abbr) {
   std::string letters;
   for (size_t i = 0; i < abbr.size();) {
     CodePoint c = decode(abbr, i);
     if (is_word_char(c.c)) append_utf8(letters, lower(c.c));
     i += c.len;
   }
+  return letters;
+}
+
+/// A word's first letter, as UTF-8 (words are in lower case already).
+std::string first_letter(const std::string& word) {
+  std::string first;
+  append_utf8(first, decode(word, 0).c);
+  return first;
+}
+
+/// Whether tokens [from, to] begin with the abbreviation's letters, counting
+/// small words (children in need → CiN) or not (Black and Minority Ethnic → BME).
+bool initials_spell(const std::vector<Token>& toks, size_t from, size_t to, std::string_view abbr) {
+  const std::string letters = initial_letters(abbr);
   if (is_small_word(toks[from].norm)) return false;  // "the Local Government ..." starts at Local
   std::string all, content;
   for (size_t k = from; k <= to; ++k) {
-    std::string first;
-    append_utf8(first, decode(toks[k].norm, 0).c);
+    const std::string first = first_letter(toks[k].norm);
     all += first;
     if (!is_small_word(toks[k].norm)) content += first;
   }
@@ -578,12 +590,7 @@ std::string singular(std::string w) {
 /// may give none and numbers (years) give none; the first word is not small.
 /// "Cross-Party Climate Group" gives CPCG, "Regulation of Investigatory Powers Act 2000" RIPA.
 bool initials_match(const std::vector<Token>& toks, size_t from, size_t to, std::string_view abbr) {
-  std::string letters;
-  for (size_t i = 0; i < abbr.size();) {
-    CodePoint c = decode(abbr, i);
-    if (is_word_char(c.c)) append_utf8(letters, lower(c.c));
-    i += c.len;
-  }
+  const std::string letters = initial_letters(abbr);
   if (letters.empty() || is_small_word(toks[from].norm) || only_digits(toks[from].norm)) return false;
   // reach[j]: the first j letters are accounted for by the words so far.
   std::vector<char> reach(letters.size() + 1, 0), next(letters.size() + 1, 0);
@@ -592,8 +599,7 @@ bool initials_match(const std::vector<Token>& toks, size_t from, size_t to, std:
     const std::string& w = toks[k].norm;
     if (only_digits(w)) continue;
     bool small = is_small_word(w);
-    std::string first;
-    append_utf8(first, decode(w, 0).c);
+    const std::string first = first_letter(w);
     std::fill(next.begin(), next.end(), 0);
     for (size_t j = 0; j <= letters.size(); ++j) {
       if (!reach[j]) continue;

@@ -582,7 +582,7 @@ struct PatternTable {
   // "had said that ...", "had written, ...": an earlier statement reported, not a promise made now.
   WordSet earlier_statement = vocabulary.set_of(
       "said written stated promised agreed undertaken indicated confirmed told advised pledged announced committed "
-      "assured offered");
+      "assured offered informed");
   WordSet no_subject = vocabulary.set_of("no none neither");
   WordSet under = vocabulary.set_of("under");
   WordSet reporting_participle = vocabulary.set_of("reported presented brought submitted circulated provided");
@@ -1139,7 +1139,7 @@ class ClauseRules {
     for (size_t k = t; k > first + 1 && t - k < kClauseReach; --k) {
       size_t j = k - 1;
       if (is(table_.but, j)) return false;
-      if (!is(table_.earlier_statement, j) && word(j) != "told" && word(j) != "informed") continue;
+      if (!is(table_.earlier_statement, j)) continue;
       if (is(table_.past_perfect, j - 1)) return true;  // "had said"
       if (j >= first + 2 && word(j - 1) == "been" && is(table_.past_perfect, j - 2)) return true;  // "had been told"
     }
