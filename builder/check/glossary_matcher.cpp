@@ -864,7 +864,8 @@ GlossaryMatcher::Scanned GlossaryMatcher::scan(std::string_view text) const {
     size_t last = 0, phrase = 0;
     int inflection = -1, rank = 0;
   };
-  for (size_t i = 0; i < toks.size();) {
+  // The longest phrase starting at token i.
+  auto longest_from = [&](size_t i) {
     Best best;
     // A phrase ending at token j; an inflected word may only end a phrase.
     auto consider = [&](size_t node, size_t j, int inflection) {
@@ -897,7 +898,20 @@ GlossaryMatcher::Scanned GlossaryMatcher::scan(std::string_view text) const {
       node = it->second;
       consider(node, j, -1);
     }
-    if (!best.found) {
+    return best;
+  };
+  // A phrase to avoid that runs into a longer name is part of that name:
+  // "the Disabled Facilities Grant" is not "the disabled".
+  auto inside_a_longer_name = [&](size_t i, const Best& avoid) {
+    for (size_t k = i + 1; k <= avoid.last; ++k) {
+      Best other = longest_from(k);
+      if (other.found && other.last > avoid.last && phrases_[other.phrase].kind != PhraseKind::avoid) return true;
+    }
+    return false;
+  };
+  for (size_t i = 0; i < toks.size();) {
+    Best best = longest_from(i);
+    if (!best.found || (phrases_[best.phrase].kind == PhraseKind::avoid && inside_a_longer_name(i, best))) {
       ++i;
       continue;
     }

@@ -127,6 +127,21 @@ TEST_CASE("glossary.avoid names the term to use and the reason") {
   CHECK(seen_in("He had lived in Afghanistan.").empty());  // whole words only
 }
 
+TEST_CASE("glossary.avoid: a phrase to avoid that runs into a longer glossary name is part of the name") {
+  GlossaryMatcher m({Entry("disabled people").avoid({"the disabled"}),
+                     Entry("Disabled Facilities Grant").abbr("DFG")});
+  auto rules = [&](std::string s) {
+    std::vector<std::string> out;
+    for (const auto& f : m.check_page({s})) out.push_back(f.rule + " " + s.substr(f.begin, f.end - f.begin));
+    return out;
+  };
+  CHECK(rules("Take-up of the Disabled Facilities Grant (DFG) was high.").empty());
+  CHECK(rules("The scheme helps the disabled to stay at home.") ==
+        std::vector<std::string>{"glossary.avoid the disabled"});
+  CHECK(rules("Grants for the disabled rose; the Disabled Facilities Grant (DFG) fell.") ==
+        std::vector<std::string>{"glossary.avoid the disabled"});
+}
+
 TEST_CASE("glossary.avoid is a warning unless the entry says otherwise") {
   auto fs = council().check_page({"an Education, Health and Care Package"});
   REQUIRE(fs.size() == 1);

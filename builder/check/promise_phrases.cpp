@@ -347,7 +347,12 @@ class Scanner {
       end_sentence(false);  // "Actions agreed: • Finance to check ...": a bullet run into one line
       at_line_start_ = true;
     } else if (text_.substr(i, 3) == "\xE2\x80\x93" || text_.substr(i, 3) == "\xE2\x80\x94") {
-      mark_dash(i, 3);  // en or em dash
+      if (dash_opens_item(i)) {  // "Actions arising: – Clerk to send ...": a list run into one line
+        end_sentence(false);
+        at_line_start_ = true;
+      } else {
+        mark_dash(i, 3);  // en or em dash
+      }
       pending_break_ = true;
     } else if (text_.substr(i, 3) == "\xE2\x80\x9C" || text_.substr(i, 3) == "\xE2\x80\x98") {
       quote_open_ = true;  // “ ‘
@@ -465,6 +470,17 @@ class Scanner {
     last.colon_end = static_cast<uint32_t>(at + 1);
   }
 
+  // A dash straight after a colon ends a list's lead-in, unless the colon
+  // labels an action ("ACTION: – Clerk to ...", one promise).
+  bool dash_opens_item(size_t at) const {
+    size_t k = at;
+    while (k > 0 && text_[k - 1] == ' ') --k;
+    if (k == 0 || text_[k - 1] != ':' || !sentence_open_ || out_->tokens.empty()) return false;
+    const Token& last = out_->tokens.back();
+    std::string_view w = text_.substr(last.begin, last.end - last.begin);
+    return !(w.size() >= 6 && w.size() <= 7 && starts_with_nocase(w, 0, "action"));
+  }
+
   // "ACTION – Clerk", "RESOLVED – That": a dash after the word, spaces between.
   void mark_dash(size_t at, size_t length) {
     if (!sentence_open_ || out_->tokens.empty()) return;
@@ -574,6 +590,7 @@ struct PatternTable {
   WordSet follow_up = vocabulary.set_of(
       "report write respond reply circulate confirm provide send feed come update share forward return");
   // How often a procedure runs: with a passive, a standing arrangement ("would be reviewed annually").
+  WordSet period = vocabulary.set_of("day week month quarter year term season time cycle round meeting");
   WordSet frequency = vocabulary.set_of("annually quarterly monthly weekly yearly periodically routinely regularly");
   // Incoming cases a procedure handles: "Applications for the fund would be assessed ..." describes practice.
   WordSet case_noun = vocabulary.set_of(
@@ -605,6 +622,7 @@ struct PatternTable {
       "accept accepts approve approves endorse endorses agree agrees support supports "
       "expect hope feel think believe know understand say suggest suggests recommend recommends request "
       "requests like take place deliver delivers pay fund finance appoint allocate adopt grant defer delegate read "
+      "award donate "
       "struggle fail appreciate suffer lose value miss");
   // After "be": a state, an event, or a decision of the committee, not a follow-up task.
   WordSet non_action_participle = vocabulary.set_of(
@@ -612,11 +630,15 @@ struct PatternTable {
       "required needed expected based affected involved located entitled obliged allowed permitted charged used "
       "dealt followed treated handled processed able pleased happy glad willing delighted minded delayed "
       "completed finished increased reduced determined decided subject available necessary possible "
-      "difficult likely unlikely interested grateful carried recorded adjourned paid");
+      "difficult likely unlikely interested grateful carried recorded adjourned paid awarded donated noted "
+      "accepted endorsed welcomed supported ratified");
   WordSet irregular_participle = vocabulary.set_of(
       "brought taken sent given made put set shown done written drawn sought found kept told met spoken "
       "undertaken paid built chosen known seen begun run laid read lent fed");
   WordSet particle = vocabulary.set_of("up on out back into off sure forward");
+  // Verbs that "on" follows as a particle: "pass on", "follow on", "take on".
+  WordSet takes_on = vocabulary.set_of(
+      "pass passed carry carried take taken follow followed hand handed move moved put sign signed feed fed keep kept");
   // Heads that make a subject an actor: officers, posts, services, teams, the council, people.
   WordSet actor = vocabulary.set_of(
       "officer officers clerk director directors manager managers head heads chair chairman chairperson "
@@ -625,7 +647,13 @@ struct PatternTable {
       "registrar archivist assessor surveyor accountant solicitor lawyer coordinator planner inspector staff "
       "secretary treasurer mayor executive administrator analyst specialist worker workers partner partners "
       "i we he she they you portfolio holder chief i'll we'll caseworker caseworkers practitioner practitioners "
-      "warden wardens nurse nurses");
+      "warden wardens nurse nurses highways representative representatives");
+  // People and posts (not bodies): heading a subject, they make it an actor.
+  WordSet post = vocabulary.set_of(
+      "officer officers clerk director directors manager managers head heads lead leads engineer engineers "
+      "adviser advisers advisor advisors coordinator planner inspector secretary treasurer executive "
+      "administrator analyst specialist worker workers chief caseworker practitioner warden nurse "
+      "representative representatives surveyor accountant solicitor");
   // A committee acting for itself in a decision is not an officer named to act.
   WordSet committee = vocabulary.set_of("committee panel board cabinet council members sub forum group meeting");
   // Generic people a procedure is done to: "Complainants would be informed ..." describes practice.
@@ -673,6 +701,8 @@ struct PatternTable {
       "invites directs authorises authorizes i'll we'll");
   WordSet arrange_ask = vocabulary.set_of("arrange arranges ask asks call calls wait waiting push pressing");
   WordSet is_was = vocabulary.set_of("is was are were");
+  // "content for the hedges to be laid": a wish or consent, not a task.
+  WordSet willing = vocabulary.set_of("content happy willing keen eager pleased glad ready anxious satisfied time");
   // An answer reported after a question: "Asked about X, the Manager said that he would ...".
   WordSet reply = vocabulary.set_of("said confirmed advised stated replied indicated explained responded undertook agreed offered");
   WordSet inverted_condition = vocabulary.set_of("should were had");
@@ -682,7 +712,8 @@ struct PatternTable {
   WordSet for_word = vocabulary.set_of("for");
   WordSet before_to_be = vocabulary.set_of(
       "need needs needed expected due likely unlikely seemed appeared going ought used asked requested wanted "
-      "wished continue continued continues appear appears seem seems have has had is are was were am be");
+      "wished continue continued continues appear appears seem seems have has had is are was were am be "
+      "remain remains remained");
 
   PatternTable() {
     // Someone takes a task away: "agreed to provide", "Officers to circulate".
@@ -897,6 +928,7 @@ enum class Exclusion {
   Opinion,      // "felt that ... would", "It was anticipated that ...": a view or a forecast
   Resolved,     // the committee's own RESOLVED decision, no officer named to act
   WithinMeeting,  // "the Chair would now ...": an act within the meeting
+  ThirdParty,     // "According to the rail operator, ...": an outside body's plans, reported
 };
 
 constexpr size_t kLookBack = 24;  // tokens; bounds every backward look
@@ -945,6 +977,7 @@ class ClauseRules {
     if (owner_to(t, out)) return true;
     if (modal(t, out)) return true;
     if (commitment(t, out)) return true;
+    if (agreed_that_be(t, out)) return true;
     if (passive_infinitive(t, out)) return true;
     return false;
   }
@@ -1003,7 +1036,7 @@ class ClauseRules {
     }
     if (!in(v, s) || !lowercase(v)) return;
     // A particle that follows at once, and "make sure".
-    size_t last = in(v + 1, s) && is(table_.particle, v + 1) && !w_.tokens[v + 1].break_before ? v + 1 : v;
+    size_t last = in(v + 1, s) && particle_after(v) && !w_.tokens[v + 1].break_before ? v + 1 : v;
     // After a participle, "on" or "into" before a noun is a preposition:
     // "published on the website", "taken into account"; "passed on to" keeps it.
     if (last == v + 1 && action_participle(v) && (word(last) == "on" || word(last) == "into") &&
@@ -1040,6 +1073,7 @@ class ClauseRules {
       if (is(table_.indefinite, k) && word(k).size() == 3) return Exclusion::Habitual;  // "any tree felled ... would be"
     }
     if (habitual(s) || passive_by_frequency(t) || under_a_policy(s)) return Exclusion::Habitual;
+    if (according_to_outside_body(s)) return Exclusion::ThirdParty;
     for (size_t k = (t > first + kLookBack ? t - kLookBack : first); k < t; ++k)
       if (policy_statement(k)) return Exclusion::Habitual;
     if (w_.tokens[t].quoted && !first_person_in_quote(t)) return Exclusion::Quotation;
@@ -1111,10 +1145,36 @@ class ClauseRules {
         if (is(table_.that, k2)) return j;
         if (is(table_.modal, k2) || is(table_.clause_word, k2)) break;
       }
-      if (is(table_.document_verb, j) && j > first && is(table_.document, j - 1)) return j;
+      // "Councillor B believed the new lighting would reduce ...": the same with "that" left out.
+      if (is(table_.opinion, j) && ends_with(j, "ed") && clause_runs_to(j + 1, t)) return j;
+      if (document_statement(j)) return j;
       if (is(table_.but, j)) return npos;
     }
     return npos;
+  }
+
+  // No clause word, modal or break between tokens from and t: one clause.
+  bool clause_runs_to(size_t from, size_t t) const {
+    if (from >= t) return false;
+    for (size_t k = from; k < t; ++k)
+      if (is(table_.clause_word, k) || is(table_.modal, k) || is(table_.stop, k) || w_.tokens[k].break_before) return false;
+    return true;
+  }
+
+  // "The previous minutes stated", "The action plan at Appendix 3 set out":
+  // a document's words reported; token j is the verb (or "out" of "set out").
+  bool document_statement(size_t j) const {
+    uint32_t s = w_.tokens[j].sentence;
+    size_t first = w_.sentences[s].first_token;
+    size_t verb = j;
+    if (word(j) == "out" && j > first && word(j - 1) == "set") verb = j - 1;
+    else if (word(j) == "set") return false;  // "set" alone is a decision's verb, not a document's
+    if (!is(table_.document_verb, verb)) return false;
+    for (size_t k = verb; k > first && verb - k < 6; --k) {
+      if (is(table_.document, k - 1)) return true;
+      if (is(table_.clause_word, k - 1) || is(table_.stop, k - 1)) return false;
+    }
+    return false;
   }
 
   // A habitual adverb anywhere in the sentence, or "when / where a ...".
@@ -1124,7 +1184,15 @@ class ClauseRules {
       for (size_t k = w_.sentences[s].first_token; k < sentence_end_[s] && !found; ++k) {
         if (is(table_.habitual, k) && !is_policy_noun(k)) found = true;
         if (is(table_.when_where, k) && k + 1 < sentence_end_[s] && is(table_.indefinite, k + 1)) found = true;
+        // "as a matter of course", "as a rule", "as standard".
+        if (k + 2 < sentence_end_[s] && word(k) == "matter" && word(k + 1) == "of" && word(k + 2) == "course") found = true;
+        if (k + 2 < sentence_end_[s] && word(k) == "as" && is(table_.the, k + 1) && word(k + 2) == "rule") found = true;
+        if (k + 1 < sentence_end_[s] && word(k) == "as" && word(k + 1) == "standard") found = true;
       }
+      // "Each quarter the team would ...", "Every year officers would ...": a
+      // frequency put first describes a cycle, not one task.
+      size_t f = w_.sentences[s].first_token;
+      if (f + 1 < sentence_end_[s] && (word(f) == "Each" || word(f) == "Every") && is(table_.period, f + 1)) found = true;
       habitual_[s] = found;
     }
     return habitual_[s] != 0;
@@ -1158,6 +1226,15 @@ class ClauseRules {
                                                          word(k + 1) == "meeting" || word(k + 1) == "meetings");
       if (is(table_.frequency, k) && !names_a_paper) return true;
     }
+    return false;
+  }
+
+  // "According to the rail operator, ...": what an outside body plans.
+  bool according_to_outside_body(uint32_t s) const {
+    size_t first = w_.sentences[s].first_token;
+    if (!in(first + 1, s) || word(first) != "According" || !is(table_.to, first + 1)) return false;
+    for (size_t k = first + 2; in(k, s) && k <= first + 8 && !w_.tokens[k].break_before; ++k)
+      if (is(table_.outside_body, k)) return true;
     return false;
   }
 
@@ -1206,13 +1283,41 @@ class ClauseRules {
            !is(table_.function_word, t) && !is(table_.to, t) && !ends_with(t, "ed") && !ends_with(t, "ing") &&
            !ends_with(t, "ly");
   }
+  // "(2)", "(b)", "(iv)": a bracketed limb number.
+  bool list_marker(size_t t) const {
+    const Token& tok = w_.tokens[t];
+    if (tok.begin == 0 || text_[tok.begin - 1] != '(' || tok.end >= text_.size() || text_[tok.end] != ')') return false;
+    std::string_view w = word(t);
+    bool digits = w.find_first_not_of("0123456789") == std::string_view::npos;
+    bool roman = w.size() <= 4 && w.find_first_not_of("ivx") == std::string_view::npos;
+    return digits || roman || (w.size() == 1 && w[0] >= 'a' && w[0] <= 'z');
+  }
+
+  // A participle, or the last part of a hyphenated one ("e-mailed").
+  bool participle_at(size_t t) const {
+    if (action_participle(t)) return true;
+    return t + 1 < w_.tokens.size() && w_.tokens[t + 1].sentence == w_.tokens[t].sentence &&
+           w_.tokens[t + 1].begin == w_.tokens[t].end + 1 && text_[w_.tokens[t].end] == '-' && lowercase(t) &&
+           action_participle(t + 1);
+  }
   bool action_participle(size_t t) const {
     if (!lowercase(t) || is(table_.non_action_participle, t)) return false;
     return is(table_.irregular_participle, t) || ends_with(t, "ed");
   }
 
   // The span's last token: the verb, and a particle that follows it at once.
-  size_t with_particle(size_t v, uint32_t s) const { return in(v + 1, s) && is(table_.particle, v + 1) ? v + 1 : v; }
+  size_t with_particle(size_t v, uint32_t s) const { return in(v + 1, s) && particle_after(v) ? v + 1 : v; }
+
+  // Token v + 1 is a particle of verb v: "report back", "pass on", "look
+  // after"; "consult on the draft" and "published on the website" take a
+  // preposition instead.
+  bool particle_after(size_t v) const {
+    size_t p = v + 1;
+    if (word(p) == "after" || word(p) == "at") return word(v) == "look" || word(v) == "looked";
+    if (!is(table_.particle, p)) return false;
+    if (word(p) != "on") return true;
+    return is(table_.takes_on, v);
+  }
 
   bool make(size_t head, size_t last, Found& out, bool action = false) const {
     // A hyphenated verb is one word: "re-examine", "follow-up".
@@ -1259,12 +1364,17 @@ class ClauseRules {
     if (agreed_that) return true;
     size_t first = w_.sentences[w_.tokens[t].sentence].first_token;
     bool any = false, outside = false, actor = false;
+    size_t head = npos;  // the subject's last word
     for (size_t k = from; k < t; ++k) {
       if (adverb(k)) continue;
       any = true;
+      head = k;
       if (is(table_.outside_body, k)) outside = true;
       if (is(table_.actor, k) || (w_.tokens[k].capitalised && !is(table_.function_word, k))) actor = true;
     }
+    // "The Corporate Landlord Lead would ...": a post heads the subject, so
+    // the outside body's word only names the post.
+    if (outside && head != npos && is(table_.post, head) && !is(table_.outside_body, head)) return true;
     if (outside) return false;
     if (any) return actor;
     for (size_t k = from; k > first && from - k < kLookBack; --k) {
@@ -1286,6 +1396,7 @@ class ClauseRules {
     for (size_t k = from; k < t; ++k)
       if (is(table_.determiner, k) || (k > from && w_.tokens[k].capitalised)) return false;
     std::string_view head = word(t - 1);
+    if (is(table_.actor, t - 1)) return false;  // "Officers would be notified", "Highways will be told"
     return t - from <= 3 && head.size() > 3 && head.back() == 's' && head[head.size() - 2] != 's';
   }
 
@@ -1307,12 +1418,13 @@ class ClauseRules {
       ++j;
       while (in(j, s) && j - t <= 5 && adverb(j)) ++j;
       if (!in(j, s)) return false;
-      if (in(j + 2, s) && is(table_.to, j + 1) && (word(j) == "happy" || word(j) == "pleased" || word(j) == "glad" || word(j) == "willing") && action_verb(j + 2))
+      if (in(j + 2, s) && is(table_.to, j + 1) && (word(j) == "happy" || word(j) == "pleased" || word(j) == "glad" || word(j) == "willing") &&
+          (action_verb(j + 2) || word(j + 2) == "help" || word(j + 2) == "assist"))
         return make(t, with_particle(j + 2, s), out);
       // "An officer would be in touch with the resident": contact, said another way.
       if (in(j + 1, s) && word(j) == "in" && (word(j + 1) == "touch" || word(j + 1) == "contact") && has_actor(t))
         return make(t, j + 1, out);
-      if (!action_participle(j) || generic_subject(t)) return false;
+      if (!participle_at(j) || generic_subject(t)) return false;
       // "a decision would be made by the Cabinet": the decision itself, not a task.
       if (word(j) == "made" && decision_near(t)) return false;
       // "the budget would be set in February": a decision; "would be set out / up" stays a task.
@@ -1326,6 +1438,8 @@ class ClauseRules {
     if (!has_actor(t)) return false;
     if (receives_money(j)) return false;  // "The Council would receive £2.4 million": funding, not business
     if (word(j) == "make" && decision_near(j)) return false;  // "would make the final decision"
+    if (runs_for_a_time(j)) return false;  // "the consultation would run from 1 September"
+    if (done_to_a_class(j)) return false;  // "officers will visit any premises that ..."
     if (action_verb(j) || phrasal_take(j)) return make(t, with_particle(j, s), out);
     // "would take the Panel's views away and report back": one modal, and a follow-up task.
     if (!lowercase(j) || is(table_.be, j)) return false;
@@ -1347,7 +1461,12 @@ class ClauseRules {
     if (!in(v + 2, s) || (word(v + 1) != "to" && word(v + 1) != "before")) return false;
     size_t k = v + 2;
     if (is(table_.the, k) && in(k + 1, s)) ++k;
-    return is(table_.committee, k);
+    if (is(table_.committee, k)) return true;
+    // "The Panel agreed that each plan would come to it": the pronoun is the committee.
+    if (word(k) != "it" && word(k) != "them" && word(k) != "us") return false;
+    for (size_t j = w_.sentences[s].first_token; j < v; ++j)
+      if (is(table_.committee, j) && w_.tokens[j].capitalised) return true;
+    return false;
   }
 
   // "decision" within a few words of token t, in its sentence: making a decision is the decision.
@@ -1357,6 +1476,27 @@ class ClauseRules {
     for (size_t k = (t > first + 4 ? t - 4 : first); k <= t + 4 && in(k, s); ++k)
       if (word(k) == "decision" || word(k) == "decisions") return true;
     return false;
+  }
+
+  // "would visit any premises that receives a low rating": a rule for a
+  // class of cases, how the service works, not one task.
+  bool done_to_a_class(size_t v) const {
+    uint32_t s = w_.tokens[v].sentence;
+    size_t k = v + 1;
+    if (!in(k, s) || (word(k) != "any" && word(k) != "every" && word(k) != "all")) return false;
+    for (size_t j = k + 1; in(j, s) && j <= k + 4; ++j)
+      if (word(j) == "that" || word(j) == "which" || word(j) == "who" || word(j) == "where") return true;
+    return false;
+  }
+
+  // "would run from May to July", "would last for six weeks": how long an event goes on.
+  bool runs_for_a_time(size_t v) const {
+    uint32_t s = w_.tokens[v].sentence;
+    if (word(v) != "run" && word(v) != "last" && word(v) != "operate") return false;
+    if (!in(v + 1, s)) return true;
+    std::string_view n = word(v + 1);
+    return n == "from" || n == "until" || n == "till" || n == "for" || n == "between" || n == "over" ||
+           n == "throughout" || n == "to" || n == "into" || n == "through";
   }
 
   bool receives_money(size_t v) const {
@@ -1370,8 +1510,8 @@ class ClauseRules {
   bool phrasal_take(size_t v) const {
     uint32_t s = w_.tokens[v].sentence;
     if (word(v) != "take") return false;
-    for (size_t k = v + 1; k <= v + 5 && in(k, s); ++k) {
-      if (word(k) == "up" || word(k) == "forward") return true;
+    for (size_t k = v + 1; k <= v + 8 && in(k, s); ++k) {
+      if (word(k) == "up" || word(k) == "forward" || word(k) == "back" || word(k) == "away") return true;
       if (is(table_.clause_word, k) || is(table_.modal, k)) return false;
     }
     return false;
@@ -1399,9 +1539,29 @@ class ClauseRules {
     // After "offered to" the verb is a task even where, after "would", it can be
     // an act within the meeting ("offered to take Members on a visit").
     // "agreed to come back to the Committee": business someone must bring.
-    if (!in(v, s) || !(action_verb(v) || (word(v) == "take" && committed) || business_for_a_meeting(v))) return false;
+    // "aimed to have the system working by April": bringing about a result.
+    if (!in(v, s) || !(action_verb(v) || ((word(v) == "take" || word(v) == "have") && committed) ||
+                       phrasal_take(v) || business_for_a_meeting(v)))
+      return false;
     if (committed && !has_actor(t)) return false;
     return make(t, with_particle(v, s), out);
+  }
+
+  // "It was agreed that the petition be forwarded to ...": the narrative's
+  // subjunctive, a follow-up with an implied agent (as "agreed that ... would").
+  bool agreed_that_be(size_t t, Found& out) const {
+    uint32_t s = w_.tokens[t].sentence;
+    if (!is(table_.agreed, t) || !in(t + 2, s) || !is(table_.that, t + 1)) return false;
+    for (size_t k = t + 2; in(k + 1, s) && k <= t + 14; ++k) {
+      if (is(table_.modal, k) || is(table_.clause_word, k) || is(table_.negation, k)) return false;
+      if (!is(table_.be, k)) continue;
+      if (is(table_.stop, k - 1) || is(table_.to, k - 1)) return false;
+      size_t j = k + 1;
+      while (in(j, s) && j - k <= 3 && adverb(j)) ++j;
+      if (!in(j, s) || !participle_at(j) || generic_subject(k)) return false;
+      return make(k, with_particle(j, s), out);
+    }
+    return false;
   }
 
   // "ACTION: Head of Parks to arrange ...", "Action – Clerk to obtain ...",
@@ -1412,11 +1572,11 @@ class ClauseRules {
     for (size_t k = t + 1; in(k + 1, s) && k - t <= 10; ++k) {
       if (is(table_.to, k) && in(k + 1, s)) {
         size_t v = k + 1;
-        if (is(table_.be, v) && in(v + 1, s) && action_participle(v + 1)) return make(t, v + 1, out, true);
+        if (is(table_.be, v) && in(v + 1, s) && participle_at(v + 1)) return make(t, v + 1, out, true);
         if (action_verb(v)) return make(t, with_particle(v, s), out, true);
         break;
       }
-      if (is(table_.be, k) && action_participle(k + 1)) return make(t, k + 1, out, true);
+      if (is(table_.be, k) && participle_at(k + 1)) return make(t, k + 1, out, true);
     }
     // Only an owner: the label and the owner ("ACTION: Chair").
     out.head = out.last = t;
@@ -1447,12 +1607,22 @@ class ClauseRules {
   bool passive_infinitive(size_t t, Found& out) const {
     uint32_t s = w_.tokens[t].sentence;
     size_t first = w_.sentences[s].first_token;
-    if (!is(table_.to, t) || t == first || !in(t + 2, s) || !is(table_.be, t + 1) || !action_participle(t + 2)) return false;
-    if (is(table_.before_to_be, t - 1) || is(table_.stop, t - 1) || ends_with(t - 1, "ed")) return false;
-    // "asked for the figures to be ...", "arrange for the gully to be cleared":
-    // a request, or the means of another promise, not an owner's task.
-    for (size_t k = t; k > first + 1 && t - k < 10; --k)
-      if (is(table_.for_word, k - 1) && (ends_with(k - 2, "ed") || is(table_.arrange_ask, k - 2))) return false;
+    if (!is(table_.to, t) || t == first || !in(t + 2, s) || !is(table_.be, t + 1) || !participle_at(t + 2)) return false;
+    size_t before = t - 1;
+    // "dates were still to be fixed", "it was yet to be decided": not yet settled, no task.
+    if ((word(before) == "still" || word(before) == "yet") && before > first) --before;
+    if (is(table_.before_to_be, before) || is(table_.stop, before) || ends_with(before, "ed")) return false;
+    // "asked for the figures to be ...", "arrange for the gully to be cleared",
+    // "were content for the hedges to be laid": a request, a wish, or the
+    // means of another promise, not an owner's task. ("Quotes for re-roofing
+    // the pavilion to be obtained" keeps its owner's task: a noun before "for".)
+    for (size_t k = t; k > first + 1 && t - k < 16; --k) {
+      if (!is(table_.for_word, k - 1)) continue;
+      size_t f = k - 1;
+      if (ends_with(f - 1, "ed") || is(table_.arrange_ask, f - 1) || is(table_.willing, f - 1)) return false;
+      for (size_t j = f; j > first && f - j < 6; --j)
+        if (is(table_.is_was, j - 1) || is(table_.be, j - 1)) return false;
+    }
     return make(t, t + 2, out);
   }
 
@@ -1461,8 +1631,13 @@ class ClauseRules {
   bool resolved_rule(size_t t, Found& out) const {
     uint32_t s = w_.tokens[t].sentence;
     bool asks = is(table_.asks, t);
-    if (!asks && !is(table_.that, t)) return false;
-    size_t k = t + 1;
+    // A limb after the first: "; and (2) the Head of Service bring ...", "; (b) the Officer contact ...".
+    bool limb = !asks && !is(table_.that, t) && w_.sentences[s].first_token == t && !is(table_.resolved, t);
+    if (!asks && !is(table_.that, t) && !limb) return false;
+    size_t k = limb ? t : t + 1;
+    if (in(k, s) && (word(k) == "and" || word(k) == "or")) ++k;
+    if (in(k, s) && list_marker(k)) ++k;
+    if (limb && k == t) return false;  // a sentence that is not a limb
     if (in(k, s) && is(table_.the, k)) ++k;
     size_t owner_from = k;
     bool officer = false, committee = false;
