@@ -149,7 +149,6 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   MarkdownRenderer markdown(glossary_abbreviations(r.model));
   RenderContext ctx{r.model, r.site, theme, markdown, options.version};
   rebuild->prepare_pages(r.model, r.site, ctx);
-  ctx.verify_input_keys = options.verify_input_keys;
   ctx.timings = options.timings;
   stage("rendering");
   r.files = render_site(ctx, registry.outputs, diags);

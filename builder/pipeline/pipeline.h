@@ -23,7 +23,7 @@ struct BuildOptions {
   bool write = true;            // false for `check`: everything but writing
   std::string version = library_version();  // shown on pages; the builder's identity is build_id()
   bool use_cache = true;        // skip the build when no input changed since the last one
-  bool verify_input_keys = false;  // prepare every page anyway; fail if one changed while its inputs' key did not
+  bool verify_input_keys = false;  // prepare every page anyway; fail if one changed while nothing it read did
   /// Checks, outputs and page rules to run; null: builtin_registry().
   const Registry* registry = nullptr;
   /// Settings the library never reads from the environment (the CLI does:

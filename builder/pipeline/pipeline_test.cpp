@@ -2,6 +2,8 @@
 // and that the result does not depend on the number of threads.
 #include "pipeline/pipeline.h"
 #include "pipeline/registry.h"
+#include "render/view.h"
+#include "core/strings.h"
 #include "write/build_cache.h"
 #include "write/output_folder.h"
 #include "write/write_site.h"
@@ -9,6 +11,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <optional>
 
@@ -545,6 +548,91 @@ TEST_CASE("a registry's own check, output and page rule run beside the built-in 
   BuildResult mine = build_txtar(kMeetingsSite, o);
   REQUIRE(mine.files.size() == 1);
   CHECK(mine.files[0].path == "count.txt");
+}
+
+}  // namespace
+}  // namespace rs
+
+// ---- pages' inputs, recorded as they read (issue 13, item 1)
+
+namespace rs {
+namespace {
+
+std::atomic<int> terms_prepared{0};
+
+/// A third party's page, declared as any built-in one: it reads the glossary,
+/// and nothing anywhere says so except the read itself.
+class TermsPage : public OutputKind {
+ public:
+  std::string name() const override { return "test.terms"; }
+  void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics& diags) const override {
+    std::vector<PageDeclaration> pages;
+    pages.push_back({"terms/index.html", "page.mustache", [](PageEnv& env) {
+                       ++terms_prepared;
+                       std::string body = "<p>Terms:";
+                       for (const auto& e : env.glossary()) body += " " + html_escape(e.term.value) + ";";
+                       View d;
+                       d.set("body", body + "</p>");
+                       return PageContent{"Terms", std::move(d), {{"Home", paths::home()}}};
+                     }});
+    draw_pages(ctx, std::move(pages), out, diags);
+  }
+};
+
+const OutputFile* file_at(const BuildResult& r, const std::string& path) {
+  auto it = std::find_if(r.files.begin(), r.files.end(), [&](const OutputFile& f) { return f.path == path; });
+  return it == r.files.end() ? nullptr : &*it;
+}
+
+TEST_CASE("a page is redrawn when what it read changes, with no declaration of its inputs anywhere") {
+  MemoryFileSystem fs = example_in_memory();
+  Registry registry = builtin_registry();
+  registry.add(std::make_unique<TermsPage>());
+  BuildOptions o;
+  o.site_dir = "site";
+  o.registry = &registry;
+  terms_prepared = 0;
+  BuildResult first = build_site(fs, o);
+  REQUIRE(first.published);
+  REQUIRE(file_at(first, "terms/index.html"));
+  CHECK(terms_prepared == 1);
+  std::string reads;
+  for (const auto& read : file_at(first, "terms/index.html")->reads) reads += read.key + " ";
+  CHECK(reads.find("glossary ") != std::string::npos);  // recorded as it read
+  CHECK(fs.files.at("site/public/terms/index.html").find("Terms:") != std::string::npos);
+
+  // An edit to what it did not read: reused without even being prepared.
+  fs.files["site/content/meetings/2018/2018-10-17-children-scrutiny.yaml"] += "\n";
+  BuildResult second = build_site(fs, o);
+  REQUIRE(second.published);
+  CHECK(terms_prepared == 1);
+  CHECK(file_at(second, "terms/index.html")->reused);
+
+  // An edit to what it read: prepared and drawn again.
+  fs.files["site/data/glossary.yaml"] += "\n- term: a term nobody used before\n";
+  BuildResult third = build_site(fs, o);
+  REQUIRE(third.published);
+  CHECK(terms_prepared == 2);
+  CHECK_FALSE(file_at(third, "terms/index.html")->reused);
+  CHECK(fs.files.at("site/public/terms/index.html").find("a term nobody used before") != std::string::npos);
+}
+
+TEST_CASE("built-in pages record what they read; one that read nothing edited is reused") {
+  MemoryFileSystem fs = example_in_memory();
+  BuildOptions o;
+  o.site_dir = "site";
+  REQUIRE(build_site(fs, o).published);
+  // The glossary page reads the glossary, the settings and the list of free pages, not meetings.
+  fs.files["site/content/meetings/2018/2018-10-17-children-scrutiny.yaml"] += "\n";
+  BuildResult r = build_site(fs, o);
+  REQUIRE(r.published);
+  const OutputFile* glossary = file_at(r, paths::glossary());
+  REQUIRE(glossary);
+  CHECK(glossary->reused);
+  CHECK(glossary->bytes.empty());
+  const OutputFile* meeting = file_at(r, paths::meeting("2018-10-17-children-scrutiny"));
+  REQUIRE(meeting);
+  CHECK_FALSE(meeting->reads.empty());
 }
 
 }  // namespace

@@ -26,22 +26,6 @@ std::string builder_identity(const BuildOptions& options, const Registry& regist
          ";" + parts + "; out " + out + "; theme " + std::to_string(theme.value());
 }
 
-/// One hash of all that is not a meeting or action file (those, pages name one by one).
-InputHashes hash_inputs(const Model& model, const ResolvedSite& site) {
-  InputHashes h;
-  std::vector<char> per_page_input(model.sources.size(), 0);
-  for (const auto& m : model.meetings) per_page_input[m.file] = 1;
-  for (const auto& a : model.actions) per_page_input[a.file] = 1;
-  Hasher rest;
-  for (size_t i = 0; i < per_page_input.size(); ++i)
-    if (!per_page_input[i])
-      rest.add(model.sources.path(static_cast<FileId>(i))).add(model.sources.content_hash(static_cast<FileId>(i)));
-  for (const auto& [path, size] : model.document_sizes) rest.add(path).add(static_cast<uint64_t>(size));
-  rest.add(site.as_of.iso());
-  h.everything_else = rest.value();
-  return h;
-}
-
 /// Each output as written: its hash from what was written (or, for a reused
 /// or copied file, from the record that vouched for it), its identity as now on disk.
 std::vector<FileStamp> stamp_outputs(const FileSystem& fs, const std::string& out, const std::vector<OutputFile>& files,
@@ -72,6 +56,7 @@ std::optional<Rebuild> Rebuild::open(FileSystem& fs, const BuildOptions& options
   Rebuild rb;
   if (!options.write || !options.use_cache) return rb;
   rb.keeps_state_ = true;
+  rb.verify_ = options.verify_input_keys;
   rb.cache_path_ = state_path(fs, options.site_dir, out, "cache");
   rb.memo_path_ = state_path(fs, options.site_dir, out, "memo");
   std::string error;
@@ -111,7 +96,9 @@ std::optional<Rebuild> Rebuild::open(FileSystem& fs, const BuildOptions& options
   if (cache && cache->builder == rb.builder_)
     for (auto& page : read_page_records(*cache)) {
       if (!rb.intact_.count(page.path)) continue;
-      rb.fingerprints_.emplace(page.path, PreviousPage{page.fingerprint, page.input_key});
+      PreviousPage previous{page.fingerprint, {}};
+      for (auto& [key, hash] : page.reads) previous.reads.push_back({std::move(key), hash});
+      rb.fingerprints_.emplace(page.path, std::move(previous));
       rb.summaries_.emplace(page.path, PageSummary{std::move(page.title), std::move(page.ids)});
     }
   // Work done by earlier builds (files parsed, prose checked), by input hash.
@@ -140,12 +127,21 @@ void Rebuild::save_memo(FileSystem& fs, bool last, Diagnostics& diags) {
 }
 
 void Rebuild::prepare_pages(const Model& model, const ResolvedSite& site, RenderContext& ctx) {
-  if (!fingerprints_.empty()) ctx.previous = &fingerprints_;
   ctx.memo = memo();
-  if (keeps_state_) {  // only a build that keeps a cache has use for input keys
-    input_hashes_ = hash_inputs(model, site);
-    ctx.inputs = &input_hashes_;
-  }
+  if (!keeps_state_) return;  // only a build that keeps a cache has use for what pages read
+  read_hashes_ = std::make_unique<ReadHashes>(model, site, ctx.theme);
+  ctx.reuse = this;
+}
+
+const PreviousPage* Rebuild::reuse_unprepared(const std::string& path) const {
+  auto it = fingerprints_.find(path);
+  if (it == fingerprints_.end() || !read_hashes_->unchanged(it->second.reads)) return nullptr;
+  return &it->second;
+}
+
+bool Rebuild::same_as_published(const std::string& path, uint64_t fingerprint) const {
+  auto it = fingerprints_.find(path);
+  return it != fingerprints_.end() && it->second.fingerprint == fingerprint;
 }
 
 bool Rebuild::reused_links_may_break(const std::set<std::string>& paths, const std::vector<RenderedPage>& pages,
@@ -179,7 +175,9 @@ void Rebuild::record(FileSystem& fs, const std::string& target, BuildResult& r, 
   for (size_t k = 0; k < page_file.size(); ++k) {
     const OutputFile& f = r.files[page_file[k]];
     if (pages_with_findings.count(f.path)) continue;
-    c.pages.push_back({f.path, f.fingerprint, f.input_key, summaries[k].title, summaries[k].ids});
+    PageRecord page{f.path, f.fingerprint, {}, summaries[k].title, summaries[k].ids};
+    for (const auto& read : f.reads) page.reads.emplace_back(read.key, read.hash);
+    c.pages.push_back(std::move(page));
   }
   // What the next no-change build prints again: this build's findings about the site, not about the cache.
   std::vector<Diagnostic> about_site;

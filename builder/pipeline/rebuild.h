@@ -22,10 +22,12 @@
 
 namespace rs {
 
-class Rebuild {
+class Rebuild : public PageReuse {
  public:
   /// A build that keeps no state (`check`, or use_cache off) reuses nothing.
   Rebuild() = default;
+  Rebuild(Rebuild&&) = default;
+  Rebuild& operator=(Rebuild&&) = default;
   /// Reads what the last build into `out` left (its cache and memo, in the
   /// site's state folder); `target` is where out's files really are. On an
   /// I/O error (the state folder cannot be made) it says so in `diags` and
@@ -44,9 +46,16 @@ class Rebuild {
   /// that cannot be saved is said once (cache.unsaved): the next build redoes the work.
   void save_memo(FileSystem& fs, bool last, Diagnostics& diags);
 
-  /// How pages decide whether to draw themselves again: the last build's
-  /// fingerprints of pages still intact, and the input hashes of this one.
+  /// Gives the pages this object's decisions (ctx.reuse): the last build's
+  /// pages still intact, with what each read, against this build's model.
+  /// This object must stay where it is while the pages are drawn.
   void prepare_pages(const Model& model, const ResolvedSite& site, RenderContext& ctx);
+
+  // PageReuse: the decisions draw_pages asks for.
+  const ReadHashes& hashes() const override { return *read_hashes_; }
+  const PreviousPage* reuse_unprepared(const std::string& path) const override;
+  bool same_as_published(const std::string& path, uint64_t fingerprint) const override;
+  bool verify() const override { return verify_; }
   /// The summary of a page reused unchanged.
   const PageSummary& previous_summary(const std::string& path) const { return summaries_.at(path); }
   /// A page reused unparsed is only as good as its links: true when a file
@@ -63,7 +72,7 @@ class Rebuild {
               const std::vector<PageSummary>& summaries, const std::set<std::string>& pages_with_findings);
 
  private:
-  bool keeps_state_ = false, up_to_date_ = false, memo_unsaved_ = false;
+  bool keeps_state_ = false, up_to_date_ = false, memo_unsaved_ = false, verify_ = false;
   std::string cache_path_, memo_path_, builder_, key_;
   std::optional<BuildCache> cache_;
   std::vector<InputStamp> stamps_;
@@ -71,7 +80,7 @@ class Rebuild {
   PageFingerprints fingerprints_;
   std::unordered_map<std::string, PageSummary> summaries_;
   std::optional<MemoStore> memo_;
-  InputHashes input_hashes_;
+  std::unique_ptr<ReadHashes> read_hashes_;
 };
 
 }  // namespace rs

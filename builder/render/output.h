@@ -11,6 +11,7 @@
 #include "core/fs.h"
 #include "markdown.h"
 #include "model/model.h"
+#include "page_reads.h"
 #include "resolve/resolve.h"
 #include "theme.h"
 
@@ -25,22 +26,31 @@ struct OutputFile {
   std::string template_name;  // set for HTML pages: which template drew it
   std::string copy_from;      // when set, the file is copied from this input path instead of `bytes`
   uint64_t fingerprint = 0;   // pages: of the template data and templates that drew it
-  uint64_t input_key = 0;     // pages with declared inputs: of those inputs (0: none declared)
+  PageReads reads;            // pages: what the page read, with hashes (empty: not to be reused by them)
   bool reused = false;        // pages: unchanged since the last build, so not drawn again (bytes empty)
 };
 
 /// What the last published build drew at a page path.
 struct PreviousPage {
   uint64_t fingerprint = 0;
-  uint64_t input_key = 0;
+  PageReads reads;
 };
 using PageFingerprints = std::unordered_map<std::string, PreviousPage>;
 
-/// What pages declare as their inputs besides single files (whose hashes the
-/// model's SourceSet keeps), worked out once per build, so a page whose inputs
-/// are unchanged is not even prepared again.
-struct InputHashes {
-  uint64_t everything_else = 0;  // site settings, committees, people, glossary, reports, pages, documents, as_of
+/// The rebuild layer's decisions about pages (pipeline/rebuild.h makes them);
+/// draw_pages (view.h) only asks.
+class PageReuse {
+ public:
+  virtual ~PageReuse() = default;
+  /// The hashes of what each read key holds in this build.
+  virtual const ReadHashes& hashes() const = 0;
+  /// The last build's page at `path` when it can be reused without preparing
+  /// this one: everything it read holds the same now.
+  virtual const PreviousPage* reuse_unprepared(const std::string& path) const = 0;
+  /// True when the last build published the same data at `path`, drawn by the same templates.
+  virtual bool same_as_published(const std::string& path, uint64_t fingerprint) const = 0;
+  /// Prepare every page anyway and report one whose data changed while its reads did not.
+  virtual bool verify() const = 0;
 };
 
 struct RenderContext {
@@ -49,14 +59,10 @@ struct RenderContext {
   const Theme& theme;
   const MarkdownRenderer& markdown;
   std::string version;
-  /// When set, a page whose fingerprint is found here unchanged is not drawn again.
-  const PageFingerprints* previous = nullptr;
+  /// When set, pages are reused by what they read (a build that keeps a cache).
+  const PageReuse* reuse = nullptr;
   /// When set, outputs may reuse work of earlier builds on unchanged input.
   MemoStore* memo = nullptr;
-  /// When set, pages that declare their inputs are keyed by them.
-  const InputHashes* inputs = nullptr;
-  /// Prepare pages even when their input key matches, and report any whose data changed anyway.
-  bool verify_input_keys = false;
   /// Print each output's time to stderr (BuildOptions::timings).
   bool timings = false;
 };

@@ -1,12 +1,11 @@
 // The HTML pages: home, municipal years, committees, meetings, people,
-// undertakings, glossary, search and free pages. Each page is one job; jobs
-// run in parallel and land in fixed slots, so output never depends on threads.
+// undertakings, glossary, search and free pages. Each is declared as its
+// path, its template and how its content is prepared; draw_pages (view.h)
+// prepares and draws them on the worker threads, or reuses them unchanged.
 #include <algorithm>
 #include <functional>
 
-#include "core/parallel.h"
 #include "core/strings.h"
-#include "page_inputs.h"
 #include "view.h"
 
 namespace rs {
@@ -14,7 +13,7 @@ namespace rs {
 namespace {
 
 using Crumbs = std::vector<std::pair<std::string, std::string>>;
-using Job = std::function<OutputFile(Diagnostics&)>;
+using Query = UndertakingQuery;
 
 std::string file_type(const std::string& file) {
   auto dot = file.rfind('.');
@@ -32,22 +31,9 @@ std::string human_size(long long bytes) {
   return buf;
 }
 
-/// The municipal year "now": the one holding as_of, else the latest with meetings.
-MunicipalYear current_year(const RenderContext& ctx) {
-  return municipal_year_of(ctx.site.as_of, ctx.model.site.year_start_month, ctx.model.site.year_start_day);
-}
-
 ViewList undertaking_list(PageEnv& env, const std::vector<const ResolvedUndertaking*>& list) {
   ViewList out;
   for (const auto* ru : list) out.push_back(undertaking_view(env, *ru));
-  return out;
-}
-
-std::vector<const ResolvedUndertaking*> sorted_for_register(const RenderContext& ctx,
-                                                            const std::function<bool(const ResolvedUndertaking&)>& keep) {
-  std::vector<const ResolvedUndertaking*> out;
-  for (const ResolvedUndertaking* ru : register_order(ctx.site))
-    if (keep(*ru)) out.push_back(ru);
   return out;
 }
 
@@ -77,14 +63,14 @@ View overdue_view(PageEnv& env, const std::vector<const ResolvedUndertaking*>& l
   View d = counts_view(list);
   d.set("overdue_list", undertaking_list(env, overdue));
   d.set("has_overdue", !overdue.empty());
-  d.set("as_of", env.ctx.site.as_of.long_form());
+  d.set("as_of", env.as_of().long_form());
   return d;
 }
 
 /// {label, href} of every municipal year, newest first.
 ViewList year_links(PageEnv& env) {
   ViewList out;
-  for (const auto& y : env.ctx.site.years) {
+  for (const auto& y : env.years()) {
     View yd;
     yd.set("label", y.label());
     yd.set("href", env.link(paths::year(y.slug())));
@@ -96,7 +82,7 @@ ViewList year_links(PageEnv& env) {
 /// {name, href} of every committee.
 ViewList committee_links(PageEnv& env) {
   ViewList out;
-  for (const auto& c : env.ctx.model.committees) {
+  for (const auto& c : env.committees()) {
     View cd;
     cd.set("name", c.name.value);
     cd.set("href", env.link(paths::committee(c.id.value)));
@@ -107,13 +93,12 @@ ViewList committee_links(PageEnv& env) {
 
 // ---- meeting ------------------------------------------------------------
 
-OutputFile meeting_page(const RenderContext& ctx, size_t mi, Diagnostics& diags) {
-  const Meeting& m = ctx.model.meetings[mi];
-  PageEnv env{ctx, paths::meeting(m.id), {}, diags};
-  if (auto unchanged = reuse_by_inputs(env, "meeting.mustache", meeting_page_inputs(ctx, mi))) return *unchanged;
+PageContent meeting_page(PageEnv& env, size_t mi) {
+  const Meeting& m = env.meeting(mi);
   View d;
-  MunicipalYear year = ctx.site.meeting_year[mi];
-  d.set("committee", committee_name(ctx, m.committee.value));
+  MunicipalYear year = env.meeting_summary(mi).year;
+  std::string committee = env.committee_name(m.committee.value);
+  d.set("committee", committee);
   d.set("committee_href", env.link(paths::committee(m.committee.value)));
   d.set("date", m.date.value.long_form());
   d.set("iso_date", m.date.value.iso());
@@ -147,16 +132,13 @@ OutputFile meeting_page(const RenderContext& ctx, size_t mi, Diagnostics& diags)
     }
     x.set("exempt", false);
     if (!it.report_of.empty()) x.set("report_of", name_view(env, it.report_of));
-    if (!it.report.value.empty()) {
-      auto r = ctx.site.reports.find(it.report.value);
-      if (r != ctx.site.reports.end()) {
-        const Report& rep = ctx.model.reports[r->second];
+    if (!it.report.value.empty())
+      if (const Report* rep = env.report(it.report.value)) {
         View rd;
-        rd.set("title", rep.title.value);
-        rd.set("href", env.link(paths::report(rep.series.value, rep.year)));
+        rd.set("title", rep->title.value);
+        rd.set("href", env.link(paths::report(rep->series.value, rep->year)));
         x.set("report", rd);
       }
-    }
     x.set("minutes", env.prose(it.minutes));
     ViewList discussion;
     for (const auto& ex : it.discussion) {
@@ -166,10 +148,8 @@ OutputFile meeting_page(const RenderContext& ctx, size_t mi, Diagnostics& diags)
       if (!ex.answered_by.empty()) e.set("answered_by", name_view(env, ex.answered_by));
       if (!ex.answer.empty()) e.set("answer", env.prose(ex.answer));
       ViewList given;
-      for (const auto& ref : ex.undertakings) {
-        auto u = ctx.site.undertaking_index.find(ref.value);
-        if (u != ctx.site.undertaking_index.end()) given.push_back(undertaking_view(env, ctx.site.undertakings[u->second]));
-      }
+      for (const auto& ref : ex.undertakings)
+        if (const auto* ru = env.undertaking(ref.value)) given.push_back(undertaking_view(env, *ru));
       e.set("undertakings", given);
       e.set("has_undertakings", !given.empty());
       discussion.push_back(e);
@@ -177,10 +157,8 @@ OutputFile meeting_page(const RenderContext& ctx, size_t mi, Diagnostics& diags)
     x.set("discussion", discussion);
     x.set("has_discussion", !it.discussion.empty());
     ViewList undertakings;
-    for (const auto& u : it.undertakings) {
-      auto ui = ctx.site.undertaking_index.find(u.id.value);
-      if (ui != ctx.site.undertaking_index.end()) undertakings.push_back(undertaking_view(env, ctx.site.undertakings[ui->second]));
-    }
+    for (const auto& u : it.undertakings)
+      if (const auto* ru = env.undertaking(u.id.value)) undertakings.push_back(undertaking_view(env, *ru));
     x.set("undertakings", undertakings);
     x.set("has_undertakings", !it.undertakings.empty());
     x.set("resolved", env.prose(it.resolved));
@@ -189,9 +167,8 @@ OutputFile meeting_page(const RenderContext& ctx, size_t mi, Diagnostics& diags)
       View dd;
       dd.set("title", doc.title.value);
       dd.set("href", env.link(paths::document(doc.file.value)));
-      auto size = ctx.model.document_sizes.find(doc.file.value);
       dd.set("type", file_type(doc.file.value));
-      dd.set("size", human_size(size == ctx.model.document_sizes.end() ? -1 : size->second));
+      dd.set("size", human_size(env.document_size(doc.file.value)));
       docs.push_back(dd);
     }
     x.set("documents", docs);
@@ -201,47 +178,34 @@ OutputFile meeting_page(const RenderContext& ctx, size_t mi, Diagnostics& diags)
   d.set("items", items);
 
   ViewList back;
-  auto rb = ctx.site.reported_back.find(mi);
-  if (rb != ctx.site.reported_back.end())
-    for (const ActionUpdate* a : rb->second) {
-      auto u = ctx.site.undertaking_index.find(a->undertaking.value);
-      if (u == ctx.site.undertaking_index.end()) continue;
-      View b = undertaking_view(env, ctx.site.undertakings[u->second]);
-      b.set("update_status", action_status_label(a->status.value));
-      b.set("update_note", env.prose(a->note));
-      back.push_back(b);
-    }
+  for (const ActionUpdate* a : env.reported_back(mi)) {
+    const auto* ru = env.undertaking(a->undertaking.value);
+    if (!ru) continue;
+    View b = undertaking_view(env, *ru);
+    b.set("update_status", action_status_label(a->status.value));
+    b.set("update_note", env.prose(a->note));
+    back.push_back(b);
+  }
   d.set("reported_back", back);
   d.set("has_reported_back", !back.empty());
-  std::string title = meeting_title(ctx, m);
-  return finish_page(env, "meeting.mustache", title, d,
-                     {{"Home", paths::home()},
-                      {year.label(), paths::year(year.slug())},
-                      {committee_name(ctx, m.committee.value), paths::committee(m.committee.value)}});
+  return {env.meeting_title(mi), std::move(d),
+          {{"Home", paths::home()},
+           {year.label(), paths::year(year.slug())},
+           {committee, paths::committee(m.committee.value)}}};
 }
 
 // ---- municipal year -----------------------------------------------------
 
-OutputFile year_page(const RenderContext& ctx, const MunicipalYear& year, Diagnostics& diags) {
-  PageEnv env{ctx, paths::year(year.slug()), {}, diags};
-  auto in_year = [&](const Date& date) {
-    return municipal_year_of(date, ctx.model.site.year_start_month, ctx.model.site.year_start_day) == year;
-  };
-  auto given = sorted_for_register(ctx, [&](const ResolvedUndertaking& ru) { return ctx.site.meeting_year[ru.given.meeting] == year; });
-  auto due = sorted_for_register(ctx, [&](const ResolvedUndertaking& ru) { return ru.due && in_year(*ru.due); });
-  auto closed = sorted_for_register(ctx, [&](const ResolvedUndertaking& ru) {
-    return !timing_is_open(ru.timing) && !ru.history.empty() && in_year(ru.history.back()->date.value);
-  });
-  if (auto unchanged = reuse_by_inputs(env, "year.mustache", year_page_inputs(ctx, year, {given, due, closed})))
-    return *unchanged;
+PageContent year_page(PageEnv& env, const MunicipalYear& year) {
+  auto given = env.undertakings({Query::By::given_in_year, year.slug()});
+  auto due = env.undertakings({Query::By::due_in_year, year.slug()});
+  auto closed = env.undertakings({Query::By::closed_in_year, year.slug()});
   View d;
   d.set("label", year.label());
   ViewList committees;
-  for (const auto& c : ctx.model.committees) {
+  for (const auto& c : env.committees()) {
     ViewList meetings;
-    for (size_t mi = 0; mi < ctx.model.meetings.size(); ++mi)
-      if (ctx.site.meeting_year[mi] == year && ctx.model.meetings[mi].committee.value == c.id.value)
-        meetings.push_back(meeting_row(env, mi));
+    for (size_t mi : env.meetings_in(year, c.id.value)) meetings.push_back(meeting_row(env, mi));
     if (meetings.empty()) continue;
     View cd;
     cd.set("name", c.name.value);
@@ -251,15 +215,15 @@ OutputFile year_page(const RenderContext& ctx, const MunicipalYear& year, Diagno
   }
   d.set("committees", committees);
   ViewList reports;
-  for (const auto& [ri, refs] : ctx.site.report_items)
+  for (const auto& [ri, refs] : env.report_items())
     for (const auto& ref : refs)
-      if (ctx.site.meeting_year[ref.meeting] == year) {
-        const Report& r = ctx.model.reports[ri];
+      if (env.meeting_summary(ref.meeting).year == year) {
+        const Report& r = env.report(ri);
         View rd;
         rd.set("title", r.title.value);
         rd.set("href", env.link(paths::report(r.series.value, r.year)));
-        rd.set("meeting", meeting_title(ctx, ctx.model.meetings[ref.meeting]));
-        rd.set("meeting_href", env.link(paths::meeting(ctx.model.meetings[ref.meeting].id)));
+        rd.set("meeting", env.meeting_title(ref.meeting));
+        rd.set("meeting_href", env.link(paths::meeting(env.meeting_summary(ref.meeting).id)));
         reports.push_back(rd);
       }
   d.set("reports", reports);
@@ -272,23 +236,22 @@ OutputFile year_page(const RenderContext& ctx, const MunicipalYear& year, Diagno
   d.set("has_closed", !closed.empty());
   d.set("summary", overdue_view(env, given));
   d.set("register_href", env.link(paths::register_all()));
-  return finish_page(env, "year.mustache", "Municipal year " + year.label(), d, {{"Home", paths::home()}});
+  return {"Municipal year " + year.label(), std::move(d), {{"Home", paths::home()}}};
 }
 
 // ---- committee ----------------------------------------------------------
 
-OutputFile committee_page(const RenderContext& ctx, const Committee& c, Diagnostics& diags) {
-  PageEnv env{ctx, paths::committee(c.id.value), {}, diags};
+PageContent committee_page(PageEnv& env, size_t ci) {
+  const Committee& c = env.committees()[ci];
   View d;
   d.set("name", c.name.value);
   d.set("description", env.prose(c.description, 2));
   d.set("ics_href", env.link(paths::committee_ics(c.id.value)));
   ViewList years;
-  for (const auto& y : ctx.site.years) {
+  for (const auto& y : env.years()) {
     ViewList meetings;
-    for (size_t mi = ctx.model.meetings.size(); mi-- > 0;)
-      if (ctx.site.meeting_year[mi] == y && ctx.model.meetings[mi].committee.value == c.id.value)
-        meetings.push_back(meeting_row(env, mi));
+    const auto& in_year = env.meetings_in(y, c.id.value);
+    for (auto it = in_year.rbegin(); it != in_year.rend(); ++it) meetings.push_back(meeting_row(env, *it));
     if (meetings.empty()) continue;
     View yd;
     yd.set("label", y.label());
@@ -298,9 +261,7 @@ OutputFile committee_page(const RenderContext& ctx, const Committee& c, Diagnost
   }
   d.set("years", years);
   d.set("has_meetings", !years.empty());
-  auto mine = sorted_for_register(ctx, [&](const ResolvedUndertaking& ru) {
-    return ctx.model.meetings[ru.given.meeting].committee.value == c.id.value;
-  });
+  auto mine = env.undertakings({Query::By::committee, c.id.value});
   std::vector<const ResolvedUndertaking*> open;
   for (const auto* ru : mine)
     if (timing_is_open(ru->timing)) open.push_back(ru);
@@ -308,81 +269,65 @@ OutputFile committee_page(const RenderContext& ctx, const Committee& c, Diagnost
   d.set("has_open", !open.empty());
   d.set("summary", overdue_view(env, mine));
   d.set("register_href", env.link(paths::register_all()));
-  return finish_page(env, "committee.mustache", c.name.value, d, {{"Home", paths::home()}});
+  return {c.name.value, std::move(d), {{"Home", paths::home()}}};
 }
 
 // ---- home ---------------------------------------------------------------
 
-OutputFile home_page(const RenderContext& ctx, Diagnostics& diags) {
-  PageEnv env{ctx, paths::home(), {}, diags};
+PageContent home_page(PageEnv& env) {
+  const SiteSettings& s = env.settings();
   View d;
-  d.set("organisation", ctx.model.site.organisation.value);
-  MunicipalYear now = current_year(ctx);
+  d.set("organisation", s.organisation.value);
+  MunicipalYear now = municipal_year_of(env.as_of(), s.year_start_month, s.year_start_day);
   d.set("current_year", now.label());
-  bool has_current = std::find(ctx.site.years.begin(), ctx.site.years.end(), now) != ctx.site.years.end();
+  const auto& all_years = env.years();
+  bool has_current = std::find(all_years.begin(), all_years.end(), now) != all_years.end();
   if (has_current) d.set("current_year_href", env.link(paths::year(now.slug())));
   ViewList latest;
-  for (size_t n = 0, mi = ctx.model.meetings.size(); mi-- > 0 && n < 10; ++n) latest.push_back(meeting_row(env, mi));
+  for (size_t n = 0, mi = env.meeting_count(); mi-- > 0 && n < 10; ++n) latest.push_back(meeting_row(env, mi));
   d.set("latest", latest);
   d.set("has_latest", !latest.empty());
   d.set("years", year_links(env));
   d.set("committees", committee_links(env));
-  auto all = sorted_for_register(ctx, [](const ResolvedUndertaking&) { return true; });
-  d.set("summary", overdue_view(env, all));
+  d.set("summary", overdue_view(env, env.undertakings({Query::By::all, ""})));
   d.set("register_href", env.link(paths::register_all()));
   d.set("search_href", env.link(paths::search()));
   ViewList series;
-  for (const auto& [id, reports] : ctx.site.series) {
+  for (const auto& [id, reports] : env.series()) {
     View sd;
-    sd.set("title", ctx.model.reports[reports.back()].title.value);
+    sd.set("title", env.report(reports.back()).title.value);
     sd.set("href", env.link(paths::series(id)));
     series.push_back(sd);
   }
   d.set("series", series);
   d.set("has_series", !series.empty());
-  return finish_page(env, "home.mustache", ctx.model.site.title.value, d, {});
+  return {s.title.value, std::move(d), {}};
 }
 
 // ---- people ---------------------------------------------------------------
 
-OutputFile person_page(const RenderContext& ctx, const Person& p, Diagnostics& diags) {
-  PageEnv env{ctx, paths::person(p.id.value), {}, diags};
-  auto owned = sorted_for_register(ctx, [&](const ResolvedUndertaking& ru) { return ru.undertaking->owner.value == p.id.value; });
-  if (auto unchanged = reuse_by_inputs(env, "person.mustache", person_page_inputs(ctx, p, owned))) return *unchanged;
+PageContent person_page(PageEnv& env, const std::string& id) {
+  const Person& p = *env.person(id);
+  auto owned = env.undertakings({Query::By::owner, id});
   View d;
   d.set("name", p.name.value);
   d.set("role", p.role == PersonRole::officer ? "Officer" : "Member");
   ViewList meetings;
-  auto named = ctx.site.person_meetings.find(p.id.value);
-  if (named != ctx.site.person_meetings.end())
-    for (auto it = named->second.rbegin(); it != named->second.rend(); ++it) meetings.push_back(meeting_row(env, *it));
+  auto named = env.person_meetings(id);
+  for (auto it = named.rbegin(); it != named.rend(); ++it) meetings.push_back(meeting_row(env, *it));
   d.set("meetings", meetings);
   d.set("has_meetings", !meetings.empty());
   d.set("undertakings", undertaking_list(env, owned));
   d.set("has_undertakings", !owned.empty());
-  return finish_page(env, "person.mustache", p.name.value, d, {{"Home", paths::home()}});
+  return {p.name.value, std::move(d), {{"Home", paths::home()}}};
 }
 
 // ---- undertakings -------------------------------------------------------
 
-struct StateFilter {
-  const char* slug;
-  const char* label;
-  bool (*keep)(Timing);
-};
-const StateFilter kStates[] = {
-    {"overdue", "Overdue", [](Timing t) { return t == Timing::overdue; }},
-    {"due", "Due", [](Timing t) { return t == Timing::due_today; }},
-    {"open", "Open, not yet due", [](Timing t) { return t == Timing::not_yet_due || t == Timing::due_next_meeting; }},
-    {"closed", "Completed or withdrawn", [](Timing t) { return !timing_is_open(t); }},
-};
-
-OutputFile register_page(const RenderContext& ctx, const StateFilter* filter, Diagnostics& diags) {
-  std::string path = filter ? paths::register_state(filter->slug) : paths::register_all();
-  PageEnv env{ctx, path, {}, diags};
-  auto list = sorted_for_register(ctx, [&](const ResolvedUndertaking& ru) { return !filter || filter->keep(ru.timing); });
+PageContent register_page(PageEnv& env, const RegisterState* filter) {
+  auto list = filter ? env.undertakings({Query::By::state, filter->slug}) : env.undertakings({Query::By::all, ""});
   View d;
-  d.set("as_of", ctx.site.as_of.long_form());
+  d.set("as_of", env.as_of().long_form());
   d.set("undertakings", undertaking_list(env, list));
   d.set("has_undertakings", !list.empty());
   d.set("count", std::to_string(list.size()));
@@ -396,7 +341,7 @@ OutputFile register_page(const RenderContext& ctx, const StateFilter* filter, Di
     all.set("slug", "all");
     states.push_back(all);
   }
-  for (const auto& s : kStates) {
+  for (const auto& s : register_states()) {
     View sd;
     sd.set("label", s.label);
     sd.set("slug", s.slug);
@@ -406,7 +351,7 @@ OutputFile register_page(const RenderContext& ctx, const StateFilter* filter, Di
   }
   d.set("states", states);
   ViewList committees;
-  for (const auto& c : ctx.model.committees) {
+  for (const auto& c : env.committees()) {
     View cd;
     cd.set("id", c.id.value);
     cd.set("name", c.name.value);
@@ -417,24 +362,23 @@ OutputFile register_page(const RenderContext& ctx, const StateFilter* filter, Di
   std::string title = filter ? std::string("Undertakings: ") + filter->label : "Undertakings register";
   Crumbs crumbs{{"Home", paths::home()}};
   if (filter) crumbs.push_back({"Undertakings register", paths::register_all()});
-  return finish_page(env, "register.mustache", title, d, crumbs);
+  return {title, std::move(d), crumbs};
 }
 
-OutputFile undertaking_page(const RenderContext& ctx, const ResolvedUndertaking& ru, Diagnostics& diags) {
+PageContent undertaking_page(PageEnv& env, const std::string& id) {
+  const ResolvedUndertaking& ru = *env.undertaking(id);
   const Undertaking& u = *ru.undertaking;
-  PageEnv env{ctx, paths::undertaking(u.id.value), {}, diags};
-  if (auto unchanged = reuse_by_inputs(env, "undertaking.mustache", undertaking_page_inputs(ctx, ru))) return *unchanged;
   View d = undertaking_view(env, ru);
   d.set("text_html", env.prose(u.text, 2));
   if (!u.requested_by.empty()) d.set("requested_by", name_view(env, u.requested_by));
-  const Meeting& m = ctx.model.meetings[ru.given.meeting];
+  const Meeting& m = env.meeting(ru.given.meeting);
   ViewList timeline;
   {
     View given;
     given.set("date", m.date.value.long_form());
     given.set("iso_date", m.date.value.iso());
     given.set("status", "Given");
-    given.set("meeting", meeting_title(ctx, m));
+    given.set("meeting", env.meeting_title(ru.given.meeting));
     given.set("meeting_href", env.link(paths::meeting(m.id)) + "#item-" + m.items[ru.given.item].number.value);
     timeline.push_back(given);
   }
@@ -444,32 +388,30 @@ OutputFile undertaking_page(const RenderContext& ctx, const ResolvedUndertaking&
     e.set("iso_date", a->date.value.iso());
     e.set("status", action_status_label(a->status.value));
     e.set("note", env.prose(a->note, 3));
-    auto mt = ctx.site.meetings.find(a->meeting.value);
-    if (mt != ctx.site.meetings.end()) {
-      e.set("meeting", meeting_title(ctx, ctx.model.meetings[mt->second]));
+    if (auto mi = env.find_meeting(a->meeting.value)) {
+      e.set("meeting", env.meeting_title(*mi));
       e.set("meeting_href", env.link(paths::meeting(a->meeting.value)));
     }
     timeline.push_back(e);
   }
   d.set("timeline", timeline);
   if (ru.due_meeting >= 0) {
-    const Meeting& dm = ctx.model.meetings[static_cast<size_t>(ru.due_meeting)];
-    d.set("due_meeting", meeting_title(ctx, dm));
-    d.set("due_meeting_href", env.link(paths::meeting(dm.id)));
+    auto dm = static_cast<size_t>(ru.due_meeting);
+    d.set("due_meeting", env.meeting_title(dm));
+    d.set("due_meeting_href", env.link(paths::meeting(env.meeting_summary(dm).id)));
   }
-  d.set("as_of", ctx.site.as_of.long_form());
-  return finish_page(env, "undertaking.mustache", "Undertaking: " + u.id.value, d,
-                     {{"Home", paths::home()}, {"Undertakings register", paths::register_all()}});
+  d.set("as_of", env.as_of().long_form());
+  return {"Undertaking: " + u.id.value, std::move(d),
+          {{"Home", paths::home()}, {"Undertakings register", paths::register_all()}}};
 }
 
 // ---- glossary, search, free pages ----------------------------------------
 
-OutputFile glossary_page(const RenderContext& ctx, Diagnostics& diags) {
-  PageEnv env{ctx, paths::glossary(), {}, diags};
+PageContent glossary_page(PageEnv& env) {
   View d;
   ViewList entries;
   std::vector<const GlossaryEntry*> sorted;
-  for (const auto& e : ctx.model.glossary)
+  for (const auto& e : env.glossary())
     if (!e.term.empty() || !e.abbr.value.empty()) sorted.push_back(&e);
   std::stable_sort(sorted.begin(), sorted.end(), [](const GlossaryEntry* a, const GlossaryEntry* b) {
     return ascii_lower(a->abbr.value.empty() ? a->term.value : a->abbr.value) <
@@ -496,11 +438,10 @@ OutputFile glossary_page(const RenderContext& ctx, Diagnostics& diags) {
     entries.push_back(x);
   }
   d.set("entries", entries);
-  return finish_page(env, "glossary.mustache", "Glossary", d, {{"Home", paths::home()}});
+  return {"Glossary", std::move(d), {{"Home", paths::home()}}};
 }
 
-OutputFile search_page(const RenderContext& ctx, Diagnostics& diags) {
-  PageEnv env{ctx, paths::search(), {}, diags};
+PageContent search_page(PageEnv& env) {
   View d;
   // Without JavaScript the page offers the year and committee pages: a list of
   // every meeting would make this page megabytes long on a large archive.
@@ -508,64 +449,62 @@ OutputFile search_page(const RenderContext& ctx, Diagnostics& diags) {
   d.set("committees", committee_links(env));
   d.set("index_src", env.link("assets/search/meta.js"));
   d.set("script_src", env.link("assets/search.js"));
-  return finish_page(env, "search.mustache", "Search", d, {{"Home", paths::home()}});
+  return {"Search", std::move(d), {{"Home", paths::home()}}};
 }
 
-OutputFile free_page(const RenderContext& ctx, const Page& p, Diagnostics& diags) {
-  PageEnv env{ctx, paths::page(p.stem), {}, diags};
+PageContent free_page(PageEnv& env, size_t index) {
+  const Page& p = env.page(index);
   View d;
   d.set("body", env.prose(p.body, 2));
-  return finish_page(env, "page.mustache", p.title.value, d, {{"Home", paths::home()}});
+  return {p.title.value, std::move(d), {{"Home", paths::home()}}};
 }
 
 class PageOutput : public OutputKind {
  public:
   std::string name() const override { return "pages"; }
   void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics& diags) const override {
-    std::vector<Job> jobs;
-    jobs.push_back([&](Diagnostics& d) { return home_page(ctx, d); });
-    for (const auto& y : ctx.site.years) jobs.push_back([&ctx, y](Diagnostics& d) { return year_page(ctx, y, d); });
-    for (const auto& c : ctx.model.committees) jobs.push_back([&](Diagnostics& d) { return committee_page(ctx, c, d); });
+    // Which pages there are follows from the model; what each shows, its declaration prepares.
+    std::vector<PageDeclaration> pages;
+    auto declare = [&](std::string path, const char* template_name, std::function<PageContent(PageEnv&)> prepare) {
+      pages.push_back({std::move(path), template_name, std::move(prepare)});
+    };
+    declare(paths::home(), "home.mustache", [](PageEnv& env) { return home_page(env); });
+    for (const auto& y : ctx.site.years)
+      declare(paths::year(y.slug()), "year.mustache", [y](PageEnv& env) { return year_page(env, y); });
+    for (size_t ci = 0; ci < ctx.model.committees.size(); ++ci)
+      declare(paths::committee(ctx.model.committees[ci].id.value), "committee.mustache",
+              [ci](PageEnv& env) { return committee_page(env, ci); });
     for (size_t mi = 0; mi < ctx.model.meetings.size(); ++mi)
-      jobs.push_back([&ctx, mi](Diagnostics& d) { return meeting_page(ctx, mi, d); });
-    for (const auto& p : ctx.model.people) jobs.push_back([&](Diagnostics& d) { return person_page(ctx, p, d); });
-    jobs.push_back([&](Diagnostics& d) { return register_page(ctx, nullptr, d); });
-    for (const auto& s : kStates) jobs.push_back([&](Diagnostics& d) { return register_page(ctx, &s, d); });
-    for (const auto& ru : ctx.site.undertakings) jobs.push_back([&](Diagnostics& d) { return undertaking_page(ctx, ru, d); });
-    jobs.push_back([&](Diagnostics& d) { return glossary_page(ctx, d); });
-    jobs.push_back([&](Diagnostics& d) { return search_page(ctx, d); });
-    for (const auto& p : ctx.model.pages) {
+      declare(paths::meeting(ctx.model.meetings[mi].id), "meeting.mustache",
+              [mi](PageEnv& env) { return meeting_page(env, mi); });
+    for (const auto& p : ctx.model.people)
+      declare(paths::person(p.id.value), "person.mustache",
+              [id = p.id.value](PageEnv& env) { return person_page(env, id); });
+    declare(paths::register_all(), "register.mustache", [](PageEnv& env) { return register_page(env, nullptr); });
+    for (const auto& s : register_states())
+      declare(paths::register_state(s.slug), "register.mustache",
+              [&s](PageEnv& env) { return register_page(env, &s); });
+    for (const auto& ru : ctx.site.undertakings)
+      declare(paths::undertaking(ru.undertaking->id.value), "undertaking.mustache",
+              [id = ru.undertaking->id.value](PageEnv& env) { return undertaking_page(env, id); });
+    declare(paths::glossary(), "glossary.mustache", [](PageEnv& env) { return glossary_page(env); });
+    declare(paths::search(), "search.mustache", [](PageEnv& env) { return search_page(env); });
+    for (size_t i = 0; i < ctx.model.pages.size(); ++i) {
+      const Page& p = ctx.model.pages[i];
       if (is_reserved_name(p.stem)) {
         diags.error("render.reserved-name", p.title.span,
                     "a page cannot be called `" + p.stem + "`: the builder writes its own pages there",
                     "rename content/pages/" + p.stem + ".md");
         continue;
       }
-      jobs.push_back([&](Diagnostics& d) { return free_page(ctx, p, d); });
+      declare(paths::page(p.stem), "page.mustache", [i](PageEnv& env) { return free_page(env, i); });
     }
-    for (auto& job : report_page_jobs(ctx)) jobs.push_back(std::move(job));
-
-    std::vector<OutputFile> files(jobs.size());
-    parallel_for(jobs.size(), [&](size_t i) {
-      Diagnostics found;
-      files[i] = jobs[i](found);
-      // A page that reported something (raw HTML in its prose) is prepared
-      // again next time, so the finding is reported again.
-      if (!found.all().empty()) files[i].input_key = 0;
-      diags.merge(std::move(found));
-    });
-    for (auto& f : files) out.push_back(std::move(f));
+    for (auto& decl : report_pages(ctx)) pages.push_back(std::move(decl));
+    draw_pages(ctx, std::move(pages), out, diags);
   }
-
- private:
-  static std::vector<Job> report_page_jobs(const RenderContext& ctx);
 };
 
 }  // namespace
-
-std::vector<std::function<OutputFile(Diagnostics&)>> report_pages(const RenderContext& ctx);
-
-std::vector<Job> PageOutput::report_page_jobs(const RenderContext& ctx) { return report_pages(ctx); }
 
 std::unique_ptr<OutputKind> make_page_output() { return std::make_unique<PageOutput>(); }
 

@@ -12,8 +12,6 @@ namespace rs {
 
 namespace {
 
-using Job = std::function<OutputFile(Diagnostics&)>;
-
 std::string year_label(const std::string& slug) {  // 2017-18 → 2017/18
   std::string s = slug;
   if (s.size() == 7) s[4] = '/';
@@ -28,12 +26,11 @@ std::string format_percent(double v) {
 }
 
 /// The same series' report for the year before, if there is one.
-const Report* previous_report(const RenderContext& ctx, const Report& r) {
+const Report* previous_report(PageEnv& env, const Report& r) {
   int y = std::atoi(r.year.substr(0, 4).c_str()) - 1;
   char prev[16];
   std::snprintf(prev, sizeof prev, "%04d-%02d", y, (y + 1) % 100);
-  auto it = ctx.site.reports.find(r.series.value + "-" + prev);
-  return it == ctx.site.reports.end() ? nullptr : &ctx.model.reports[it->second];
+  return env.report(r.series.value + "-" + prev);
 }
 
 using CountOf = std::function<std::optional<long long>(const Report&)>;
@@ -47,14 +44,14 @@ struct MainFigure {
   CountOf get;
 };
 
-std::vector<MainFigure> main_figures(const RenderContext& ctx, const std::string& series) {
+std::vector<MainFigure> main_figures(PageEnv& env, const std::string& series) {
   std::vector<MainFigure> out;
   // Stage names come from the reports; take them from the latest that has most stages.
   std::vector<std::string> stage_names;
-  for (size_t ri : ctx.site.series.at(series))
-    if (ctx.model.reports[ri].stages.size() > stage_names.size()) {
+  for (size_t ri : env.series().at(series))
+    if (const Report& r = env.report(ri); r.stages.size() > stage_names.size()) {
       stage_names.clear();
-      for (const auto& s : ctx.model.reports[ri].stages) stage_names.push_back(s.name.value);
+      for (const auto& s : r.stages) stage_names.push_back(s.name.value);
     }
   for (size_t i = 0; i < stage_names.size(); ++i)
     out.push_back({stage_names[i] + ": received", [i](const Report& r) {
@@ -99,10 +96,9 @@ View chart_view(const Chart& c, bool bars) {
   return d;
 }
 
-OutputFile report_page(const RenderContext& ctx, size_t ri, Diagnostics& diags) {
-  const Report& r = ctx.model.reports[ri];
-  PageEnv env{ctx, paths::report(r.series.value, r.year), {}, diags};
-  const Report* prev = previous_report(ctx, r);
+PageContent report_page(PageEnv& env, size_t ri) {
+  const Report& r = env.report(ri);
+  const Report* prev = previous_report(env, r);
   std::string prev_label = prev ? year_label(prev->year) : "";
   View d;
   d.set("title", r.title.value);
@@ -129,7 +125,7 @@ OutputFile report_page(const RenderContext& ctx, size_t ri, Diagnostics& diags) 
   d.set("context", context);
   d.set("has_context", !r.context.empty());
   ViewList figures;
-  for (const auto& mf : main_figures(ctx, r.series.value)) {
+  for (const auto& mf : main_figures(env, r.series.value)) {
     auto now = mf.get(r);
     if (!now) continue;
     View x;
@@ -167,26 +163,25 @@ OutputFile report_page(const RenderContext& ctx, size_t ri, Diagnostics& diags) 
                                 true));
   d.set("charts", charts);
   ViewList considered;
-  auto items = ctx.site.report_items.find(ri);
-  if (items != ctx.site.report_items.end())
+  const auto& report_items = env.report_items();
+  auto items = report_items.find(ri);
+  if (items != report_items.end())
     for (const auto& ref : items->second) {
-      const Meeting& m = ctx.model.meetings[ref.meeting];
+      const Meeting& m = env.meeting(ref.meeting);  // for the item's number
       View x;
-      x.set("title", meeting_title(ctx, m));
+      x.set("title", env.meeting_title(ref.meeting));
       x.set("href", env.link(paths::meeting(m.id)) + "#item-" + m.items[ref.item].number.value);
       considered.push_back(x);
     }
   d.set("considered", considered);
   d.set("has_considered", !considered.empty());
   d.set("notes", env.prose(r.notes, 3));
-  return finish_page(env, "report.mustache", r.title.value, d,
-                     {{"Home", paths::home()}, {"Reports", paths::series(r.series.value)}});
+  return {r.title.value, std::move(d), {{"Home", paths::home()}, {"Reports", paths::series(r.series.value)}}};
 }
 
-OutputFile series_page(const RenderContext& ctx, const std::string& series, Diagnostics& diags) {
-  PageEnv env{ctx, paths::series(series), {}, diags};
-  const std::vector<size_t>& reports = ctx.site.series.at(series);
-  const Report& latest = ctx.model.reports[reports.back()];
+PageContent series_page(PageEnv& env, const std::string& series) {
+  const std::vector<size_t>& reports = env.series().at(series);
+  const Report& latest = env.report(reports.back());
   std::string title = latest.title.value;
   // "... Annual Report 2017/18" names a year; the series page covers them all.
   if (auto pos = title.rfind(' '); pos != std::string::npos && title.find('/', pos) != std::string::npos)
@@ -196,14 +191,14 @@ OutputFile series_page(const RenderContext& ctx, const std::string& series, Diag
   ViewList years;
   for (size_t ri : reports) {
     View y;
-    y.set("label", year_label(ctx.model.reports[ri].year));
-    y.set("href", env.link(paths::report(series, ctx.model.reports[ri].year)));
+    y.set("label", year_label(env.report(ri).year));
+    y.set("href", env.link(paths::report(series, env.report(ri).year)));
     years.push_back(y);
   }
   d.set("years", years);
   // One table of the main figures: a row per figure, a column per year.
   ViewList rows;
-  auto figures = main_figures(ctx, series);
+  auto figures = main_figures(env, series);
   ViewList charts;
   for (size_t fi = 0; fi < figures.size(); ++fi) {
     const auto& mf = figures[fi];
@@ -218,11 +213,12 @@ OutputFile series_page(const RenderContext& ctx, const std::string& series, Diag
     s.name = mf.label;
     bool any = false;
     for (size_t ri : reports) {
-      auto v = mf.get(ctx.model.reports[ri]);
+      const Report& r = env.report(ri);
+      auto v = mf.get(r);
       cells.push_back(View(v ? with_commas(*v) : std::string("–")));
       if (v) {
         any = true;
-        s.points.push_back({year_label(ctx.model.reports[ri].year), static_cast<double>(*v), with_commas(*v)});
+        s.points.push_back({year_label(r.year), static_cast<double>(*v), with_commas(*v)});
       }
     }
     if (!any) continue;
@@ -233,19 +229,23 @@ OutputFile series_page(const RenderContext& ctx, const std::string& series, Diag
   }
   d.set("rows", rows);
   d.set("charts", charts);
-  return finish_page(env, "series.mustache", title, d, {{"Home", paths::home()}});
+  return {title, std::move(d), {{"Home", paths::home()}}};
 }
 
 }  // namespace
 
-std::vector<Job> report_pages(const RenderContext& ctx) {
-  std::vector<Job> jobs;
+std::vector<PageDeclaration> report_pages(const RenderContext& ctx) {
+  std::vector<PageDeclaration> pages;
   for (const auto& [series, reports] : ctx.site.series) {
-    const std::string* id = &series;
-    jobs.push_back([&ctx, id](Diagnostics& d) { return series_page(ctx, *id, d); });
-    for (size_t ri : reports) jobs.push_back([&ctx, ri](Diagnostics& d) { return report_page(ctx, ri, d); });
+    pages.push_back({paths::series(series), "series.mustache",
+                     [series = series](PageEnv& env) { return series_page(env, series); }});
+    for (size_t ri : reports) {
+      const Report& r = ctx.model.reports[ri];
+      pages.push_back({paths::report(r.series.value, r.year), "report.mustache",
+                       [ri](PageEnv& env) { return report_page(env, ri); }});
+    }
   }
-  return jobs;
+  return pages;
 }
 
 }  // namespace rs

@@ -1,13 +1,14 @@
 #include "view.h"
 
-#include "model/markers.h"
+#include "core/parallel.h"
 #include "core/strings.h"
+#include "model/markers.h"
 
 namespace rs {
 
 View name_view(PageEnv& env, const NameRef& name) {
   View d;
-  if (const Person* p = env.ctx.site.person(name.value, env.ctx.model)) {
+  if (const Person* p = env.person(name.value)) {
     d.set("text", p->name.value);
     d.set("href", env.link(paths::person(p->id.value)));
   } else {
@@ -40,25 +41,30 @@ std::string committee_name(const RenderContext& ctx, const std::string& id) {
   return c ? c->name.value : id;
 }
 
+std::string meeting_title(const std::string& committee_name, const Meeting& m) {
+  return committee_name + ", " + m.date.value.long_form();
+}
+
 std::string meeting_title(const RenderContext& ctx, const Meeting& m) {
-  return committee_name(ctx, m.committee.value) + ", " + m.date.value.long_form();
+  return meeting_title(committee_name(ctx, m.committee.value), m);
 }
 
 View meeting_row(PageEnv& env, size_t mi) {
-  const Meeting& m = env.ctx.model.meetings[mi];
+  MeetingSummary m = env.meeting_summary(mi);
   View d;
-  d.set("title", meeting_title(env.ctx, m));
-  d.set("committee", committee_name(env.ctx, m.committee.value));
-  d.set("date", m.date.value.long_form());
-  d.set("iso_date", m.date.value.iso());
+  d.set("title", env.meeting_title(mi));
+  d.set("committee", env.committee_name(m.committee));
+  d.set("date", m.date.long_form());
+  d.set("iso_date", m.date.iso());
   d.set("href", env.link(paths::meeting(m.id)));
-  d.set("draft", m.status == MinutesStatus::draft);
+  d.set("draft", m.draft);
   return d;
 }
 
 View undertaking_view(PageEnv& env, const ResolvedUndertaking& ru) {
   const Undertaking& u = *ru.undertaking;
-  const Meeting& m = env.ctx.model.meetings[ru.given.meeting];
+  env.read("undertaking:" + u.id.value);  // its hash covers the meeting it was given at
+  const Meeting& m = env.meeting(ru.given.meeting);
   const Item& item = m.items[ru.given.item];
   View d;
   d.set("id", u.id.value);
@@ -69,9 +75,9 @@ View undertaking_view(PageEnv& env, const ResolvedUndertaking& ru) {
   d.set("iso_due", ru.due ? ru.due->iso() : "");
   d.set("state", timing_view(ru.timing));
   d.set("status", action_status_label(ru.status));
-  d.set("committee", committee_name(env.ctx, m.committee.value));
+  d.set("committee", env.committee_name(m.committee.value));
   d.set("committee_id", m.committee.value);
-  d.set("given_title", meeting_title(env.ctx, m));
+  d.set("given_title", env.meeting_title(ru.given.meeting));
   d.set("given_href", env.link(paths::meeting(m.id)) + "#item-" + item.number.value);
   d.set("given_date", m.date.value.long_form());
   d.set("item", item.number.value + " " + item.title.value);
@@ -81,30 +87,29 @@ View undertaking_view(PageEnv& env, const ResolvedUndertaking& ru) {
   return d;
 }
 
-OutputFile finish_page(PageEnv& env, const std::string& template_name, const std::string& title, View& data,
-                       const std::vector<std::pair<std::string, std::string>>& breadcrumbs) {
-  const RenderContext& ctx = env.ctx;
-  const SiteSettings& s = ctx.model.site;
+namespace {
+
+/// Wraps a page's content in the layout; returns the data the layout is given.
+View layout_view(PageEnv& env, const PageContent& content) {
+  const SiteSettings& s = env.settings();
   std::string root = root_prefix(env.path);
-  data.set("root", root);
-  data.set("page_title", title);
   View layout;
   layout.set("root", root);
   layout.set("lang", s.language.value);
-  layout.set("title", title);
+  layout.set("title", content.title);
   layout.set("site_title", s.title.value);
   layout.set("organisation", s.organisation.value);
-  layout.set("version", ctx.version);
+  layout.set("version", env.version());
   layout.set("is_home", env.path == paths::home());
   ViewList crumbs;
-  for (size_t i = 0; i < breadcrumbs.size(); ++i) {
+  for (const auto& [label, path] : content.breadcrumbs) {
     View c;
-    c.set("label", breadcrumbs[i].first);
-    c.set("href", env.link(breadcrumbs[i].second));
+    c.set("label", label);
+    c.set("href", env.link(path));
     crumbs.push_back(c);
   }
   layout.set("breadcrumbs", crumbs);
-  layout.set("has_breadcrumbs", !breadcrumbs.empty());
+  layout.set("has_breadcrumbs", !content.breadcrumbs.empty());
   std::string contact = s.contact.value;
   if (!contact.empty()) {
     bool is_url = starts_with(contact, "https://") || starts_with(contact, "http://");
@@ -112,35 +117,76 @@ OutputFile finish_page(PageEnv& env, const std::string& template_name, const std
     layout.set("contact_text", contact);
   }
   ViewList pages;
-  for (const auto& p : ctx.model.pages) {
+  for (const auto& p : env.page_links()) {
     View d;
-    d.set("title", p.title.value);
+    d.set("title", p.title);
     d.set("href", env.link(paths::page(p.stem)));
     pages.push_back(d);
   }
   layout.set("pages", pages);
+  return layout;
+}
 
+/// One declared page: reused as the last build left it, or prepared, and
+/// drawn unless its data came out as before.
+OutputFile draw_page(const RenderContext& ctx, const ReadHashes& hashes, const PageDeclaration& decl,
+                     Diagnostics& diags) {
+  const PageReuse* reuse = ctx.reuse;
+  if (reuse && !reuse->verify())
+    if (const PreviousPage* prev = reuse->reuse_unprepared(decl.path))
+      return {decl.path, {}, decl.template_name, {}, prev->fingerprint, prev->reads, true};
+
+  PageEnv env(ctx, hashes, decl.path, diags);
+  PageContent content = decl.prepare(env);
+  content.data.set("root", root_prefix(decl.path));
+  content.data.set("page_title", content.title);
+  View layout = layout_view(env, content);
+  env.read("template:" + decl.template_name);
+
+  OutputFile page{decl.path, {}, decl.template_name, {}, 0, {}, false};
+  if (reuse)
+    for (const auto& key : env.reads()) page.reads.push_back({key, hashes.of(key)});
   // Equal data drawn by equal templates gives an equal page: a rebuild draws only what changed.
   Hasher h;
-  h.add(template_name).add(ctx.theme.fingerprint(template_name));
-  data.hash_into(h);
+  h.add(decl.template_name).add(ctx.theme.fingerprint(decl.template_name));
+  content.data.hash_into(h);
   layout.hash_into(h);
-  OutputFile page{env.path, {}, template_name, {}, h.value(), env.input_key, false};
-  if (ctx.previous) {
-    auto it = ctx.previous->find(env.path);
-    if (it != ctx.previous->end() && it->second.fingerprint == page.fingerprint) {
-      page.reused = true;
-      return page;
-    }
-    if (ctx.verify_input_keys && it != ctx.previous->end() && env.input_key && it->second.input_key == env.input_key)
-      env.diags.add({Severity::error, "build.input-key",
-                     "internal: this page's declared inputs did not change but its data did; a rebuild would have "
-                     "kept it stale (please report this)",
-                     {}, env.path, {}, {}});
+  page.fingerprint = h.value();
+  if (reuse && reuse->same_as_published(decl.path, page.fingerprint)) {
+    page.reused = true;
+    return page;
   }
-  layout.set("content", ctx.theme.render(template_name, data, env.diags));
-  page.bytes = ctx.theme.render("layout.mustache", layout, env.diags);
+  if (reuse && reuse->verify()) {
+    // Prepared although its reads held: they should have given the same data.
+    const PreviousPage* prev = reuse->reuse_unprepared(decl.path);
+    if (prev)
+      diags.add({Severity::error, "build.input-key",
+                 "internal: nothing this page read changed, but its data did; a rebuild would have kept it stale "
+                 "(please report this)",
+                 {}, decl.path, {}, {}});
+  }
+  layout.set("content", ctx.theme.render(decl.template_name, content.data, diags));
+  page.bytes = ctx.theme.render("layout.mustache", layout, diags);
   return page;
+}
+
+}  // namespace
+
+void draw_pages(const RenderContext& ctx, std::vector<PageDeclaration> pages, std::vector<OutputFile>& out,
+                Diagnostics& diags) {
+  std::optional<ReadHashes> own;  // a build that reuses nothing still answers the pages' queries
+  if (!ctx.reuse) own.emplace(ctx.model, ctx.site, ctx.theme);
+  const ReadHashes& hashes = ctx.reuse ? ctx.reuse->hashes() : *own;
+  std::vector<OutputFile> files(pages.size());
+  parallel_for(pages.size(), [&](size_t i) {
+    Diagnostics found;
+    files[i] = draw_page(ctx, hashes, pages[i], found);
+    // A page that reported something (raw HTML in its prose) is prepared
+    // again next time, so the finding is reported again.
+    if (!found.all().empty()) files[i].reads.clear();
+    diags.merge(std::move(found));
+  });
+  for (auto& f : files) out.push_back(std::move(f));
 }
 
 }  // namespace rs

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "core/codec.h"
 #include "core/hash.h"
 #include "core/parallel.h"
 #include "core/strings.h"
@@ -13,7 +14,18 @@
 namespace rs {
 
 namespace {
-constexpr const char* kMagic = "reportsite-cache 4";
+// 5: one binary encoding (core/codec.h), as the memo's; pages record what they read.
+constexpr const char* kMagic = "reportsite-cache 5";
+
+/// The cache as stored: everything but the page records, which stay encoded
+/// until a rebuild needs them (a no-change check never does).
+struct StoredCache {
+  std::string builder, key, report;
+  std::vector<InputStamp> inputs;
+  std::vector<FileStamp> outputs;
+  std::string page_records;
+};
+auto fields(StoredCache& c) { return std::tie(c.builder, c.key, c.report, c.inputs, c.outputs, c.page_records); }
 
 std::string hex(uint64_t v) {
   char buf[20];
@@ -21,28 +33,6 @@ std::string hex(uint64_t v) {
   return buf;
 }
 
-/// Lengths are written before strings, so any byte may appear in a path or report.
-void put(std::string& out, const std::string& s) { out += std::to_string(s.size()) + ":" + s + "\n"; }
-bool get(std::string_view& in, std::string& s) {
-  size_t colon = in.find(':');
-  if (colon == std::string_view::npos || colon > 12) return false;
-  size_t n = 0;
-  for (char c : in.substr(0, colon)) {
-    if (c < '0' || c > '9') return false;
-    n = n * 10 + static_cast<size_t>(c - '0');
-  }
-  if (in.size() < colon + 1 + n + 1 || in[colon + 1 + n] != '\n') return false;
-  s = std::string(in.substr(colon + 1, n));
-  in.remove_prefix(colon + 1 + n + 1);
-  return true;
-}
-bool get_number(std::string_view& in, long long& v) {
-  std::string s;
-  if (!get(in, s) || s.empty()) return false;
-  char* end = nullptr;
-  v = std::strtoll(s.c_str(), &end, 10);
-  return *end == '\0';
-}
 }  // namespace
 
 std::string state_dir(const std::string& site_dir) { return join_path(site_dir, ".reportsite"); }
@@ -126,78 +116,25 @@ std::optional<BuildCache> read_cache(const FileSystem& fs, const std::string& pa
   if (second == std::string_view::npos) return ignored("truncated");
   std::string_view body = all.substr(second + 1);
   if (all.substr(first + 1, second - first - 1) != hex(hash_bytes(body))) return ignored("damaged (checksum mismatch)");
+  auto stored = rs::decode<StoredCache>(body);
+  if (!stored) return ignored("damaged");
   BuildCache c;
-  long long inputs = 0, outputs = 0;
-  if (!get(body, c.builder) || !get(body, c.key) || !get(body, c.report) || !get_number(body, inputs) || inputs < 0) return ignored("damaged");
-  auto get_stamp = [&](FileStamp& s) {
-    std::string hash;
-    if (!get(body, s.path) || !get_number(body, s.size) || !get_number(body, s.mtime_ns) ||
-        !get_number(body, s.identity) || !get(body, hash))
-      return false;
-    s.hash = std::strtoull(hash.c_str(), nullptr, 16);
-    return true;
-  };
-  for (long long i = 0; i < inputs; ++i) {
-    if (!get_stamp(c.inputs.emplace_back())) return ignored("damaged");
-  }
-  if (!get_number(body, outputs) || outputs < 0) return ignored("damaged");
-  for (long long i = 0; i < outputs; ++i) {
-    if (!get_stamp(c.outputs.emplace_back())) return ignored("damaged");
-  }
-  c.page_records = std::string(body);
+  c.builder = std::move(stored->builder);
+  c.key = std::move(stored->key);
+  c.report = std::move(stored->report);
+  c.inputs = std::move(stored->inputs);
+  c.outputs = std::move(stored->outputs);
+  c.page_records = std::move(stored->page_records);
   return c;
 }
 
 std::vector<PageRecord> read_page_records(const BuildCache& cache) {
-  std::string_view body(cache.page_records);
-  std::vector<PageRecord> out;
-  long long pages = 0;
-  if (!get_number(body, pages) || pages < 0) return {};
-  for (long long i = 0; i < pages; ++i) {
-    PageRecord p;
-    std::string fingerprint, input_key, ids;
-    if (!get(body, p.path) || !get(body, fingerprint) || !get(body, input_key) || !get(body, p.title) ||
-        !get(body, ids))
-      return {};
-    p.fingerprint = std::strtoull(fingerprint.c_str(), nullptr, 16);
-    p.input_key = std::strtoull(input_key.c_str(), nullptr, 16);
-    // Ids never hold spaces (HTML forbids it), so one line holds them all.
-    for (size_t start = 0; start < ids.size();) {
-      size_t space = std::min(ids.find(' ', start), ids.size());
-      p.ids.push_back(ids.substr(start, space - start));
-      start = space + 1;
-    }
-    out.push_back(std::move(p));
-  }
-  return out;
+  return rs::decode<std::vector<PageRecord>>(cache.page_records).value_or(std::vector<PageRecord>{});
 }
 
 bool write_cache(FileSystem& fs, const std::string& path, const BuildCache& cache) {
-  std::string body;
-  put(body, cache.builder);
-  put(body, cache.key);
-  put(body, cache.report);
-  auto put_stamp = [&](const FileStamp& s) {
-    put(body, s.path);
-    put(body, std::to_string(s.size));
-    put(body, std::to_string(s.mtime_ns));
-    put(body, std::to_string(s.identity));
-    put(body, hex(s.hash));
-  };
-  put(body, std::to_string(cache.inputs.size()));
-  for (const auto& s : cache.inputs) put_stamp(s);
-  put(body, std::to_string(cache.outputs.size()));
-  for (const auto& o : cache.outputs) put_stamp(o);
-  put(body, std::to_string(cache.pages.size()));
-  for (const auto& p : cache.pages) {
-    std::string ids;
-    for (const auto& id : p.ids) ids += (ids.empty() ? "" : " ") + id;
-    put(body, p.path);
-    put(body, hex(p.fingerprint));
-    put(body, hex(p.input_key));
-    put(body, p.title);
-    put(body, ids);
-  }
+  StoredCache stored{cache.builder, cache.key, cache.report, cache.inputs, cache.outputs, rs::encode(cache.pages)};
+  std::string body = rs::encode(stored);
   std::string tmp = path + ".tmp";
   if (!fs.write(tmp, std::string(kMagic) + "\n" + hex(hash_bytes(body)) + "\n" + body, nullptr, Access::owner_only))
     return false;

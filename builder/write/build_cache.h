@@ -8,7 +8,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostics.h"
@@ -26,16 +28,18 @@ struct FileStamp {
   uint64_t hash = 0;  // of the bytes
   bool operator==(const FileStamp&) const = default;
 };
+inline auto fields(FileStamp& s) { return std::tie(s.path, s.size, s.mtime_ns, s.identity, s.hash); }
 using InputStamp = FileStamp;
 
 /// A page as last published: what drew it and what other pages' checks need of it.
 struct PageRecord {
   std::string path;
   uint64_t fingerprint = 0;
-  uint64_t input_key = 0;        // of the inputs it was made from, when the page declares them
+  std::vector<std::pair<std::string, uint64_t>> reads;  // what it read (render/page_reads.h), with hashes
   std::string title;             // as the page check read it
   std::vector<std::string> ids;  // sorted
 };
+inline auto fields(PageRecord& p) { return std::tie(p.path, p.fingerprint, p.reads, p.title, p.ids); }
 
 struct BuildCache {
   std::string builder;              // the builder and output folder: pages drawn by another builder are not reused

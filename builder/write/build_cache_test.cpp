@@ -83,7 +83,8 @@ TEST_CASE("build cache: written and read back; a cut file is ignored with a warn
   c.key = "key";
   c.inputs = stamp_inputs(fs, site_inputs(fs, "site"), nullptr);
   c.outputs = {{"index.html", 10, 5, 99, 0xabc}, {"meetings/a/index.html", 20, 6, 98, 0xdef}};
-  c.pages = {{"index.html", 1, 2, "Home", {"main"}}, {"meetings/a/index.html", 3, 0, "A meeting", {"item-1", "main"}}};
+  c.pages = {{"index.html", 1, {{"settings", 2}, {"meetings", 5}}, "Home", {"main"}},
+             {"meetings/a/index.html", 3, {}, "A meeting", {"item-1", "main"}}};
   REQUIRE(write_cache(fs, "cache", c));
   CHECK(fs.owner_only.count("cache"));  // the cache is the owner's alone
   Diagnostics d;
@@ -94,7 +95,8 @@ TEST_CASE("build cache: written and read back; a cut file is ignored with a warn
   std::vector<PageRecord> pages = read_page_records(*read);
   REQUIRE(pages.size() == 2);
   CHECK(pages[1].ids == std::vector<std::string>{"item-1", "main"});
-  CHECK(pages[0].input_key == 2);
+  CHECK(pages[0].reads == c.pages[0].reads);
+  CHECK(pages[0].title == "Home");
 
   fs.files["cache"].resize(fs.files["cache"].size() / 2);
   CHECK_FALSE(read_cache(fs, "cache", d));

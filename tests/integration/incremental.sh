@@ -7,8 +7,8 @@ set -u
 name=incremental
 source "$(dirname "$0")/lib.sh"
 bin=$1
-# Every page is prepared even when its inputs' key is unchanged, and a page whose data changed
-# while its key did not fails the build: each edit below checks the keys miss nothing.
+# Every page is prepared even when nothing it read last time changed, and a page whose data changed
+# all the same fails the build: each edit below checks that the recorded reads miss nothing.
 export REPORTSITE_VERIFY_INPUT_KEYS=1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
