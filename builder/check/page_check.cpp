@@ -728,36 +728,59 @@ void check_pending_fragments(const std::vector<RenderedPage>& pages, const std::
 
 }  // namespace
 
-std::vector<PageSummary> check_pages(const std::vector<RenderedPage>& pages, const std::set<std::string>& files,
-                                     Diagnostics& out) {
+struct PageCheck::Facts {
+  Site site;
+  std::vector<PageFacts> pages;
+};
+
+PageCheck::PageCheck(std::vector<RenderedPage> pages, const std::set<std::string>& files)
+    : pages_(std::move(pages)), files_(files) {
   init_libxml_once();
-  Site site{pages, files, {}};
-  for (size_t i = 0; i < pages.size(); ++i) site.page_index.emplace(pages[i].path, i);
-  // Pass 1 parses each page once and keeps only what cross-page checks need,
-  // so memory stays small however many pages there are.
-  // Pages parse independently (the error handler is per thread), so pass 1
-  // runs on all cores; facts land in fixed slots so results never depend on it.
-  std::vector<PageFacts> facts(pages.size());
-  parallel_for(pages.size(), [&](size_t i) {
-    if (const PageSummary* known = pages[i].unchanged) {
-      facts[i].parsed = true;
-      facts[i].title = known->title;
-      facts[i].ids.insert(known->ids.begin(), known->ids.end());
-      return;
-    }
-    facts[i] = PageChecker(pages[i], site, out).run();
-  });
-  // Pass 2: checks that need every page.
-  check_unique_titles(pages, facts, out);
-  check_pending_fragments(pages, facts, out);
-  std::vector<PageSummary> summaries(pages.size());
-  for (size_t i = 0; i < pages.size(); ++i) {
+  facts_.reset(new Facts{Site{pages_, files_, {}}, std::vector<PageFacts>(pages_.size())});
+  for (size_t i = 0; i < pages_.size(); ++i) facts_->site.page_index.emplace(pages_[i].path, i);
+}
+
+PageCheck::~PageCheck() = default;
+
+void PageCheck::check(size_t i, const std::string& html, Diagnostics& out) {
+  RenderedPage page{pages_[i].path, html, pages_[i].template_name, nullptr};
+  facts_->pages[i] = PageChecker(page, facts_->site, out).run();
+}
+
+void PageCheck::known(size_t i, const PageSummary& summary) {
+  PageFacts& f = facts_->pages[i];
+  f = PageFacts{};
+  f.parsed = true;
+  f.title = summary.title;
+  f.ids.insert(summary.ids.begin(), summary.ids.end());
+}
+
+std::vector<PageSummary> PageCheck::finish(Diagnostics& out) const {
+  const std::vector<PageFacts>& facts = facts_->pages;
+  check_unique_titles(pages_, facts, out);
+  check_pending_fragments(pages_, facts, out);
+  std::vector<PageSummary> summaries(pages_.size());
+  for (size_t i = 0; i < pages_.size(); ++i) {
     summaries[i].title = facts[i].title;
     for (const auto& id : facts[i].ids)
       if (!id.empty()) summaries[i].ids.push_back(id);
     std::sort(summaries[i].ids.begin(), summaries[i].ids.end());
   }
   return summaries;
+}
+
+std::vector<PageSummary> check_pages(const std::vector<RenderedPage>& pages, const std::set<std::string>& files,
+                                     Diagnostics& out) {
+  std::vector<RenderedPage> named;  // paths and templates; the html stays with the caller
+  for (const auto& p : pages) named.push_back({p.path, {}, p.template_name, nullptr});
+  PageCheck check(std::move(named), files);
+  // Pages parse independently (the error handler is per thread), so pass 1
+  // runs on all cores; facts land in fixed slots so results never depend on it.
+  parallel_for(pages.size(), [&](size_t i) {
+    if (const PageSummary* known = pages[i].unchanged) check.known(i, *known);
+    else check.check(i, pages[i].html, out);
+  });
+  return check.finish(out);
 }
 
 }  // namespace rs

@@ -3,6 +3,7 @@
 // HTML parser) and checked for the accessibility and offline-link promises
 // in PRODUCT.md. Rule ids are `page.<rule>`; every finding is an error whose
 // `where` is the page path and whose message names the template.
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -24,6 +25,33 @@ struct RenderedPage {
   /// Set for a page published unchanged by the last build, which passed then:
   /// it is not parsed again, and other pages' checks use this summary of it.
   const PageSummary* unchanged = nullptr;
+};
+
+/// The page check for pages drawn one at a time: pass 1 (each page alone:
+/// parsing, accessibility, links to files) runs as each page is drawn, on any
+/// thread; pass 2 (what needs every page: unique titles, links to ids on
+/// other pages) runs once all are in. Only what pass 2 needs is kept of a page.
+class PageCheck {
+ public:
+  /// `pages`: every page the build publishes (path and template; no html
+  /// needed), numbered by their place; `files`: every path that will be
+  /// written, pages included.
+  PageCheck(std::vector<RenderedPage> pages, const std::set<std::string>& files);
+  ~PageCheck();
+  /// Pass 1 for page `i`, drawn as `html`. Findings go to `out`.
+  void check(size_t i, const std::string& html, Diagnostics& out);
+  /// Page `i` was published unchanged by the last build: its summary stands for it.
+  void known(size_t i, const PageSummary& summary);
+  /// Pass 2; returns each page's summary, in order. May be called again after
+  /// more check() calls (a reused page checked afresh); its findings are only
+  /// those of pass 2.
+  std::vector<PageSummary> finish(Diagnostics& out) const;
+
+ private:
+  struct Facts;
+  std::vector<RenderedPage> pages_;
+  const std::set<std::string>& files_;
+  std::unique_ptr<Facts> facts_;
 };
 
 /// Check every page; `files` is the set of every path that will be written (pages and assets),

@@ -11,6 +11,7 @@
 #include "core/parallel.h"
 #include "core/stage_timer.h"
 #include "load/load_site.h"
+#include "pipeline/page_stream.h"
 #include "pipeline/rebuild.h"
 #include "plugin/external_plugin.h"
 #include "render/markdown.h"
@@ -38,15 +39,6 @@ void finish(BuildResult& r, Diagnostics& diags) {
   r.errors = 0;
   for (const auto& d : r.diagnostics) r.errors += d.severity == Severity::error;
   r.exit_code = exit_code_for(r.diagnostics);
-}
-/// A page is the layout around its own template. The built-in theme passes the
-/// page check, so a fault is named after the site's own template where there is one.
-std::string blame_template(const Theme& theme, const std::string& page_template) {
-  std::string page = theme.origin("templates/" + page_template), layout = theme.origin("templates/layout.mustache");
-  auto built_in = [](const std::string& origin) { return origin.find("(built in)") != std::string::npos; };
-  if (built_in(page) && !built_in(layout)) return layout;
-  if (!built_in(page) && !built_in(layout)) return page + " or " + layout;
-  return page;
 }
 }  // namespace
 
@@ -150,51 +142,33 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   RenderContext ctx{r.model, r.site, theme, markdown, options.version};
   rebuild->prepare_pages(r.model, r.site, ctx);
   ctx.timings = options.timings;
+
+  // Pages are drawn, checked and staged one at a time on the worker threads
+  // (PageStream), so no stage holds the site's HTML: the output itself
+  // changes only once everything has passed.
+  std::unique_ptr<StagedOutput> staged;
+  if (options.write) {
+    staged = StagedOutput::open(fs, out, keep_paths(r.model), diags);
+    if (!staged) {
+      rebuild->save_memo(fs, true, diags);
+      finish(r, diags);
+      return r;
+    }
+  }
+  PageStream stream(theme, registry, *rebuild, staged.get());
   stage("rendering");
-  r.files = render_site(ctx, registry.outputs, diags);
+  r.files = render_site(ctx, registry.outputs, diags, &stream);
   timer.lap("render");
   rebuild->save_memo(fs, true, diags);
   stage("checking " + std::to_string(r.files.size()) + " files");
-
-  // The page check sees exactly the files that would be published; pages
-  // drawn as before were checked then, and only their summaries are used.
-  std::vector<RenderedPage> pages;
-  std::vector<size_t> page_file;  // which file each page came from
-  std::set<std::string> paths;
-  for (size_t i = 0; i < r.files.size(); ++i) {
-    OutputFile& f = r.files[i];
-    paths.insert(f.path);
-    if (f.template_name.empty()) continue;
-    // The bytes move to the check and back, so no page is held twice.
-    pages.push_back({f.path, std::move(f.bytes), blame_template(theme, f.template_name),
-                     f.reused ? &rebuild->previous_summary(f.path) : nullptr});
-    page_file.push_back(i);
-  }
-  Diagnostics page_findings;
-  std::vector<PageSummary> summaries = check_pages(pages, paths, page_findings);
-  if (rebuild->reused_links_may_break(paths, pages, summaries)) {
-    // Check every page in full: the reused ones as they are on disk.
-    page_findings.take();
-    for (auto& p : pages) {
-      if (!p.unchanged) continue;
-      p.html = fs.read(join_path(out, p.path), nullptr).value_or("");
-      p.unchanged = nullptr;
-    }
-    summaries = check_pages(pages, paths, page_findings);
-    for (size_t k = 0; k < pages.size(); ++k)
-      if (r.files[page_file[k]].reused) pages[k].html.clear();
-  }
-  // The registry's own page rules, on the pages drawn this time.
-  for (const auto& rule : registry.page_rules)
-    for (const auto& p : pages)
-      if (!p.unchanged) rule->check(p, page_findings);
+  PageStream::Result checked = stream.finish(fs, out, r.files);
   std::set<std::string> pages_with_findings;
-  for (auto& d : page_findings.take()) {
+  for (auto& d : checked.findings) {
     pages_with_findings.insert(d.where);
     diags.add(std::move(d));
   }
-  for (size_t k = 0; k < pages.size(); ++k) r.files[page_file[k]].bytes = std::move(pages[k].html);
-  pages.clear();
+  const std::vector<size_t>& page_file = checked.page_file;
+  const std::vector<PageSummary>& summaries = checked.summaries;
   timer.lap("page-check");
 
   // External plugins see the finished site and may add files; a plugin that
@@ -214,10 +188,10 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
 
   if (options.write && diags.error_count() == 0) {
     std::vector<FileToWrite> to_write;
-    for (const auto& f : r.files) to_write.push_back({f.path, &f.bytes, f.copy_from, f.reused});
+    for (const auto& f : r.files) to_write.push_back({f.path, &f.bytes, f.copy_from, f.reused, f.staged});
     stage("writing " + std::to_string(to_write.size()) + " files");
     rebuild->before_writing(fs);
-    r.published = write_site(fs, out, to_write, keep_paths(r.model), diags);
+    r.published = staged->publish(to_write, diags);
     timer.lap("write");
   }
   finish(r, diags);

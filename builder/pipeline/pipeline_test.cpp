@@ -3,6 +3,7 @@
 #include "pipeline/pipeline.h"
 #include "pipeline/registry.h"
 #include "render/view.h"
+#include "core/hash.h"
 #include "core/strings.h"
 #include "write/build_cache.h"
 #include "write/output_folder.h"
@@ -88,7 +89,12 @@ TEST_CASE("a clean build writes the site to site/public, replacing the old outpu
   CHECK(r.exit_code == 0);
   CHECK(r.published);
   REQUIRE(fs.files.count("site/public/index.html") == 1);
-  CHECK(fs.files["site/public/index.html"] == file_text(r, "index.html"));
+  // Pages went to the staging folder as they were drawn: the result keeps their hash, not their bytes.
+  REQUIRE(file(r, "index.html"));
+  CHECK(file(r, "index.html")->staged);
+  CHECK(file(r, "index.html")->bytes.empty());
+  CHECK(file(r, "index.html")->content_hash == hash_bytes(fs.files["site/public/index.html"]));
+  CHECK(fs.files["site/public/index.html"].find("<main") != std::string::npos);
   CHECK(fs.files.count("site/public/old.html") == 0);
   // Exactly the rendered files, and nothing left in a staging folder.
   std::vector<std::string> expected = {"site/public/.reportsite-output"};
@@ -565,17 +571,16 @@ std::atomic<int> terms_prepared{0};
 class TermsPage : public OutputKind {
  public:
   std::string name() const override { return "test.terms"; }
-  void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics& diags) const override {
-    std::vector<PageDeclaration> pages;
-    pages.push_back({"terms/index.html", "page.mustache", [](PageEnv& env) {
-                       ++terms_prepared;
-                       std::string body = "<p>Terms:";
-                       for (const auto& e : env.glossary()) body += " " + html_escape(e.term.value) + ";";
-                       View d;
-                       d.set("body", body + "</p>");
-                       return PageContent{"Terms", std::move(d), {{"Home", paths::home()}}};
-                     }});
-    draw_pages(ctx, std::move(pages), out, diags);
+  void render(const RenderContext&, std::vector<OutputFile>&, Diagnostics&) const override {}
+  std::vector<PageDeclaration> pages(const RenderContext&, Diagnostics&) const override {
+    return {{"terms/index.html", "page.mustache", [](PageEnv& env) {
+               ++terms_prepared;
+               std::string body = "<p>Terms:";
+               for (const auto& e : env.glossary()) body += " " + html_escape(e.term.value) + ";";
+               View d;
+               d.set("body", body + "</p>");
+               return PageContent{"Terms", std::move(d), {{"Home", paths::home()}}};
+             }}};
   }
 };
 
@@ -633,6 +638,62 @@ TEST_CASE("built-in pages record what they read; one that read nothing edited is
   const OutputFile* meeting = file_at(r, paths::meeting("2018-10-17-children-scrutiny"));
   REQUIRE(meeting);
   CHECK_FALSE(meeting->reads.empty());
+}
+
+}  // namespace
+}  // namespace rs
+
+// ---- pages streamed to the staging folder (issue 13, item 2)
+
+namespace rs {
+namespace {
+
+/// Fails one page, late: by then other pages have gone to the staging folder.
+class FailsTheGlossaryPage : public PageRule {
+ public:
+  std::string name() const override { return "test.fails-glossary"; }
+  void check(const RenderedPage& page, Diagnostics& out) const override {
+    if (page.path == paths::glossary()) out.add({Severity::error, "test.fails-glossary", "no", {}, page.path, {}, {}});
+  }
+};
+
+TEST_CASE("pages streamed to the staging folder are thrown away when any page fails: the old output stays") {
+  MemoryFileSystem fs = example_in_memory();
+  BuildOptions o;
+  o.site_dir = "site";
+  REQUIRE(build_site(fs, o).published);
+  const std::map<std::string, std::string> before = fs.files;
+  fs.files["site/content/meetings/2018/2018-10-17-children-scrutiny.yaml"] += "\n";  // something to draw
+  Registry registry = builtin_registry();
+  registry.add(std::make_unique<FailsTheGlossaryPage>());
+  o.registry = &registry;
+  BuildResult r = build_site(fs, o);
+  CHECK_FALSE(r.published);
+  CHECK(r.exit_code == 1);
+  for (const auto& [path, bytes] : before)
+    if (path.rfind("site/public/", 0) == 0) CHECK(fs.files.at(path) == bytes);
+  for (const auto& [path, bytes] : fs.files) CHECK(path.find("staging") == std::string::npos);
+}
+
+TEST_CASE("a build that writes keeps no page's bytes once staged; one that does not write keeps them all") {
+  MemoryFileSystem fs = example_in_memory();
+  BuildOptions o;
+  o.site_dir = "site";
+  BuildResult written = build_site(fs, o);
+  REQUIRE(written.published);
+  size_t pages = 0;
+  for (const auto& f : written.files) {
+    if (f.template_name.empty()) continue;
+    ++pages;
+    CHECK(f.bytes.empty());
+    CHECK(f.staged);
+    CHECK(hash_bytes(fs.files.at("site/public/" + f.path)) == f.content_hash);
+  }
+  CHECK(pages > 10);
+  o.write = false;
+  BuildResult kept = build_site(fs, o);
+  for (const auto& f : kept.files)
+    if (!f.template_name.empty()) CHECK(f.bytes == fs.files.at("site/public/" + f.path));
 }
 
 }  // namespace

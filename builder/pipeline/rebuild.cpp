@@ -42,7 +42,8 @@ std::vector<FileStamp> stamp_outputs(const FileSystem& fs, const std::string& ou
     const OutputFile* f = i < files.size() ? &files[i] : nullptr;
     std::string name = !f ? "" : f->copy_from.empty() ? f->path : input_digest(f->copy_from);
     auto it = !f ? known.end() : known.find(name);
-    if (f && f->copy_from.empty() && !f->reused) s.hash = hash_bytes(f->bytes);
+    if (f && f->staged) s.hash = f->content_hash;
+    else if (f && f->copy_from.empty() && !f->reused) s.hash = hash_bytes(f->bytes);
     else if (it != known.end()) s.hash = it->second;
     else s.hash = hash_bytes(fs.read(full, nullptr).value_or(""));
   });
@@ -144,14 +145,14 @@ bool Rebuild::same_as_published(const std::string& path, uint64_t fingerprint) c
   return it != fingerprints_.end() && it->second.fingerprint == fingerprint;
 }
 
-bool Rebuild::reused_links_may_break(const std::set<std::string>& paths, const std::vector<RenderedPage>& pages,
+bool Rebuild::reused_links_may_break(const std::set<std::string>& paths, const std::vector<const OutputFile*>& pages,
                                      const std::vector<PageSummary>& summaries) const {
   if (!cache_ || fingerprints_.empty()) return false;
   for (const auto& p : cache_->outputs)
     if (p.path != kOutputMarker && !paths.count(p.path)) return true;
   for (size_t i = 0; i < pages.size(); ++i) {
-    if (pages[i].unchanged) continue;
-    auto it = summaries_.find(pages[i].path);
+    if (pages[i]->reused) continue;
+    auto it = summaries_.find(pages[i]->path);
     if (it == summaries_.end()) continue;
     if (!std::includes(summaries[i].ids.begin(), summaries[i].ids.end(), it->second.ids.begin(), it->second.ids.end()))
       return true;

@@ -60,8 +60,15 @@ class Rebuild : public PageReuse {
   const PageSummary& previous_summary(const std::string& path) const { return summaries_.at(path); }
   /// A page reused unparsed is only as good as its links: true when a file
   /// went, or a redrawn page lost an id, so every page must be checked again.
-  bool reused_links_may_break(const std::set<std::string>& paths, const std::vector<RenderedPage>& pages,
+  /// `pages` are the build's pages (with `reused` set for those not drawn) and
+  /// `summaries` what the page check read of them, in the same order.
+  bool reused_links_may_break(const std::set<std::string>& paths, const std::vector<const OutputFile*>& pages,
                               const std::vector<PageSummary>& summaries) const;
+  /// The summary of a page reused unchanged, or null when there is none.
+  const PageSummary* find_summary(const std::string& path) const {
+    auto it = summaries_.find(path);
+    return it == summaries_.end() ? nullptr : &it->second;
+  }
 
   /// Called before the output changes: no cache may vouch for it meanwhile,
   /// so a build killed half way is not taken for up to date.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/stage_timer.h"
+#include "view.h"
 
 namespace rs {
 
@@ -25,20 +26,30 @@ std::vector<OutputFile> render_site(const RenderContext& ctx, Diagnostics& diags
 }
 
 std::vector<OutputFile> render_site(const RenderContext& ctx, const std::vector<std::unique_ptr<OutputKind>>& outputs,
-                                    Diagnostics& diags) {
+                                    Diagnostics& diags, PageSink* sink) {
   std::vector<OutputFile> files;
   // A theme that cannot be drawn said why when it loaded; empty pages would only add a finding each.
   if (!ctx.theme.usable()) return files;
   StageTimer timer(ctx.timings);
+  std::vector<PageDeclaration> pages;
   for (const auto& kind : outputs) {
     kind->render(ctx, files, diags);
+    for (auto& page : kind->pages(ctx, diags)) pages.push_back(std::move(page));
     timer.lap("  render " + kind->name());
   }
+  // Every path is known before the first page is drawn: a clash stops the build before any work on pages.
+  std::vector<std::string> paths;
+  for (const auto& f : files) paths.push_back(f.path);
+  for (const auto& p : pages) paths.push_back(p.path);
+  std::sort(paths.begin(), paths.end());
+  for (size_t i = 1; i < paths.size(); ++i)
+    if (paths[i] == paths[i - 1] && (i < 2 || paths[i] != paths[i - 2]))
+      diags.add({Severity::error, "render.path-clash", "two outputs write the same file " + paths[i], {}, paths[i],
+                 "rename the page or id that clashes with a built-in page", {}});
+  if (sink) sink->start(files, pages);
+  draw_pages(ctx, std::move(pages), files, diags, sink);
+  timer.lap("  draw pages");
   std::sort(files.begin(), files.end(), [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
-  for (size_t i = 1; i < files.size(); ++i)
-    if (files[i].path == files[i - 1].path)
-      diags.add({Severity::error, "render.path-clash", "two outputs write the same file " + files[i].path, {},
-                 files[i].path, "rename the page or id that clashes with a built-in page", {}});
   return files;
 }
 

@@ -2,6 +2,7 @@
 // Stage 4: render. Every kind of output (the HTML pages, the search index,
 // feeds, exports) implements OutputKind and is registered in builtin_outputs();
 // the built-in pages use the same interface a third party would.
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -14,10 +15,12 @@
 #include "page_reads.h"
 #include "resolve/resolve.h"
 #include "theme.h"
+#include "view_data.h"
 
 namespace rs {
 
 class MemoStore;
+class PageEnv;
 
 /// One file of the site, path relative to the output root ('/'-separated).
 struct OutputFile {
@@ -28,6 +31,8 @@ struct OutputFile {
   uint64_t fingerprint = 0;   // pages: of the template data and templates that drew it
   PageReads reads;            // pages: what the page read, with hashes (empty: not to be reused by them)
   bool reused = false;        // pages: unchanged since the last build, so not drawn again (bytes empty)
+  bool staged = false;        // pages: the bytes went to the staging folder as drawn (bytes empty, content_hash set)
+  uint64_t content_hash = 0;  // of the bytes, when staged
 };
 
 /// What the last published build drew at a page path.
@@ -67,12 +72,42 @@ struct RenderContext {
   bool timings = false;
 };
 
+/// What a page shows, as its declaration prepares it.
+struct PageContent {
+  std::string title;
+  View data;
+  std::vector<std::pair<std::string, std::string>> breadcrumbs;  // label, path
+};
+
+/// A page as declared: where it is published, the template that draws it,
+/// and how its content is prepared (reading the model only through env).
+/// Whether it is prepared and drawn at all is the rebuild layer's decision.
+struct PageDeclaration {
+  std::string path;
+  std::string template_name;
+  std::function<PageContent(PageEnv&)> prepare;
+};
+
 class OutputKind {
  public:
   virtual ~OutputKind() = default;
   virtual std::string name() const = 0;
   /// Append this kind's files to `out`; report problems to `diags`.
   virtual void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics& diags) const = 0;
+  /// The HTML pages this kind makes, declared (drawn later, one by one, by the build).
+  virtual std::vector<PageDeclaration> pages(const RenderContext&, Diagnostics&) const { return {}; }
+};
+
+/// Where a build that streams its pages sends each one as it is drawn
+/// (pipeline.cpp checks it and writes it to the staging folder at once), so
+/// no stage holds the whole site's HTML.
+class PageSink {
+ public:
+  virtual ~PageSink() = default;
+  /// Before the first page: every other file made, and every page to come (page i is pages[i]).
+  virtual void start(const std::vector<OutputFile>& files, const std::vector<PageDeclaration>& pages) = 0;
+  /// Page i, drawn (bytes set) or reused (bytes empty), on a worker thread; it may take the bytes.
+  virtual void take(size_t i, OutputFile& page, Diagnostics& diags) = 0;
 };
 
 /// Every output kind, in the order they run.
@@ -86,9 +121,11 @@ std::unique_ptr<OutputKind> make_data_export();
 
 /// Render the whole site in memory; files sorted by path.
 std::vector<OutputFile> render_site(const RenderContext& ctx, Diagnostics& diags);
-/// The same with the outputs a build was given (a Registry's), in their order.
+/// The same with the outputs a build was given (a Registry's), in their
+/// order; the declared pages are drawn after all outputs have rendered, and
+/// go to `sink` when there is one.
 std::vector<OutputFile> render_site(const RenderContext& ctx, const std::vector<std::unique_ptr<OutputKind>>& outputs,
-                                    Diagnostics& diags);
+                                    Diagnostics& diags, PageSink* sink = nullptr);
 
 /// The abbreviation → expansion map the Markdown renderer marks up.
 std::map<std::string, std::string> glossary_abbreviations(const Model& model);

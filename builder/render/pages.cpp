@@ -462,7 +462,8 @@ PageContent free_page(PageEnv& env, size_t index) {
 class PageOutput : public OutputKind {
  public:
   std::string name() const override { return "pages"; }
-  void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics& diags) const override {
+  void render(const RenderContext&, std::vector<OutputFile>&, Diagnostics&) const override {}
+  std::vector<PageDeclaration> pages(const RenderContext& ctx, Diagnostics& diags) const override {
     // Which pages there are follows from the model; what each shows, its declaration prepares.
     std::vector<PageDeclaration> pages;
     auto declare = [&](std::string path, const char* template_name, std::function<PageContent(PageEnv&)> prepare) {
@@ -500,7 +501,7 @@ class PageOutput : public OutputKind {
       declare(paths::page(p.stem), "page.mustache", [i](PageEnv& env) { return free_page(env, i); });
     }
     for (auto& decl : report_pages(ctx)) pages.push_back(std::move(decl));
-    draw_pages(ctx, std::move(pages), out, diags);
+    return pages;
   }
 };
 

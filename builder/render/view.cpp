@@ -173,7 +173,7 @@ OutputFile draw_page(const RenderContext& ctx, const ReadHashes& hashes, const P
 }  // namespace
 
 void draw_pages(const RenderContext& ctx, std::vector<PageDeclaration> pages, std::vector<OutputFile>& out,
-                Diagnostics& diags) {
+                Diagnostics& diags, PageSink* sink) {
   std::optional<ReadHashes> own;  // a build that reuses nothing still answers the pages' queries
   if (!ctx.reuse) own.emplace(ctx.model, ctx.site, ctx.theme);
   const ReadHashes& hashes = ctx.reuse ? ctx.reuse->hashes() : *own;
@@ -184,6 +184,7 @@ void draw_pages(const RenderContext& ctx, std::vector<PageDeclaration> pages, st
     // A page that reported something (raw HTML in its prose) is prepared
     // again next time, so the finding is reported again.
     if (!found.all().empty()) files[i].reads.clear();
+    if (sink) sink->take(i, files[i], found);
     diags.merge(std::move(found));
   });
   for (auto& f : files) out.push_back(std::move(f));

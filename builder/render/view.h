@@ -107,28 +107,14 @@ std::string committee_name(const RenderContext& ctx, const std::string& id);
 /// "due 30 November 2019", "due at the next meeting".
 std::string due_label(const ResolvedUndertaking& ru);
 
-/// What a page shows, as its declaration prepares it.
-struct PageContent {
-  std::string title;
-  View data;
-  std::vector<std::pair<std::string, std::string>> breadcrumbs;  // label, path
-};
-
-/// A page as declared: where it is published, the template that draws it,
-/// and how its content is prepared (reading the model only through env).
-/// Whether it is prepared and drawn at all is the rebuild layer's decision.
-struct PageDeclaration {
-  std::string path;
-  std::string template_name;
-  std::function<PageContent(PageEnv&)> prepare;
-};
-
 /// Prepares and draws the declared pages on the worker threads, appending
 /// them to `out` in declaration order: a page whose reads all hold what they
 /// held last time is reused unprepared, and one whose data came out the same
 /// is reused undrawn (ctx.reuse decides both).
+/// With a sink (a build that streams its pages), each page goes to it as
+/// soon as it is drawn, on the worker thread that drew it.
 void draw_pages(const RenderContext& ctx, std::vector<PageDeclaration> pages, std::vector<OutputFile>& out,
-                Diagnostics& diags);
+                Diagnostics& diags, PageSink* sink = nullptr);
 
 /// The annual reports' pages: one per series, one per report (report_pages.cpp).
 std::vector<PageDeclaration> report_pages(const RenderContext& ctx);

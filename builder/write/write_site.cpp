@@ -1,6 +1,7 @@
 #include "write_site.h"
 
 #include <algorithm>
+#include <mutex>
 #include <optional>
 #include <set>
 
@@ -32,166 +33,61 @@ bool already_there(const FileSystem& fs, const std::string& path, const std::str
   return old && *old == bytes;
 }
 
-class Writer {
- public:
-  Writer(FileSystem& fs, const std::string& out_dir, Diagnostics& diags)
-      : fs_(fs), out_(out_dir), staging_(beside_output(out_dir, "staging")), diags_(diags) {}
+/// Beyond this many renames the in-place update would leave readers a mixed
+/// site for too long; a swap of the whole output is instant for them.
+constexpr size_t kMaxInPlaceChanges = 1000;
 
-  /// Every file goes into a staging copy of the whole output, which then takes
-  /// the output's place with one rename: readers see the old site or the new.
-  bool swap_in(const std::vector<FileToWrite>& files, const std::vector<std::string>& keep, WriteStats& stats) {
-    std::string error;
-    fs_.remove_all(staging_, nullptr);  // left over from a build that was killed
-    // Files the council keeps in the output (CNAME, .well-known/) go into the new one as they are.
-    for (const auto& entry : fs_.list_entries(out_)) {
-      if (entry.empty() || entry.back() == '/' || !kept_by(entry, keep)) continue;
-      if (!fs_.link(join_path(out_, entry), join_path(staging_, entry), &error))
-        return fail(join_path(out_, entry), error + "; nothing was published");
-    }
-    for (const auto& f : files) {
-      std::string target = join_path(staging_, f.path);
-      std::string previous = join_path(out_, f.path);
-      // A file whose bytes did not change is linked from the old output, so it
-      // keeps its modification time and a deployment by rsync copies only what changed.
-      if (f.keep_previous) {
-        long long size = fs_.size(previous);
-        if (!fs_.link(previous, target, &error)) return fail(previous, error + "; nothing was published");
-        stats.unchanged++, stats.files++, stats.bytes += static_cast<size_t>(std::max(size, 0LL));
-        continue;
-      }
-      auto bytes = bytes_of(fs_, f, &error);
-      if (!bytes) return fail(f.copy_from, error + "; nothing was published");
-      if (already_there(fs_, previous, *bytes) && fs_.link(previous, target, nullptr)) {
-        stats.unchanged++, stats.files++, stats.bytes += bytes->size();
-        continue;
-      }
-      if (!fs_.write(target, *bytes, &error)) return fail(target, error + "; nothing was published");
-      stats.files++, stats.bytes += bytes->size();
-    }
-    // On disk before the output changes, so a power cut cannot leave a swapped-in site of empty files.
-    if (!fs_.sync(staging_, &error)) return fail(staging_, error + "; nothing was published");
-    if (!fs_.exists(out_)) {
-      if (!fs_.rename(staging_, out_, &error)) return fail(out_, error + "; nothing was published");
-      return true;
-    }
-    // One atomic exchange of the two folders: at every moment, even after a
-    // crash, the output path holds the old site or the new one. The old site
-    // is then at the staging path and goes.
-    if (fs_.exchange(staging_, out_, nullptr)) {
-      fs_.remove_all(staging_, nullptr);
-      return true;
-    }
-    // File systems without the exchange: two renames, the old output aside first.
-    std::string old = beside_output(out_, "old");
-    fs_.remove_all(old, nullptr);
-    if (!fs_.rename(out_, old, &error)) return fail(out_, error + "; nothing was published");
-    if (!fs_.rename(staging_, out_, &error)) {
-      fs_.rename(old, out_, nullptr);
-      return fail(out_, error + "; the previous output was kept");
-    }
-    fs_.remove_all(old, nullptr);
-    return true;
-  }
+std::string parent_of(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
 
-  /// Only what changed is written: first every new file into the staging
-  /// folder (where a full disk or a bad path fails with the output untouched),
-  /// then each is renamed over its old version and files no longer made are
-  /// removed, as `rsync --delay-updates` does. Returns nullopt, having touched
-  /// nothing, when more than `max_changes` files would change.
-  std::optional<bool> update_in_place(const std::vector<FileToWrite>& files, const std::vector<std::string>& written_before,
-                                      size_t max_changes, WriteStats& stats) {
-    std::string error;
-    std::vector<std::pair<std::string, std::string>> changed;  // path, bytes
-    std::set<std::string> made;
-    WriteStats counted;
-    for (const auto& f : files) {
-      made.insert(f.path);
-      std::string target = join_path(out_, f.path);
-      if (f.keep_previous) {
-        long long size = fs_.size(target);
-        if (size < 0) return fail(target, "cannot read " + target + "; nothing was published");
-        counted.unchanged++, counted.files++, counted.bytes += static_cast<size_t>(size);
-        continue;
-      }
-      auto bytes = bytes_of(fs_, f, &error);
-      if (!bytes) return fail(f.copy_from, error + "; nothing was published");
-      counted.files++, counted.bytes += bytes->size();
-      if (already_there(fs_, target, *bytes)) {
-        counted.unchanged++;
-        continue;
-      }
-      if (changed.size() >= max_changes) return std::nullopt;
-      changed.emplace_back(f.path, std::move(*bytes));
-    }
-    // Only the builder's own files that are no longer made go: never a kept or foreign one.
-    std::vector<std::string> removed;
-    for (const auto& path : written_before)
-      if (!made.count(path) && fs_.exists(join_path(out_, path))) removed.push_back(path);
-    if (changed.size() + removed.size() > max_changes) return std::nullopt;
+}  // namespace
 
-    fs_.remove_all(staging_, nullptr);  // left over from a build that was killed
-    for (const auto& [path, bytes] : changed)
-      if (!fs_.write(join_path(staging_, path), bytes, &error))
-        return fail(join_path(staging_, path), error + "; nothing was published");
-    if (!changed.empty() && !fs_.sync(staging_, &error)) return fail(staging_, error + "; nothing was published");
-    for (const auto& [path, bytes] : changed)
-      if (!fs_.rename(join_path(staging_, path), join_path(out_, path), &error))
-        return fail(join_path(out_, path), error + "; the output is partly updated: build again");
-    for (const auto& path : removed) {
-      fs_.remove_all(join_path(out_, path), nullptr);
-      // Folders left empty go too, as a clean build would not make them.
-      for (std::string dir = parent_of(path); !dir.empty(); dir = parent_of(dir)) {
-        std::string full = join_path(out_, dir);
-        if (!fs_.is_dir(full) || !fs_.list(full).empty()) break;
-        fs_.remove_all(full, nullptr);
-      }
-    }
-    fs_.remove_all(staging_, nullptr);
-    stats = counted;
-    return true;
-  }
+struct StagedOutput::State {
+  FileSystem& fs;
+  std::string out, staging;
+  std::vector<std::string> keep, written_before;
+  std::mutex mutex;                         // stage() runs on the worker threads
+  std::set<std::string> staged, unchanged;  // new bytes in the staging folder; bytes the output holds already
+  size_t bytes = 0;
+  bool published = false;
 
- private:
-  static std::string parent_of(const std::string& path) {
-    size_t slash = path.rfind('/');
-    return slash == std::string::npos ? "" : path.substr(0, slash);
-  }
-  bool fail(const std::string& where, const std::string& message, const std::string& rule = "write.io") {
-    fs_.remove_all(staging_, nullptr);
-    diags_.add({Severity::error, rule, message, {}, where, {}, {}});
+  bool abandon() {
+    fs.remove_all(staging, nullptr);
     return false;
   }
 
- public:
+  bool fail(Diagnostics& diags, const std::string& where, const std::string& message,
+            const std::string& rule = "write.io") {
+    fs.remove_all(staging, nullptr);
+    diags.add({Severity::error, rule, message, {}, where, {}, {}});
+    return false;
+  }
+
   /// The files the last build wrote, once the output is known to be the
   /// builder's to change; nullopt (with an error) when it is not.
-  std::optional<std::vector<std::string>> claim(const std::vector<FileToWrite>& files,
-                                                const std::vector<std::string>& keep) {
-    for (const auto& f : files)
-      if (kept_by(f.path, keep)) {
-        fail(out_, "`keep:` in data/site.yaml names " + f.path + ", which the build writes; take it out of `keep:`",
-             "write.keep-conflict");
-        return std::nullopt;
-      }
-    if (!fs_.exists(out_)) return std::vector<std::string>{};
-    if (!fs_.is_dir(out_)) {
-      fail(out_, "the output " + out_ + " is not a folder; nothing was published", "write.output-not-ours");
+  std::optional<std::vector<std::string>> claim(Diagnostics& diags) {
+    if (!fs.exists(out)) return std::vector<std::string>{};
+    if (!fs.is_dir(out)) {
+      fail(diags, out, "the output " + out + " is not a folder; nothing was published", "write.output-not-ours");
       return std::nullopt;
     }
-    auto written = read_output_marker(fs_, out_);
+    auto written = read_output_marker(fs, out);
     if (!written) {
-      if (fs_.list_entries(out_).empty()) return std::vector<std::string>{};
-      fail(out_, "the output folder " + out_ + " is not empty and was not written by reportsite; nothing was published",
+      if (fs.list_entries(out).empty()) return std::vector<std::string>{};
+      fail(diags, out,
+           "the output folder " + out + " is not empty and was not written by reportsite; nothing was published",
            "write.output-not-ours");
       return std::nullopt;
     }
-    auto foreign = foreign_entries(fs_, out_, *written, keep);
+    auto foreign = foreign_entries(fs, out, *written, keep);
     if (!foreign.empty()) {
       std::string names;
       for (size_t i = 0; i < foreign.size() && i < 5; ++i) names += (i ? ", " : "") + foreign[i];
       if (foreign.size() > 5) names += " and " + std::to_string(foreign.size() - 5) + " more";
-      fail(out_,
-           "the output folder " + out_ + " holds " + std::to_string(foreign.size()) + " file" +
+      fail(diags, out,
+           "the output folder " + out + " holds " + std::to_string(foreign.size()) + " file" +
                (foreign.size() == 1 ? "" : "s") + " that reportsite did not write (" + names +
                "); nothing was published, so they are safe. To keep them in the output, list them under `keep:` "
                "in data/site.yaml (e.g. `keep: [CNAME, .well-known/]`); otherwise move them elsewhere",
@@ -201,39 +97,152 @@ class Writer {
     return written;
   }
 
- private:
+  /// Only what changed goes in: each staged file is renamed over its old
+  /// version and files no longer made are removed, as `rsync --delay-updates` does.
+  bool update_in_place(const std::vector<std::string>& removed, Diagnostics& diags) {
+    std::string error;
+    if (!staged.empty() && !fs.sync(staging, &error)) return fail(diags, staging, error + "; nothing was published");
+    for (const auto& path : staged)
+      if (!fs.rename(join_path(staging, path), join_path(out, path), &error))
+        return fail(diags, join_path(out, path), error + "; the output is partly updated: build again");
+    for (const auto& path : removed) {
+      fs.remove_all(join_path(out, path), nullptr);
+      // Folders left empty go too, as a clean build would not make them.
+      for (std::string dir = parent_of(path); !dir.empty(); dir = parent_of(dir)) {
+        std::string full = join_path(out, dir);
+        if (!fs.is_dir(full) || !fs.list(full).empty()) break;
+        fs.remove_all(full, nullptr);
+      }
+    }
+    fs.remove_all(staging, nullptr);
+    return true;
+  }
 
-  FileSystem& fs_;
-  std::string out_, staging_;
-  Diagnostics& diags_;
+  /// The staging folder becomes a whole copy of the new output, which then
+  /// takes the output's place with one rename: readers see the old site or the new.
+  bool swap_in(Diagnostics& diags) {
+    std::string error;
+    if (fs.exists(out)) {
+      // Files the council keeps in the output (CNAME, .well-known/) go into the new one as they are.
+      for (const auto& entry : fs.list_entries(out)) {
+        if (entry.empty() || entry.back() == '/' || !kept_by(entry, keep)) continue;
+        if (!fs.link(join_path(out, entry), join_path(staging, entry), &error))
+          return fail(diags, join_path(out, entry), error + "; nothing was published");
+      }
+      // A file whose bytes did not change is linked from the old output, so it
+      // keeps its modification time and a deployment by rsync copies only what changed.
+      for (const auto& path : unchanged)
+        if (!fs.link(join_path(out, path), join_path(staging, path), &error))
+          return fail(diags, join_path(out, path), error + "; nothing was published");
+    }
+    // On disk before the output changes, so a power cut cannot leave a swapped-in site of empty files.
+    if (!fs.sync(staging, &error)) return fail(diags, staging, error + "; nothing was published");
+    if (!fs.exists(out)) {
+      if (!fs.rename(staging, out, &error)) return fail(diags, out, error + "; nothing was published");
+      return true;
+    }
+    // One atomic exchange of the two folders: at every moment, even after a
+    // crash, the output path holds the old site or the new one. The old site
+    // is then at the staging path and goes.
+    if (fs.exchange(staging, out, nullptr)) {
+      fs.remove_all(staging, nullptr);
+      return true;
+    }
+    // File systems without the exchange: two renames, the old output aside first.
+    std::string old = beside_output(out, "old");
+    fs.remove_all(old, nullptr);
+    if (!fs.rename(out, old, &error)) return fail(diags, out, error + "; nothing was published");
+    if (!fs.rename(staging, out, &error)) {
+      fs.rename(old, out, nullptr);
+      return fail(diags, out, error + "; the previous output was kept");
+    }
+    fs.remove_all(old, nullptr);
+    return true;
+  }
 };
 
-/// Beyond this many renames the in-place update would leave readers a mixed
-/// site for too long; a swap of the whole output is instant for them.
-constexpr size_t kMaxInPlaceChanges = 1000;
+StagedOutput::StagedOutput(std::unique_ptr<State> state) : state_(std::move(state)) {}
 
-}  // namespace
+StagedOutput::~StagedOutput() {
+  if (!state_->published) state_->fs.remove_all(state_->staging, nullptr);
+}
 
-bool write_site(FileSystem& fs, const std::string& out_dir, const std::vector<FileToWrite>& files,
-                const std::vector<std::string>& keep, Diagnostics& diags, WriteStats* stats) {
-  WriteStats local;
+std::unique_ptr<StagedOutput> StagedOutput::open(FileSystem& fs, const std::string& out_dir,
+                                                 const std::vector<std::string>& keep, Diagnostics& diags) {
   const std::string target = output_target(fs, out_dir);
   // A build killed between the fallback's two renames left the old site aside: it is the output again.
   if (std::string old = beside_output(target, "old"); !fs.exists(target) && fs.is_dir(old)) fs.rename(old, target, nullptr);
-  Writer writer(fs, target, diags);
-  auto written_before = writer.claim(files, keep);
-  if (!written_before) return false;
-  // The marker goes with every build: it lists what this one wrote.
-  std::vector<FileToWrite> with_marker = files;
+  auto state = std::unique_ptr<State>(new State{fs, target, beside_output(target, "staging"), keep, {}, {}, {}, {}, 0, false});
+  auto written_before = state->claim(diags);
+  if (!written_before) return nullptr;
+  state->written_before = std::move(*written_before);
+  fs.remove_all(state->staging, nullptr);  // left over from a build that was killed
+  return std::unique_ptr<StagedOutput>(new StagedOutput(std::move(state)));
+}
+
+bool StagedOutput::stage(const std::string& path, const std::string& bytes, Diagnostics& diags) {
+  State& s = *state_;
+  std::lock_guard lock(s.mutex);  // one file system call at a time: drawing, not writing, is the work
+  s.bytes += bytes.size();
+  if (already_there(s.fs, join_path(s.out, path), bytes)) {
+    s.staged.erase(path);
+    s.unchanged.insert(path);
+    return true;
+  }
+  std::string error;
+  std::string target = join_path(s.staging, path);
+  if (!s.fs.write(target, bytes, &error)) {
+    diags.add({Severity::error, "write.io", error + "; nothing was published", {}, target, {}, {}});
+    return false;
+  }
+  s.unchanged.erase(path);
+  s.staged.insert(path);
+  return true;
+}
+
+bool StagedOutput::publish(const std::vector<FileToWrite>& files, Diagnostics& diags, WriteStats* stats) {
+  State& s = *state_;
+  std::string error;
+  for (const auto& f : files)
+    if (kept_by(f.path, s.keep))
+      return s.fail(diags, s.out,
+                    "`keep:` in data/site.yaml names " + f.path + ", which the build writes; take it out of `keep:`",
+                    "write.keep-conflict");
+  std::set<std::string> made;
   std::vector<std::string> paths;
-  for (const auto& f : files) paths.push_back(f.path);
-  const std::string marker = output_marker(paths);
-  with_marker.push_back({kOutputMarker, &marker, {}, false});
-  std::optional<bool> ok;
-  if (fs.is_dir(target)) ok = writer.update_in_place(with_marker, *written_before, kMaxInPlaceChanges, local);
-  if (!ok) ok = writer.swap_in(with_marker, keep, local);
-  if (*ok && stats) *stats = local;
-  return *ok;
+  for (const auto& f : files) {
+    made.insert(f.path);
+    paths.push_back(f.path);
+    if (f.staged) continue;
+    if (f.keep_previous) {
+      long long size = s.fs.size(join_path(s.out, f.path));
+      if (size < 0) return s.fail(diags, join_path(s.out, f.path), "cannot read " + join_path(s.out, f.path) + "; nothing was published");
+      s.bytes += static_cast<size_t>(size);
+      s.unchanged.insert(f.path);
+      continue;
+    }
+    auto bytes = bytes_of(s.fs, f, &error);
+    if (!bytes) return s.fail(diags, f.copy_from, error + "; nothing was published");
+    if (!stage(f.path, *bytes, diags)) return s.abandon();
+  }
+  // The marker goes with every build: it lists what this one wrote.
+  if (!stage(kOutputMarker, output_marker(paths), diags)) return s.abandon();
+  made.insert(kOutputMarker);
+  // Only the builder's own files that are no longer made go: never a kept or foreign one.
+  std::vector<std::string> removed;
+  for (const auto& path : s.written_before)
+    if (!made.count(path) && s.fs.exists(join_path(s.out, path))) removed.push_back(path);
+  bool in_place = s.fs.is_dir(s.out) && s.staged.size() + removed.size() <= kMaxInPlaceChanges;
+  bool ok = in_place ? s.update_in_place(removed, diags) : s.swap_in(diags);
+  s.published = ok;
+  if (ok && stats) *stats = {made.size(), s.bytes, s.unchanged.size()};
+  return ok;
+}
+
+bool write_site(FileSystem& fs, const std::string& out_dir, const std::vector<FileToWrite>& files,
+                const std::vector<std::string>& keep, Diagnostics& diags, WriteStats* stats) {
+  auto staged = StagedOutput::open(fs, out_dir, keep, diags);
+  return staged && staged->publish(files, diags, stats);
 }
 
 }  // namespace rs

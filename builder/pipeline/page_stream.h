@@ -1,0 +1,54 @@
+#pragma once
+// Each page as it is drawn, on the worker thread that drew it: checked (pass
+// 1 of the page check and the registry's page rules) and written to the
+// staging folder, keeping of it only what the checks across pages need
+// (title, ids, links to other pages). Pass 2 runs once every page is in.
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "check/page_check.h"
+#include "core/diagnostics.h"
+#include "core/fs.h"
+#include "pipeline/registry.h"
+#include "pipeline/rebuild.h"
+#include "render/output.h"
+#include "write/write_site.h"
+
+namespace rs {
+
+class PageStream : public PageSink {
+ public:
+  /// `staged` is null for a build that writes nothing: its pages keep their bytes.
+  PageStream(const Theme& theme, const Registry& registry, const Rebuild& rebuild, StagedOutput* staged);
+  ~PageStream() override;
+
+  void start(const std::vector<OutputFile>& files, const std::vector<PageDeclaration>& pages) override;
+  void take(size_t i, OutputFile& page, Diagnostics& diags) override;
+
+  struct Result {
+    std::vector<Diagnostic> findings;    // the page check's and the page rules', `where` = the page
+    std::vector<size_t> page_file;       // for each page, its place in `files`
+    std::vector<PageSummary> summaries;  // in the same order
+  };
+  /// Pass 2, once render_site has returned `files` (sorted by path). Pages
+  /// reused unparsed are read back from `out` and checked afresh when a link
+  /// into them may have broken.
+  Result finish(const FileSystem& fs, const std::string& out, std::vector<OutputFile>& files);
+
+ private:
+  void check_drawn(size_t k, const std::string& html, Diagnostics& found) const;
+
+  const Theme& theme_;
+  const Registry& registry_;
+  const Rebuild& rebuild_;
+  StagedOutput* staged_;
+  std::set<std::string> paths_;          // every file the build makes
+  std::vector<RenderedPage> pages_;      // every page by number: path and blamed template
+  size_t drawn_by_outputs_ = 0;          // pages an output drew itself come first
+  std::unique_ptr<PageCheck> check_;
+  Diagnostics findings_;
+};
+
+}  // namespace rs
