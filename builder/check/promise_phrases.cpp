@@ -357,6 +357,8 @@ class Scanner {
     } else if (text_.substr(i, 3) == "\xE2\x80\x9C" || text_.substr(i, 3) == "\xE2\x80\x98") {
       quote_open_ = true;  // “ ‘
       pending_break_ = true;
+    } else if (is_right_single_quote(text_, i) && !quote_open_ && i > 0 && ascii_lower(text_[i - 1]) == 's') {
+      // "the consultants’ fees": a plural's apostrophe, not a closing quote (none is open)
     } else if (text_.substr(i, 3) == "\xE2\x80\x9D" || is_right_single_quote(text_, i)) {
       quote_open_ = false;  // ” ’ (an apostrophe inside a word never gets here)
       pending_break_ = true;
@@ -635,7 +637,7 @@ struct PatternTable {
   WordSet irregular_participle = vocabulary.set_of(
       "brought taken sent given made put set shown done written drawn sought found kept told met spoken "
       "undertaken paid built chosen known seen begun run laid read lent fed");
-  WordSet particle = vocabulary.set_of("up on out back into off sure forward");
+  WordSet particle = vocabulary.set_of("up on out back into off sure forward down");
   // Verbs that "on" follows as a particle: "pass on", "follow on", "take on".
   WordSet takes_on = vocabulary.set_of(
       "pass passed carry carried take taken follow followed hand handed move moved put sign signed feed fed keep kept");
@@ -647,7 +649,7 @@ struct PatternTable {
       "registrar archivist assessor surveyor accountant solicitor lawyer coordinator planner inspector staff "
       "secretary treasurer mayor executive administrator analyst specialist worker workers partner partners "
       "i we he she they you portfolio holder chief i'll we'll caseworker caseworkers practitioner practitioners "
-      "warden wardens nurse nurses highways representative representatives");
+      "warden wardens nurse nurses highways representative representatives crew crews ranger rangers firefighters");
   // People and posts (not bodies): heading a subject, they make it an actor.
   WordSet post = vocabulary.set_of(
       "officer officers clerk director directors manager managers head heads lead leads engineer engineers "
@@ -692,7 +694,7 @@ struct PatternTable {
   // Outside bodies: their plans are information, not the council's undertakings.
   WordSet outside_body = vocabulary.set_of(
       "company companies commissioner government grid trust operator operators police nhs county agency "
-      "provider providers contractor developer developers landlord landlords utility network rail");
+      "provider providers contractor developer developers landlord landlords utility network rail commission");
   WordSet embedded_question = vocabulary.set_of("how what why whether if asked asking queried enquired inquired wondered questioned");
   WordSet now = vocabulary.set_of("now");
   WordSet clause_head = vocabulary.set_of(
@@ -701,6 +703,17 @@ struct PatternTable {
       "invites directs authorises authorizes i'll we'll");
   WordSet arrange_ask = vocabulary.set_of("arrange arranges ask asks call calls wait waiting push pressing");
   WordSet is_was = vocabulary.set_of("is was are were");
+  // Verbs that after "would" can be a state or an act within the meeting, but
+  // are a task once someone offers or is given them: "offered to lead a walk",
+  // "Treasurer to pay the invoice".
+  WordSet task_when_given = vocabulary.set_of("lead help attend support take host chair join pay have");
+  // A sum of money: what "would be given" to a cause is a decision, not a task.
+  WordSet money = vocabulary.set_of(
+      "surplus funding money grant grants budget donation donations sum sums contribution reserves underspend "
+      "proceeds income");
+  WordSet money_participle = vocabulary.set_of("given transferred spent allocated returned donated");
+  // What a body does with its own publication: "the Commission's proposals would be published".
+  WordSet publication_participle = vocabulary.set_of("published issued released announced launched");
   // "content for the hedges to be laid": a wish or consent, not a task.
   WordSet willing = vocabulary.set_of("content happy willing keen eager pleased glad ready anxious satisfied time");
   // An answer reported after a question: "Asked about X, the Manager said that he would ...".
@@ -965,6 +978,9 @@ class ClauseRules {
   };
 
   bool resolved(uint32_t s) const { return resolved_[s]; }
+  /// "offered", "agreed", "undertook": a verb that makes a commitment of its own.
+  bool commitment_word(size_t t) const { return is(table_.commitment, t) || is(table_.agreed, t) || is(table_.title_verb, t); }
+  WordId head_word(size_t t) const { return w_.tokens[t].id; }
   size_t sentence_end(uint32_t s) const { return sentence_end_[s]; }
 
   /// A promise found by a clause rule with its head at token t.
@@ -1079,6 +1095,8 @@ class ClauseRules {
     if (w_.tokens[t].quoted && !first_person_in_quote(t)) return Exclusion::Quotation;
     if (size_t o = opinion_before(t); o != npos)
       return is(table_.document_verb, o) ? Exclusion::Quotation : Exclusion::Opinion;
+    if (condition_phrase_before(t)) return Exclusion::Conditional;
+    if (within_meeting_phrase(s)) return Exclusion::WithinMeeting;
     // "Should the bid be successful, ...": an inverted condition opening the sentence.
     if (is(table_.inverted_condition, first) && w_.tokens[first].capitalised) return Exclusion::Conditional;
     for (size_t k = t + 1; k < sentence_end_[s] && k <= t + 16; ++k) {
@@ -1225,6 +1243,41 @@ class ClauseRules {
       bool names_a_paper = k + 1 < sentence_end_[s] && (is(table_.document, k + 1) || word(k + 1) == "update" ||
                                                          word(k + 1) == "meeting" || word(k + 1) == "meetings");
       if (is(table_.frequency, k) && !names_a_paper) return true;
+    }
+    return false;
+  }
+
+  // "Subject to consent, ...", "In the event that ...", "provided that ...",
+  // "as long as ...": an open condition before token t in its sentence.
+  bool condition_phrase_before(size_t t) const {
+    size_t first = w_.sentences[w_.tokens[t].sentence].first_token;
+    for (size_t k = first; k + 1 < t; ++k) {
+      std::string_view a = word(k), b = word(k + 1);
+      auto is_word = [&](std::string_view w, const char* lower) {
+        if (w.size() != std::strlen(lower)) return false;
+        for (size_t i = 0; i < w.size(); ++i)
+          if (ascii_lower(w[i]) != lower[i]) return false;
+        return true;
+      };
+      if (is_word(a, "subject") && is_word(b, "to")) return true;
+      if (is_word(a, "event") && (is_word(b, "that") || is_word(b, "of")) && k > first && is_word(word(k - 1), "the")) return true;
+      if ((is_word(a, "provided") || is_word(a, "providing")) && is_word(b, "that")) return true;
+      if ((is_word(a, "as") || is_word(a, "so")) && is_word(b, "long") && k + 2 < t && is_word(word(k + 2), "as")) return true;
+    }
+    return false;
+  }
+
+  // "Before Members voted, ...", "... the rest of the meeting": an act within the meeting.
+  bool within_meeting_phrase(uint32_t s) const {
+    size_t first = w_.sentences[s].first_token;
+    for (size_t k = first; k < sentence_end_[s]; ++k) {
+      std::string_view w = word(k);
+      if ((w == "Before" || w == "before") && k + 3 < sentence_end_[s])
+        for (size_t j = k + 1; j <= k + 3; ++j)
+          if (word(j) == "voted" || word(j) == "vote" || word(j) == "voting") return true;
+      if ((w == "rest" || w == "remainder") && k + 3 < sentence_end_[s] && word(k + 1) == "of" &&
+          word(k + 3).substr(0, 7) == "meeting")
+        return true;
     }
     return false;
   }
@@ -1425,6 +1478,10 @@ class ClauseRules {
       if (in(j + 1, s) && word(j) == "in" && (word(j + 1) == "touch" || word(j + 1) == "contact") && has_actor(t))
         return make(t, j + 1, out);
       if (!participle_at(j) || generic_subject(t)) return false;
+      // "the surplus would be given to the hall fund": a decision about money.
+      if (is(table_.money_participle, j) && subject_has(t, table_.money)) return false;
+      // "the Boundary Commission's proposals would be published": an outside body's own act.
+      if (is(table_.publication_participle, j) && subject_has(t, table_.outside_body)) return false;
       // "a decision would be made by the Cabinet": the decision itself, not a task.
       if (word(j) == "made" && decision_near(t)) return false;
       // "the budget would be set in February": a decision; "would be set out / up" stays a task.
@@ -1450,6 +1507,24 @@ class ClauseRules {
       }
     }
     return false;
+  }
+
+  // A word of `set` in the subject of the modal at t.
+  bool subject_has(size_t t, const WordSet& set) const {
+    bool agreed_that = false;
+    for (size_t k = clause_start(t, agreed_that); k < t; ++k)
+      if (is(set, k) || set.test(possessor(k))) return true;
+    return false;
+  }
+
+  // The word a possessive is made from ("Commission's" → commission), or kOtherWord.
+  WordId possessor(size_t k) const {
+    std::string_view w = word(k);
+    size_t cut = w.size() > 2 && w.substr(w.size() - 2) == "'s" ? 2 : w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s" ? 4 : 0;
+    if (!cut || w.size() - cut > kLongestWord) return kOtherWord;
+    char lower[kLongestWord];
+    for (size_t i = 0; i + cut < w.size(); ++i) lower[i] = ascii_lower(w[i]);
+    return table_.vocabulary.find(std::string_view(lower, w.size() - cut));
   }
 
   // "would come to the Panel", "would go before Cabinet", "would come back":
@@ -1540,8 +1615,8 @@ class ClauseRules {
     // an act within the meeting ("offered to take Members on a visit").
     // "agreed to come back to the Committee": business someone must bring.
     // "aimed to have the system working by April": bringing about a result.
-    if (!in(v, s) || !(action_verb(v) || ((word(v) == "take" || word(v) == "have") && committed) ||
-                       phrasal_take(v) || business_for_a_meeting(v)))
+    if (!in(v, s) || !(action_verb(v) || (is(table_.task_when_given, v) && committed) || phrasal_take(v) ||
+                       business_for_a_meeting(v)))
       return false;
     if (committed && !has_actor(t)) return false;
     return make(t, with_particle(v, s), out);
@@ -1569,6 +1644,11 @@ class ClauseRules {
   bool action_line(size_t t, Found& out) const {
     uint32_t s = w_.tokens[t].sentence;
     if (w_.sentences[s].first_token != t || !is(table_.action_label, t) || w_.tokens[t].colon_end == 0) return false;
+    // "ACTION: That a note on the changes to charges be circulated": the
+    // subjunctive carries it, and a "to" before it is a preposition.
+    if (in(t + 1, s) && is(table_.that, t + 1))
+      for (size_t k = t + 2; in(k + 1, s) && k - t <= 24; ++k)
+        if (is(table_.be, k) && participle_at(k + 1)) return make(t, k + 1, out, true);
     for (size_t k = t + 1; in(k + 1, s) && k - t <= 10; ++k) {
       if (is(table_.to, k) && in(k + 1, s)) {
         size_t v = k + 1;
@@ -1593,7 +1673,7 @@ class ClauseRules {
     if (is(table_.function_word, t) && !is(table_.the, t)) return false;
     for (size_t k = t + 1; in(k + 1, s) && k - t <= 5; ++k) {
       if (is(table_.to, k)) {
-        if (!action_verb(k + 1)) return false;
+        if (!action_verb(k + 1) && !is(table_.task_when_given, k + 1)) return false;
         return make(t, with_particle(k + 1, s), out);
       }
       const Token& tok = w_.tokens[k];
@@ -1631,6 +1711,13 @@ class ClauseRules {
   bool resolved_rule(size_t t, Found& out) const {
     uint32_t s = w_.tokens[t].sentence;
     bool asks = is(table_.asks, t);
+    // "RESOLVED Councillor Kowalczyk to buy the pads": a parish's resolution naming who acts.
+    if (is(table_.resolved, t) && w_.sentences[s].first_token == t && w_.tokens[t].colon_end == 0) {
+      size_t k = t + 1;
+      while (in(k, s) && k - t <= 6 && w_.tokens[k].capitalised && !is(table_.committee, k) && !is(table_.that, k)) ++k;
+      if (k > t + 1 && in(k + 1, s) && is(table_.to, k) && action_verb(k + 1))
+        return make(k, with_particle(k + 1, s), out);
+    }
     // A limb after the first: "; and (2) the Head of Service bring ...", "; (b) the Officer contact ...".
     bool limb = !asks && !is(table_.that, t) && w_.sentences[s].first_token == t && !is(table_.resolved, t);
     if (!asks && !is(table_.that, t) && !limb) return false;
@@ -1755,7 +1842,12 @@ std::vector<PromisePhrase> find_promises(std::string_view text) {
   for (const Hit& h : hits) {
     if (previous) {
       bool same_sentence = previous->sentence == h.sentence;
-      if (same_sentence && !h.f.action_line && !rules.new_subject_between(previous->f.last, h.f.head)) continue;
+      // "agreed to share the results and offered to arrange a visit": a second commitment of its own.
+      bool another_commitment = rules.commitment_word(h.f.head) && rules.commitment_word(previous->f.head) &&
+                                rules.head_word(h.f.head) != rules.head_word(previous->f.head);
+      if (same_sentence && !h.f.action_line && !another_commitment &&
+          !rules.new_subject_between(previous->f.last, h.f.head))
+        continue;
       bool restates = h.f.action_line && !previous->f.action_line && h.sentence == previous->sentence + 1 &&
                       words.sentences[h.sentence].first_token == h.f.head;
       if (restates) {

@@ -594,3 +594,42 @@ TEST_CASE("exclusions: an outside body's plans, a view without 'that', a documen
   must_not_match("Members were advised that the consultation would run from 1 September to 27 October.");
   must_match("Officers would run a drop-in session for residents.", "would run");
 }
+
+// Rules added after the odd-numbered half of the fresh2 split (fresh2a) was read.
+
+TEST_CASE("constructions: 'break down', crews as actors, offers of a task, a parish resolution naming who acts") {
+  must_match("The Chief Finance Officer said that she would break down the spend by directorate.", "would break down");
+  must_match("The Station Manager said that crews would visit the blocks to fit smoke alarms.", "would visit");
+  must_match("The Countryside Ranger offered to lead a walk in the spring.", "offered to lead");
+  must_not_match("The new signs would lead to fewer complaints.");
+  must_match("Treasurer to pay the hall hire invoice.", "to pay");
+  must_not_match("The Council would pay the invoice from reserves.");
+  must_match("RESOLVED Councillor Kowalczyk to buy the replacement pads.", "to buy");
+  must_not_match("RESOLVED that the pads be bought.");
+}
+
+TEST_CASE("spans: a plural's apostrophe is not a quotation; an ACTION line's subjunctive after 'That'") {
+  must_match("The question about the consultants\u2019 fees would be taken up with the Manager.", "would be taken up");
+  must_match("ACTION: That a note on the changes to garden waste charges be circulated to all Members.",
+             "ACTION: That a note on the changes to garden waste charges be circulated");
+}
+
+TEST_CASE("one hint per promise, but a second commitment verb is a second promise") {
+  CHECK(phrases("The Chief Inspector agreed to share the results with the Panel and offered to arrange a visit.") ==
+        std::vector<std::string>{"agreed to share", "offered to arrange"});
+  must_match("The Head of Service agreed to look into the complaint and would respond to the resident.",
+             "agreed to look into");
+}
+
+TEST_CASE("exclusions: open conditions in words, acts within the meeting, money given, an outside body's publication") {
+  must_not_match("Subject to the landowner\u2019s consent, the parish council would plant the hedge in November.");
+  must_not_match("In the event that prices came in above budget, the Director would return to Cabinet.");
+  must_not_match("Provided that funding was secured, officers would commission the survey.");
+  must_match("The parish council would plant the hedge in November.", "would plant");
+  must_not_match("Before Members voted, the Legal Adviser said she would summarise the objectives.");
+  must_not_match("The Vice-Chair would chair the rest of the meeting.");
+  must_not_match("It was agreed that the surplus from the fete would be given to the roof fund.");
+  must_match("It was agreed that an update would be given at the next meeting.", "would be given");
+  must_not_match("It was noted that the Boundary Commission\u2019s draft proposals would be published in the summer.");
+  must_match("It was noted that the Council\u2019s response would be published in the summer.", "would be published");
+}

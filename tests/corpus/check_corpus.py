@@ -34,8 +34,10 @@ def read_tsv(name, header):
         if row['id'] in seen:
             err(f'{name}:{n}: duplicate id {row["id"]}')
         seen.add(row['id'])
-        # The fresh split lives in its own *_fresh.tsv files (see FRESH.md).
-        if row['split'] != 'fresh' if name.endswith('_fresh.tsv') else row['split'] not in ('tune', 'heldout'):
+        # The fresh splits live in their own *_fresh.tsv and *_fresh2.tsv files (FRESH.md, FRESH2.md).
+        # fresh2: odd-numbered rows became tuning data (fresh2a), even ones stay held out (fresh2b).
+        wanted = ('fresh2a', 'fresh2b') if name.endswith('_fresh2.tsv') else ('fresh',) if name.endswith('_fresh.tsv') else None
+        if (row['split'] not in wanted) if wanted else row['split'] not in ('tune', 'heldout'):
             err(f'{name}:{n}: bad split {row["split"]!r}')
         if any(not c.strip() for c in cols):
             err(f'{name}:{n}: empty column')
@@ -69,7 +71,8 @@ def spans(text):
 
 # promises.tsv
 P = (read_tsv('promises.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']) +
-     read_tsv('promises_fresh.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']))
+     read_tsv('promises_fresh.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']) +
+     read_tsv('promises_fresh2.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']))
 promise_tags, none_tags = readme_tags('Promise constructions'), readme_tags('Near-miss constructions')
 count = collections.Counter()
 promises = collections.Counter()
@@ -105,21 +108,23 @@ for lab, c in sorted({(k[0], k[1]) for k in count}):
         err(f'construction {c} lacks a tune or heldout sentence')
 
 print('promises.tsv')
-print(f'  {"label":8} {"construction":28} {"tune":>5} {"held":>5} {"fresh":>5} {"all":>5}')
+SPLITS = ('tune', 'heldout', 'fresh', 'fresh2a', 'fresh2b')
+print(f'  {"label":8} {"construction":28} {"tune":>5} {"held":>5} {"fresh":>5} {"f2a":>5} {"f2b":>5} {"all":>5}')
 for lab in ('promise', 'none'):
     for c in sorted({k[1] for k in count if k[0] == lab}):
-        t, h, f = count[(lab, c, 'tune')], count[(lab, c, 'heldout')], count[(lab, c, 'fresh')]
-        print(f'  {lab:8} {c:28} {t:5} {h:5} {f:5} {t + h + f:5}')
+        n = [count[(lab, c, sp)] for sp in SPLITS]
+        print(f'  {lab:8} {c:28} ' + ' '.join(f'{v:5}' for v in n) + f' {sum(n):5}')
 for lab in ('promise', 'none'):
-    t, h, f = (sum(v for k, v in count.items() if k[0] == lab and k[2] == sp) for sp in ('tune', 'heldout', 'fresh'))
-    print(f'  {lab:8} {"TOTAL lines":28} {t:5} {h:5} {f:5} {t + h + f:5}')
-print(f'  promises a perfect checker reports: tune {promises["tune"]}, heldout {promises["heldout"]}, '
-      f'fresh {promises["fresh"]}, all {promises["tune"] + promises["heldout"] + promises["fresh"]}')
+    n = [sum(v for k, v in count.items() if k[0] == lab and k[2] == sp) for sp in SPLITS]
+    print(f'  {lab:8} {"TOTAL lines":28} ' + ' '.join(f'{v:5}' for v in n) + f' {sum(n):5}')
+print('  promises a perfect checker reports: ' + ', '.join(f'{sp} {promises[sp]}' for sp in SPLITS) +
+      f', all {sum(promises[sp] for sp in SPLITS)}')
 
 # abbreviations.tsv
 RULES = {'glossary.abbr-unknown', 'glossary.abbr-undefined', 'glossary.abbr-mismatch', 'glossary.avoid'}
 A = (read_tsv('abbreviations.tsv', ['id', 'split', 'text', 'expect', 'why']) +
-     read_tsv('abbreviations_fresh.tsv', ['id', 'split', 'text', 'expect', 'why']))
+     read_tsv('abbreviations_fresh.tsv', ['id', 'split', 'text', 'expect', 'why']) +
+     read_tsv('abbreviations_fresh2.tsv', ['id', 'split', 'text', 'expect', 'why']))
 acount = collections.Counter()
 for r in A:
     n, e = r['_line'], r['expect']
@@ -136,9 +141,10 @@ for r in A:
         acount[(rule, r['split'])] += 1
 print('abbreviations.tsv')
 print(f'  sentences: {len(A)} (tune {sum(r["split"] == "tune" for r in A)}, '
-      f'heldout {sum(r["split"] == "heldout" for r in A)}, fresh {sum(r["split"] == "fresh" for r in A)})')
+      f'heldout {sum(r["split"] == "heldout" for r in A)}, fresh {sum(r["split"] == "fresh" for r in A)}, '
+      f'fresh2a {sum(r["split"] == "fresh2a" for r in A)}, fresh2b {sum(r["split"] == "fresh2b" for r in A)})')
 for k in sorted({k[0] for k in acount}):
-    print(f'  {k:28} tune {acount[(k, "tune")]:4}  heldout {acount[(k, "heldout")]:4}  fresh {acount[(k, "fresh")]:4}')
+    print(f'  {k:28} ' + '  '.join(f'{sp} {acount[(k, sp)]:4}' for sp in SPLITS))
 
 if errors:
     print(f'\n{len(errors)} error(s):')
