@@ -1101,6 +1101,7 @@ class ClauseRules {
     if (is(table_.inverted_condition, first) && w_.tokens[first].capitalised) return Exclusion::Conditional;
     for (size_t k = t + 1; k < sentence_end_[s] && k <= t + 16; ++k) {
       if (check_condition_after && k <= t + 12 && is(table_.open_condition, k)) return Exclusion::Conditional;
+      if (check_condition_after && condition_phrase_at(k)) return Exclusion::Conditional;
       // "... later in the meeting", "... in closed session": an act within the meeting.
       if (k + 2 < sentence_end_[s] && word(k) == "later" && word(k + 1) == "in" && is(table_.the, k + 2))
         return Exclusion::WithinMeeting;
@@ -1263,7 +1264,31 @@ class ClauseRules {
       if (is_word(a, "event") && (is_word(b, "that") || is_word(b, "of")) && k > first && is_word(word(k - 1), "the")) return true;
       if ((is_word(a, "provided") || is_word(a, "providing")) && is_word(b, "that")) return true;
       if ((is_word(a, "as") || is_word(a, "so")) && is_word(b, "long") && k + 2 < t && is_word(word(k + 2), "as")) return true;
+      if ((is_word(a, "depending") || is_word(a, "dependent")) && (is_word(b, "on") || is_word(b, "upon"))) return true;
+      if (is_word(a, "in") && is_word(b, "case")) return true;
+      if (is_word(a, "on") && is_word(b, "condition")) return true;
+      if (is_word(a, "assuming") && (is_word(b, "that") || k + 2 < t)) return true;
     }
+    return false;
+  }
+
+  // An open condition that follows the commitment: "where necessary",
+  // "as required", "depending on ...", "in case ...", ", should the bid fail",
+  // and a hedge straight after the modal ("would possibly").
+  bool condition_phrase_at(size_t k) const {
+    uint32_t s = w_.tokens[k].sentence;
+    std::string_view a = word(k);
+    std::string_view b = in(k + 1, s) ? word(k + 1) : std::string_view();
+    if ((a == "where" || a == "wherever" || a == "as") &&
+        (b == "necessary" || b == "appropriate" || b == "possible" || b == "required" || b == "needed" ||
+         b == "practicable"))
+      return true;
+    if ((a == "depending" || a == "dependent" || a == "contingent" || a == "conditional") && (b == "on" || b == "upon"))
+      return true;
+    if (a == "in" && b == "case") return true;
+    if (a == "should" && w_.tokens[k].break_before && in(k + 1, s) && !is(table_.be, k + 1)) return true;
+    if ((a == "possibly" || a == "perhaps" || a == "potentially" || a == "maybe") && k > 0 && is(table_.modal, k - 1))
+      return true;
     return false;
   }
 

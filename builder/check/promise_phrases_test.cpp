@@ -633,3 +633,13 @@ TEST_CASE("exclusions: open conditions in words, acts within the meeting, money 
   must_not_match("It was noted that the Boundary Commission\u2019s draft proposals would be published in the summer.");
   must_match("It was noted that the Council\u2019s response would be published in the summer.", "would be published");
 }
+
+TEST_CASE("exclusion Conditional: open conditions after the commitment, and hedges") {
+  must_not_match("Officers would circulate the papers where necessary.");
+  must_not_match("The Clerk would write to the landowner, depending on the outcome of the survey.");
+  must_not_match("The Manager would arrange a second visit in case the first found nothing.");
+  must_not_match("Officers would report back to the Panel, should the bid fail.");
+  must_not_match("The Head of Service would possibly circulate a note.");
+  must_match("Officers would circulate the papers before the next meeting.", "would circulate");
+  must_match("The Clerk would write to the landowner, as agreed.", "would write");
+}
