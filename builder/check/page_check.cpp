@@ -783,4 +783,52 @@ std::vector<PageSummary> check_pages(const std::vector<RenderedPage>& pages, con
   return check.finish(out);
 }
 
+namespace {
+
+/// A rule about one page at a time.
+class EachPageRun : public PageRuleRun {
+ public:
+  EachPageRun(const PageRule& rule, const std::vector<RenderedPage>& pages) : rule_(rule), pages_(pages) {}
+  void check(size_t i, const std::string& html, Diagnostics& out) override {
+    rule_.check(RenderedPage{pages_[i].path, html, pages_[i].template_name, nullptr}, out);
+  }
+
+ private:
+  const PageRule& rule_;
+  std::vector<RenderedPage> pages_;
+};
+
+class PageCheckRun : public PageRuleRun {
+ public:
+  PageCheckRun(const std::vector<RenderedPage>& pages, const std::set<std::string>& files)
+      : files_(files), check_(pages, files_) {}
+  void check(size_t i, const std::string& html, Diagnostics& out) override { check_.check(i, html, out); }
+  void known(size_t i, const PageSummary& s) override { check_.known(i, s); }
+  void finish(Diagnostics& out) override { summaries_ = check_.finish(out); }
+  std::vector<PageSummary> summaries() const override { return summaries_; }
+
+ private:
+  std::set<std::string> files_;  // PageCheck keeps a reference: the run owns the set
+  PageCheck check_;
+  std::vector<PageSummary> summaries_;
+};
+
+class BuiltinPageCheck : public PageRule {
+ public:
+  std::string name() const override { return "page"; }
+  std::unique_ptr<PageRuleRun> start(const std::vector<RenderedPage>& pages,
+                                     const std::set<std::string>& files) const override {
+    return std::make_unique<PageCheckRun>(pages, files);
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<PageRuleRun> PageRule::start(const std::vector<RenderedPage>& pages,
+                                             const std::set<std::string>&) const {
+  return std::make_unique<EachPageRun>(*this, pages);
+}
+
+std::unique_ptr<PageRule> make_page_check() { return std::make_unique<BuiltinPageCheck>(); }
+
 }  // namespace rs

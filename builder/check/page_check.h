@@ -61,16 +61,40 @@ class PageCheck {
 std::vector<PageSummary> check_pages(const std::vector<RenderedPage>& pages, const std::set<std::string>& files,
                                      Diagnostics& out);
 
-/// A rule of one's own over each page drawn by a build, for programs that
-/// link the library (added to a Registry, pipeline/registry.h). Its findings
-/// go to `out` with `where` = the page path, like the built-in page.* rules;
-/// at error level they stop the build from publishing. Pages reused unchanged
-/// from the last build (which passed then) are not shown again.
+/// One build's run of a page rule: it sees each page as it is drawn, then
+/// all of them once (for checks across pages).
+class PageRuleRun {
+ public:
+  virtual ~PageRuleRun() = default;
+  /// Page i (numbered as in PageRule::start), as drawn, on the thread that drew it.
+  virtual void check(size_t i, const std::string& html, Diagnostics& out) = 0;
+  /// Page i was published unchanged by the last build (which passed then), as summarised then.
+  virtual void known(size_t, const PageSummary&) {}
+  /// Once every page is in.
+  virtual void finish(Diagnostics&) {}
+  /// What this run read of each page, when it parses them (the built-in page
+  /// check does; the rebuild keeps it for the next build's checks across pages).
+  virtual std::vector<PageSummary> summaries() const { return {}; }
+};
+
+/// A rule over the pages a build draws, added to a Registry
+/// (pipeline/registry.h); the built-in page.* rules are one (make_page_check()),
+/// registered the same way. Findings go to `out` with `where` = the page path;
+/// at error level they stop the build from publishing. A rule about one page
+/// at a time overrides check(); one that needs every page overrides start().
 class PageRule {
  public:
   virtual ~PageRule() = default;
   virtual std::string name() const = 0;
-  virtual void check(const RenderedPage& page, Diagnostics& out) const = 0;
+  /// The rule on one page drawn (any thread). Pages reused unchanged are not shown again.
+  virtual void check(const RenderedPage&, Diagnostics&) const {}
+  /// Before a build's first page: its pages by number (path and template)
+  /// and every file it writes. The default run calls check() on each page drawn.
+  virtual std::unique_ptr<PageRuleRun> start(const std::vector<RenderedPage>& pages,
+                                             const std::set<std::string>& files) const;
 };
+
+/// The built-in page.* rules (PageCheck above), as a PageRule.
+std::unique_ptr<PageRule> make_page_check();
 
 }  // namespace rs

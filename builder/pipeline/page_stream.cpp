@@ -35,22 +35,23 @@ void PageStream::start(const std::vector<OutputFile>& files, const std::vector<P
     paths_.insert(p.path);
     pages_.push_back({p.path, {}, blame_template(theme_, p.template_name), nullptr});
   }
-  check_ = std::make_unique<PageCheck>(pages_, paths_);
+  for (const auto& rule : registry_.page_rules) runs_.push_back(rule->start(pages_, paths_));
+  started_ = true;
 }
 
 void PageStream::check_drawn(size_t k, const std::string& html, Diagnostics& found) const {
-  check_->check(k, html, found);
-  RenderedPage page{pages_[k].path, html, pages_[k].template_name, nullptr};
-  for (const auto& rule : registry_.page_rules) rule->check(page, found);
+  for (const auto& run : runs_) run->check(k, html, found);
+}
+
+void PageStream::known(size_t k, const std::string& path) const {
+  // Checked when it was drawn: other pages' checks use what was read of it then.
+  if (const PageSummary* summary = rebuild_.find_summary(path))
+    for (const auto& run : runs_) run->known(k, *summary);
 }
 
 void PageStream::take(size_t i, OutputFile& page, Diagnostics& diags) {
   size_t k = drawn_by_outputs_ + i;
-  if (page.reused) {
-    // Checked when it was drawn: other pages' checks use what was read of it then.
-    if (const PageSummary* known = rebuild_.find_summary(page.path)) check_->known(k, *known);
-    return;
-  }
+  if (page.reused) return known(k, page.path);
   Diagnostics found;
   check_drawn(k, page.bytes, found);
   // A page with a finding stops the build, so it is not staged; the rest go
@@ -65,7 +66,7 @@ void PageStream::take(size_t i, OutputFile& page, Diagnostics& diags) {
 
 PageStream::Result PageStream::finish(const FileSystem& fs, const std::string& out, std::vector<OutputFile>& files) {
   Result result;
-  if (!check_) return result;  // nothing was rendered
+  if (!started_) return result;  // nothing was rendered
   std::unordered_map<std::string_view, size_t> at;
   for (size_t i = 0; i < files.size(); ++i) at.emplace(files[i].path, i);
   result.page_file.resize(pages_.size());
@@ -73,16 +74,21 @@ PageStream::Result PageStream::finish(const FileSystem& fs, const std::string& o
   // Pages an output drew itself are in memory: checked now, staged when published.
   parallel_for(drawn_by_outputs_, [&](size_t k) {
     const OutputFile& f = files[result.page_file[k]];
-    if (f.reused) {
-      if (const PageSummary* known = rebuild_.find_summary(f.path)) check_->known(k, *known);
-      return;
-    }
+    if (f.reused) return known(k, f.path);
     Diagnostics found;
     check_drawn(k, f.bytes, found);
     findings_.merge(std::move(found));
   });
   Diagnostics across;
-  result.summaries = check_->finish(across);
+  auto finish_runs = [&] {
+    std::vector<PageSummary> summaries(pages_.size());
+    for (const auto& run : runs_) {
+      run->finish(across);
+      if (auto s = run->summaries(); s.size() == pages_.size()) summaries = std::move(s);
+    }
+    return summaries;
+  };
+  result.summaries = finish_runs();
   std::vector<const OutputFile*> pages;
   for (size_t k = 0; k < pages_.size(); ++k) pages.push_back(&files[result.page_file[k]]);
   if (rebuild_.reused_links_may_break(paths_, pages, result.summaries)) {
@@ -90,11 +96,11 @@ PageStream::Result PageStream::finish(const FileSystem& fs, const std::string& o
     parallel_for(pages_.size(), [&](size_t k) {
       if (!pages[k]->reused) return;
       Diagnostics found;
-      check_->check(k, fs.read(join_path(out, pages_[k].path), nullptr).value_or(""), found);
+      check_drawn(k, fs.read(join_path(out, pages_[k].path), nullptr).value_or(""), found);
       findings_.merge(std::move(found));
     });
     across.take();
-    result.summaries = check_->finish(across);
+    result.summaries = finish_runs();
   }
   findings_.merge(std::move(across));
   result.findings = findings_.take();

@@ -1,8 +1,9 @@
 #pragma once
-// Each page as it is drawn, on the worker thread that drew it: checked (pass
-// 1 of the page check and the registry's page rules) and written to the
-// staging folder, keeping of it only what the checks across pages need
-// (title, ids, links to other pages). Pass 2 runs once every page is in.
+// Each page as it is drawn, on the worker thread that drew it: checked by
+// the registry's page rules (the built-in page.* rules first, keeping of it
+// only what the checks across pages need: title, ids, links to other pages)
+// and written to the staging folder. The checks across pages run once every
+// page is in.
 #include <memory>
 #include <set>
 #include <string>
@@ -39,6 +40,7 @@ class PageStream : public PageSink {
 
  private:
   void check_drawn(size_t k, const std::string& html, Diagnostics& found) const;
+  void known(size_t k, const std::string& path) const;
 
   const Theme& theme_;
   const Registry& registry_;
@@ -47,7 +49,8 @@ class PageStream : public PageSink {
   std::set<std::string> paths_;          // every file the build makes
   std::vector<RenderedPage> pages_;      // every page by number: path and blamed template
   size_t drawn_by_outputs_ = 0;          // pages an output drew itself come first
-  std::unique_ptr<PageCheck> check_;
+  std::vector<std::unique_ptr<PageRuleRun>> runs_;  // one per page rule, for this build
+  bool started_ = false;
   Diagnostics findings_;
 };
 

@@ -698,3 +698,60 @@ TEST_CASE("a build that writes keeps no page's bytes once staged; one that does 
 
 }  // namespace
 }  // namespace rs
+
+// ---- page rules, the built-in one among them (issue 13, item 4)
+
+namespace rs {
+namespace {
+
+/// Counts what a run of a rule across pages is shown.
+struct PageCounts {
+  std::atomic<int> drawn{0}, known{0}, finished{0};
+  size_t pages = 0;
+};
+
+class CountingRule : public PageRule {
+ public:
+  explicit CountingRule(PageCounts& counts) : counts_(counts) {}
+  std::string name() const override { return "test.counting"; }
+  std::unique_ptr<PageRuleRun> start(const std::vector<RenderedPage>& pages, const std::set<std::string>&) const override {
+    counts_.pages = pages.size();
+    return std::make_unique<Run>(counts_);
+  }
+
+ private:
+  struct Run : PageRuleRun {
+    explicit Run(PageCounts& c) : counts(c) {}
+    void check(size_t, const std::string& html, Diagnostics&) override { counts.drawn += !html.empty(); }
+    void known(size_t, const PageSummary&) override { ++counts.known; }
+    void finish(Diagnostics&) override { ++counts.finished; }
+    PageCounts& counts;
+  };
+  PageCounts& counts_;
+};
+
+TEST_CASE("the built-in page.* rules are registered as a page rule, and a rule across pages sees every page once") {
+  Registry registry = builtin_registry();
+  REQUIRE_FALSE(registry.page_rules.empty());
+  CHECK(registry.page_rules.front()->name() == "page");
+  PageCounts counts;
+  registry.add(std::make_unique<CountingRule>(counts));
+  MemoryFileSystem fs = example_in_memory();
+  BuildOptions o;
+  o.site_dir = "site";
+  o.registry = &registry;
+  REQUIRE(build_site(fs, o).published);
+  CHECK(counts.pages > 10);
+  CHECK(counts.drawn == static_cast<int>(counts.pages));
+  CHECK(counts.finished == 1);
+  // A rebuild after a one-meeting edit: the pages not drawn again are shown by their summaries.
+  counts.drawn = counts.known = counts.finished = 0;
+  fs.files["site/content/meetings/2018/2018-10-17-children-scrutiny.yaml"] += "\n";
+  REQUIRE(build_site(fs, o).published);
+  CHECK(counts.known > 0);
+  CHECK(counts.drawn + counts.known == static_cast<int>(counts.pages));
+  CHECK(counts.finished == 1);
+}
+
+}  // namespace
+}  // namespace rs

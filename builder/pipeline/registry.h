@@ -15,7 +15,7 @@ namespace rs {
 struct Registry {
   std::vector<std::unique_ptr<Check>> checks;         // run in order on the model (stage 3)
   std::vector<std::unique_ptr<OutputKind>> outputs;   // files of the site (stage 4)
-  std::vector<std::unique_ptr<PageRule>> page_rules;  // over each drawn page, after the built-in page.* rules
+  std::vector<std::unique_ptr<PageRule>> page_rules;  // over each drawn page (the built-in page.* rules are the first)
 
   Registry& add(std::unique_ptr<Check> check) {
     checks.push_back(std::move(check));
@@ -31,7 +31,7 @@ struct Registry {
   }
 };
 
-/// The built-in checks and outputs (builtin_checks(), builtin_outputs()); no extra page rules.
+/// The built-in checks, outputs and page rules (builtin_checks(), builtin_outputs(), make_page_check()).
 Registry builtin_registry();
 
 }  // namespace rs
