@@ -118,13 +118,10 @@ class SearchOutput : public OutputKind {
     parallel_for(ctx.model.meetings.size(), [&](size_t mi) {
       const Meeting& m = ctx.model.meetings[mi];
       std::string committee = committee_name(ctx, m.committee.value);
+      // Keyed by the meeting's whole file (everything of a meeting comes from
+      // it), so a field the index starts to use can never be left out of the key.
       Hasher key;
-      key.add(m.id).add(m.date.value.iso()).add(committee);
-      for (const auto& it : m.items) {
-        key.add(it.number.value).add(it.title.value).add(static_cast<uint64_t>(it.exempt()));
-        key.add(it.minutes.value).add(it.resolved.value).add(it.discussion.size());
-        for (const auto& ex : it.discussion) key.add(ex.question.value).add(ex.answer.value);
-      }
+      key.add(m.id).add(ctx.model.sources.content_hash(m.file)).add(committee);
       auto kept = cached<std::vector<KeptDoc>>(
           ctx.memo, "search:" + m.id, key.value(),
           [&] {
