@@ -623,7 +623,7 @@ struct PatternTable {
       "increase decrease rise fall vote abstain withdraw leave come go note notes noted welcome welcomes "
       "accept accepts approve approves endorse endorses agree agrees support supports "
       "expect hope feel think believe know understand say suggest suggests recommend recommends request "
-      "requests like take place deliver delivers pay fund finance appoint allocate adopt grant defer delegate read "
+      "requests like take deliver delivers pay fund finance appoint allocate adopt grant defer delegate read "
       "award donate "
       "struggle fail appreciate suffer lose value miss");
   // After "be": a state, an event, or a decision of the committee, not a follow-up task.
@@ -703,10 +703,18 @@ struct PatternTable {
       "invites directs authorises authorizes i'll we'll");
   WordSet arrange_ask = vocabulary.set_of("arrange arranges ask asks call calls wait waiting push pressing");
   WordSet is_was = vocabulary.set_of("is was are were");
+  WordSet effort = vocabulary.set_of("endeavour endeavor try seek attempt strive");
+  // Nouns of a commitment withheld: "No commitment could be given that ...".
+  WordSet commitment_noun = vocabulary.set_of("commitment guarantee guarantees assurance assurances promise promises");
+  // A seat or post that "would be filled": an appointment, a decision.
+  WordSet post_noun = vocabulary.set_of("seat seats vacancy vacancies post posts position positions place places role roles");
+  // What a quotation read out comes from: then even "We will ..." is not a promise made here.
+  WordSet quoted_source = vocabulary.set_of(
+      "manifesto pledge pledges letter email statement minutes report read quoted cited recited");
   // Verbs that after "would" can be a state or an act within the meeting, but
   // are a task once someone offers or is given them: "offered to lead a walk",
   // "Treasurer to pay the invoice".
-  WordSet task_when_given = vocabulary.set_of("lead help attend support take host chair join pay have");
+  WordSet task_when_given = vocabulary.set_of("lead help attend support take host chair join pay have apply");
   // A sum of money: what "would be given" to a cause is a decision, not a task.
   WordSet money = vocabulary.set_of(
       "surplus funding money grant grants budget donation donations sum sums contribution reserves underspend "
@@ -1051,6 +1059,8 @@ class ClauseRules {
       v = skip_adverbs(c + 2);
     }
     if (!in(v, s) || !lowercase(v)) return;
+    // "would endeavour to provide": the effort and the task are one verb group.
+    if (in(v + 2, s) && is(table_.effort, v) && is(table_.to, v + 1) && lowercase(v + 2)) v = v + 2;
     // A particle that follows at once, and "make sure".
     size_t last = in(v + 1, s) && particle_after(v) && !w_.tokens[v + 1].break_before ? v + 1 : v;
     // After a participle, "on" or "into" before a noun is a preposition:
@@ -1092,10 +1102,11 @@ class ClauseRules {
     if (according_to_outside_body(s)) return Exclusion::ThirdParty;
     for (size_t k = (t > first + kLookBack ? t - kLookBack : first); k < t; ++k)
       if (policy_statement(k)) return Exclusion::Habitual;
-    if (w_.tokens[t].quoted && !first_person_in_quote(t)) return Exclusion::Quotation;
+    if (w_.tokens[t].quoted && (!first_person_in_quote(t) || quoted_from_a_source(t))) return Exclusion::Quotation;
     if (size_t o = opinion_before(t); o != npos)
       return is(table_.document_verb, o) ? Exclusion::Quotation : Exclusion::Opinion;
     if (condition_phrase_before(t)) return Exclusion::Conditional;
+    if (commitment_withheld(t)) return Exclusion::Negation;
     if (within_meeting_phrase(s)) return Exclusion::WithinMeeting;
     // "Should the bid be successful, ...": an inverted condition opening the sentence.
     if (is(table_.inverted_condition, first) && w_.tokens[first].capitalised) return Exclusion::Conditional;
@@ -1142,14 +1153,39 @@ class ClauseRules {
       // "asked whether ..." is a question; "Officers were asked to report back" is a task.
       // "asked for the results to be shared" is a request, too.
       bool asked_to = is(table_.to, j + 1) ||
-                      ((is(table_.for_word, j + 1) || is(table_.that, j + 1)) && ascii_lower(text_[w_.tokens[j].begin]) == 'a');
+                      ((is(table_.for_word, j + 1) || is(table_.that, j + 1)) && ascii_lower(text_[w_.tokens[j].begin]) == 'a') ||
+                      asked_someone_for(j, t);
       if ((is(table_.embedded_question, j) || is(table_.conditional, j)) && !asked_to) return j;
       // A reply starts afresh ("Asked about X, the Manager said that ..."), but
-      // not a verb of the condition itself ("If the Committee agreed, ...").
-      bool ends_condition = j + 1 < t && w_.tokens[j + 1].break_before;
+      // not a verb of the condition itself ("If the Committee agreed, ...",
+      // "If the Agency confirmed the change, ...").
+      bool ends_condition = (j + 1 < t && w_.tokens[j + 1].break_before) || inside_condition(j);
       if (is(table_.but, j) || (is(table_.reply, j) && !ends_condition)) return npos;
     }
     return npos;
+  }
+
+  // "asked the applicant for a plan", "asked officers to ...": a request
+  // with its object, not a reported question ("asked whether ...").
+  bool asked_someone_for(size_t j, size_t t) const {
+    if (ascii_lower(text_[w_.tokens[j].begin]) != 'a' || word(j).size() < 5 || word(j).substr(1, 4) != "sked") return false;
+    uint32_t s = w_.tokens[j].sentence;
+    for (size_t k = j + 1; k < t && k <= j + 5 && in(k, s); ++k) {
+      if (is(table_.for_word, k) || is(table_.to, k)) return true;
+      if (is(table_.embedded_question, k) || is(table_.clause_word, k) || is(table_.modal, k) || word(k) == "about")
+        return false;
+    }
+    return false;
+  }
+
+  // Token j is in a clause opened by "if" or "unless", with no break between.
+  bool inside_condition(size_t j) const {
+    size_t first = w_.sentences[w_.tokens[j].sentence].first_token;
+    for (size_t k = j; k > first; --k) {
+      if (is(table_.open_condition, k - 1)) return true;
+      if (w_.tokens[k - 1].break_before) return is(table_.open_condition, k - 1);
+    }
+    return false;
   }
 
   // The latest "felt that", "It was anticipated that" or "the minutes stated"
@@ -1165,7 +1201,9 @@ class ClauseRules {
         if (is(table_.modal, k2) || is(table_.clause_word, k2)) break;
       }
       // "Councillor B believed the new lighting would reduce ...": the same with "that" left out.
-      if (is(table_.opinion, j) && ends_with(j, "ed") && clause_runs_to(j + 1, t)) return j;
+      if (is(table_.opinion, j) && (ends_with(j, "ed") || word(j) == "felt" || word(j) == "thought") &&
+          clause_runs_to(j + 1, t))
+        return j;
       if (document_statement(j)) return j;
       if (is(table_.but, j)) return npos;
     }
@@ -1268,6 +1306,10 @@ class ClauseRules {
       if (is_word(a, "in") && is_word(b, "case")) return true;
       if (is_word(a, "on") && is_word(b, "condition")) return true;
       if (is_word(a, "assuming") && (is_word(b, "that") || k + 2 < t)) return true;
+      // "Where funding allowed, the service would ...": a condition put first.
+      if (k == first && a == "Where" && !is(table_.indefinite, k + 1))
+        for (size_t j = k + 1; j < t; ++j)
+          if (w_.tokens[j].break_before) return true;
     }
     return false;
   }
@@ -1286,9 +1328,37 @@ class ClauseRules {
     if ((a == "depending" || a == "dependent" || a == "contingent" || a == "conditional") && (b == "on" || b == "upon"))
       return true;
     if (a == "in" && b == "case") return true;
+    // "... provided he was given notice": not "would be provided", which is the task itself.
+    if ((a == "provided" || a == "providing") && k > 0 && !is(table_.stop, k - 1) && !is(table_.to, k - 1) &&
+        (b == "that" || b == "he" || b == "she" || b == "they" || b == "it" || b == "there" || b == "the" || b == "we"))
+      return true;
     if (a == "should" && w_.tokens[k].break_before && in(k + 1, s) && !is(table_.be, k + 1)) return true;
     if ((a == "possibly" || a == "perhaps" || a == "potentially" || a == "maybe") && k > 0 && is(table_.modal, k - 1))
       return true;
+    return false;
+  }
+
+  // "read out the pledge from the manifesto: 'We will ...'": words quoted
+  // from a document, not first-person speech at the meeting.
+  bool quoted_from_a_source(size_t t) const {
+    size_t first = w_.sentences[w_.tokens[t].sentence].first_token;
+    size_t open = t;
+    while (open > first && w_.tokens[open - 1].quoted) --open;
+    for (size_t k = first; k < open; ++k)
+      if (is(table_.quoted_source, k)) return true;
+    return false;
+  }
+
+  // "No commitment could be given that ...", "could not guarantee that ...".
+  bool commitment_withheld(size_t t) const {
+    size_t first = w_.sentences[w_.tokens[t].sentence].first_token;
+    for (size_t k = first; k < t; ++k)
+      if (is(table_.but, k)) first = k + 1;  // "could not promise that, but would publish ...": what follows stands
+    for (size_t k = first; k + 1 < t; ++k) {
+      if ((word(k) == "no" || word(k) == "No") && is(table_.commitment_noun, k + 1)) return true;
+      if (is(table_.negation, k) && (word(k + 1) == "guarantee" || word(k + 1) == "promise" || word(k + 1) == "commit"))
+        return true;
+    }
     return false;
   }
 
@@ -1453,6 +1523,16 @@ class ClauseRules {
     // "The Corporate Landlord Lead would ...": a post heads the subject, so
     // the outside body's word only names the post.
     if (outside && head != npos && is(table_.post, head) && !is(table_.outside_body, head)) return true;
+    // "Mrs Oduya, from the housing association, offered to ...": the clause
+    // found is an aside between commas; the subject stands before it.
+    bool aside = from > first && from < t && w_.tokens[from].break_before &&
+                 (word(from) == "from" || word(from) == "for" || word(from) == "of" || word(from) == "representing");
+    if (aside) {
+      for (size_t k = from; k > first && from - k < 8; --k) {
+        if (is(table_.clause_word, k - 1)) break;
+        if (is(table_.actor, k - 1) || (w_.tokens[k - 1].capitalised && !is(table_.function_word, k - 1))) return true;
+      }
+    }
     if (outside) return false;
     if (any) return actor;
     for (size_t k = from; k > first && from - k < kLookBack; --k) {
@@ -1505,6 +1585,8 @@ class ClauseRules {
       if (!participle_at(j) || generic_subject(t)) return false;
       // "the surplus would be given to the hall fund": a decision about money.
       if (is(table_.money_participle, j) && subject_has(t, table_.money)) return false;
+      // "the vacant seat would be filled by the reserve candidate": an appointment.
+      if (word(j) == "filled" && subject_has(t, table_.post_noun)) return false;
       // "the Boundary Commission's proposals would be published": an outside body's own act.
       if (is(table_.publication_participle, j) && subject_has(t, table_.outside_body)) return false;
       // "a decision would be made by the Cabinet": the decision itself, not a task.
@@ -1522,7 +1604,10 @@ class ClauseRules {
     if (word(j) == "make" && decision_near(j)) return false;  // "would make the final decision"
     if (runs_for_a_time(j)) return false;  // "the consultation would run from 1 September"
     if (done_to_a_class(j)) return false;  // "officers will visit any premises that ..."
-    if (action_verb(j) || phrasal_take(j)) return make(t, with_particle(j, s), out);
+    // "would recommend whether a limit was justified": advice still to be worked out, a task.
+    bool advice_to_come = word(j) == "recommend" && in(j + 1, s) &&
+                          (word(j + 1) == "whether" || word(j + 1) == "how" || word(j + 1) == "which" || word(j + 1) == "what");
+    if (action_verb(j) || phrasal_take(j) || advice_to_come) return make(t, with_particle(j, s), out);
     // "would take the Panel's views away and report back": one modal, and a follow-up task.
     if (!lowercase(j) || is(table_.be, j)) return false;
     for (size_t k = j + 1; in(k + 1, s) && k <= j + 10; ++k) {
@@ -1610,7 +1695,7 @@ class ClauseRules {
   bool phrasal_take(size_t v) const {
     uint32_t s = w_.tokens[v].sentence;
     if (word(v) != "take") return false;
-    for (size_t k = v + 1; k <= v + 8 && in(k, s); ++k) {
+    for (size_t k = v + 1; k <= v + 12 && in(k, s); ++k) {
       if (word(k) == "up" || word(k) == "forward" || word(k) == "back" || word(k) == "away") return true;
       if (is(table_.clause_word, k) || is(table_.modal, k)) return false;
     }
@@ -1651,7 +1736,8 @@ class ClauseRules {
   // subjunctive, a follow-up with an implied agent (as "agreed that ... would").
   bool agreed_that_be(size_t t, Found& out) const {
     uint32_t s = w_.tokens[t].sentence;
-    if (!is(table_.agreed, t) || !in(t + 2, s) || !is(table_.that, t + 1)) return false;
+    // "agreed" only: "(Members are asked) to agree that a report be brought" is a recommendation.
+    if (word(t) != "agreed" || !in(t + 2, s) || !is(table_.that, t + 1)) return false;
     for (size_t k = t + 2; in(k + 1, s) && k <= t + 14; ++k) {
       if (is(table_.modal, k) || is(table_.clause_word, k) || is(table_.negation, k)) return false;
       if (!is(table_.be, k)) continue;
@@ -1694,7 +1780,8 @@ class ClauseRules {
   // An action-list line "Finance to check ...", "Head of ICT to arrange ...".
   bool owner_to(size_t t, Found& out) const {
     uint32_t s = w_.tokens[t].sentence;
-    if (w_.sentences[s].first_token != t || !w_.sentences[s].line_start || !w_.tokens[t].capitalised) return false;
+    if (w_.sentences[s].first_token != t || !w_.tokens[t].capitalised) return false;
+    if (!w_.sentences[s].line_start && !in_action_list(s)) return false;
     if (is(table_.function_word, t) && !is(table_.the, t)) return false;
     for (size_t k = t + 1; in(k + 1, s) && k - t <= 5; ++k) {
       if (is(table_.to, k)) {
@@ -1706,6 +1793,14 @@ class ClauseRules {
       if ((tok.capitalised && ends_with(k, "ed")) || is(table_.title_verb, k)) return false;
     }
     return false;
+  }
+
+  // Sentence s continues a line that opens with an ACTION label: "ACTIONS:
+  // Clerk to order the plaque; Cllr Nairn to speak to the family".
+  bool in_action_list(uint32_t s) const {
+    while (s > 0 && !w_.sentences[s].line_start) --s;
+    size_t f = w_.sentences[s].first_token;
+    return f < w_.tokens.size() && is(table_.action_label, f) && w_.tokens[f].colon_end != 0;
   }
 
   // "Date of the workshop to be confirmed by ...": X to be + participle.

@@ -643,3 +643,40 @@ TEST_CASE("exclusion Conditional: open conditions after the commitment, and hedg
   must_match("Officers would circulate the papers before the next meeting.", "would circulate");
   must_match("The Clerk would write to the landowner, as agreed.", "would write");
 }
+
+// Rules added after the even-numbered half of fresh2 (fresh2b) was read, once fresh3 had been commissioned.
+
+TEST_CASE("constructions: effort verbs, asides between commas, advice still to come, items of an ACTION list") {
+  must_match("The Clerk said that he would endeavour to provide an answer for the next meeting.",
+             "would endeavour to provide");
+  must_match("Mrs Oduya, from the housing association, offered to meet the residents.", "offered to meet");
+  must_match("The Town Clerk intended to apply for the green grant.", "intended to apply");
+  must_not_match("The new rules would apply from April.");
+  must_match("Once the counts had been analysed, the Engineer would recommend whether a limit was justified.",
+             "would recommend");
+  must_not_match("Officers would recommend approval of the scheme.");
+  must_match("ACTION: Scrutiny Officer to place the item on the February agenda.", "ACTION: Scrutiny Officer to place");
+  CHECK(phrases("ACTIONS: Clerk to order the plaque; Cllr Nairn to speak to the family about the wording.") ==
+        std::vector<std::string>{"ACTIONS: Clerk to order", "to speak"});
+  must_not_match("The Clerk reported on the plaque; Cllr Nairn to speak next.");
+  must_match("The Manager has asked the applicant for a revised plan, which will be sent to Members when it arrives.",
+             "will be sent");
+  must_match("Dr Lennox stated that she would take the Committee\u2019s concerns about the surgery closure back to the team.",
+             "would take");
+}
+
+TEST_CASE("exclusions: a condition put first or after, a commitment withheld, a quoted pledge, appointments, recommendations") {
+  must_not_match("Where funding allowed, the service would aim to restore the mobile library stops.");
+  must_not_match("The Head of Planning said he would be willing to attend provided he was given notice.");
+  must_match("The figures would be provided to Members next week.", "would be provided");
+  must_not_match("If the Agency confirmed the change to the flood zone, the allocation would be reviewed.");
+  must_match("Asked about the flood zone, the officer confirmed that the allocation would be reviewed.", "would be reviewed");
+  must_not_match("No commitment could be given that the crossing patrol would be restored.");
+  must_match("The Manager could not promise that, but would publish a timetable within a fortnight.", "would publish");
+  must_not_match("Councillor Tolley read out the pledge from the manifesto: \u2018We will keep every library open.\u2019");
+  must_match("The Leader said: \u201cI will write to the Minister this week.\u201d", "I will write");
+  must_not_match("The Panel agreed that the vacant seat would be filled by the reserve candidate.");
+  must_match("The Panel agreed that the potholes would be filled before winter.", "would be filled");
+  must_not_match("Members are asked to note the update and to agree that a further report be brought in six months.");
+  must_not_match("The Clerk could write again, although Members felt a meeting would achieve more.");
+}
