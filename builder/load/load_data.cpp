@@ -5,6 +5,7 @@
 
 #include "core/strings.h"
 #include "load_site.h"
+#include "model/site_paths.h"
 #include "yaml_reader.h"
 
 namespace rs {
@@ -23,20 +24,23 @@ bool keep_path_ok(YamlReader& r, const Located<std::string>& v, const std::vecto
     r.error("load.bad-value", v.span, "a keep entry is empty", "name a file such as CNAME, or a folder such as .well-known/");
     return false;
   }
-  if (p[0] == '/' || p[0] == '~' || (p.size() > 1 && p[1] == ':'))
+  // A folder is kept with its trailing '/'; the rest is the rule every output path follows.
+  const OutputPathFault fault =
+      output_path_fault(p.back() == '/' ? std::string_view(p).substr(0, p.size() - 1) : std::string_view(p));
+  if (fault == OutputPathFault::absolute)
     return bad("is not a path inside the output folder", "write it relative to the output folder, e.g. CNAME");
-  if (p.find('\\') != std::string::npos) return bad("has a `\\`", "separate folders with `/`");
+  if (fault == OutputPathFault::backslash) return bad("has a `\\`", "separate folders with `/`");
   if (p.find_first_of("*?[") != std::string::npos)
     return bad("has a pattern character: patterns are not supported", "list each file or folder by its name");
-  const std::string body = p.back() == '/' ? p.substr(0, p.size() - 1) : p;
-  for (size_t b = 0; b <= body.size();) {
-    size_t e = body.find('/', b);
-    if (e == std::string::npos) e = body.size();
-    std::string part = body.substr(b, e - b);
-    if (part.empty()) return bad("has an empty folder name (`//`)");
-    if (part == "..") return bad("leads out of the output folder (`..`)", "name a file or folder inside it");
-    if (part == ".") return bad("has a `.` folder", "leave out the `./`");
-    b = e + 1;
+  switch (fault) {
+    case OutputPathFault::none:
+    case OutputPathFault::absolute:
+    case OutputPathFault::backslash: break;
+    case OutputPathFault::empty:
+    case OutputPathFault::empty_folder: return bad("has an empty folder name (`//`)");
+    case OutputPathFault::control_character: return bad("has a control character");
+    case OutputPathFault::dot_dot: return bad("leads out of the output folder (`..`)", "name a file or folder inside it");
+    case OutputPathFault::dot: return bad("has a `.` folder", "leave out the `./`");
   }
   for (const auto& s : seen)
     if (s.value == p) {

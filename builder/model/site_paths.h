@@ -3,6 +3,7 @@
 // (…/index.html) so the site works from file:// as from a server. The checks
 // name pages by these paths too, so a finding and the page agree.
 #include <string>
+#include <string_view>
 
 namespace rs {
 
@@ -25,5 +26,27 @@ inline std::string search() { return "search/index.html"; }
 inline std::string page(const std::string& stem) { return stem + "/index.html"; }
 inline std::string document(const std::string& file) { return file; }  // "documents/…", copied as is
 }  // namespace paths
+
+/// What keeps a path from naming a place inside the output folder. Paths
+/// from users (`keep:` entries) and from plugins are judged by this one rule.
+enum class OutputPathFault { none, empty, absolute, backslash, control_character, empty_folder, dot_dot, dot };
+/// The first fault of `path` ('/'-separated, no trailing '/'), or none.
+inline OutputPathFault output_path_fault(std::string_view path) {
+  if (path.empty()) return OutputPathFault::empty;
+  if (path[0] == '/' || path[0] == '~' || (path.size() > 1 && path[1] == ':')) return OutputPathFault::absolute;
+  if (path.find('\\') != std::string_view::npos) return OutputPathFault::backslash;
+  for (unsigned char c : path)
+    if (c < 0x20 || c == 0x7f) return OutputPathFault::control_character;
+  for (size_t b = 0; b <= path.size();) {
+    size_t e = path.find('/', b);
+    if (e == std::string_view::npos) e = path.size();
+    std::string_view part = path.substr(b, e - b);
+    if (part.empty()) return OutputPathFault::empty_folder;
+    if (part == "..") return OutputPathFault::dot_dot;
+    if (part == ".") return OutputPathFault::dot;
+    b = e + 1;
+  }
+  return OutputPathFault::none;
+}
 
 }  // namespace rs

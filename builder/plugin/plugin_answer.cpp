@@ -1,4 +1,5 @@
 #include "plugin/plugin_answer.h"
+#include "model/site_paths.h"
 
 #include <cmath>
 
@@ -20,20 +21,16 @@ void PluginPaths::claim(const std::string& path, const std::string& who) {
 }
 
 std::string PluginPaths::problem(const std::string& p) const {
-  if (p.empty()) return "is empty";
-  if (p[0] == '/' || p[0] == '~' || (p.size() > 1 && p[1] == ':'))
-    return "is not a path inside the output folder: write it relative to the output folder, e.g. stats/words.csv";
-  if (p.find('\\') != std::string::npos) return "has a `\\`: separate folders with `/`";
-  for (unsigned char c : p)
-    if (c < 0x20 || c == 0x7f) return "has a control character";
-  for (size_t b = 0; b <= p.size();) {
-    size_t e = p.find('/', b);
-    if (e == std::string::npos) e = p.size();
-    std::string part = p.substr(b, e - b);
-    if (part.empty()) return "has an empty folder name (`//`, or a `/` at the end)";
-    if (part == "..") return "leads out of the output folder (`..`)";
-    if (part == ".") return "has a `.` folder";
-    b = e + 1;
+  switch (output_path_fault(p)) {
+    case OutputPathFault::none: break;
+    case OutputPathFault::empty: return "is empty";
+    case OutputPathFault::absolute:
+      return "is not a path inside the output folder: write it relative to the output folder, e.g. stats/words.csv";
+    case OutputPathFault::backslash: return "has a `\\`: separate folders with `/`";
+    case OutputPathFault::control_character: return "has a control character";
+    case OutputPathFault::empty_folder: return "has an empty folder name (`//`, or a `/` at the end)";
+    case OutputPathFault::dot_dot: return "leads out of the output folder (`..`)";
+    case OutputPathFault::dot: return "has a `.` folder";
   }
   if (p == ".reportsite-output") return "is the builder's own record of the files it wrote";
   if (auto it = files_.find(p); it != files_.end()) return "is already written by " + it->second;
