@@ -80,8 +80,9 @@ struct Exchange {
   Span span;
 };
 // Each struct's fields described once, under their names in FORMAT.md where
-// they have one: the memo's encoding (core/codec.h) reads these, so a new
-// field added here is kept on warm rebuilds without another edit.
+// they have one: the loader's list of keys, the memo's encoding (core/codec.h)
+// and site.json (core/json_fields.h) read these, so a field added here is a
+// known key, kept on warm rebuilds and exported with no other edit.
 inline auto fields(Exchange& e) {
   using codec::field;
   return std::make_tuple(field("asked_by", e.asked_by), field("question", e.question),
@@ -96,6 +97,16 @@ struct DueSpec {
   Span span;
 };
 inline auto fields(DueSpec& d) { return std::tie(d.kind, d.date, d.span); }
+/// In JSON (core/json_fields.h) as written: a date, "next-report", "next-meeting", or null.
+inline std::optional<std::string> json_value(const DueSpec& d) {
+  switch (d.kind) {
+    case DueKind::date: return d.date.iso();
+    case DueKind::next_report: return "next-report";
+    case DueKind::next_meeting: return "next-meeting";
+    case DueKind::none: break;
+  }
+  return std::nullopt;
+}
 
 struct Undertaking {
   Located<std::string> id;
@@ -148,6 +159,8 @@ inline auto fields(Item& i) {
 }
 
 enum class MinutesStatus { draft, confirmed };
+/// Its name in JSON (core/json_fields.h), as written in the file.
+inline const char* json_value(MinutesStatus s) { return s == MinutesStatus::confirmed ? "confirmed" : "draft"; }
 
 struct Attendance {
   std::vector<NameRef> members, officers, apologies;

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <set>
 
+#include "core/json_fields.h"
 #include "core/parallel.h"
 #include "core/strings.h"
 #include "ical.h"
@@ -124,32 +125,25 @@ class UndertakingExports : public OutputKind {
   }
 };
 
-/// The published model as JSON: meetings (public items only), reports, committees.
-/// One meeting in site.json: everything published of it, exempt items by number and title only.
+/// One meeting in site.json: its id (from the file name), then every named
+/// field of its description (core/json_fields.h), so a field added to Meeting,
+/// Item, Exchange and the rest is exported with no edit here.
 std::string meeting_json(const Meeting& mt) {
-  std::string j = "{\"id\": " + json_quote(mt.id) + ", \"committee\": " + json_quote(mt.committee.value) +
-                  ", \"date\": \"" + mt.date.value.iso() + "\", \"status\": \"" +
-                  (mt.status == MinutesStatus::draft ? "draft" : "confirmed") + "\", \"items\": [";
-  for (size_t ii = 0; ii < mt.items.size(); ++ii) {
-    const Item& it = mt.items[ii];
-    j += std::string(ii ? ", " : "") + "{\"number\": " + json_quote(it.number.value) + ", \"title\": " +
-         json_quote(it.title.value);
-    if (it.exempt()) {
-      j += ", \"exempt_paragraph\": " + std::to_string(it.exempt_paragraph) + "}";
-      continue;
-    }
-    j += ", \"minutes\": " + json_quote(it.minutes.value) + ", \"discussion\": [";
-    for (size_t xi = 0; xi < it.discussion.size(); ++xi) {
-      const Exchange& ex = it.discussion[xi];
-      j += std::string(xi ? ", " : "") + "{\"asked_by\": " + json_quote(ex.asked_by.value) + ", \"question\": " +
-           json_quote(ex.question.value) + ", \"answered_by\": " + json_quote(ex.answered_by.value) +
-           ", \"answer\": " + json_quote(ex.answer.value) + "}";
-    }
-    j += "], \"resolved\": " + json_quote(it.resolved.value) + "}";
-  }
-  return j + "]}";
+  // Exempt business: its number, title and paragraph, and nothing else of it,
+  // whatever fields Item gains. "exempt_paragraph" is the older key, kept.
+  auto exempt_item = [](std::string& out, const Item& it) -> bool {
+    if (!it.exempt()) return false;
+    std::string paragraph = std::to_string(it.exempt_paragraph);
+    out += "{\"number\": " + json_quote(it.number.value) + ", \"title\": " + json_quote(it.title.value) +
+           ", \"exempt_paragraph\": " + paragraph + ", \"exempt\": " + paragraph + "}";
+    return true;
+  };
+  std::string j = "{\"id\": " + json_quote(mt.id);
+  json_fields::members(j, mt, exempt_item, false);
+  return j + "}";
 }
 
+/// The published model as JSON: meetings (public items only) and committees.
 class DataExport : public OutputKind {
  public:
   std::string name() const override { return "data"; }

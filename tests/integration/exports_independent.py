@@ -11,7 +11,9 @@ Builds the example site (the repository root) into a temporary folder, then:
     folding, BEGIN/END nesting, VERSION and PRODID, UID, DTSTAMP and DTSTART in
     every VEVENT, unique UIDs, TEXT escaping);
   * undertakings.json and site.json: parsed with the json module, and the
-    undertakings compared with the CSV rows and the calendar.
+    undertakings compared with the CSV rows and the calendar; site.json's
+    meetings hold the documented keys (docs/writing-content.md), an exempt
+    item nothing but its number, title and paragraph, and no source positions.
 Python standard library only. Exit status 0 when every check passes.
 """
 import csv
@@ -29,6 +31,19 @@ COLUMNS = ["id", "text", "owner", "committee", "meeting", "given", "item",
 STATES = {"not-yet-due", "due", "overdue", "due-next-meeting", "completed", "withdrawn"}
 STATUSES = {"open", "in-progress", "on-hold", "completed", "withdrawn"}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+# The keys site.json documents for each kind of object (docs/writing-content.md).
+# Keys are only ever added, so each must be there; more may follow.
+MEETING_KEYS = ["id", "committee", "date", "time", "venue", "status", "attendance", "items"]
+ATTENDANCE_KEYS = ["members", "officers", "apologies"]
+ITEM_KEYS = ["number", "title", "report_of", "report", "minutes", "discussion",
+             "undertakings", "resolved", "documents", "exempt"]
+EXCHANGE_KEYS = ["asked_by", "question", "answered_by", "answer", "undertakings"]
+UNDERTAKING_KEYS = ["id", "text", "owner", "due", "requested_by"]
+DOCUMENT_KEYS = ["title", "file"]
+EXEMPT_ITEM_KEYS = {"number", "title", "exempt_paragraph", "exempt"}
+# What the builder keeps of where a value was read; never published.
+POSITION_KEYS = {"span", "spans", "begin", "end", "map", "file_id", "line", "column"}
 
 failures = []
 
@@ -259,6 +274,90 @@ def event_map(event):
     return out
 
 
+# ---- site.json ----------------------------------------------------------------
+
+def has_keys(where, obj, keys):
+    if not isinstance(obj, dict):
+        fail("site.json", f"{where} is {type(obj).__name__}, not an object")
+        return False
+    missing = [k for k in keys if k not in obj]
+    if missing:
+        fail("site.json", f"{where} has no {missing}")
+    return not missing
+
+
+def strings(where, value):
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        fail("site.json", f"{where} is not a list of strings: {value!r}")
+
+
+def no_positions(where, value):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k in POSITION_KEYS:
+                fail("site.json", f"{where} publishes {k!r}")
+            no_positions(f"{where}.{k}", v)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            no_positions(f"{where}[{i}]", v)
+
+
+def check_site_json(site, out, records):
+    no_positions("site", site)
+    given = {}  # undertaking id -> (meeting, item, text)
+    meetings = site.get("meetings", [])
+    if not meetings:
+        fail("site.json", "no meetings")
+    for m in meetings:
+        if not has_keys("a meeting", m, MEETING_KEYS):
+            continue
+        where = f"meeting {m['id']}"
+        if not ISO_DATE.match(m["date"]) or not m["id"].startswith(m["date"] + "-"):
+            fail("site.json", f"{where}: date {m['date']!r} is not the id's date")
+        if m["committee"] not in {c["id"] for c in site.get("committees", [])}:
+            fail("site.json", f"{where}: unknown committee {m['committee']!r}")
+        if m["status"] not in ("draft", "confirmed"):
+            fail("site.json", f"{where}: status {m['status']!r}")
+        for k in ("time", "venue"):
+            if not isinstance(m[k], str):
+                fail("site.json", f"{where}: {k} is not a string")
+        if has_keys(f"{where} attendance", m["attendance"], ATTENDANCE_KEYS):
+            for k in ATTENDANCE_KEYS:
+                strings(f"{where} attendance {k}", m["attendance"][k])
+        for it in m["items"]:
+            if "exempt_paragraph" in it:
+                # Exempt business: nothing but these, whatever an item gains.
+                if set(it) != EXEMPT_ITEM_KEYS:
+                    fail("site.json", f"exempt item {m['id']} {it.get('number')} publishes {sorted(it)}")
+                elif not it["exempt_paragraph"] or it["exempt"] != it["exempt_paragraph"]:
+                    fail("site.json", f"exempt item {m['id']} {it['number']}: paragraph {it['exempt_paragraph']!r}, exempt {it['exempt']!r}")
+                continue
+            if not has_keys(f"{where} an item", it, ITEM_KEYS):
+                continue
+            iwhere = f"{where} item {it['number']}"
+            if it["exempt"] != 0:
+                fail("site.json", f"{iwhere}: a public item with exempt {it['exempt']!r}")
+            for x in it["discussion"]:
+                if has_keys(f"{iwhere} an exchange", x, EXCHANGE_KEYS):
+                    strings(f"{iwhere} exchange undertakings", x["undertakings"])
+            for u in it["undertakings"]:
+                if not has_keys(f"{iwhere} an undertaking", u, UNDERTAKING_KEYS):
+                    continue
+                due = u["due"]
+                if not (due is None or due in ("next-report", "next-meeting") or ISO_DATE.match(due)):
+                    fail("site.json", f"{iwhere} undertaking {u['id']}: due {due!r}")
+                given[u["id"]] = (m["id"], it["number"], u["text"])
+            for d in it["documents"]:
+                if has_keys(f"{iwhere} a document", d, DOCUMENT_KEYS):
+                    if not os.path.isfile(os.path.join(out, *d["file"].split("/"))):
+                        fail("site.json", f"{iwhere}: document {d['file']!r} is not published there")
+    # Every undertaking of the register is in site.json, at the same meeting and item.
+    for r in records:
+        if given.get(r["id"]) != (r["meeting"], r["item"], r["text"]):
+            fail("site.json", f"undertaking {r['id']}: {given.get(r['id'])} in site.json, "
+                              f"{(r['meeting'], r['item'], r['text'])} in undertakings.csv")
+
+
 # ---- main -------------------------------------------------------------------
 
 def main():
@@ -312,10 +411,7 @@ def main():
         committees = {c["id"]: c["name"] for c in site.get("committees", [])}
         if not committees:
             fail("site.json", "no committees")
-        for m in site.get("meetings", []):
-            for it in m.get("items", []):
-                if "exempt_paragraph" in it and set(it) != {"number", "title", "exempt_paragraph"}:
-                    fail("site.json", f"exempt item {m['id']} {it['number']} publishes {sorted(it)}")
+        check_site_json(site, out, records)
 
         for cid, name in committees.items():
             path = os.path.join(out, "committees", cid, "meetings.ics")
