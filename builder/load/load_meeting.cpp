@@ -55,7 +55,7 @@ Undertaking undertaking(YamlReader& r, const YAML::Node& node) {
   u.text = r.text(f.require("text"), "text");
   u.owner = r.text(f.require("owner"), "owner");
   u.due = due(r, f.get("due"));
-  u.requested_by = r.text(f.get("requested_by"), "requested_by");
+  read_text_fields(r, f, u);  // requested_by, and any free text the description gains
   return u;
 }
 
@@ -64,11 +64,8 @@ Exchange exchange(YamlReader& r, const YAML::Node& node) {
   Fields f(r, node, key_names<Exchange>(), "a discussion exchange");
   if (!f.ok()) return x;
   x.span = f.map_span();
-  x.asked_by = r.text(f.get("asked_by"), "asked_by");
-  x.question = r.text(f.get("question"), "question");
-  x.answered_by = r.text(f.get("answered_by"), "answered_by");
-  x.answer = r.text(f.get("answer"), "answer");
   x.undertakings = ids(r, f.get("undertakings"), "undertaking id");
+  read_text_fields(r, f, x);  // asked_by, question, answered_by, answer
   if (x.question.empty() && x.answer.empty())
     r.error("load.missing-field", x.span, "a discussion exchange needs a `question`, an `answer` or both");
   return x;
@@ -118,9 +115,13 @@ int exempt_paragraph(YamlReader& r, const Fields& f, const SourceSet& sources) {
 /// and the ids and positions later checks need, so no exempt text is held in
 /// the model or reaches the loader's memo on disk.
 void drop_exempt_text(Item& it) {
-  it.report_of = Text{};
-  it.minutes = Text{};
-  it.resolved = Text{};
+  // Every free text of the item but its title, whatever fields the description gains.
+  auto drop = [](auto&& field) {
+    if constexpr (requires { field.name; })
+      if constexpr (std::is_same_v<std::remove_cvref_t<decltype(field.value)>, Text>)
+        if (std::string_view(field.name) != "title") field.value = Text{};
+  };
+  std::apply([&](auto&&... field) { (drop(field), ...); }, fields(it));
   it.documents.clear();
   for (auto& x : it.discussion) x = Exchange{{}, {}, {}, {}, std::move(x.undertakings), x.span};
   for (auto& u : it.undertakings) u = Undertaking{std::move(u.id), {}, {}, {}, {}, u.span};
@@ -139,12 +140,10 @@ std::optional<Item> item(YamlReader& r, const YAML::Node& node, const SourceSet&
   it.span = f.map_span();
   if (auto v = r.string(f.require("number"), "number")) it.number = *v;
   it.title = r.text(f.require("title"), "title");
-  it.report_of = r.text(f.get("report_of"), "report_of");
   if (auto v = r.id(f.get("report"), "report id")) it.report = *v;
-  it.minutes = r.text(f.get("minutes"), "minutes");
   for (const auto& n : r.sequence(f.get("discussion"), "discussion")) it.discussion.push_back(exchange(r, n));
   for (const auto& n : r.sequence(f.get("undertakings"), "undertakings")) it.undertakings.push_back(undertaking(r, n));
-  it.resolved = r.text(f.get("resolved"), "resolved");
+  read_text_fields(r, f, it);  // report_of, minutes, resolved
   for (const auto& n : r.sequence(f.get("documents"), "documents")) {
     Fields d(r, n, key_names<Document>(), "a document");
     if (!d.ok()) continue;
@@ -200,8 +199,7 @@ std::optional<Meeting> load_meeting(const SourceSet& sources, FileId file, const
   if (well_named && !m.committee.value.empty() && m.id.substr(11) != m.committee.value)
     r.error("load.committee-mismatch", m.committee.span,
             "committee `" + m.committee.value + "` differs from the file name's `" + m.id.substr(11) + "`");
-  m.time = r.text(f.get("time"), "time");
-  m.venue = r.text(f.get("venue"), "venue");
+  read_text_fields(r, f, m);  // time, venue
   if (r.choice(f.get("status"), "status", {"draft", "confirmed"}) == 1u) m.status = MinutesStatus::confirmed;
   if (f.has("attendance")) {
     Fields a(r, f.get("attendance"), key_names<Attendance>(), "attendance");

@@ -503,7 +503,12 @@ bool Fields::given(const char* key) const {
   return false;
 }
 
+bool Fields::taken(const char* key) const {
+  return std::find(taken_.begin(), taken_.end(), key) != taken_.end();
+}
+
 YAML::Node Fields::get(const char* key) const {
+  if (!taken(key)) taken_.push_back(key);
   for (const auto& f : fields_)
     if (f.first == key) return f.second.first;
   return YAML::Node();

@@ -4,6 +4,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <initializer_list>
+#include <tuple>
+#include <type_traits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -84,14 +86,31 @@ class Fields {
   Span key_span(const char* key) const;
   Span map_span() const { return map_span_; }
   bool ok() const { return ok_; }
+  /// Whether get() or require() has been asked for `key` (read_text_fields below reads the rest).
+  bool taken(const char* key) const;
 
  private:
   YamlReader& reader_;
+  mutable std::vector<std::string> taken_;
   std::vector<std::pair<std::string, std::pair<YAML::Node, Span>>> fields_;
   Span map_span_;
   std::string what_;
   bool ok_ = true;
 };
+
+/// Reads every named Text field of `v`'s description (core/codec.h) that the
+/// caller did not read itself, as optional free text: so a free-text field
+/// added to a model struct's description is read with no line of loader code.
+template <class T>
+void read_text_fields(YamlReader& r, Fields& f, T& v) {
+  auto one = [&](auto&& field) {
+    if constexpr (requires { field.name; }) {
+      if constexpr (std::is_same_v<std::remove_cvref_t<decltype(field.value)>, Text>)
+        if (field.name[0] != '\0' && !f.taken(field.name)) field.value = r.text(f.get(field.name), field.name);
+    }
+  };
+  std::apply([&](auto&&... field) { (one(field), ...); }, fields(v));
+}
 
 /// A type name for messages: "a list", "a mapping", "text".
 const char* yaml_kind(const YAML::Node& node);

@@ -3,6 +3,8 @@
 // bytes that are not UTF-8. Each is a positioned error, never silence or a hang.
 #include "load/yaml_reader.h"
 
+#include "core/codec.h"
+
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -163,6 +165,32 @@ TEST_CASE("yaml: an escape that yaml-cpp decodes to a byte that is not UTF-8 is 
   const Diagnostic* d = r.find("load.encoding");
   REQUIRE(d != nullptr);
   CHECK(r.at(*d) == "1:8");
+}
+
+/// A model struct as model.h would describe it, with one field the loader code below never names.
+struct Described {
+  Text title;
+  Text notes;  // as if just added to the description
+  Located<std::string> code;
+};
+auto fields(Described& d) {
+  using codec::field;
+  return std::make_tuple(field("title", d.title), field("notes", d.notes), field("code", d.code));
+}
+
+TEST_CASE("yaml: free text a description names is read with no loader code for it; what the caller read stays") {
+  Read in("title: The title\nnotes: Added later\ncode: x1\n");
+  REQUIRE(in.root);
+  YamlReader r(in.sources, in.file, in.diags);
+  Fields f(r, *in.root, key_names<Described>(), "a sample");
+  Described d;
+  d.title = r.text(f.require("title"), "title");
+  d.title.value += " (read by hand)";
+  read_text_fields(r, f, d);
+  CHECK(d.notes.value == "Added later");
+  CHECK(d.title.value == "The title (read by hand)");  // not read again
+  CHECK(d.code.value.empty());  // not text: the caller's to read
+  CHECK(in.diags.all().empty());
 }
 
 }  // namespace

@@ -96,6 +96,7 @@ ViewList committee_links(PageEnv& env) {
 PageContent meeting_page(PageEnv& env, size_t mi) {
   const Meeting& m = env.meeting(mi);
   View d;
+  set_described(d, m);  // every plain field of the meeting, as written, under `fields`
   MunicipalYear year = env.meeting_summary(mi).year;
   std::string committee = env.committee_name(m.committee.value);
   d.set("committee", committee);
@@ -131,6 +132,7 @@ PageContent meeting_page(PageEnv& env, size_t mi) {
       continue;
     }
     x.set("exempt", false);
+    set_described(x, it);  // every plain field of a public item, as written, under `fields`
     if (!it.report_of.empty()) x.set("report_of", name_view(env, it.report_of));
     if (!it.report.value.empty())
       if (const Report* rep = env.report(it.report.value)) {

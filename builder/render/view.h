@@ -3,6 +3,8 @@
 // code that fills them lives here, beside the renderer, not in the model.
 #include <functional>
 #include <optional>
+#include <tuple>
+#include <type_traits>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -89,6 +91,28 @@ class PageEnv {
   std::unordered_set<std::string> seen_;
   unsigned fixed_seen_ = 0;
 };
+
+/// Every named field of `v`'s description (model.h) that is text, an id or a
+/// date, as written, under its name in an object `fields` of `d` (a template
+/// writes `{{fields.venue}}`): a field added to the description reaches the
+/// template with no line here. Its own object, so it never shadows the
+/// page's values of the same name, which are shaped for the page.
+template <class T>
+void set_described(View& out, const T& v) {
+  View d;
+  auto one = [&](auto&& field) {
+    if constexpr (requires { field.name; }) {
+      using F = std::remove_cvref_t<decltype(field.value)>;
+      if (field.name[0] == '\0') return;
+      if constexpr (std::is_same_v<F, Text> || std::is_same_v<F, Located<std::string>>)
+        d.set(field.name, field.value.value);
+      else if constexpr (std::is_same_v<F, Located<Date>>)
+        d.set(field.name, field.value.value.iso());
+    }
+  };
+  std::apply([&](auto&&... field) { (one(field), ...); }, fields(const_cast<T&>(v)));  // fields() only reads here
+  out.set("fields", std::move(d));
+}
 
 /// {text, href} for a name that may be a people id.
 View name_view(PageEnv& env, const NameRef& name);

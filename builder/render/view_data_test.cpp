@@ -38,3 +38,28 @@ TEST_CASE("view: kinds and keys are part of the fingerprint") {
   // An empty list and an empty object draw differently in Mustache.
   CHECK(hash_of(View(ViewList{})) != hash_of(View()));
 }
+
+#include "render/view.h"
+
+namespace rs {
+namespace {
+
+TEST_CASE("a model struct's plain fields reach the template under `fields`, from its description alone") {
+  Meeting m;
+  m.id = "2018-10-17-audit";
+  m.committee.value = "audit";
+  m.date.value = *parse_date("2018-10-17");
+  m.venue.value = "Committee Room 2";
+  m.time.value = "7.30 pm";
+  View d;
+  set_described(d, m);
+  REQUIRE(d.members().size() == 1);
+  CHECK(d.members()[0].first == "fields");
+  std::vector<std::pair<std::string, std::string>> got;
+  for (const auto& [key, value] : d.members()[0].second.members()) got.push_back({key, value.text()});
+  CHECK(got == std::vector<std::pair<std::string, std::string>>{
+                   {"committee", "audit"}, {"date", "2018-10-17"}, {"time", "7.30 pm"}, {"venue", "Committee Room 2"}});
+}
+
+}  // namespace
+}  // namespace rs
