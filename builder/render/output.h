@@ -29,7 +29,7 @@ struct OutputFile {
   std::string template_name;  // set for HTML pages: which template drew it
   std::string copy_from;      // when set, the file is copied from this input path instead of `bytes`
   uint64_t fingerprint = 0;   // pages: of the template data and templates that drew it
-  PageReads reads;            // pages: what the page read, with hashes (empty: not to be reused by them)
+  PageReads reads = {};       // pages: what the page read, with hashes (empty: not to be reused by them)
   bool reused = false;        // pages: unchanged since the last build, so not drawn again (bytes empty)
   bool staged = false;        // pages: the bytes went to the staging folder as drawn (bytes empty, content_hash set)
   uint64_t content_hash = 0;  // of the bytes, when staged
