@@ -43,9 +43,11 @@ class Vocabulary {
     return id;
   }
   /// The id of `word`, or kOtherWord.
-  WordId find(std::string_view word) const {
+  WordId find(std::string_view word) const { return find_hashed(word, fnv(word)); }
+  /// The same for a word whose FNV-1a hash (fnv_step over its bytes) the caller worked out as it read it.
+  WordId find_hashed(std::string_view word, uint64_t fnv_hash) const {
     if (word.empty() || word.size() > longest_) return kOtherWord;
-    for (size_t i = hash(word) & kMask; slots_[i].id != kOtherWord; i = (i + 1) & kMask)
+    for (size_t i = fold(fnv_hash) & kMask; slots_[i].id != kOtherWord; i = (i + 1) & kMask)
       if (slots_[i].size == word.size() && std::memcmp(slots_[i].text, word.data(), word.size()) == 0)
         return slots_[i].id;
     return kOtherWord;
@@ -67,11 +69,19 @@ class Vocabulary {
   static constexpr size_t kSlots = 4 * kMaxWords;  // at most a quarter full: probes stay short
   static constexpr size_t kMask = kSlots - 1;
   static_assert((kSlots & kMask) == 0, "a power of two");
-  static uint64_t hash(std::string_view s) {
-    uint64_t h = 14695981039346656037ull;
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return h ^ (h >> 29);  // the low bits index the table; fold the well-mixed high ones in
+  static uint64_t hash(std::string_view s) { return fold(fnv(s)); }
+  static uint64_t fold(uint64_t h) { return h ^ (h >> 29); }  // the low bits index the table; fold the well-mixed high ones in
+
+ public:
+  static constexpr uint64_t kFnvStart = 14695981039346656037ull;
+  static uint64_t fnv_step(uint64_t h, char c) { return (h ^ static_cast<unsigned char>(c)) * 1099511628211ull; }
+  static uint64_t fnv(std::string_view s) {
+    uint64_t h = kFnvStart;
+    for (char c : s) h = fnv_step(h, c);
+    return h;
   }
+
+ private:
   struct Slot {
     WordId id = kOtherWord;
     uint8_t size = 0;
@@ -370,8 +380,10 @@ class Scanner {
     size_t begin = i_;
     size_t i = i_;
     size_t size = 0;  // of the word in lower_; counts on past its capacity
+    uint64_t h = Vocabulary::kFnvStart;  // hashed as it is read, so the look-up does not read it again
     auto put = [&](char c) {
       if (size < sizeof lower_) lower_[size] = c;
+      h = Vocabulary::fnv_step(h, c);
       ++size;
     };
     while (i < text_.size()) {
@@ -389,7 +401,7 @@ class Scanner {
         break;
       }
     }
-    emit(begin, i, size < sizeof lower_ ? vocabulary_.find(std::string_view(lower_, size)) : kOtherWord);
+    emit(begin, i, size < sizeof lower_ ? vocabulary_.find_hashed(std::string_view(lower_, size), h) : kOtherWord);
     i_ = i;
   }
 
@@ -1289,29 +1301,42 @@ class ClauseRules {
   // "Subject to consent, ...", "In the event that ...", "provided that ...",
   // "as long as ...": an open condition before token t in its sentence.
   bool condition_phrase_before(size_t t) const {
-    size_t first = w_.sentences[w_.tokens[t].sentence].first_token;
-    for (size_t k = first; k + 1 < t; ++k) {
-      std::string_view a = word(k), b = word(k + 1);
-      auto is_word = [&](std::string_view w, const char* lower) {
-        if (w.size() != std::strlen(lower)) return false;
-        for (size_t i = 0; i < w.size(); ++i)
-          if (ascii_lower(w[i]) != lower[i]) return false;
-        return true;
-      };
-      if (is_word(a, "subject") && is_word(b, "to")) return true;
-      if (is_word(a, "event") && (is_word(b, "that") || is_word(b, "of")) && k > first && is_word(word(k - 1), "the")) return true;
-      if ((is_word(a, "provided") || is_word(a, "providing")) && is_word(b, "that")) return true;
-      if ((is_word(a, "as") || is_word(a, "so")) && is_word(b, "long") && k + 2 < t && is_word(word(k + 2), "as")) return true;
-      if ((is_word(a, "depending") || is_word(a, "dependent")) && (is_word(b, "on") || is_word(b, "upon"))) return true;
-      if (is_word(a, "in") && is_word(b, "case")) return true;
-      if (is_word(a, "on") && is_word(b, "condition")) return true;
-      if (is_word(a, "assuming") && (is_word(b, "that") || k + 2 < t)) return true;
+    uint32_t s = w_.tokens[t].sentence;
+    if (condition_end_.empty()) condition_end_.assign(w_.sentences.size(), kUnset);  // most texts never ask
+    if (condition_end_[s] == kUnset) condition_end_[s] = first_condition_end(s);
+    return condition_end_[s] != npos && condition_end_[s] < t;
+  }
+
+  // Where the sentence's first condition phrase ends (a commitment after it
+  // is governed by it), or npos; worked out once a sentence.
+  size_t first_condition_end(uint32_t s) const {
+    size_t first = w_.sentences[s].first_token, end = sentence_end_[s];
+    auto is_word = [&](size_t k, std::string_view lower) {
+      std::string_view w = word(k);
+      if (w.size() != lower.size()) return false;
+      for (size_t i = 0; i < w.size(); ++i)
+        if (ascii_lower(w[i]) != lower[i]) return false;
+      return true;
+    };
+    for (size_t k = first; k + 1 < end; ++k) {
+      if (w_.tokens[k].end - w_.tokens[k].begin > 9) continue;  // none of the words below is longer
+      if (is_word(k, "subject") && is_word(k + 1, "to")) return k + 1;
+      if (is_word(k, "event") && (is_word(k + 1, "that") || is_word(k + 1, "of")) && k > first && is_word(k - 1, "the"))
+        return k + 1;
+      if ((is_word(k, "provided") || is_word(k, "providing")) && is_word(k + 1, "that")) return k + 1;
+      if ((is_word(k, "as") || is_word(k, "so")) && is_word(k + 1, "long") && k + 2 < end && is_word(k + 2, "as"))
+        return k + 2;
+      if ((is_word(k, "depending") || is_word(k, "dependent")) && (is_word(k + 1, "on") || is_word(k + 1, "upon")))
+        return k + 1;
+      if (is_word(k, "in") && is_word(k + 1, "case")) return k + 1;
+      if (is_word(k, "on") && is_word(k + 1, "condition")) return k + 1;
+      if (is_word(k, "assuming")) return is_word(k + 1, "that") ? k + 1 : k + 2;
       // "Where funding allowed, the service would ...": a condition put first.
-      if (k == first && a == "Where" && !is(table_.indefinite, k + 1))
-        for (size_t j = k + 1; j < t; ++j)
-          if (w_.tokens[j].break_before) return true;
+      if (k == first && word(k) == "Where" && !is(table_.indefinite, k + 1))
+        for (size_t j = k + 1; j < end; ++j)
+          if (w_.tokens[j].break_before) return j - 1;
     }
-    return false;
+    return npos;
   }
 
   // An open condition that follows the commitment: "where necessary",
@@ -1364,6 +1389,11 @@ class ClauseRules {
 
   // "Before Members voted, ...", "... the rest of the meeting": an act within the meeting.
   bool within_meeting_phrase(uint32_t s) const {
+    if (within_meeting_.empty()) within_meeting_.assign(w_.sentences.size(), kUnknown);  // most texts never ask
+    if (within_meeting_[s] == kUnknown) within_meeting_[s] = find_within_meeting_phrase(s);
+    return within_meeting_[s] != 0;
+  }
+  bool find_within_meeting_phrase(uint32_t s) const {
     size_t first = w_.sentences[s].first_token;
     for (size_t k = first; k < sentence_end_[s]; ++k) {
       std::string_view w = word(k);
@@ -1737,7 +1767,7 @@ class ClauseRules {
   bool agreed_that_be(size_t t, Found& out) const {
     uint32_t s = w_.tokens[t].sentence;
     // "agreed" only: "(Members are asked) to agree that a report be brought" is a recommendation.
-    if (word(t) != "agreed" || !in(t + 2, s) || !is(table_.that, t + 1)) return false;
+    if (!is(table_.agreed, t) || !in(t + 2, s) || !is(table_.that, t + 1) || word(t) != "agreed") return false;
     for (size_t k = t + 2; in(k + 1, s) && k <= t + 14; ++k) {
       if (is(table_.modal, k) || is(table_.clause_word, k) || is(table_.negation, k)) return false;
       if (!is(table_.be, k)) continue;
@@ -1781,11 +1811,11 @@ class ClauseRules {
   bool owner_to(size_t t, Found& out) const {
     uint32_t s = w_.tokens[t].sentence;
     if (w_.sentences[s].first_token != t || !w_.tokens[t].capitalised) return false;
-    if (!w_.sentences[s].line_start && !in_action_list(s)) return false;
     if (is(table_.function_word, t) && !is(table_.the, t)) return false;
     for (size_t k = t + 1; in(k + 1, s) && k - t <= 5; ++k) {
       if (is(table_.to, k)) {
         if (!action_verb(k + 1) && !is(table_.task_when_given, k + 1)) return false;
+        if (!w_.sentences[s].line_start && !in_action_list(s)) return false;  // checked last: it walks back the line
         return make(t, with_particle(k + 1, s), out);
       }
       const Token& tok = w_.tokens[k];
@@ -1879,6 +1909,9 @@ class ClauseRules {
   std::vector<char> resolved_;
   static constexpr signed char kUnknown = -1;
   mutable std::vector<signed char> habitual_;  // per sentence, worked out when first asked
+  mutable std::vector<signed char> within_meeting_;  // likewise
+  static constexpr size_t kUnset = npos - 1;
+  mutable std::vector<size_t> condition_end_;  // likewise: first_condition_end()
 };
 
 }  // namespace

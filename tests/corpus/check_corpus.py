@@ -36,7 +36,8 @@ def read_tsv(name, header):
         seen.add(row['id'])
         # The fresh splits live in their own *_fresh.tsv and *_fresh2.tsv files (FRESH.md, FRESH2.md).
         # fresh2: odd-numbered rows became tuning data (fresh2a), even ones stay held out (fresh2b).
-        wanted = ('fresh2a', 'fresh2b') if name.endswith('_fresh2.tsv') else ('fresh',) if name.endswith('_fresh.tsv') else None
+        wanted = (('fresh3',) if name.endswith('_fresh3.tsv') else ('fresh2a', 'fresh2b') if name.endswith('_fresh2.tsv')
+                  else ('fresh',) if name.endswith('_fresh.tsv') else None)
         if (row['split'] not in wanted) if wanted else row['split'] not in ('tune', 'heldout'):
             err(f'{name}:{n}: bad split {row["split"]!r}')
         if any(not c.strip() for c in cols):
@@ -72,7 +73,8 @@ def spans(text):
 # promises.tsv
 P = (read_tsv('promises.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']) +
      read_tsv('promises_fresh.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']) +
-     read_tsv('promises_fresh2.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']))
+     read_tsv('promises_fresh2.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']) +
+     read_tsv('promises_fresh3.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']))
 promise_tags, none_tags = readme_tags('Promise constructions'), readme_tags('Near-miss constructions')
 count = collections.Counter()
 promises = collections.Counter()
@@ -108,8 +110,8 @@ for lab, c in sorted({(k[0], k[1]) for k in count}):
         err(f'construction {c} lacks a tune or heldout sentence')
 
 print('promises.tsv')
-SPLITS = ('tune', 'heldout', 'fresh', 'fresh2a', 'fresh2b')
-print(f'  {"label":8} {"construction":28} {"tune":>5} {"held":>5} {"fresh":>5} {"f2a":>5} {"f2b":>5} {"all":>5}')
+SPLITS = ('tune', 'heldout', 'fresh', 'fresh2a', 'fresh2b', 'fresh3')
+print(f'  {"label":8} {"construction":28} {"tune":>5} {"held":>5} {"fresh":>5} {"f2a":>5} {"f2b":>5} {"f3":>5} {"all":>5}')
 for lab in ('promise', 'none'):
     for c in sorted({k[1] for k in count if k[0] == lab}):
         n = [count[(lab, c, sp)] for sp in SPLITS]
@@ -124,7 +126,8 @@ print('  promises a perfect checker reports: ' + ', '.join(f'{sp} {promises[sp]}
 RULES = {'glossary.abbr-unknown', 'glossary.abbr-undefined', 'glossary.abbr-mismatch', 'glossary.avoid'}
 A = (read_tsv('abbreviations.tsv', ['id', 'split', 'text', 'expect', 'why']) +
      read_tsv('abbreviations_fresh.tsv', ['id', 'split', 'text', 'expect', 'why']) +
-     read_tsv('abbreviations_fresh2.tsv', ['id', 'split', 'text', 'expect', 'why']))
+     read_tsv('abbreviations_fresh2.tsv', ['id', 'split', 'text', 'expect', 'why']) +
+     read_tsv('abbreviations_fresh3.tsv', ['id', 'split', 'text', 'expect', 'why']))
 acount = collections.Counter()
 for r in A:
     n, e = r['_line'], r['expect']
@@ -142,7 +145,8 @@ for r in A:
 print('abbreviations.tsv')
 print(f'  sentences: {len(A)} (tune {sum(r["split"] == "tune" for r in A)}, '
       f'heldout {sum(r["split"] == "heldout" for r in A)}, fresh {sum(r["split"] == "fresh" for r in A)}, '
-      f'fresh2a {sum(r["split"] == "fresh2a" for r in A)}, fresh2b {sum(r["split"] == "fresh2b" for r in A)})')
+      f'fresh2a {sum(r["split"] == "fresh2a" for r in A)}, fresh2b {sum(r["split"] == "fresh2b" for r in A)}, '
+      f'fresh3 {sum(r["split"] == "fresh3" for r in A)})')
 for k in sorted({k[0] for k in acount}):
     print(f'  {k:28} ' + '  '.join(f'{sp} {acount[(k, sp)]:4}' for sp in SPLITS))
 

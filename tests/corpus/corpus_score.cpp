@@ -146,10 +146,10 @@ const char* const kRules[] = {"undertaking.untracked", "glossary.abbr-unknown", 
 // "fresh" rows (promises_fresh.tsv, abbreviations_fresh.tsv) were written after
 // the detectors were tuned, by someone who had not seen them (FRESH.md); they
 // have been tuning data since. The fresh2 rows (FRESH2.md) were scored once,
-// whole; then the odd-numbered half ("fresh2a") became tuning data and the
-// even-numbered half ("fresh2b") is the held-out split.
-const char* const kSplits[] = {"tune", "heldout", "fresh", "fresh2a", "fresh2b"};
-constexpr int kSplitCount = 5;
+// whole and blind, then read in two halves (fresh2a, fresh2b): tuning data
+// too. "fresh3" rows (FRESH3.md) are the held-out split.
+const char* const kSplits[] = {"tune", "heldout", "fresh", "fresh2a", "fresh2b", "fresh3"};
+constexpr int kSplitCount = 6;
 
 bool known_split(const std::string& name) {
   return std::find(std::begin(kSplits), std::end(kSplits), name) != std::end(kSplits);
@@ -178,7 +178,7 @@ void remember(std::vector<std::string>& tags, const std::string& tag) {
 bool score_promises(const std::string& dir, Scores& s) {
   std::vector<std::vector<std::string>> rows;
   const std::vector<std::string> header = {"id", "split", "label", "construction", "text", "why"};
-  for (const char* file : {"/promises.tsv", "/promises_fresh.tsv", "/promises_fresh2.tsv"})
+  for (const char* file : {"/promises.tsv", "/promises_fresh.tsv", "/promises_fresh2.tsv", "/promises_fresh3.tsv"})
     if (!read_tsv(dir + file, header, rows)) return false;
   for (const auto& row : rows) {
     const std::string &id = row[0], &split_name = row[1], &label = row[2], &tag = row[3];
@@ -280,7 +280,8 @@ bool score_glossary(const std::string& dir, Scores& s) {
   std::vector<std::vector<std::string>> rows;
   const std::vector<std::string> header = {"id", "split", "text", "expect", "why"};
   if (!read_tsv(dir + "/abbreviations.tsv", header, rows) || !read_tsv(dir + "/abbreviations_fresh.tsv", header, rows) ||
-      !read_tsv(dir + "/abbreviations_fresh2.tsv", header, rows))
+      !read_tsv(dir + "/abbreviations_fresh2.tsv", header, rows) ||
+      !read_tsv(dir + "/abbreviations_fresh3.tsv", header, rows))
     return false;
   for (const auto& row : rows) {
     const std::string &id = row[0], &split_name = row[1], &text = row[2], &expect = row[3], &why = row[4];
@@ -377,9 +378,9 @@ void print_tables(const Scores& s) {
   auto table = [](const char* title, const char* key, const std::vector<std::string>& tags,
                   const std::map<std::pair<std::string, std::string>, ConstructionCounts>& m) {
     std::printf("\n%s\n", title);
-    std::printf("  %-30s | %-28s | %-28s | %-28s | %-28s | %-28s\n", key, "tune: rows hits miss FA exact",
+    std::printf("  %-30s | %-28s | %-28s | %-28s | %-28s | %-28s | %-28s\n", key, "tune: rows hits miss FA exact",
                 "heldout: rows hits miss FA exact", "fresh: rows hits miss FA exact", "fresh2a: rows hits miss FA exact",
-                "fresh2b: rows hits miss FA exact");
+                "fresh2b: rows hits miss FA exact", "fresh3: rows hits miss FA exact");
     ConstructionCounts total[kSplitCount];
     for (const auto& label : tags) {
       std::printf("  %-30s", label.c_str());
