@@ -795,20 +795,18 @@ class EachPageRun : public PageRuleRun {
 
  private:
   const PageRule& rule_;
-  std::vector<RenderedPage> pages_;
+  const std::vector<RenderedPage>& pages_;
 };
 
 class PageCheckRun : public PageRuleRun {
  public:
-  PageCheckRun(const std::vector<RenderedPage>& pages, const std::set<std::string>& files)
-      : files_(files), check_(pages, files_) {}
+  PageCheckRun(const std::vector<RenderedPage>& pages, const std::set<std::string>& files) : check_(pages, files) {}
   void check(size_t i, const std::string& html, Diagnostics& out) override { check_.check(i, html, out); }
   void known(size_t i, const PageSummary& s) override { check_.known(i, s); }
   void finish(Diagnostics& out) override { summaries_ = check_.finish(out); }
   std::vector<PageSummary> summaries() const override { return summaries_; }
 
  private:
-  std::set<std::string> files_;  // PageCheck keeps a reference: the run owns the set
   PageCheck check_;
   std::vector<PageSummary> summaries_;
 };

@@ -89,7 +89,8 @@ class PageRule {
   /// The rule on one page drawn (any thread). Pages reused unchanged are not shown again.
   virtual void check(const RenderedPage&, Diagnostics&) const {}
   /// Before a build's first page: its pages by number (path and template)
-  /// and every file it writes. The default run calls check() on each page drawn.
+  /// and every file it writes; both outlive the run, which may keep
+  /// references to them. The default run calls check() on each page drawn.
   virtual std::unique_ptr<PageRuleRun> start(const std::vector<RenderedPage>& pages,
                                              const std::set<std::string>& files) const;
 };

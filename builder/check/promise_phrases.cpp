@@ -1657,10 +1657,17 @@ class ClauseRules {
     return false;
   }
 
+  // The bytes of a possessive ending ("'s", "’s") at the end of w; 0 if none.
+  static size_t possessive_ending(std::string_view w) {
+    if (w.size() > 2 && w.substr(w.size() - 2) == "'s") return 2;
+    if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") return 4;
+    return 0;
+  }
+
   // The word a possessive is made from ("Commission's" → commission), or kOtherWord.
   WordId possessor(size_t k) const {
     std::string_view w = word(k);
-    size_t cut = w.size() > 2 && w.substr(w.size() - 2) == "'s" ? 2 : w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s" ? 4 : 0;
+    size_t cut = possessive_ending(w);
     if (!cut || w.size() - cut > kLongestWord) return kOtherWord;
     char lower[kLongestWord];
     for (size_t i = 0; i + cut < w.size(); ++i) lower[i] = ascii_lower(w[i]);
@@ -1882,8 +1889,7 @@ class ClauseRules {
       const Token& tok = w_.tokens[k];
       bool title = tok.capitalised || is(table_.title_joiner, k);
       if (!title || (tok.capitalised && is(table_.resolved, k))) break;
-      std::string_view wk = word(k);
-      if (wk.size() > 2 && (wk.substr(wk.size() - 2) == "'s" || (wk.size() > 4 && wk.substr(wk.size() - 4) == "\xE2\x80\x99s")))
+      if (possessive_ending(word(k)))
         return false;  // "the Committee's comments be ...": a possessive, not an owner
       if (is(table_.committee, k)) committee = true;
       else if (tok.capitalised && !is(table_.title_joiner, k)) officer = true;

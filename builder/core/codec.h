@@ -117,6 +117,18 @@ void read(R& r, T& v) {
 
 }  // namespace codec
 
+/// Calls fn(name, member) for each field a struct's description names, in
+/// order, leaving out the unnamed ones (positions, spans): the one walk every
+/// reader of the descriptions (loader, site.json, templates) shares.
+template <class T, class Fn>
+void for_each_named_field(T& v, Fn&& fn) {
+  auto one = [&](auto&& f) {
+    if constexpr (requires { f.name; })
+      if (f.name[0] != '\0') fn(static_cast<const char*>(f.name), f.value);
+  };
+  std::apply([&](auto&&... f) { (one(f), ...); }, fields(v));
+}
+
 /// The names a struct's description gives its fields, in order, leaving out
 /// the unnamed ones (positions): for the loader, the keys its YAML mapping
 /// may hold, so the description is also the list of keys.
@@ -125,15 +137,7 @@ const std::vector<const char*>& key_names() {
   static const std::vector<const char*> names = [] {
     std::vector<const char*> out;
     T sample{};
-    std::apply(
-        [&](auto&&... f) {
-          auto add = [&](const auto& one) {
-            if constexpr (requires { one.name; })
-              if (one.name[0] != '\0') out.push_back(one.name);
-          };
-          (add(f), ...);
-        },
-        fields(sample));
+    for_each_named_field(sample, [&](const char* name, const auto&) { out.push_back(name); });
     return out;
   }();
   return names;

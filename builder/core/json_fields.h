@@ -58,18 +58,15 @@ void write(std::string& out, const T& v, const Hook& hook = {});
 template <class T, class Hook = NoHook>
 void members(std::string& out, const T& v, const Hook& hook = {}, bool first = true) {
   static_assert(requires(T& t) { fields(t); }, "no JSON form: describe it with fields() or give it json_value()");
-  auto one = [&](const auto& f) {
-    if constexpr (requires { f.name; }) {
-      if (f.name[0] == '\0') return;  // a position or the like: not data
-      if (!first) out += ", ";
-      first = false;
-      out += '"';
-      out += f.name;  // a key of the format: nothing to escape
-      out += "\": ";
-      write(out, f.value, hook);
-    }
-  };
-  std::apply([&](const auto&... f) { (one(f), ...); }, fields(const_cast<T&>(v)));  // fields() only reads here
+  // fields() only reads here; positions and the like are not named, so not data.
+  for_each_named_field(const_cast<T&>(v), [&](const char* name, const auto& value) {
+    if (!first) out += ", ";
+    first = false;
+    out += '"';
+    out += name;  // a key of the format: nothing to escape
+    out += "\": ";
+    write(out, value, hook);
+  });
 }
 
 template <class T, class Hook>

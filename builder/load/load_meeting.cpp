@@ -116,12 +116,10 @@ int exempt_paragraph(YamlReader& r, const Fields& f, const SourceSet& sources) {
 /// the model or reaches the loader's memo on disk.
 void drop_exempt_text(Item& it) {
   // Every free text of the item but its title, whatever fields the description gains.
-  auto drop = [](auto&& field) {
-    if constexpr (requires { field.name; })
-      if constexpr (std::is_same_v<std::remove_cvref_t<decltype(field.value)>, Text>)
-        if (std::string_view(field.name) != "title") field.value = Text{};
-  };
-  std::apply([&](auto&&... field) { (drop(field), ...); }, fields(it));
+  for_each_named_field(it, [](const char* name, auto& value) {
+    if constexpr (std::is_same_v<std::remove_cvref_t<decltype(value)>, Text>)
+      if (std::string_view(name) != "title") value = Text{};
+  });
   it.documents.clear();
   for (auto& x : it.discussion) x = Exchange{{}, {}, {}, {}, std::move(x.undertakings), x.span};
   for (auto& u : it.undertakings) u = Undertaking{std::move(u.id), {}, {}, {}, {}, u.span};

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/codec.h"
 #include "core/diagnostics.h"
 #include "core/source.h"
 
@@ -103,13 +104,10 @@ class Fields {
 /// added to a model struct's description is read with no line of loader code.
 template <class T>
 void read_text_fields(YamlReader& r, Fields& f, T& v) {
-  auto one = [&](auto&& field) {
-    if constexpr (requires { field.name; }) {
-      if constexpr (std::is_same_v<std::remove_cvref_t<decltype(field.value)>, Text>)
-        if (field.name[0] != '\0' && !f.taken(field.name)) field.value = r.text(f.get(field.name), field.name);
-    }
-  };
-  std::apply([&](auto&&... field) { (one(field), ...); }, fields(v));
+  for_each_named_field(v, [&](const char* name, auto& value) {
+    if constexpr (std::is_same_v<std::remove_cvref_t<decltype(value)>, Text>)
+      if (!f.taken(name)) value = r.text(f.get(name), name);
+  });
 }
 
 /// A type name for messages: "a list", "a mapping", "text".

@@ -100,17 +100,14 @@ class PageEnv {
 template <class T>
 void set_described(View& out, const T& v) {
   View d;
-  auto one = [&](auto&& field) {
-    if constexpr (requires { field.name; }) {
-      using F = std::remove_cvref_t<decltype(field.value)>;
-      if (field.name[0] == '\0') return;
-      if constexpr (std::is_same_v<F, Text> || std::is_same_v<F, Located<std::string>>)
-        d.set(field.name, field.value.value);
-      else if constexpr (std::is_same_v<F, Located<Date>>)
-        d.set(field.name, field.value.value.iso());
-    }
-  };
-  std::apply([&](auto&&... field) { (one(field), ...); }, fields(const_cast<T&>(v)));  // fields() only reads here
+  // fields() only reads here.
+  for_each_named_field(const_cast<T&>(v), [&](const char* name, const auto& value) {
+    using F = std::remove_cvref_t<decltype(value)>;
+    if constexpr (std::is_same_v<F, Text> || std::is_same_v<F, Located<std::string>>)
+      d.set(name, value.value);
+    else if constexpr (std::is_same_v<F, Located<Date>>)
+      d.set(name, value.value.iso());
+  });
   out.set("fields", std::move(d));
 }
 
