@@ -191,9 +191,13 @@ class FlockLock : public FileLock {
 
 std::unique_ptr<FileLock> RealFileSystem::lock(const std::string& path, const std::string& who, std::string* holder,
                                                std::string* error) {
-  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  // Never through a link: the lock is truncated and written, so a link planted
+  // beside a shared output would have the build overwrite whatever it named.
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (fd < 0) {
-    if (error) *error = "cannot make the lock " + path + ": " + errno_text();
+    if (error)
+      *error = errno == ELOOP ? "the lock " + path + " is a symbolic link, which reportsite never makes; remove it"
+                              : "cannot make the lock " + path + ": " + errno_text();
     return nullptr;
   }
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
@@ -202,6 +206,9 @@ std::unique_ptr<FileLock> RealFileSystem::lock(const std::string& path, const st
       ssize_t n = ::pread(fd, buf, sizeof buf, 0);
       std::string text = n > 0 ? std::string(buf, static_cast<size_t>(n)) : "another build";
       while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+      // Read back from a file others may write: shown, never obeyed by the terminal.
+      for (char& c : text)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
       if (holder) *holder = text;
     } else if (error) {
       *error = "cannot lock " + path + ": " + errno_text();

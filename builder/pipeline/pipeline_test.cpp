@@ -66,7 +66,7 @@ TEST_CASE("a build with an error publishes nothing and leaves the old output as 
   MemoryFileSystem fs;
   fixture::add_site(fs, kBroken);
   fs.files["site/public/old.html"] = "<p>the previous build</p>";
-  fs.files["site/public/.reportsite-output"] = output_marker({"old.html"});
+  fs.files["site/public/.reportsite-output"] = output_marker({{"old.html", hash_bytes("<p>the previous build</p>")}});
   BuildResult r = build_in(fs);
   INFO(diagnostics_text(r));
   CHECK(r.errors > 0);
@@ -82,7 +82,7 @@ TEST_CASE("a clean build writes the site to site/public, replacing the old outpu
   MemoryFileSystem fs;
   fixture::add_site(fs, kMinimalSite);
   fs.files["site/public/old.html"] = "<p>the previous build</p>";
-  fs.files["site/public/.reportsite-output"] = output_marker({"old.html"});
+  fs.files["site/public/.reportsite-output"] = output_marker({{"old.html", hash_bytes("<p>the previous build</p>")}});
   BuildResult r = build_in(fs);
   INFO(diagnostics_text(r));
   CHECK(r.errors == 0);

@@ -9,6 +9,7 @@
 #include "core/hash.h"
 #include "core/parallel.h"
 #include "core/strings.h"
+#include "output_folder.h"
 #include "write_site.h"
 
 namespace rs {
@@ -118,6 +119,9 @@ std::optional<BuildCache> read_cache(const FileSystem& fs, const std::string& pa
   if (all.substr(first + 1, second - first - 1) != hex(hash_bytes(body))) return ignored("damaged (checksum mismatch)");
   auto stored = rs::decode<StoredCache>(body);
   if (!stored) return ignored("damaged");
+  // Its paths are read back beside a folder others may write: each must stay inside the output.
+  for (const auto& o : stored->outputs)
+    if (unsafe_relative_path(o.path)) return ignored("damaged (it names a file outside the output)");
   BuildCache c;
   c.builder = std::move(stored->builder);
   c.key = std::move(stored->key);

@@ -104,5 +104,18 @@ TEST_CASE("build cache: written and read back; a cut file is ignored with a warn
   CHECK(d.all()[0].rule == "cache.ignored");
 }
 
+TEST_CASE("build cache: a cache naming a file outside the output is ignored, never followed") {
+  MemoryFileSystem fs = site_with_files();
+  BuildCache c;
+  c.builder = "reportsite test";
+  c.outputs = {{"index.html", 10, 5, 99, 0xabc}, {"../site/data/site.yaml", 20, 6, 98, 0xdef}};
+  REQUIRE(write_cache(fs, "cache", c));
+  Diagnostics d;
+  CHECK_FALSE(read_cache(fs, "cache", d));
+  REQUIRE(d.all().size() == 1);
+  CHECK(d.all()[0].rule == "cache.ignored");
+  CHECK(d.all()[0].message.find("outside the output") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace rs

@@ -1,10 +1,12 @@
 #include "write_site.h"
 
 #include <algorithm>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
 
+#include "core/hash.h"
 #include "output_folder.h"
 
 namespace rs {
@@ -47,9 +49,11 @@ std::string parent_of(const std::string& path) {
 struct StagedOutput::State {
   FileSystem& fs;
   std::string out, staging;
-  std::vector<std::string> keep, written_before;
+  std::vector<std::string> keep;
+  OutputMarker before;                      // what the last build wrote, from its marker
   std::mutex mutex;                         // stage() runs on the worker threads
   std::set<std::string> staged, unchanged;  // new bytes in the staging folder; bytes the output holds already
+  std::map<std::string, uint64_t> hashes;   // of every file staged or found unchanged, for the marker
   size_t bytes = 0;
   bool published = false;
 
@@ -65,23 +69,96 @@ struct StagedOutput::State {
     return false;
   }
 
-  /// The files the last build wrote, once the output is known to be the
+  void warn(Diagnostics& diags, const std::string& rule, const std::string& message) {
+    diags.add({Severity::warning, rule, message, {}, join_path(out, kOutputMarker), {}, {}});
+  }
+
+  /// Entries of the marker that may not be followed: each is named (the first
+  /// few; a hostile marker may hold thousands), none is acted on.
+  void report_refused(Diagnostics& diags, const std::vector<std::pair<std::string, std::string>>& refused) {
+    constexpr size_t kNamed = 10;
+    for (size_t i = 0; i < refused.size() && i < kNamed; ++i)
+      warn(diags, "write.marker-bad-entry",
+           "the output's marker holds `" + refused[i].first + "`, which cannot be a file the builder wrote: " +
+               refused[i].second + "; it was ignored, and nothing was removed for it");
+    if (refused.size() > kNamed)
+      warn(diags, "write.marker-bad-entry",
+           "the output's marker names " + std::to_string(refused.size() - kNamed) +
+               " more entries that cannot be files the builder wrote; they were ignored");
+  }
+
+  /// True when the folder holding `path` (relative to the output) really lies
+  /// inside the output: a folder replaced by a symbolic link leads elsewhere.
+  bool confined(const std::string& path, std::map<std::string, bool>& known) {
+    const std::string dir = parent_of(path);
+    if (dir.empty()) return true;
+    auto [at, fresh] = known.try_emplace(dir, false);
+    if (fresh) at->second = path_inside(fs.real_path(join_path(out, dir)), fs.real_path(out));
+    return at->second;
+  }
+
+  /// Why the builder's file at `path` may not be removed: it was changed (or
+  /// replaced) since the builder wrote it. nullopt when it is as written.
+  std::optional<std::string> changed_since_written(const MarkedFile& file) {
+    const std::string full = join_path(out, file.path);
+    if (fs.is_symlink(full)) return "it is now a symbolic link";
+    if (fs.is_dir(full)) return "it is now a folder";
+    if (!file.hash) return std::nullopt;  // a format-1 marker recorded no hash: the file is taken as written
+    auto bytes = fs.read(full, nullptr);
+    if (!bytes || hash_bytes(*bytes) != *file.hash) return "its bytes changed since reportsite wrote it";
+    return std::nullopt;
+  }
+
+  /// The builder's files that this build no longer makes and that are still
+  /// as it wrote them; the others are named and kept.
+  std::vector<std::string> stale_files(const std::set<std::string>& made, Diagnostics& diags) {
+    std::vector<std::string> removed;
+    std::vector<std::pair<std::string, std::string>> outside;
+    std::map<std::string, bool> known;
+    for (const auto& file : before.files) {
+      const std::string full = join_path(out, file.path);
+      if (made.count(file.path) || (!fs.exists(full) && !fs.is_symlink(full))) continue;
+      if (!confined(file.path, known)) {
+        outside.emplace_back(printable_path(file.path), "it leads out of the output through a symbolic link");
+        continue;
+      }
+      if (auto why = changed_since_written(file)) {
+        warn(diags, "write.marker-changed-file",
+             join_path(out, printable_path(file.path)) + " was listed as reportsite's, but " + *why +
+                 ": changed by someone else, so it was not removed. The next build will refuse to write while it "
+                 "is there: move it out of the output, or list it under `keep:` in data/site.yaml");
+        continue;
+      }
+      removed.push_back(file.path);
+    }
+    report_refused(diags, outside);
+    return removed;
+  }
+
+  /// What the last build wrote, once the output is known to be the
   /// builder's to change; nullopt (with an error) when it is not.
-  std::optional<std::vector<std::string>> claim(Diagnostics& diags) {
-    if (!fs.exists(out)) return std::vector<std::string>{};
+  std::optional<OutputMarker> claim(Diagnostics& diags) {
+    if (!fs.exists(out)) return OutputMarker{};
     if (!fs.is_dir(out)) {
       fail(diags, out, "the output " + out + " is not a folder; nothing was published", "write.output-not-ours");
       return std::nullopt;
     }
-    auto written = read_output_marker(fs, out);
-    if (!written) {
-      if (fs.list_entries(out).empty()) return std::vector<std::string>{};
+    OutputMarker marker = read_output_marker(fs, out);
+    if (marker.state == OutputMarker::State::damaged || marker.state == OutputMarker::State::newer) {
+      fail(diags, out, foreign_marker_message(out, marker) + "; nothing was published", "write.output-not-ours");
+      return std::nullopt;
+    }
+    if (marker.state == OutputMarker::State::absent) {
+      if (fs.list_entries(out).empty()) return OutputMarker{};
       fail(diags, out,
            "the output folder " + out + " is not empty and was not written by reportsite; nothing was published",
            "write.output-not-ours");
       return std::nullopt;
     }
-    auto foreign = foreign_entries(fs, out, *written, keep);
+    report_refused(diags, marker.refused);
+    std::vector<std::string> written;
+    for (const auto& file : marker.files) written.push_back(file.path);
+    auto foreign = foreign_entries(fs, out, written, keep);
     if (!foreign.empty()) {
       std::string names;
       for (size_t i = 0; i < foreign.size() && i < 5; ++i) names += (i ? ", " : "") + foreign[i];
@@ -94,13 +171,22 @@ struct StagedOutput::State {
            "write.output-foreign");
       return std::nullopt;
     }
-    return written;
+    return marker;
   }
 
   /// Only what changed goes in: each staged file is renamed over its old
   /// version and files no longer made are removed, as `rsync --delay-updates` does.
   bool update_in_place(const std::vector<std::string>& removed, Diagnostics& diags) {
     std::string error;
+    // A folder of the output replaced by a link would take the new files elsewhere.
+    std::map<std::string, bool> known;
+    for (const auto& path : staged)
+      if (!confined(path, known))
+        return fail(diags, join_path(out, parent_of(path)),
+                    "the folder " + join_path(out, parent_of(path)) +
+                        " is a symbolic link that leads out of the output; nothing was published. Remove the link, "
+                        "or delete the output folder, and build again",
+                    "write.output-not-ours");
     if (!staged.empty() && !fs.sync(staging, &error)) return fail(diags, staging, error + "; nothing was published");
     for (const auto& path : staged)
       if (!fs.rename(join_path(staging, path), join_path(out, path), &error))
@@ -172,18 +258,20 @@ std::unique_ptr<StagedOutput> StagedOutput::open(FileSystem& fs, const std::stri
   const std::string target = output_target(fs, out_dir);
   // A build killed between the fallback's two renames left the old site aside: it is the output again.
   if (std::string old = beside_output(target, "old"); !fs.exists(target) && fs.is_dir(old)) fs.rename(old, target, nullptr);
-  auto state = std::unique_ptr<State>(new State{fs, target, beside_output(target, "staging"), keep, {}, {}, {}, {}, 0, false});
-  auto written_before = state->claim(diags);
-  if (!written_before) return nullptr;
-  state->written_before = std::move(*written_before);
+  auto state = std::unique_ptr<State>(new State{fs, target, beside_output(target, "staging"), keep, {}, {}, {}, {}, {}, 0, false});
+  auto before = state->claim(diags);
+  if (!before) return nullptr;
+  state->before = std::move(*before);
   fs.remove_all(state->staging, nullptr);  // left over from a build that was killed
   return std::unique_ptr<StagedOutput>(new StagedOutput(std::move(state)));
 }
 
 bool StagedOutput::stage(const std::string& path, const std::string& bytes, Diagnostics& diags) {
   State& s = *state_;
+  const uint64_t hash = hash_bytes(bytes);
   std::lock_guard lock(s.mutex);  // one file system call at a time: drawing, not writing, is the work
   s.bytes += bytes.size();
+  s.hashes[path] = hash;
   if (already_there(s.fs, join_path(s.out, path), bytes)) {
     s.staged.erase(path);
     s.unchanged.insert(path);
@@ -209,29 +297,43 @@ bool StagedOutput::publish(const std::vector<FileToWrite>& files, Diagnostics& d
                     "`keep:` in data/site.yaml names " + f.path + ", which the build writes; take it out of `keep:`",
                     "write.keep-conflict");
   std::set<std::string> made;
-  std::vector<std::string> paths;
+  std::map<std::string, uint64_t> hash_before;
+  for (const auto& file : s.before.files)
+    if (file.hash) hash_before[file.path] = *file.hash;
   for (const auto& f : files) {
     made.insert(f.path);
-    paths.push_back(f.path);
     if (f.staged) continue;
     if (f.keep_previous) {
-      long long size = s.fs.size(join_path(s.out, f.path));
-      if (size < 0) return s.fail(diags, join_path(s.out, f.path), "cannot read " + join_path(s.out, f.path) + "; nothing was published");
+      const std::string full = join_path(s.out, f.path);
+      long long size = s.fs.size(full);
+      if (size < 0) return s.fail(diags, full, "cannot read " + full + "; nothing was published");
       s.bytes += static_cast<size_t>(size);
       s.unchanged.insert(f.path);
+      // Known unchanged since it was written, so its recorded hash holds; an old marker has none to give.
+      if (auto at = hash_before.find(f.path); at != hash_before.end()) {
+        s.hashes[f.path] = at->second;
+      } else {
+        auto bytes = s.fs.read(full, &error);
+        if (!bytes) return s.fail(diags, full, error + "; nothing was published");
+        s.hashes[f.path] = hash_bytes(*bytes);
+      }
       continue;
     }
     auto bytes = bytes_of(s.fs, f, &error);
     if (!bytes) return s.fail(diags, f.copy_from, error + "; nothing was published");
     if (!stage(f.path, *bytes, diags)) return s.abandon();
   }
-  // The marker goes with every build: it lists what this one wrote.
-  if (!stage(kOutputMarker, output_marker(paths), diags)) return s.abandon();
+  // The marker goes with every build: it lists what this one wrote, each file with its hash.
+  std::vector<MarkedFile> marked;
+  for (const auto& f : files) {
+    auto hash = s.hashes.find(f.path);
+    if (hash == s.hashes.end()) return s.fail(diags, f.path, "internal error: " + f.path + " was never staged; nothing was published");
+    marked.push_back({f.path, hash->second});
+  }
+  if (!stage(kOutputMarker, output_marker(marked), diags)) return s.abandon();
   made.insert(kOutputMarker);
-  // Only the builder's own files that are no longer made go: never a kept or foreign one.
-  std::vector<std::string> removed;
-  for (const auto& path : s.written_before)
-    if (!made.count(path) && s.fs.exists(join_path(s.out, path))) removed.push_back(path);
+  // Only the builder's own files that are no longer made go: never a kept, foreign or changed one.
+  std::vector<std::string> removed = s.stale_files(made, diags);
   bool in_place = s.fs.is_dir(s.out) && s.staged.size() + removed.size() <= kMaxInPlaceChanges;
   bool ok = in_place ? s.update_in_place(removed, diags) : s.swap_in(diags);
   s.published = ok;

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include "core/hash.h"
 #include "write/output_folder.h"
 
 namespace rs {
@@ -25,6 +26,13 @@ std::map<std::string, std::string> output(const MemoryFileSystem& fs) {
 }
 
 const std::vector<std::string> kNoKeep;
+
+std::vector<std::string> marked_paths(const OutputMarker& m) {
+  std::vector<std::string> out;
+  for (const auto& f : m.files) out.push_back(f.path);
+  return out;
+}
+
 
 /// Writes fail once `budget` of them have succeeded: a disk that fills up part way.
 class FillingFileSystem : public MemoryFileSystem {
@@ -47,7 +55,7 @@ TEST_CASE("write: a small rebuild rewrites only what changed and removes what is
   Diagnostics d;
   REQUIRE(write_site(fs, "out", to_write(first), kNoKeep, d));
   CHECK(output(fs) == first);
-  CHECK(read_output_marker(fs, "out") ==
+  CHECK(marked_paths(read_output_marker(fs, "out")) ==
         std::vector<std::string>{"index.html", "meetings/a/index.html", "meetings/b/index.html"});
   long long home_time = fs.mtime_ns("out/index.html");
 
@@ -171,17 +179,116 @@ TEST_CASE("write: a kept path the build itself writes is a conflict, not a silen
   CHECK(d.all()[0].rule == "write.keep-conflict");
 }
 
-TEST_CASE("output folder: the marker lists every file, whatever its name holds") {
+TEST_CASE("output folder: the marker lists every file with its hash, whatever its name holds") {
   MemoryFileSystem fs;
-  std::vector<std::string> paths = {"a b/c.html", "odd\\name", "line\nbreak.pdf"};
-  fs.files["out/.reportsite-output"] = output_marker(paths);
-  CHECK(read_output_marker(fs, "out") == paths);
-  fs.files["out/.reportsite-output"] = "something else\n";
-  CHECK_FALSE(read_output_marker(fs, "out"));
+  std::vector<MarkedFile> files = {{"a b/c.html", hash_bytes("c")}, {"odd name – café.pdf", hash_bytes("odd")}};
+  fs.files["out/.reportsite-output"] = output_marker(files);
+  OutputMarker m = read_output_marker(fs, "out");
+  CHECK(m.state == OutputMarker::State::ours);
+  CHECK(m.files == files);
+  CHECK(m.refused.empty());
   CHECK(kept_by(".well-known/security.txt", {".well-known/"}));
   CHECK(kept_by(".git/objects/ab/cd", {".git"}));
   CHECK_FALSE(kept_by(".gitignore", {".git"}));
   CHECK_FALSE(kept_by("CNAME.bak", {"CNAME"}));
+}
+
+TEST_CASE("output folder: entries that would lead out of the output are set aside, each with why") {
+  MemoryFileSystem fs;
+  fs.files["out/.reportsite-output"] = output_marker({{"index.html", 1},
+                                                      {"../victim.txt", 2},
+                                                      {"/etc/passwd", 3},
+                                                      {"a/../../up.txt", 4},
+                                                      {"bell\a.html", 5},
+                                                      {"tab\tx", 6},
+                                                      {"./index.html", 7},
+                                                      {"back\\slash", 9},
+                                                      {"a//b", 8}}) +
+                                        "user-note.txt\n";
+  OutputMarker m = read_output_marker(fs, "out");
+  REQUIRE(m.state == OutputMarker::State::ours);
+  CHECK(marked_paths(m) == std::vector<std::string>{"index.html"});
+  REQUIRE(m.refused.size() == 9);
+  CHECK(m.refused[0] == std::pair<std::string, std::string>{"../victim.txt", "it steps out of the folder with .."});
+  CHECK(m.refused[1].second == "it is an absolute path");
+  CHECK(m.refused[3].first == "bell\\x07.html");  // shown, never printed raw to a terminal
+  CHECK(m.refused[3].second == "it holds a control character");
+  CHECK(m.refused[8] == std::pair<std::string, std::string>{"user-note.txt", "line 11 is not a hash and a path"});
+}
+
+TEST_CASE("output folder: a marker that is not one of ours, or from a newer builder, makes the folder foreign") {
+  MemoryFileSystem fs;
+  fs.files["out/index.html"] = "page";
+  for (std::string bytes : {"something else\n", "reportsite output x\nindex.html\n", "reportsite output 0\n"}) {
+    fs.files["out/.reportsite-output"] = bytes;
+    CHECK(read_output_marker(fs, "out").state == OutputMarker::State::damaged);
+    auto why = refuse_output(fs, "out", "site");
+    REQUIRE(why);
+    CHECK(why->find("cannot trust") != std::string::npos);
+    CHECK(why->find("delete the folder (or empty it) and build again") != std::string::npos);
+  }
+  fs.files["out/.reportsite-output"] = "reportsite output 9\n";
+  OutputMarker newer = read_output_marker(fs, "out");
+  CHECK(newer.state == OutputMarker::State::newer);
+  CHECK(newer.problem.find("newer reportsite") != std::string::npos);
+  // And a build into it removes nothing and publishes nothing.
+  Diagnostics d;
+  CHECK_FALSE(write_site(fs, "out", to_write({{"other.html", "new"}}), kNoKeep, d));
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.all()[0].rule == "write.output-not-ours");
+  CHECK(fs.files.at("out/index.html") == "page");
+  CHECK_FALSE(fs.exists("out/other.html"));
+}
+
+TEST_CASE("write: entries added to the marker by hand delete nothing outside and nothing unlisted") {
+  MemoryFileSystem fs;
+  Diagnostics d;
+  REQUIRE(write_site(fs, "out", to_write({{"index.html", "home"}, {"old.html", "old"}}), kNoKeep, d));
+  fs.files["victim.txt"] = "outside the output";
+  fs.files["out/.reportsite-output"] += output_marker({{"../victim.txt", hash_bytes("outside the output")}})
+                                            .substr(std::string("reportsite output 2\n").size()) +
+                                        "../victim.txt\n";
+  Diagnostics again;
+  REQUIRE(write_site(fs, "out", to_write({{"index.html", "home, edited"}}), kNoKeep, again));
+  CHECK(fs.files.at("victim.txt") == "outside the output");
+  CHECK_FALSE(fs.exists("out/old.html"));  // the builder's own stale file still goes
+  CHECK(again.error_count() == 0);
+  REQUIRE(again.count(Severity::warning) == 2);
+  for (const auto& w : again.all()) CHECK(w.rule == "write.marker-bad-entry");
+  CHECK(again.all()[0].message.find("`../victim.txt`") != std::string::npos);
+  // The new marker lists only what this build wrote.
+  CHECK(marked_paths(read_output_marker(fs, "out")) == std::vector<std::string>{"index.html"});
+}
+
+TEST_CASE("write: a listed file changed by hand is kept and named, not removed") {
+  MemoryFileSystem fs;
+  Diagnostics d;
+  REQUIRE(write_site(fs, "out", to_write({{"index.html", "home"}, {"notes.html", "builder's"}}), kNoKeep, d));
+  fs.files["out/notes.html"] = "a person's notes now";
+  Diagnostics again;
+  REQUIRE(write_site(fs, "out", to_write({{"index.html", "home"}}), kNoKeep, again));
+  CHECK(fs.files.at("out/notes.html") == "a person's notes now");
+  REQUIRE(again.count(Severity::warning) == 1);
+  CHECK(again.all()[0].rule == "write.marker-changed-file");
+  CHECK(again.all()[0].message.find("out/notes.html was listed as reportsite's, but its bytes changed") !=
+        std::string::npos);
+  // Not the builder's any more: the next build stops rather than remove it.
+  Diagnostics third;
+  CHECK_FALSE(write_site(fs, "out", to_write({{"index.html", "home"}}), kNoKeep, third));
+  CHECK(third.all()[0].rule == "write.output-foreign");
+  CHECK(fs.files.at("out/notes.html") == "a person's notes now");
+}
+
+TEST_CASE("write: an output from a build before markers had hashes is still the builder's") {
+  MemoryFileSystem fs;
+  fs.files["out/.reportsite-output"] = "reportsite output 1\nindex.html\nold.html\n";
+  fs.files["out/index.html"] = "home";
+  fs.files["out/old.html"] = "old";
+  Diagnostics d;
+  REQUIRE(write_site(fs, "out", to_write({{"index.html", "home"}}), kNoKeep, d));
+  CHECK(d.count(Severity::warning) == 0);
+  CHECK_FALSE(fs.exists("out/old.html"));
+  CHECK(fs.files.at("out/.reportsite-output") == output_marker({{"index.html", hash_bytes("home")}}));
 }
 
 TEST_CASE("output folder: the root, the site and its sources are never an output") {
