@@ -26,6 +26,7 @@ std::vector<std::unique_ptr<Check>> builtin_checks() {
   out.push_back(make_glossary_check());
   out.push_back(make_untracked_undertaking_check());
   out.push_back(make_report_check());
+  out.push_back(make_unfinished_check());
   return out;
 }
 

@@ -293,7 +293,8 @@ int cmd_new(const std::vector<std::string>& rest) {
     return 2;
   }
   std::string text = "committee: " + committee + "\ndate: " + date->iso() +
-                     "\ntime: \"19:30\"\nvenue: \nstatus: draft            # draft until the committee approves the minutes\n"
+                     "\ntime: \"\"               # when it began, e.g. \"19:30\"\nvenue: \"\"              # where it was held\n"
+                     "status: draft            # draft until the committee approves the minutes\n"
                      "attendance:\n  members: []\n  officers: []\n  apologies: []\nitems:\n"
                      "  - number: \"1\"\n    title: Apologies for absence\n    minutes: |\n      \n"
                      "    resolved: |\n      \n";
