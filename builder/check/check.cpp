@@ -27,6 +27,7 @@ std::vector<std::unique_ptr<Check>> builtin_checks() {
   out.push_back(make_untracked_undertaking_check());
   out.push_back(make_report_check());
   out.push_back(make_unfinished_check());
+  out.push_back(make_statement_check());
   return out;
 }
 

@@ -61,6 +61,7 @@ std::unique_ptr<Check> make_glossary_check();
 std::unique_ptr<Check> make_untracked_undertaking_check();
 std::unique_ptr<Check> make_report_check();
 std::unique_ptr<Check> make_unfinished_check();
+std::unique_ptr<Check> make_statement_check();
 
 /// Run every check; apply inline `<!-- allow rule: reason -->` markers; report the rest.
 /// With a memo store, checks may reuse what they found in unchanged prose.

@@ -829,4 +829,23 @@ std::unique_ptr<PageRuleRun> PageRule::start(const std::vector<RenderedPage>& pa
 
 std::unique_ptr<PageRule> make_page_check() { return std::make_unique<BuiltinPageCheck>(); }
 
+const std::vector<PageRuleSummary>& page_check_summaries() {
+  static const std::vector<PageRuleSummary> kSummaries = {
+      {"page.parse", "its markup cannot be read as HTML"},
+      {"page.lang", "it does not say which language it is written in"},
+      {"page.title", "it has no title"},
+      {"page.main", "it does not have exactly one main area with one main heading"},
+      {"page.skip-link", "it has no link to skip to the main content"},
+      {"page.heading-order", "a heading skips a level"},
+      {"page.table", "a table of figures has no header cells"},
+      {"page.img-alt", "an image has no text alternative"},
+      {"page.link-text", "a link has no text, or text that does not say where it goes"},
+      {"page.broken-link", "a link leads to a page or document that does not exist"},
+      {"page.duplicate-id", "two parts of it share one id, which confuses assistive technology"},
+      {"page.external", "it loads anything (a font, script, style sheet or image) from another website"},
+      {"page.unsafe-link", "a link would run a script"},
+  };
+  return kSummaries;
+}
+
 }  // namespace rs

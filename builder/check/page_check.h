@@ -95,6 +95,14 @@ class PageRule {
                                              const std::set<std::string>& files) const;
 };
 
+/// What each built-in page rule finds, in words for the people who read the
+/// site (the default accessibility statement lists them).
+struct PageRuleSummary {
+  const char* rule;
+  const char* finds;
+};
+const std::vector<PageRuleSummary>& page_check_summaries();
+
 /// The built-in page.* rules (PageCheck above), as a PageRule.
 std::unique_ptr<PageRule> make_page_check();
 

@@ -113,6 +113,8 @@ class PageSink {
 /// Every output kind, in the order they run.
 std::vector<std::unique_ptr<OutputKind>> builtin_outputs();
 std::unique_ptr<OutputKind> make_page_output();
+/// The default accessibility statement, for a site that has not written its own.
+std::unique_ptr<OutputKind> make_accessibility_statement_output();
 std::unique_ptr<OutputKind> make_asset_output();
 std::unique_ptr<OutputKind> make_search_output();
 std::unique_ptr<OutputKind> make_feed_output();

@@ -1,6 +1,8 @@
 // PageEnv's reads: each accessor records its key, then hands out the model.
 #include "view.h"
 
+#include "model/statement.h"
+
 namespace rs {
 
 void PageEnv::read(const std::string& key) {
@@ -47,6 +49,8 @@ std::vector<PageEnv::PageLink> PageEnv::page_links() {
   read_fixed(kPages, "pages");
   std::vector<PageLink> out;
   for (const auto& p : ctx_.model.pages) out.push_back({p.stem, p.title.value});
+  // The default statement (accessibility_page.cpp) is linked where the council's own would be.
+  if (!own_accessibility_statement(ctx_.model.pages)) out.push_back({kStatementStem, "Accessibility statement"});
   return out;
 }
 
