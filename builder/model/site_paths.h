@@ -27,6 +27,20 @@ inline std::string page(const std::string& stem) { return stem + "/index.html"; 
 inline std::string document(const std::string& file) { return file; }  // "documents/…", copied as is
 }  // namespace paths
 
+/// The id of a glossary entry on the glossary page, from its abbreviation (or
+/// its term when it has none): "EHCP" → "term-ehcp", "Looked-after child" →
+/// "term-looked-after-child". Pages link to an entry by it.
+inline std::string glossary_anchor(std::string_view key) {
+  std::string anchor;
+  for (char c : key) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (word) anchor += c;
+    else if (!anchor.empty() && anchor.back() != '-') anchor += '-';
+  }
+  return "term-" + anchor;
+}
+
 /// What keeps a path from naming a place inside the output folder. Paths
 /// from users (`keep:` entries) and from plugins are judged by this one rule.
 enum class OutputPathFault { none, empty, absolute, backslash, control_character, empty_folder, dot_dot, dot };

@@ -12,6 +12,7 @@
 
 #include "core/strings.h"
 #include "core/url.h"
+#include "model/site_paths.h"
 
 namespace rs {
 
@@ -53,6 +54,36 @@ bool is_html(cmark_node* n) {
 }
 
 bool is_text(cmark_node* n) { return cmark_node_get_type(n) == CMARK_NODE_TEXT; }
+
+bool inside_link(cmark_node* n) {
+  for (cmark_node* up = cmark_node_parent(n); up; up = cmark_node_parent(up))
+    if (cmark_node_get_type(up) == CMARK_NODE_LINK) return true;
+  return false;
+}
+
+/// True when the text around an abbreviation already spells it out, as in
+/// "Education, Health and Care Plan (EHCP)": no second expansion is added.
+bool spelt_out_nearby(const std::string& text, size_t begin, size_t end, const std::string& expansion) {
+  const size_t reach = expansion.size() + 4;
+  const size_t from = begin > reach ? begin - reach : 0;
+  const std::string around = ascii_lower(text.substr(from, std::min(text.size(), end + reach) - from));
+  return around.find(ascii_lower(expansion)) != std::string::npos;
+}
+
+/// The first use of an abbreviation on a page. With a glossary to link to, a
+/// link to its entry that carries the expansion as text: read out by screen
+/// readers, shown on focus and hover (style.css), and a tap away on a phone,
+/// where a `title` tooltip reaches no one. Inside a link (links do not nest),
+/// or with no glossary, an <abbr> with its title.
+std::string first_use_html(const std::string& word, const std::string& expansion, const std::string& glossary_href,
+                           bool in_link, bool spelt_out) {
+  if (glossary_href.empty() || in_link)
+    return "<abbr title=\"" + html_escape(expansion) + "\">" + html_escape(word) + "</abbr>";
+  std::string html = "<a class=\"abbr\" href=\"" + html_escape(glossary_href + "#" + glossary_anchor(word)) +
+                     "\"><abbr>" + html_escape(word) + "</abbr>";
+  if (!spelt_out) html += "<span class=\"abbr-expansion\"> (" + html_escape(expansion) + ")</span>";
+  return html + "</a>";
+}
 
 bool is_link_or_image(cmark_node* n) {
   auto t = cmark_node_get_type(n);
@@ -242,7 +273,8 @@ std::string MarkdownRenderer::render_impl(const std::string& markdown, const Tex
           cmark_node* before = cmark_node_new(CMARK_NODE_TEXT);
           cmark_node_set_literal(before, s.substr(consumed, i - consumed).c_str());
           cmark_node* abbr = cmark_node_new(CMARK_NODE_HTML_INLINE);
-          std::string html = "<abbr title=\"" + html_escape(it->second) + "\">" + html_escape(word) + "</abbr>";
+          const std::string html = first_use_html(word, it->second, page.glossary_href, inside_link(n),
+                                                  spelt_out_nearby(s, i, e, it->second));
           cmark_node_set_literal(abbr, html.c_str());
           cmark_node_insert_before(current, before);
           cmark_node_insert_before(current, abbr);

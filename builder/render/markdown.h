@@ -12,9 +12,11 @@
 
 namespace rs {
 
-/// What one page has marked so far: the first use of each abbreviation gets <abbr>.
+/// What one page has marked so far: the first use of each abbreviation gets
+/// its expansion, and a link to its glossary entry when the page has one.
 struct AbbrState {
   std::set<std::string> marked;
+  std::string glossary_href;  // the glossary page, relative to this page; empty: no link (the glossary itself)
 };
 
 class MarkdownRenderer {

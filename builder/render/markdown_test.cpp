@@ -146,6 +146,29 @@ TEST_CASE("an abbreviation is spelt out at its first use on a page only") {
   CHECK(third == "<p>Each " + abbr_html + " is reviewed yearly.</p>\n");
 }
 
+TEST_CASE("on a page with a glossary, the first use links to its entry and carries the expansion as text") {
+  MarkdownRenderer md({{"EHCP", "Education, Health and Care Plan"}, {"SLA", "Service Level Agreement"}});
+  AbbrState page;
+  page.glossary_href = "../../glossary/index.html";
+  std::string html = md.render(std::string("An EHCP was agreed. The EHCP was reviewed."), page);
+  CHECK(html == "<p>An <a class=\"abbr\" href=\"../../glossary/index.html#term-ehcp\"><abbr>EHCP</abbr>"
+                "<span class=\"abbr-expansion\"> (Education, Health and Care Plan)</span></a> was agreed. "
+                "The EHCP was reviewed.</p>\n");
+  // Spelt out by the author already: linked, not expanded twice.
+  AbbrState spelt;
+  spelt.glossary_href = "../glossary/index.html";
+  std::string written = md.render(std::string("A Service Level Agreement (SLA) was signed."), spelt);
+  CHECK(written.find("<a class=\"abbr\" href=\"../glossary/index.html#term-sla\"><abbr>SLA</abbr></a>") !=
+        std::string::npos);
+  CHECK(written.find("abbr-expansion") == std::string::npos);
+  // Inside a link, where links cannot nest: the title alone.
+  AbbrState linked;
+  linked.glossary_href = "../glossary/index.html";
+  std::string in_link = md.render(std::string("See [the EHCP guide](https://example.org/)."), linked);
+  CHECK(in_link.find("<a href=\"https://example.org/\">the <abbr title=\"Education, Health and Care Plan\">EHCP</abbr> guide</a>") !=
+        std::string::npos);
+}
+
 TEST_CASE("an abbreviation is matched as a whole word, case and all") {
   MarkdownRenderer md(std::map<std::string, std::string>{{"CiN", "children in need"}});
   AbbrState page;

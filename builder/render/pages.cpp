@@ -422,13 +422,7 @@ PageContent glossary_page(PageEnv& env) {
   for (const auto* e : sorted) {
     View x;
     std::string key = e->abbr.value.empty() ? e->term.value : e->abbr.value;
-    std::string anchor;
-    for (char c : ascii_lower(key)) {
-      bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-      if (word) anchor += c;
-      else if (!anchor.empty() && anchor.back() != '-') anchor += '-';
-    }
-    x.set("anchor", "term-" + anchor);
+    x.set("anchor", glossary_anchor(key));
     x.set("term", e->term.value);
     x.set("abbr", e->abbr.value);
     x.set("has_abbr", !e->abbr.value.empty());

@@ -3,6 +3,7 @@
 #include "core/parallel.h"
 #include "core/strings.h"
 #include "model/markers.h"
+#include "print_urls.h"
 
 namespace rs {
 
@@ -99,6 +100,7 @@ View layout_view(PageEnv& env, const PageContent& content) {
   layout.set("title", content.title);
   layout.set("site_title", s.title.value);
   layout.set("organisation", s.organisation.value);
+  layout.set("base_url", s.base_url.value);  // printed links depend on it (print_urls.h)
   layout.set("version", env.version());
   layout.set("is_home", env.path == paths::home());
   ViewList crumbs;
@@ -166,7 +168,7 @@ OutputFile draw_page(const RenderContext& ctx, const ReadHashes& hashes, const P
                  {}, decl.path, {}, {}});
   }
   layout.set("content", ctx.theme.render(decl.template_name, content.data, diags));
-  page.bytes = ctx.theme.render("layout.mustache", layout, diags);
+  page.bytes = add_print_urls(ctx.theme.render("layout.mustache", layout, diags), decl.path, env.settings().base_url.value);
   return page;
 }
 

@@ -32,7 +32,10 @@ struct MeetingSummary {
 class PageEnv {
  public:
   PageEnv(const RenderContext& ctx, const ReadHashes& hashes, std::string path, Diagnostics& diags)
-      : path(std::move(path)), diags(diags), ctx_(ctx), hashes_(hashes) {}
+      : path(std::move(path)), diags(diags), ctx_(ctx), hashes_(hashes) {
+    // Abbreviations link to their glossary entry, but never from the glossary to itself.
+    if (this->path != paths::glossary()) abbr.glossary_href = link(paths::glossary());
+  }
 
   const std::string path;
   Diagnostics& diags;
