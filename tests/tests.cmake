@@ -30,3 +30,11 @@ set_tests_properties(integration.installed_package PROPERTIES LABELS integration
 add_test(NAME fuzz.inputs
          COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/tests/fuzz/fuzz_inputs.py $<TARGET_FILE:reportsite> --seconds 45)
 set_tests_properties(fuzz.inputs PROPERTIES LABELS fuzz TIMEOUT 300)
+
+# Akoma Ntoso: every meeting of a generated archive against the OASIS schema (tests/schemas/akomantoso).
+add_executable(akn_validate tests/akn_validate.cpp)
+target_link_libraries(akn_validate PRIVATE LibXml2::LibXml2)
+target_include_directories(akn_validate PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/tests)
+add_test(NAME integration.akoma_ntoso
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/integration/akoma_ntoso.sh $<TARGET_FILE:reportsite> $<TARGET_FILE:akn_validate>)
+set_tests_properties(integration.akoma_ntoso PROPERTIES LABELS integration TIMEOUT 120)

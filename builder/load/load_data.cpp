@@ -133,7 +133,7 @@ void load_settings(Model& model, FileId file, Diagnostics& diags) {
   auto root = r.parse();
   if (!root) return;
   Fields f(r, *root, {"title", "organisation", "language", "municipal_year_starts", "theme", "base_url", "as_of",
-                      "contact", "keep", "plugins"},
+                      "contact", "keep", "plugins", "council_code"},
            "data/site.yaml");
   if (!f.ok()) return;
   SiteSettings& s = model.site;
@@ -167,6 +167,7 @@ void load_settings(Model& model, FileId file, Diagnostics& diags) {
     if (!s.base_url.value.empty() && s.base_url.value.back() != '/') s.base_url.value += '/';
   }
   if (auto v = r.date(f.get("as_of"), "as_of")) s.as_of = *v;
+  if (auto v = r.id(f.get("council_code"), "council_code")) s.council_code = *v;
   s.contact = r.text(f.get("contact"), "contact");
   for (const auto& n : r.sequence(f.get("keep"), "keep"))
     if (auto v = r.string(n, "a path to keep"))

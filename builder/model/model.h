@@ -29,6 +29,8 @@ struct SiteSettings {
   int year_start_month = 5, year_start_day = 1;  // municipal_year_starts: MM-DD
   Located<std::string> theme{"default", {}};
   Located<std::string> base_url;
+  // The council's short code in Akoma Ntoso URIs ("/akn/gb-<code>/…"); from the organisation's name when absent.
+  Located<std::string> council_code;
   std::optional<Located<Date>> as_of;
   Text contact;  // optional: where to send feedback (e-mail or URL), shown on every page
   /// Paths in the output folder the builder did not write and must leave in

@@ -324,25 +324,34 @@ std::string MarkdownRenderer::render_impl(const std::string& markdown, const Tex
 }
 
 std::string MarkdownRenderer::plain_text(const std::string& markdown) const {
+  std::string out;
+  for (const auto& paragraph : plain_paragraphs(markdown)) out += (out.empty() ? "" : " ") + paragraph;
+  return out;
+}
+
+std::vector<std::string> MarkdownRenderer::plain_paragraphs(const std::string& markdown) const {
   if (markdown.empty()) return {};
   Parsed p;
   parse(p, markdown);
-  std::string out;
+  std::vector<std::string> out;
+  std::string current;
   cmark_iter* iter = cmark_iter_new(p.doc);
   for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
     cmark_node* n = cmark_iter_get_node(iter);
     auto t = cmark_node_get_type(n);
     if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
       if (!is_suppress_marker(cmark_node_get_literal(n) ? cmark_node_get_literal(n) : ""))
-        out += cmark_node_get_literal(n);
+        current += cmark_node_get_literal(n);
     } else if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
-      out += ' ';
+      current += ' ';
     } else if (ev == CMARK_EVENT_EXIT && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_ITEM)) {
-      out += ' ';
+      if (std::string done = trim(current); !done.empty()) out.push_back(std::move(done));
+      current.clear();
     }
   }
   cmark_iter_free(iter);
-  return trim(out);
+  if (std::string rest = trim(current); !rest.empty()) out.push_back(std::move(rest));
+  return out;
 }
 
 }  // namespace rs

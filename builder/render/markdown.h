@@ -31,6 +31,8 @@ class MarkdownRenderer {
   std::string render(const std::string& markdown, AbbrState& page, int min_heading = 4) const;
   /// Plain text of prose with Markdown syntax removed (for search and feeds).
   std::string plain_text(const std::string& markdown) const;
+  /// The same, one string a paragraph, heading or list item (for documents made of paragraphs).
+  std::vector<std::string> plain_paragraphs(const std::string& markdown) const;
 
  private:
   std::string render_impl(const std::string& markdown, const Text* source, AbbrState& page, Diagnostics* diags,

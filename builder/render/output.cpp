@@ -19,6 +19,7 @@ std::vector<std::unique_ptr<OutputKind>> builtin_outputs() {
   out.push_back(make_asset_output());
   out.push_back(make_page_output());
   out.push_back(make_accessibility_statement_output());
+  out.push_back(make_akoma_ntoso_output());
   return out;
 }
 

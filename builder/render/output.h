@@ -115,6 +115,8 @@ std::vector<std::unique_ptr<OutputKind>> builtin_outputs();
 std::unique_ptr<OutputKind> make_page_output();
 /// The default accessibility statement, for a site that has not written its own.
 std::unique_ptr<OutputKind> make_accessibility_statement_output();
+/// Each meeting as Akoma Ntoso 3.0 XML (akoma_ntoso.h).
+std::unique_ptr<OutputKind> make_akoma_ntoso_output();
 std::unique_ptr<OutputKind> make_asset_output();
 std::unique_ptr<OutputKind> make_search_output();
 std::unique_ptr<OutputKind> make_feed_output();

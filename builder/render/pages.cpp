@@ -106,6 +106,7 @@ PageContent meeting_page(PageEnv& env, size_t mi) {
   d.set("time", m.time.value);
   d.set("venue", m.venue.value);
   d.set("draft", m.status == MinutesStatus::draft);
+  d.set("akn_href", m.id + ".akn.xml");  // beside the page (akoma_ntoso.h)
   d.set("year_label", year.label());
   d.set("year_href", env.link(paths::year(year.slug())));
   const Attendance& a = m.attendance;
