@@ -244,7 +244,7 @@ int cmd_undertakings(const std::vector<std::string>& rest) {
   if (format == "csv") {
     std::cout << to_csv(rows);
   } else if (format == "json") {
-    std::cout << to_json(rows, r.site.as_of);
+    std::cout << to_json(rows, r.site.as_of, r.model.site.licence);
   } else {
     std::cout << "Undertakings as at " << r.site.as_of.long_form() << ": " << rows.size() << "\n\n";
     std::vector<std::string> head = {"STATE", "DUE", "ID", "OWNER", "TEXT"};

@@ -128,12 +128,40 @@ std::optional<ExternalPlugin> plugin_entry(YamlReader& r, const YAML::Node& node
 
 }  // namespace
 
+/// `licence:` as an identifier ("OGL-UK-3.0") or as {name, url} for one the council names itself.
+void load_licence(YamlReader& r, const YAML::Node& node, Licence& licence) {
+  if (!node.IsDefined() || node.IsNull()) return;
+  if (node.IsMap()) {
+    Fields f(r, node, {"name", "url"}, "licence");
+    if (!f.ok()) return;
+    Text name = r.text(f.require("name"), "name");
+    auto url = r.string(f.require("url"), "url");
+    if (name.value.empty() || !url) return;
+    if (!starts_with(url->value, "https://") && !starts_with(url->value, "http://")) {
+      r.error("load.bad-value", url->span, "a licence's url must be an absolute http(s) address");
+      return;
+    }
+    licence = {"", name.value, url->value};
+    return;
+  }
+  auto id = r.string(node, "licence");
+  if (!id) return;
+  if (const Licence* known = find_licence(id->value)) {
+    licence = *known;
+    return;
+  }
+  std::string names;
+  for (const auto& l : known_licences()) names += (names.empty() ? "`" : ", `") + l.id + "`";
+  r.error("load.bad-value", id->span, "`" + id->value + "` is not a licence reportsite knows",
+          "write one of " + names + ", or the licence's name and address as `licence: {name: ..., url: ...}`");
+}
+
 void load_settings(Model& model, FileId file, Diagnostics& diags) {
   YamlReader r(model.sources, file, diags);
   auto root = r.parse();
   if (!root) return;
   Fields f(r, *root, {"title", "organisation", "language", "municipal_year_starts", "theme", "base_url", "as_of",
-                      "contact", "keep", "plugins", "council_code"},
+                      "contact", "keep", "plugins", "council_code", "licence"},
            "data/site.yaml");
   if (!f.ok()) return;
   SiteSettings& s = model.site;
@@ -168,6 +196,7 @@ void load_settings(Model& model, FileId file, Diagnostics& diags) {
   }
   if (auto v = r.date(f.get("as_of"), "as_of")) s.as_of = *v;
   if (auto v = r.id(f.get("council_code"), "council_code")) s.council_code = *v;
+  load_licence(r, f.get("licence"), s.licence);
   s.contact = r.text(f.get("contact"), "contact");
   for (const auto& n : r.sequence(f.get("keep"), "keep"))
     if (auto v = r.string(n, "a path to keep"))

@@ -616,3 +616,30 @@ TEST_CASE("keep: lists paths inside the output folder; anything else is an error
 
 }  // namespace
 }  // namespace rs
+
+namespace rs {
+namespace {
+
+TEST_CASE("licence: the Open Government Licence by default, another by its identifier or by name and address") {
+  const std::string settings = "-- data/site.yaml --\ntitle: T\norganisation: O\nas_of: 2019-12-01\n";
+  BuildResult by_default = fixture::resolve_txtar(fixture::kMinimalSite + settings);
+  CHECK(by_default.model.site.licence.id == "OGL-UK-3.0");
+  CHECK(by_default.model.site.licence.name == "Open Government Licence v3.0");
+
+  BuildResult cc = fixture::resolve_txtar(fixture::kMinimalSite + settings + "licence: CC-BY-4.0\n");
+  CHECK(cc.model.site.licence.url == "https://creativecommons.org/licenses/by/4.0/");
+
+  BuildResult own = fixture::resolve_txtar(fixture::kMinimalSite + settings +
+                                           "licence:\n  name: Council Data Licence\n  url: https://o.gov.uk/licence\n");
+  INFO(fixture::diagnostics_text(own));
+  CHECK(own.model.site.licence == Licence{"", "Council Data Licence", "https://o.gov.uk/licence"});
+
+  BuildResult unknown = fixture::build_txtar(fixture::kMinimalSite + settings + "licence: OGL\n");
+  const std::string text = fixture::diagnostics_text(unknown);
+  CHECK(text.find("data/site.yaml:4:10: error: `OGL` is not a licence reportsite knows [load.bad-value]") !=
+        std::string::npos);
+  CHECK(text.find("write one of `OGL-UK-3.0`, `CC-BY-4.0`, `CC0-1.0`") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace rs

@@ -2,6 +2,7 @@
 // The site as plain data, exactly as written by hand (FORMAT.md, version 1).
 // Every value keeps its source position. Derived facts (due dates, states,
 // links between meetings, reports and action points) live in resolve/.
+#include "licence.h"
 #include <map>
 #include <optional>
 #include <string>
@@ -31,6 +32,8 @@ struct SiteSettings {
   Located<std::string> base_url;
   // The council's short code in Akoma Ntoso URIs ("/akn/gb-<code>/…"); from the organisation's name when absent.
   Located<std::string> council_code;
+  // `licence:`: an identifier from known_licences(), or {name, url}; the Open Government Licence when absent.
+  Licence licence = known_licences().front();
   std::optional<Located<Date>> as_of;
   Text contact;  // optional: where to send feedback (e-mail or URL), shown on every page
   /// Paths in the output folder the builder did not write and must leave in

@@ -228,6 +228,11 @@ std::string meeting_akn(const RenderContext& ctx, const Meeting& m) {
                                                                                       : "Attendee")
         .close();
   w.close();  // references
+  // The terms of reuse, in Dublin Core's words, where the schema leaves room for anyone's vocabulary.
+  w.open("proprietary").attr("source", "#reportsite");
+  w.open("dcterms:license").attr("xmlns:dcterms", "http://purl.org/dc/terms/").text(s.licence.url).close();
+  w.open("dcterms:rights").attr("xmlns:dcterms", "http://purl.org/dc/terms/").text(s.licence.name).close();
+  w.close();
   w.close();  // meta
   w.open("debateBody");
   if (!m.attendance.members.empty() || !m.attendance.officers.empty() || !m.attendance.apologies.empty()) {

@@ -120,7 +120,7 @@ class UndertakingExports : public OutputKind {
     std::vector<UndertakingRow> rows;
     for (const ResolvedUndertaking* ru : register_order(ctx.site)) rows.push_back(undertaking_row(ctx.model, ctx.site, *ru));
     out.push_back({"undertakings.csv", to_csv(rows), "", ""});
-    out.push_back({"undertakings.json", to_json(rows, ctx.site.as_of), "", ""});
+    out.push_back({"undertakings.json", to_json(rows, ctx.site.as_of, ctx.model.site.licence), "", ""});
     out.push_back({"undertakings.ics", to_ics(ctx.model, ctx.site, ctx.model.site.title.value + ": undertakings due"), "", ""});
   }
 };
@@ -149,7 +149,8 @@ class DataExport : public OutputKind {
   std::string name() const override { return "data"; }
   void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics&) const override {
     const Model& m = ctx.model;
-    std::string j = "{\n  \"title\": " + json_quote(m.site.title.value) + ",\n  \"committees\": [";
+    std::string j = "{\n  \"title\": " + json_quote(m.site.title.value) + ",\n  \"licence\": " +
+                    licence_json(m.site.licence) + ",\n  \"committees\": [";
     for (size_t i = 0; i < m.committees.size(); ++i)
       j += std::string(i ? ", " : "") + "{\"id\": " + json_quote(m.committees[i].id.value) + ", \"name\": " +
            json_quote(m.committees[i].name.value) + "}";

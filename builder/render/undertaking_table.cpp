@@ -61,8 +61,14 @@ std::string to_csv(const std::vector<UndertakingRow>& rows) {
   return out;
 }
 
-std::string to_json(const std::vector<UndertakingRow>& rows, const Date& as_of) {
-  std::string out = "{\n  \"as_of\": \"" + as_of.iso() + "\",\n  \"undertakings\": [";
+std::string licence_json(const Licence& licence) {
+  return "{\"id\": " + (licence.id.empty() ? std::string("null") : json_quote(licence.id)) +
+         ", \"name\": " + json_quote(licence.name) + ", \"url\": " + json_quote(licence.url) + "}";
+}
+
+std::string to_json(const std::vector<UndertakingRow>& rows, const Date& as_of, const Licence& licence) {
+  std::string out = "{\n  \"as_of\": \"" + as_of.iso() + "\",\n  \"licence\": " + licence_json(licence) +
+                    ",\n  \"undertakings\": [";
   const auto& cols = undertaking_columns();
   for (size_t i = 0; i < rows.size(); ++i) {
     auto cs = cells(rows[i]);

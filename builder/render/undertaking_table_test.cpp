@@ -143,7 +143,7 @@ TEST_CASE("the published exports are what to_csv, to_json and to_ics make of the
   BuildResult r = build_exports();
   auto rows = rows_of(r);
   CHECK(file_text(r, "undertakings.csv") == to_csv(rows));
-  CHECK(file_text(r, "undertakings.json") == to_json(rows, r.site.as_of));
+  CHECK(file_text(r, "undertakings.json") == to_json(rows, r.site.as_of, r.model.site.licence));
   CHECK(file_text(r, "undertakings.ics") ==
         to_ics(r.model, r.site, "Test Council committee reports: undertakings due"));
 }

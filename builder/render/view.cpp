@@ -101,6 +101,8 @@ View layout_view(PageEnv& env, const PageContent& content) {
   layout.set("site_title", s.title.value);
   layout.set("organisation", s.organisation.value);
   layout.set("base_url", s.base_url.value);  // printed links depend on it (print_urls.h)
+  layout.set("licence_name", s.licence.name);
+  layout.set("licence_url", s.licence.url);
   layout.set("version", env.version());
   layout.set("is_home", env.path == paths::home());
   ViewList crumbs;
