@@ -368,6 +368,26 @@ PageContent register_page(PageEnv& env, const RegisterState* filter) {
   return {title, std::move(d), crumbs};
 }
 
+/// The start of a text as a title: its white space folded, cut at a word near
+/// `most` characters with an ellipsis, Markdown's emphasis marks dropped.
+std::string short_title(const std::string& text, size_t most = 70) {
+  std::string out;
+  for (char c : text) {
+    if (c == '*' || c == '_' || c == '`') continue;
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (out.size() <= most) return out;
+  size_t cut = out.rfind(' ', most);
+  if (cut == std::string::npos || cut < most / 2) cut = most;
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+  out.resize(cut);
+  while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ' ')) out.pop_back();
+  return out + "…";
+}
+
 PageContent undertaking_page(PageEnv& env, const std::string& id) {
   const ResolvedUndertaking& ru = *env.undertaking(id);
   const Undertaking& u = *ru.undertaking;
@@ -404,7 +424,8 @@ PageContent undertaking_page(PageEnv& env, const std::string& id) {
     d.set("due_meeting_href", env.link(paths::meeting(env.meeting_summary(dm).id)));
   }
   d.set("as_of", env.as_of().long_form());
-  return {"Undertaking: " + u.id.value, std::move(d),
+  // Named by what was undertaken, never by its id.
+  return {"Undertaking: " + short_title(u.text.value), std::move(d),
           {{"Home", paths::home()}, {"Undertakings register", paths::register_all()}}};
 }
 

@@ -3,6 +3,7 @@
 #include "model/markers.h"
 #include "core/strings.h"
 #include "ical.h"
+#include "view.h"
 
 namespace rs {
 
@@ -106,7 +107,13 @@ std::string to_ics(const Model& model, const ResolvedSite& site, const std::stri
     ical_line(out, "DTSTART;VALUE=DATE:" + ical_date(*ru.due));
     ical_line(out, "DTEND;VALUE=DATE:" + ical_date(Date::from_days(ru.due->days() + 1)));
     ical_line(out, "SUMMARY:" + ical_escape(std::string(timing_is_open(ru.timing) ? "Due: " : "Closed: ") + row.text));
-    ical_line(out, "DESCRIPTION:" + ical_escape("Owner: " + row.owner + "\nGiven at " + row.meeting + ", item " + row.item +
+    // People read the calendar: the meeting by its name, never its id.
+    const Meeting& given = model.meetings[ru.given.meeting];
+    auto committee = site.committees.find(given.committee.value);
+    const std::string committee_name =
+        committee == site.committees.end() ? given.committee.value : model.committees[committee->second].name.value;
+    ical_line(out, "DESCRIPTION:" + ical_escape("Owner: " + row.owner + "\nGiven at " +
+                                            meeting_title(committee_name, given) + ", item " + row.item +
                                             "\nState as at " + site.as_of.iso() + ": " + timing_label(ru.timing)));
     ical_line(out, "END:VEVENT");
   }
