@@ -36,7 +36,9 @@ def read_tsv(name, header):
         seen.add(row['id'])
         # The fresh splits live in their own *_fresh.tsv and *_fresh2.tsv files (FRESH.md, FRESH2.md).
         # fresh2: odd-numbered rows became tuning data (fresh2a), even ones stay held out (fresh2b).
-        wanted = (('fresh3',) if name.endswith('_fresh3.tsv') else ('fresh2a', 'fresh2b') if name.endswith('_fresh2.tsv')
+        # realmix (REALMIX.md): rewritten real agenda items, a third of the councils held out.
+        wanted = (('realmix', 'realmix-heldout') if name.endswith('_realmix.tsv')
+                  else ('fresh3',) if name.endswith('_fresh3.tsv') else ('fresh2a', 'fresh2b') if name.endswith('_fresh2.tsv')
                   else ('fresh',) if name.endswith('_fresh.tsv') else None)
         if (row['split'] not in wanted) if wanted else row['split'] not in ('tune', 'heldout'):
             err(f'{name}:{n}: bad split {row["split"]!r}')
@@ -74,7 +76,8 @@ def spans(text):
 P = (read_tsv('promises.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']) +
      read_tsv('promises_fresh.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']) +
      read_tsv('promises_fresh2.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']) +
-     read_tsv('promises_fresh3.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']))
+     read_tsv('promises_fresh3.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']) +
+     read_tsv('promises_realmix.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']))
 promise_tags, none_tags = readme_tags('Promise constructions'), readme_tags('Near-miss constructions')
 count = collections.Counter()
 promises = collections.Counter()
@@ -105,13 +108,16 @@ for tags in (promise_tags, none_tags):
     for t in sorted(tags):
         if not any(k[1] == t for k in count):
             err(f'README tag {t!r} has no sentence')
-for lab, c in sorted({(k[0], k[1]) for k in count}):
+# The realmix splits take whatever sentences the chosen items hold, so only the
+# constructions of the written splits need a tune and a heldout sentence.
+for lab, c in sorted({(k[0], k[1]) for k in count if not k[2].startswith('realmix')}):
     if count[(lab, c, 'tune')] == 0 or count[(lab, c, 'heldout')] == 0:
         err(f'construction {c} lacks a tune or heldout sentence')
 
 print('promises.tsv')
-SPLITS = ('tune', 'heldout', 'fresh', 'fresh2a', 'fresh2b', 'fresh3')
-print(f'  {"label":8} {"construction":28} {"tune":>5} {"held":>5} {"fresh":>5} {"f2a":>5} {"f2b":>5} {"f3":>5} {"all":>5}')
+SPLITS = ('tune', 'heldout', 'fresh', 'fresh2a', 'fresh2b', 'fresh3', 'realmix', 'realmix-heldout')
+print(f'  {"label":8} {"construction":28} {"tune":>5} {"held":>5} {"fresh":>5} {"f2a":>5} {"f2b":>5} {"f3":>5}'
+      f' {"rmix":>5} {"rmixh":>5} {"all":>5}')
 for lab in ('promise', 'none'):
     for c in sorted({k[1] for k in count if k[0] == lab}):
         n = [count[(lab, c, sp)] for sp in SPLITS]
@@ -121,6 +127,24 @@ for lab in ('promise', 'none'):
     print(f'  {lab:8} {"TOTAL lines":28} ' + ' '.join(f'{v:5}' for v in n) + f' {sum(n):5}')
 print('  promises a perfect checker reports: ' + ', '.join(f'{sp} {promises[sp]}' for sp in SPLITS) +
       f', all {sum(promises[sp] for sp in SPLITS)}')
+
+# realmix: items and councils, from the `[council-NN item-NNN kind]` prefix of `why`.
+R = [r for r in P if r['split'].startswith('realmix')]
+ITEM = re.compile(r'^\[council-(\d+) item-(\d+) ([a-z-]+)\] ')
+for r in R:
+    if not ITEM.match(r['why']):
+        err(f'promises_realmix.tsv:{r["_line"]}: why lacks the [council-NN item-NNN kind] prefix')
+for sp in ('realmix', 'realmix-heldout'):
+    rows = [r for r in R if r['split'] == sp]
+    ms = [ITEM.match(r['why']) for r in rows]
+    ms = [m for m in ms if m]
+    print(f'  {sp}: {len(rows)} sentences, {sum(r["label"] == "promise" for r in rows)} promise rows, '
+          f'{len({m.group(2) for m in ms})} items, {len({m.group(1) for m in ms})} councils')
+split_of = {}
+for r in R:
+    m = ITEM.match(r['why'])
+    if m and split_of.setdefault(m.group(1), r['split']) != r['split']:
+        err(f'promises_realmix.tsv:{r["_line"]}: council-{m.group(1)} is in both realmix splits')
 
 # abbreviations.tsv
 RULES = {'glossary.abbr-unknown', 'glossary.abbr-undefined', 'glossary.abbr-mismatch', 'glossary.avoid'}
@@ -148,7 +172,7 @@ print(f'  sentences: {len(A)} (tune {sum(r["split"] == "tune" for r in A)}, '
       f'fresh2a {sum(r["split"] == "fresh2a" for r in A)}, fresh2b {sum(r["split"] == "fresh2b" for r in A)}, '
       f'fresh3 {sum(r["split"] == "fresh3" for r in A)})')
 for k in sorted({k[0] for k in acount}):
-    print(f'  {k:28} ' + '  '.join(f'{sp} {acount[(k, sp)]:4}' for sp in SPLITS))
+    print(f'  {k:28} ' + '  '.join(f'{sp} {acount[(k, sp)]:4}' for sp in SPLITS if not sp.startswith('realmix')))
 
 if errors:
     print(f'\n{len(errors)} error(s):')
