@@ -424,8 +424,20 @@ PageContent undertaking_page(PageEnv& env, const std::string& id) {
     d.set("due_meeting_href", env.link(paths::meeting(env.meeting_summary(dm).id)));
   }
   d.set("as_of", env.as_of().long_form());
-  // Named by what was undertaken, never by its id.
-  return {"Undertaking: " + short_title(u.text.value), std::move(d),
+  // Named by what was undertaken, never by its id; the same words promised at
+  // another meeting make another page, so its title says where it was given.
+  const std::string heading = "Undertaking: " + short_title(u.text.value);
+  d.set("heading", heading);
+  // Two promises of the same words in one item are told apart by their order there.
+  std::string where = env.meeting_title(ru.given.meeting) + ", item " + m.items[ru.given.item].number.value;
+  size_t same = 0, position = 0;
+  for (const auto& other : m.items[ru.given.item].undertakings)
+    if (short_title(other.text.value) == short_title(u.text.value)) {
+      ++same;
+      if (other.id.value == u.id.value) position = same;
+    }
+  if (same > 1) where += ", undertaking " + std::to_string(position) + " of " + std::to_string(same);
+  return {heading + " (" + where + ")", std::move(d),
           {{"Home", paths::home()}, {"Undertakings register", paths::register_all()}}};
 }
 

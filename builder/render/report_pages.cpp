@@ -1,5 +1,6 @@
 // Annual complaint summaries: a page per series (every year side by side) and
 // a page per report (its figures with the change on the year before).
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 
@@ -105,11 +106,21 @@ PageContent report_page(PageEnv& env, size_t ri) {
   d.set("year", year_label(r.year));
   d.set("period", r.period_from.value.long_form() + " to " + r.period_to.value.long_form());
   d.set("series_href", env.link(paths::series(r.series.value)));
-  d.set("has_previous", prev != nullptr);
-  if (prev) {
-    d.set("previous_label", prev_label);
-    d.set("previous_href", env.link(paths::report(prev->series.value, prev->year)));
-  }
+  // The series' years either side, whatever gap lies between: readers step through a series.
+  const std::vector<size_t>& years = env.series().at(r.series.value);
+  auto here = std::find(years.begin(), years.end(), ri);
+  auto year_link = [&](const char* key, size_t other) {
+    const Report& o = env.report(other);
+    View link;
+    link.set("label", year_label(o.year));
+    link.set("href", env.link(paths::report(o.series.value, o.year)));
+    d.set(key, link);
+  };
+  const bool has_earlier = here != years.end() && here != years.begin();
+  const bool has_later = here != years.end() && here + 1 != years.end();
+  if (has_earlier) year_link("earlier", *(here - 1));
+  if (has_later) year_link("later", *(here + 1));
+  d.set("has_year_links", has_earlier || has_later);
   ViewList context;
   for (const auto& f : r.context) {
     View x;

@@ -85,6 +85,20 @@ View undertaking_view(PageEnv& env, const ResolvedUndertaking& ru) {
   if (!ru.history.empty()) {
     d.set("latest_date", ru.history.back()->date.value.long_form());
   }
+  // Forward links: the meetings where it was reported back, from the one it was given at.
+  ViewList reported;
+  for (const ActionUpdate* a : ru.history) {
+    if (a->meeting.value.empty()) continue;
+    auto at = env.find_meeting(a->meeting.value);
+    if (!at) continue;
+    View r;
+    r.set("title", env.meeting_title(*at));
+    r.set("href", env.link(paths::meeting(a->meeting.value)));
+    r.set("status", action_status_label(a->status.value));
+    reported.push_back(r);
+  }
+  d.set("has_reported", !reported.empty());
+  d.set("reported", reported);
   return d;
 }
 
