@@ -21,11 +21,28 @@ inline std::string report(const std::string& series, const std::string& year) {
 inline std::string register_all() { return "undertakings/index.html"; }
 inline std::string register_state(const std::string& state) { return "undertakings/state/" + state + "/index.html"; }
 inline std::string undertaking(const std::string& id) { return "undertakings/" + id + "/index.html"; }
+/// One owner's undertakings, by owner_slug() of the owner as written.
+inline std::string register_owner(const std::string& slug) { return "undertakings/owner/" + slug + "/index.html"; }
 inline std::string glossary() { return "glossary/index.html"; }
 inline std::string search() { return "search/index.html"; }
 inline std::string page(const std::string& stem) { return stem + "/index.html"; }
 inline std::string document(const std::string& file) { return file; }  // "documents/…", copied as is
 }  // namespace paths
+
+/// An owner as a path segment: a people id as it is, a name as written in
+/// lower case with hyphens ("Director of Finance" → "director-of-finance").
+/// Two names that differ only in case or punctuation share one page.
+inline std::string owner_slug(std::string_view owner) {
+  std::string slug;
+  for (char c : owner) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (word) slug += c;
+    else if (!slug.empty() && slug.back() != '-') slug += '-';
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug.empty() ? "unnamed" : slug;
+}
 
 /// The id of a glossary entry on the glossary page, from its abbreviation (or
 /// its term when it has none): "EHCP" → "term-ehcp", "Looked-after child" →

@@ -1,5 +1,7 @@
 #include "page_reads.h"
 
+#include "model/site_paths.h"
+
 #include <mutex>
 
 #include "core/hash.h"
@@ -154,7 +156,7 @@ std::vector<const ResolvedUndertaking*> ReadHashes::undertakings(const Undertaki
     switch (q.by) {
       case By::all: keep = true; break;
       case By::state: keep = state && state->keep(ru->timing); break;
-      case By::owner: keep = ru->undertaking->owner.value == q.arg; break;
+      case By::owner: keep = owner_slug(ru->undertaking->owner.value) == q.arg; break;
       case By::committee: keep = model_.meetings[ru->given.meeting].committee.value == q.arg; break;
       case By::given_in_year: keep = site_.meeting_year[ru->given.meeting].slug() == q.arg; break;
       case By::due_in_year: keep = ru->due && in_year(*ru->due); break;

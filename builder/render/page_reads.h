@@ -36,7 +36,7 @@ using PageReads = std::vector<PageRead>;
 struct UndertakingQuery {
   enum class By { all, state, owner, committee, given_in_year, due_in_year, closed_in_year };
   By by = By::all;
-  std::string arg;  // state slug, people id, committee id or year slug
+  std::string arg;  // state slug, owner_slug() of an owner, committee id or year slug
 
   std::string key() const;
 };

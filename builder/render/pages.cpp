@@ -4,8 +4,10 @@
 // prepares and draws them on the worker threads, or reuses them unchanged.
 #include <algorithm>
 #include <functional>
+#include <set>
 
 #include "core/strings.h"
+#include "pagination.h"
 #include "view.h"
 
 namespace rs {
@@ -327,29 +329,57 @@ PageContent person_page(PageEnv& env, const std::string& id) {
 
 // ---- undertakings -------------------------------------------------------
 
-PageContent register_page(PageEnv& env, const RegisterState* filter) {
-  auto list = filter ? env.undertakings({Query::By::state, filter->slug}) : env.undertakings({Query::By::all, ""});
+/// One list of the register: everything, one state, or one owner's.
+struct RegisterList {
+  Query query;
+  const RegisterState* state = nullptr;  // for a state's list
+  std::string owner;                     // for an owner's list: their slug
+  std::string first_page() const {
+    if (state) return paths::register_state(state->slug);
+    if (!owner.empty()) return paths::register_owner(owner);
+    return paths::register_all();
+  }
+};
+
+/// The name an owner's list is titled by: the person's name for a people id, else as written.
+std::string owner_name(PageEnv& env, const std::vector<const ResolvedUndertaking*>& list) {
+  if (list.empty()) return "";
+  const std::string& written = list.front()->undertaking->owner.value;
+  const Person* p = env.person(written);
+  return p ? p->name.value : written;
+}
+
+PageContent register_page(PageEnv& env, const RegisterList& which, size_t number) {
+  auto list = env.undertakings(which.query);
+  const size_t pages = page_count(list.size(), kRegisterPageSize);
+  const size_t from = std::min(list.size(), (number - 1) * kRegisterPageSize);
+  const size_t to = std::min(list.size(), from + kRegisterPageSize);
+  std::vector<const ResolvedUndertaking*> shown(list.begin() + static_cast<std::ptrdiff_t>(from),
+                                                list.begin() + static_cast<std::ptrdiff_t>(to));
   View d;
   d.set("as_of", env.as_of().long_form());
-  d.set("undertakings", undertaking_list(env, list));
-  d.set("has_undertakings", !list.empty());
-  d.set("count", std::to_string(list.size()));
+  d.set("undertakings", undertaking_list(env, shown));
+  d.set("has_undertakings", !shown.empty());
+  // The caption counts what the page shows, and of how many.
+  std::string caption = std::to_string(list.size()) + (list.size() == 1 ? " undertaking" : " undertakings");
+  if (which.state) caption += " " + std::string(which.state->label == std::string("Due") ? "due" : "in this state");
+  if (pages > 1) caption += ", " + std::to_string(from + 1) + " to " + std::to_string(to) + " shown here";
+  d.set("caption", caption + ", as at " + env.as_of().long_form());
   d.set("summary", counts_view(list));
+  d.set("pager", pagination_view(env, which.first_page(), number, pages));
   ViewList states;
   {
     View all;
     all.set("label", "All");
     all.set("href", env.link(paths::register_all()));
-    all.set("current", filter == nullptr);
-    all.set("slug", "all");
+    all.set("current", which.state == nullptr && which.owner.empty());
     states.push_back(all);
   }
   for (const auto& s : register_states()) {
     View sd;
     sd.set("label", s.label);
-    sd.set("slug", s.slug);
     sd.set("href", env.link(paths::register_state(s.slug)));
-    sd.set("current", filter == &s);
+    sd.set("current", which.state == &s);
     states.push_back(sd);
   }
   d.set("states", states);
@@ -361,10 +391,18 @@ PageContent register_page(PageEnv& env, const RegisterState* filter) {
     committees.push_back(cd);
   }
   d.set("committees", committees);
-  d.set("filtered", filter != nullptr);
-  std::string title = filter ? std::string("Undertakings: ") + filter->label : "Undertakings register";
+  std::string title = "Undertakings register";
+  if (which.state) title = std::string("Undertakings: ") + which.state->label;
+  if (!which.owner.empty()) {
+    const std::string name = owner_name(env, list);
+    title = "Undertakings owned by " + name;
+    d.set("owner_name", name);
+    if (const Person* p = env.person(list.empty() ? "" : list.front()->undertaking->owner.value))
+      d.set("owner_person_href", env.link(paths::person(p->id.value)));
+  }
+  if (pages > 1) title += " (page " + std::to_string(number) + " of " + std::to_string(pages) + ")";
   Crumbs crumbs{{"Home", paths::home()}};
-  if (filter) crumbs.push_back({"Undertakings register", paths::register_all()});
+  if (which.state || !which.owner.empty()) crumbs.push_back({"Undertakings register", paths::register_all()});
   return {title, std::move(d), crumbs};
 }
 
@@ -511,10 +549,23 @@ class PageOutput : public OutputKind {
     for (const auto& p : ctx.model.people)
       declare(paths::person(p.id.value), "person.mustache",
               [id = p.id.value](PageEnv& env) { return person_page(env, id); });
-    declare(paths::register_all(), "register.mustache", [](PageEnv& env) { return register_page(env, nullptr); });
-    for (const auto& s : register_states())
-      declare(paths::register_state(s.slug), "register.mustache",
-              [&s](PageEnv& env) { return register_page(env, &s); });
+    // The register in pages of kRegisterPageSize: everything, each state, each owner's.
+    std::vector<RegisterList> lists{{{Query::By::all, ""}, nullptr, ""}};
+    for (const auto& s : register_states()) lists.push_back({{Query::By::state, s.slug}, &s, ""});
+    std::set<std::string> owners;
+    for (const auto& ru : ctx.site.undertakings)
+      if (!trim(ru.undertaking->owner.value).empty()) owners.insert(owner_slug(ru.undertaking->owner.value));
+    for (const auto& o : owners) lists.push_back({{Query::By::owner, o}, nullptr, o});
+    for (const auto& list : lists) {
+      size_t count = 0;
+      for (const auto& ru : ctx.site.undertakings)
+        count += list.state ? list.state->keep(ru.timing)
+                 : list.owner.empty() ? 1
+                                      : owner_slug(ru.undertaking->owner.value) == list.owner;
+      for (size_t n = 1, pages = page_count(count, kRegisterPageSize); n <= pages; ++n)
+        declare(page_path(list.first_page(), n), "register.mustache",
+                [list, n](PageEnv& env) { return register_page(env, list, n); });
+    }
     for (const auto& ru : ctx.site.undertakings)
       declare(paths::undertaking(ru.undertaking->id.value), "undertaking.mustache",
               [id = ru.undertaking->id.value](PageEnv& env) { return undertaking_page(env, id); });

@@ -72,6 +72,8 @@ View undertaking_view(PageEnv& env, const ResolvedUndertaking& ru) {
   d.set("href", env.link(paths::undertaking(u.id.value)));
   d.set("text", strip_markers(trim(u.text.value)));
   d.set("owner", name_view(env, u.owner));
+  // Every owner has a page of their undertakings, which can be bookmarked.
+  if (!trim(u.owner.value).empty()) d.set("owner_href", env.link(paths::register_owner(owner_slug(u.owner.value))));
   d.set("due", due_label(ru));
   d.set("iso_due", ru.due ? ru.due->iso() : "");
   d.set("state", timing_view(ru.timing));

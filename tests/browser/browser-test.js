@@ -13,6 +13,37 @@ const USAGE = `usage: browser-test.js SITE_DIR [--pages GLOB[,GLOB...]] [--max-p
 exit: 0 every page passed, 1 some page failed, 2 usage error or crash`;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const PAGE_TIMEOUT_MS = 30000;
+const PHONE_WIDTHS = [320];
+
+/// Run in the page: what a reader would have to scroll sideways to see. The page itself must not
+/// be wider than the window. A table of figures may scroll sideways inside a labelled region a
+/// keyboard can reach (its two-dimensional layout carries its meaning: WCAG 1.4.10's exception);
+/// a list of records (the register, table.register) is stacked on a phone, never panned.
+function sidewaysScrolling() {
+  const out = [];
+  const doc = document.documentElement;
+  if (doc.scrollWidth > doc.clientWidth + 1) {
+    const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > doc.clientWidth + 1);
+    const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '');
+    // The outermost elements that stick out say where the problem is.
+    const outer = wide.filter(e => !wide.includes(e.parentElement)).slice(0, 3).map(name);
+    out.push(`the page is ${doc.scrollWidth} px wide in a ${doc.clientWidth} px window (${outer.join(', ')})`);
+  }
+  for (const table of document.querySelectorAll('table')) {
+    for (let box = table.parentElement; box && box !== document.body; box = box.parentElement) {
+      const style = getComputedStyle(box);
+      const labelledRegion = box.getAttribute('role') === 'region' && box.hasAttribute('aria-label') &&
+        box.tabIndex >= 0;
+      if (labelledRegion && !table.classList.contains('register')) break;
+      if (/(auto|scroll)/.test(style.overflowX) && box.scrollWidth > box.clientWidth + 1) {
+        const caption = table.caption ? table.caption.textContent.trim().slice(0, 60) : '(no caption)';
+        out.push(`the table "${caption}" scrolls sideways (${box.scrollWidth} px in ${box.clientWidth} px)`);
+        break;
+      }
+    }
+  }
+  return out;
+}
 
 function parseArgs(argv) {
   const opts = { siteDir: null, globs: [], maxPerKind: 0, jobs: 2 };
@@ -109,6 +140,15 @@ async function checkPage(browser, siteDir, rel, axeSource) {
     for (const v of result.violations) {
       problems.push(`axe ${v.id} (${v.impact}): ${v.help}`);
       for (const node of v.nodes) problems.push(`    ${node.target.map(t => [].concat(t).join(' >>> ')).join(' ')}`);
+    }
+    // The same page on a small phone (WCAG 1.4.10 Reflow: 320 CSS px), then back.
+    for (const width of PHONE_WIDTHS) {
+      await page.setViewportSize({ width, height: 640 });
+      for (const p of await page.evaluate(sidewaysScrolling)) problems.push(`at ${width} px: ${p}`);
+      const small = await page.evaluate(tags => window.axe.run(document, {
+        runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], preload: false,
+      }), AXE_TAGS);
+      for (const v of small.violations) problems.push(`at ${width} px: axe ${v.id} (${v.impact}): ${v.help}`);
     }
   } catch (e) {
     problems.push(`could not check: ${String(e.message || e).split('\n')[0]}`);

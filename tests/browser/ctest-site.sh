@@ -1,7 +1,8 @@
 #!/bin/bash
 # Build a site into a temporary folder and test it in the browser, as CTest runs it.
 #   ctest-site.sh REPORTSITE example    every page of the example site: axe, Nu checker, keyboard, search
-#   ctest-site.sh REPORTSITE register   the register's state filter, with and without JavaScript
+#   ctest-site.sh REPORTSITE register   the register on a generated 90-meeting site (more than one page of
+#                                       undertakings): its filter, its pages, an owner's list, with and without JavaScript
 #   ctest-site.sh REPORTSITE large      a generated 40-meeting site: axe on up to 3 pages of each kind, Nu checker on all
 set -u
 bin=$1 mode=$2
@@ -14,6 +15,10 @@ fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 site=$root
+if [ "$mode" = register ]; then
+  python3 "$root/tests/bench/gen_corpus.py" --meetings 90 --out "$out/corpus" --jobs 1 >/dev/null || { echo "FAIL: corpus"; exit 1; }
+  site=$out/corpus
+fi
 if [ "$mode" = large ]; then
   python3 "$root/tests/bench/gen_corpus.py" --meetings 40 --out "$out/corpus" --jobs 1 >/dev/null || { echo "FAIL: corpus"; exit 1; }
   site=$out/corpus

@@ -32,7 +32,15 @@ async function main() {
     if (shown.some(r => r.state !== state)) problems.push('a row of another state is still shown');
     if (rows.filter(r => r.state === state).some(r => r.hidden)) problems.push(`a ${state} row was hidden`);
     const status = (await page.textContent('#filter-status')) || '';
-    if (!status.includes(`Showing ${shown.length} of ${total}`)) problems.push(`status reads "${status}"`);
+    if (!status.includes(`${shown.length} of the ${total} undertakings on this page`)) problems.push(`status reads "${status}"`);
+    const caption = (await page.textContent('#register-table caption')) || '';
+    if (!caption.startsWith(`${shown.length} of the ${total}`)) problems.push(`the caption counts what is not shown: "${caption}"`);
+    // The filter is kept in the address: the same address opened again shows the same rows.
+    if (!page.url().includes(`state=${state}`)) problems.push(`the address ${page.url()} does not carry the filter`);
+    const again = await js.newPage();
+    await again.page.goto(page.url(), { waitUntil: 'load' });
+    const again_shown = await again.page.$$eval('#register-table tbody tr', trs => trs.filter(t => !t.hidden).length);
+    if (again_shown !== shown.length) problems.push(`the bookmarked address shows ${again_shown} rows, not ${shown.length}`);
     await page.selectOption('#filter-state', '');
     if ((await page.$$eval('#register-table tbody tr', trs => trs.filter(t => t.hidden).length)) !== 0)
       problems.push('clearing the filter did not show every row again');
@@ -50,6 +58,38 @@ async function main() {
     if (!resp || !resp.ok()) up.push(`the "given at" link ${given} does not open`);
     up.push(...watchProblems(u.watch));
     report(!up.length, `undertaking page ${first} links to its meeting`, up);
+
+    // Every undertaking is reachable: page 2 of the register, from page 1's pagination.
+    const pg = [];
+    const next = page.locator('nav.pagination a[rel="next"]');
+    if (!(await next.count())) pg.push('page 1 of the register has no link to the next page');
+    else {
+      const firstRowText = await page.textContent('#register-table tbody tr th');
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), next.first().click()]);
+      if (!page.url().endsWith('undertakings/page-2.html')) pg.push(`"Next" led to ${page.url()}`);
+      const rows2 = await page.locator('#register-table tbody tr').count();
+      if (!rows2) pg.push('page 2 lists nothing');
+      if ((await page.textContent('#register-table tbody tr th')) === firstRowText) pg.push('page 2 starts with page 1\'s first row');
+      const current = await page.getAttribute('nav.pagination a[aria-current="page"]', 'aria-label');
+      if (current !== 'Page 2') pg.push(`the current page is marked "${current}"`);
+      const cap = (await page.textContent('#register-table caption')) || '';
+      if (!/101 to \d+ shown here/.test(cap)) pg.push(`page 2's caption reads "${cap}"`);
+    }
+    report(!pg.length, 'the register\'s page 2, from page 1', pg);
+
+    // An owner link opens that owner's undertakings, open ones first, and only theirs.
+    const ow = [];
+    await page.goto(fileUrl(siteDir, 'undertakings/state/overdue/index.html'), { waitUntil: 'load' });
+    const ownerLink = page.locator('#register-table tbody tr td[data-label="Owner"] a').first();
+    const ownerName = ((await ownerLink.textContent()) || '').trim();
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), ownerLink.click()]);
+    if (!/undertakings\/owner\/[a-z0-9-]+\/index\.html$/.test(page.url())) ow.push(`the owner link led to ${page.url()}`);
+    const owners = await page.$$eval('#register-table tbody tr td[data-label="Owner"]', tds => tds.map(t => t.textContent.trim()));
+    if (!owners.length) ow.push('the owner page lists nothing');
+    if (owners.some(o => o !== ownerName)) ow.push(`the owner page lists others' undertakings: ${[...new Set(owners)].join(', ')}`);
+    const ownerStates = await page.$$eval('#register-table tbody tr', trs => trs.map(t => t.dataset.state));
+    if (ownerStates[0] !== 'overdue') ow.push(`the owner's list starts with a ${ownerStates[0]} undertaking, not an overdue one`);
+    report(!ow.length, `an owner link opens ${ownerName}'s undertakings (${owners.length})`, ow);
   } finally {
     await js.close();
   }
