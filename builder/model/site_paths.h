@@ -23,6 +23,8 @@ inline std::string register_state(const std::string& state) { return "undertakin
 inline std::string undertaking(const std::string& id) { return "undertakings/" + id + "/index.html"; }
 /// One owner's undertakings, by owner_slug() of the owner as written.
 inline std::string register_owner(const std::string& slug) { return "undertakings/owner/" + slug + "/index.html"; }
+/// The undertakings given at one committee's meetings.
+inline std::string register_committee(const std::string& id) { return "undertakings/committee/" + id + "/index.html"; }
 inline std::string glossary() { return "glossary/index.html"; }
 inline std::string search() { return "search/index.html"; }
 inline std::string page(const std::string& stem) { return stem + "/index.html"; }

@@ -58,14 +58,29 @@ View counts_view(const std::vector<const ResolvedUndertaking*>& list) {
   return d;
 }
 
+/// How many undertakings a summary on another page lists before it points to
+/// the register's pages: enough to act on, few enough that the page stays small.
+constexpr size_t kSummaryListSize = 5;
+
+/// The first `most` of `list`, as rows, and how many more there are ({more, has_more}).
+void set_capped(PageEnv& env, View& d, const char* key, const std::vector<const ResolvedUndertaking*>& list,
+                size_t most = kSummaryListSize) {
+  std::vector<const ResolvedUndertaking*> first(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(std::min(most, list.size())));
+  d.set(key, undertaking_list(env, first));
+  d.set(std::string("has_") + key, !list.empty());
+  d.set(std::string(key) + "_more", std::to_string(list.size() - first.size()));
+  d.set(std::string(key) + "_has_more", list.size() > first.size());
+}
+
 View overdue_view(PageEnv& env, const std::vector<const ResolvedUndertaking*>& list) {
   std::vector<const ResolvedUndertaking*> overdue;
   for (const auto* ru : list)
     if (ru->timing == Timing::overdue || ru->timing == Timing::due_today) overdue.push_back(ru);
   View d = counts_view(list);
-  d.set("overdue_list", undertaking_list(env, overdue));
+  set_capped(env, d, "overdue_list", overdue);
   d.set("has_overdue", !overdue.empty());
   d.set("as_of", env.as_of().long_form());
+  d.set("overdue_href", env.link(paths::register_state("overdue")));
   return d;
 }
 
@@ -213,6 +228,7 @@ PageContent year_page(PageEnv& env, const MunicipalYear& year) {
     for (size_t mi : env.meetings_in(year, c.id.value)) meetings.push_back(meeting_row(env, mi));
     if (meetings.empty()) continue;
     View cd;
+    cd.set("id", c.id.value);
     cd.set("name", c.name.value);
     cd.set("href", env.link(paths::committee(c.id.value)));
     cd.set("meetings", meetings);
@@ -233,12 +249,10 @@ PageContent year_page(PageEnv& env, const MunicipalYear& year) {
       }
   d.set("reports", reports);
   d.set("has_reports", !reports.empty());
-  d.set("given", undertaking_list(env, given));
-  d.set("has_given", !given.empty());
-  d.set("due_list", undertaking_list(env, due));
-  d.set("has_due", !due.empty());
-  d.set("closed", undertaking_list(env, closed));
-  d.set("has_closed", !closed.empty());
+  // A year of a busy council holds hundreds: the page shows the first few of each and counts the rest.
+  set_capped(env, d, "given", given, 2 * kSummaryListSize);
+  set_capped(env, d, "due_list", due, 2 * kSummaryListSize);
+  set_capped(env, d, "closed", closed, 2 * kSummaryListSize);
   d.set("summary", overdue_view(env, given));
   d.set("register_href", env.link(paths::register_all()));
   return {"Municipal year " + year.label(), std::move(d), {{"Home", paths::home()}}};
@@ -252,28 +266,35 @@ PageContent committee_page(PageEnv& env, size_t ci) {
   d.set("name", c.name.value);
   d.set("description", env.prose(c.description, 2));
   d.set("ics_href", env.link(paths::committee_ics(c.id.value)));
-  ViewList years;
-  for (const auto& y : env.years()) {
-    ViewList meetings;
+  // The meetings of the latest years it met in; every year as a link, so the
+  // page stays the same size however long the archive (the year pages list the rest).
+  constexpr size_t kRecentYears = 2;
+  ViewList recent, all_years;
+  for (const auto& y : env.years()) {  // newest first
     const auto& in_year = env.meetings_in(y, c.id.value);
+    if (in_year.empty()) continue;
+    View link;
+    link.set("label", y.label());
+    link.set("href", env.link(paths::year(y.slug())) + "#committee-" + c.id.value);
+    link.set("count", std::to_string(in_year.size()) + (in_year.size() == 1 ? " meeting" : " meetings"));
+    all_years.push_back(link);
+    if (recent.size() >= kRecentYears) continue;
+    ViewList meetings;
     for (auto it = in_year.rbegin(); it != in_year.rend(); ++it) meetings.push_back(meeting_row(env, *it));
-    if (meetings.empty()) continue;
-    View yd;
-    yd.set("label", y.label());
-    yd.set("href", env.link(paths::year(y.slug())));
+    View yd = link;
     yd.set("meetings", meetings);
-    years.push_back(yd);
+    recent.push_back(yd);
   }
-  d.set("years", years);
-  d.set("has_meetings", !years.empty());
+  d.set("years", recent);
+  d.set("all_years", all_years);
+  d.set("has_meetings", !recent.empty());
   auto mine = env.undertakings({Query::By::committee, c.id.value});
   std::vector<const ResolvedUndertaking*> open;
   for (const auto* ru : mine)
     if (timing_is_open(ru->timing)) open.push_back(ru);
-  d.set("open", undertaking_list(env, open));
-  d.set("has_open", !open.empty());
+  set_capped(env, d, "open", open, 2 * kSummaryListSize);
   d.set("summary", overdue_view(env, mine));
-  d.set("register_href", env.link(paths::register_all()));
+  d.set("register_href", env.link(paths::register_committee(c.id.value)));
   return {c.name.value, std::move(d), {{"Home", paths::home()}}};
 }
 
@@ -311,20 +332,36 @@ PageContent home_page(PageEnv& env) {
 
 // ---- people ---------------------------------------------------------------
 
-PageContent person_page(PageEnv& env, const std::string& id) {
+/// Meetings per page of a person's list: a councillor of twenty years may be
+/// named in a thousand; 100 links keep a page near 20 KB.
+constexpr size_t kPersonMeetingsPerPage = 100;
+
+PageContent person_page(PageEnv& env, const std::string& id, size_t number) {
   const Person& p = *env.person(id);
   auto owned = env.undertakings({Query::By::owner, id});
   View d;
   d.set("name", p.name.value);
   d.set("role", p.role == PersonRole::officer ? "Officer" : "Member");
-  ViewList meetings;
   auto named = env.person_meetings(id);
-  for (auto it = named.rbegin(); it != named.rend(); ++it) meetings.push_back(meeting_row(env, *it));
+  const size_t pages = page_count(named.size(), kPersonMeetingsPerPage);
+  ViewList meetings;
+  // Newest first, a page at a time.
+  for (size_t k = (number - 1) * kPersonMeetingsPerPage; k < named.size() && k < number * kPersonMeetingsPerPage; ++k)
+    meetings.push_back(meeting_row(env, named[named.size() - 1 - k]));
   d.set("meetings", meetings);
   d.set("has_meetings", !meetings.empty());
-  d.set("undertakings", undertaking_list(env, owned));
-  d.set("has_undertakings", !owned.empty());
-  return {p.name.value, std::move(d), {{"Home", paths::home()}}};
+  d.set("meeting_count", std::to_string(named.size()));
+  d.set("pager", pagination_view(env, paths::person(id), number, pages));
+  std::vector<const ResolvedUndertaking*> open;
+  for (const auto* ru : owned)
+    if (timing_is_open(ru->timing)) open.push_back(ru);
+  set_capped(env, d, "undertakings", open, 2 * kSummaryListSize);
+  d.set("owned_count", std::to_string(owned.size()));
+  d.set("has_owned", !owned.empty());
+  d.set("owned_href", env.link(paths::register_owner(owner_slug(id))));
+  std::string title = p.name.value;
+  if (pages > 1) title += " (page " + std::to_string(number) + " of " + std::to_string(pages) + ")";
+  return {title, std::move(d), {{"Home", paths::home()}}};
 }
 
 // ---- undertakings -------------------------------------------------------
@@ -334,9 +371,11 @@ struct RegisterList {
   Query query;
   const RegisterState* state = nullptr;  // for a state's list
   std::string owner;                     // for an owner's list: their slug
+  std::string committee;                 // for a committee's list: its id
   std::string first_page() const {
     if (state) return paths::register_state(state->slug);
     if (!owner.empty()) return paths::register_owner(owner);
+    if (!committee.empty()) return paths::register_committee(committee);
     return paths::register_all();
   }
 };
@@ -372,7 +411,7 @@ PageContent register_page(PageEnv& env, const RegisterList& which, size_t number
     View all;
     all.set("label", "All");
     all.set("href", env.link(paths::register_all()));
-    all.set("current", which.state == nullptr && which.owner.empty());
+    all.set("current", which.state == nullptr && which.owner.empty() && which.committee.empty());
     states.push_back(all);
   }
   for (const auto& s : register_states()) {
@@ -400,9 +439,15 @@ PageContent register_page(PageEnv& env, const RegisterList& which, size_t number
     if (const Person* p = env.person(list.empty() ? "" : list.front()->undertaking->owner.value))
       d.set("owner_person_href", env.link(paths::person(p->id.value)));
   }
+  if (!which.committee.empty()) {
+    title = "Undertakings given at " + env.committee_name(which.committee);
+    d.set("committee_name", env.committee_name(which.committee));
+    d.set("committee_href", env.link(paths::committee(which.committee)));
+  }
   if (pages > 1) title += " (page " + std::to_string(number) + " of " + std::to_string(pages) + ")";
   Crumbs crumbs{{"Home", paths::home()}};
-  if (which.state || !which.owner.empty()) crumbs.push_back({"Undertakings register", paths::register_all()});
+  if (which.state || !which.owner.empty() || !which.committee.empty())
+    crumbs.push_back({"Undertakings register", paths::register_all()});
   return {title, std::move(d), crumbs};
 }
 
@@ -547,21 +592,27 @@ class PageOutput : public OutputKind {
       declare(paths::meeting(ctx.model.meetings[mi].id), "meeting.mustache",
               [mi](PageEnv& env) { return meeting_page(env, mi); });
     for (const auto& p : ctx.model.people)
-      declare(paths::person(p.id.value), "person.mustache",
-              [id = p.id.value](PageEnv& env) { return person_page(env, id); });
+      for (size_t n = 1, pages = page_count(ctx.site.person_meetings.count(p.id.value)
+                                                      ? ctx.site.person_meetings.at(p.id.value).size() : 0,
+                                                  kPersonMeetingsPerPage);
+           n <= pages; ++n)
+        declare(page_path(paths::person(p.id.value), n), "person.mustache",
+                [id = p.id.value, n](PageEnv& env) { return person_page(env, id, n); });
     // The register in pages of kRegisterPageSize: everything, each state, each owner's.
-    std::vector<RegisterList> lists{{{Query::By::all, ""}, nullptr, ""}};
-    for (const auto& s : register_states()) lists.push_back({{Query::By::state, s.slug}, &s, ""});
+    std::vector<RegisterList> lists{{{Query::By::all, ""}, nullptr, "", ""}};
+    for (const auto& s : register_states()) lists.push_back({{Query::By::state, s.slug}, &s, "", ""});
+    for (const auto& c : ctx.model.committees) lists.push_back({{Query::By::committee, c.id.value}, nullptr, "", c.id.value});
     std::set<std::string> owners;
     for (const auto& ru : ctx.site.undertakings)
       if (!trim(ru.undertaking->owner.value).empty()) owners.insert(owner_slug(ru.undertaking->owner.value));
-    for (const auto& o : owners) lists.push_back({{Query::By::owner, o}, nullptr, o});
+    for (const auto& o : owners) lists.push_back({{Query::By::owner, o}, nullptr, o, ""});
     for (const auto& list : lists) {
       size_t count = 0;
       for (const auto& ru : ctx.site.undertakings)
-        count += list.state ? list.state->keep(ru.timing)
-                 : list.owner.empty() ? 1
-                                      : owner_slug(ru.undertaking->owner.value) == list.owner;
+        count += list.state                ? list.state->keep(ru.timing)
+                 : !list.owner.empty()     ? owner_slug(ru.undertaking->owner.value) == list.owner
+                 : !list.committee.empty() ? ctx.model.meetings[ru.given.meeting].committee.value == list.committee
+                                           : true;
       for (size_t n = 1, pages = page_count(count, kRegisterPageSize); n <= pages; ++n)
         declare(page_path(list.first_page(), n), "register.mustache",
                 [list, n](PageEnv& env) { return register_page(env, list, n); });
