@@ -3,7 +3,6 @@
 #include "core/parallel.h"
 #include "core/strings.h"
 #include "model/markers.h"
-#include "print_urls.h"
 
 namespace rs {
 
@@ -116,7 +115,8 @@ View layout_view(PageEnv& env, const PageContent& content) {
   layout.set("title", content.title);
   layout.set("site_title", s.title.value);
   layout.set("organisation", s.organisation.value);
-  layout.set("base_url", s.base_url.value);  // printed links depend on it (print_urls.h)
+  // A printed page shows its links' addresses when the site knows its own (assets/print.js).
+  if (!s.base_url.value.empty()) layout.set("page_url", s.base_url.value + env.path);
   layout.set("licence_name", s.licence.name);
   layout.set("licence_url", s.licence.url);
   layout.set("version", env.version());
@@ -186,7 +186,7 @@ OutputFile draw_page(const RenderContext& ctx, const ReadHashes& hashes, const P
                  {}, decl.path, {}, {}});
   }
   layout.set("content", ctx.theme.render(decl.template_name, content.data, diags));
-  page.bytes = add_print_urls(ctx.theme.render("layout.mustache", layout, diags), decl.path, env.settings().base_url.value);
+  page.bytes = ctx.theme.render("layout.mustache", layout, diags);
   return page;
 }
 

@@ -59,6 +59,15 @@ async function main() {
     up.push(...watchProblems(u.watch));
     report(!up.length, `undertaking page ${first} links to its meeting`, up);
 
+    // Printed, a link inside main shows the absolute address under base_url (assets/print.js).
+    const pr = [];
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const printed = await page.getAttribute('main #register-table tbody tr th a', 'data-print-url');
+    if (!printed || !/^https?:\/\/[^/]+\/.*undertakings\/[^/]+\/index\.html$/.test(printed)) pr.push(`the first link would print as ${printed}`);
+    const selfLink = await page.getAttribute('html', 'data-page-url');
+    if (!selfLink || !selfLink.endsWith('/undertakings/index.html')) pr.push(`the page says its address is ${selfLink}`);
+    report(!pr.length, `printing gives links their absolute address (${printed})`, pr);
+
     // Every undertaking is reachable: page 2 of the register, from page 1's pagination.
     const pg = [];
     const next = page.locator('nav.pagination a[rel="next"]');
