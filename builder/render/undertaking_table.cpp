@@ -3,6 +3,7 @@
 #include "model/markers.h"
 #include "core/strings.h"
 #include "ical.h"
+#include "view.h"
 
 namespace rs {
 
@@ -77,11 +78,7 @@ std::string to_json(const std::vector<UndertakingRow>& rows, const Date& as_of) 
 
 std::string to_ics(const Model& model, const ResolvedSite& site, const std::string& calendar_name) {
   std::string out;
-  ical_line(out, "BEGIN:VCALENDAR");
-  ical_line(out, "VERSION:2.0");
-  ical_line(out, "PRODID:-//reportsite//undertakings//EN");
-  ical_line(out, "CALSCALE:GREGORIAN");
-  ical_line(out, "X-WR-CALNAME:" + ical_escape(calendar_name));
+  ical_begin(out, "-//reportsite//undertakings//EN", calendar_name);
   std::string host = "reportsite.invalid";
   if (!model.site.base_url.value.empty()) {
     std::string u = model.site.base_url.value;
@@ -100,8 +97,12 @@ std::string to_ics(const Model& model, const ResolvedSite& site, const std::stri
     ical_line(out, "DTSTART;VALUE=DATE:" + ical_date(*ru.due));
     ical_line(out, "DTEND;VALUE=DATE:" + ical_date(Date::from_days(ru.due->days() + 1)));
     ical_line(out, "SUMMARY:" + ical_escape(std::string(timing_is_open(ru.timing) ? "Due: " : "Closed: ") + row.text));
-    ical_line(out, "DESCRIPTION:" + ical_escape("Owner: " + row.owner + "\nGiven at " + row.meeting + ", item " + row.item +
+    const Meeting& given = model.meetings[ru.given.meeting];
+    const Committee* committee = site.committee(given.committee.value, model);
+    std::string at = meeting_title(committee ? committee->name.value : given.committee.value, given);
+    ical_line(out, "DESCRIPTION:" + ical_escape("Owner: " + row.owner + "\nGiven at " + at + ", item " + row.item +
                                             "\nState as at " + site.as_of.iso() + ": " + timing_label(ru.timing)));
+    if (!model.site.base_url.value.empty()) ical_line(out, "URL:" + model.site.base_url.value + paths::undertaking(u.id.value));
     ical_line(out, "END:VEVENT");
   }
   ical_line(out, "END:VCALENDAR");
