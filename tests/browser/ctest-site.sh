@@ -2,7 +2,8 @@
 # Build a site into a temporary folder and test it in the browser, as CTest runs it.
 #   ctest-site.sh REPORTSITE example    every page of the example site: axe, Nu checker, keyboard, search
 #   ctest-site.sh REPORTSITE register   the register's state filter, with and without JavaScript
-#   ctest-site.sh REPORTSITE large      a generated 40-meeting site: axe on up to 3 pages of each kind, Nu checker on all
+#   ctest-site.sh REPORTSITE large      a generated 40-meeting site: axe on up to 3 pages of each kind, Nu checker on all,
+#                                       search by a word's start, its second page and its committee filter
 set -u
 bin=$1 mode=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,6 +29,7 @@ case "$mode" in
   large)
     status=0
     node "$here/browser-test.js" "$out/site" --max-per-kind 3 || status=1
+    node "$here/search-test.js" "$out/site" "budg" "Budget" "report" || status=1
     bash "$here/vnu-test.sh" "$out/site" || status=1
     exit $status ;;
   *) echo "unknown mode $mode"; exit 2 ;;
