@@ -119,10 +119,11 @@ std::string to_base36(size_t n) {
   return s;
 }
 
-/// The filters' file: for each committee, year and kind, its documents as runs
-/// "gap.length" (base 36, the gap from the end of the run before). A meeting's
-/// documents are numbered together, so runs keep this small at any size.
-std::string facets_js(const std::vector<SearchDoc>& docs) {
+/// The filters' files, one a filter (facets-<filter>.js, so choosing a committee
+/// loads the committees' alone): each value's documents as runs "gap.length"
+/// (base 36, the gap from the end of the run before). A meeting's documents are
+/// numbered together, so runs keep these small at any size.
+std::vector<OutputFile> facet_files(const std::vector<SearchDoc>& docs) {
   std::map<std::string, std::map<std::string, std::vector<uint32_t>>> groups;
   for (size_t i = 0; i < docs.size(); ++i) {
     const SearchDoc& d = docs[i];
@@ -131,14 +132,13 @@ std::string facets_js(const std::vector<SearchDoc>& docs) {
     if (!d.committee_id.empty()) groups["committee"][d.committee_id].push_back(id);
     if (!d.year.empty()) groups["year"][d.year].push_back(id);
   }
-  std::string js = "window.RS_SEARCH_FACETS={";
-  bool first_group = true;
+  std::vector<OutputFile> files;
   for (const auto& [group, values] : groups) {
-    js += (first_group ? "\n" : ",\n") + json_quote(group) + ":{";
-    first_group = false;
+    std::string js = "window.RS_SEARCH_FACETS=window.RS_SEARCH_FACETS||{};\nwindow.RS_SEARCH_FACETS[" +
+                     json_quote(group) + "]={";
     bool first_value = true;
     for (const auto& [value, ids] : values) {
-      js += (first_value ? "" : ",") + json_quote(value) + ":\"";
+      js += (first_value ? "\n" : ",\n") + json_quote(value) + ":\"";
       first_value = false;
       size_t end = 0;  // one past the last run's end
       for (size_t k = 0; k < ids.size();) {
@@ -150,9 +150,9 @@ std::string facets_js(const std::vector<SearchDoc>& docs) {
       }
       js += "\"";
     }
-    js += "}";
+    files.push_back({"assets/search/facets-" + group + ".js", js + "};\n", "", ""});
   }
-  return js + "};\n";
+  return files;
 }
 
 /// What the filters offer, as [value, label] pairs: committees by name, years
@@ -215,12 +215,17 @@ class SearchOutput : public OutputKind {
             std::vector<SearchDoc> docs;
             std::vector<std::vector<std::string>> stems;
             // The meeting itself, found by its committee, date, venue and who attended.
-            std::string who = m.venue.value;
-            for (const auto* list : {&m.attendance.members, &m.attendance.officers, &m.attendance.apologies})
-              for (const auto& n : *list) {
-                const Person* p = ctx.site.person(n.value, ctx.model);
-                who += ' ' + (p ? p->name.value : n.value);
+            std::string who = m.venue.value.empty() ? "" : m.venue.value + ".";
+            auto names = [&](const char* label, const std::vector<NameRef>& list) {
+              for (size_t i = 0; i < list.size(); ++i) {
+                const Person* p = ctx.site.person(list[i].value, ctx.model);
+                who += (i ? ", " : std::string(" ") + label + ": ") + (p ? p->name.value : list[i].value);
               }
+              if (!list.empty()) who += '.';
+            };
+            names("Members", m.attendance.members);
+            names("Officers", m.attendance.officers);
+            names("Apologies", m.attendance.apologies);
             stems.emplace_back();
             docs.push_back(make_doc({"Meeting", meeting_title(committee, m), paths::meeting(m.id), m.date.value.long_form(),
                                      committee, "", m.committee.value, year},
@@ -286,7 +291,7 @@ class SearchOutput : public OutputKind {
       docs[from_meetings + i] = make_doc(std::move(p.doc), p.text, stems[from_meetings + i]);
     });
 
-    out.push_back({"assets/search/facets.js", facets_js(docs), "", ""});
+    for (auto& f : facet_files(docs)) out.push_back(std::move(f));
 
     // Postings: stem → ascending doc numbers, written as deltas.
     std::unordered_map<std::string, std::vector<uint32_t>> by_stem;

@@ -2,8 +2,8 @@
 // The offline search index. A fetch() of JSON fails from file://, so the index
 // is JavaScript loaded by <script> tags: one file of documents, and the terms
 // split by first character so a query loads only the shards it needs. Filters
-// (committee, year, kind) are runs of document numbers in one more file, read
-// only once a filter is chosen.
+// (committee, year, kind) are runs of document numbers in a file each, read
+// only once that filter is chosen.
 #include <string>
 #include <vector>
 

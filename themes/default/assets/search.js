@@ -2,7 +2,7 @@
 // fetch() of JSON fails from file://. Terms are split by first character into
 // assets/search/terms-<c>.js and documents into chunks (docs-<n>.js); a query
 // loads only the term files it needs, the chunks of the results it shows, and
-// facets.js once a filter is chosen. The query, filters and page live in the
+// facets-<filter>.js once that filter is chosen. The query, filters and page live in the
 // URL (history.replaceState), so a search can be bookmarked.
 (function () {
   var input = document.getElementById('search-input');
@@ -224,7 +224,10 @@
     alts.forEach(function (a) { a.forEach(function (s) { needed[shardOf(s)] = true; }); });
     var c = chosen();
     var loads = Object.keys(needed).map(loadShard);
-    if (Object.keys(c).length) loads.push(loadScript(window.RS_SEARCH_FACETS, 'facets.js'));
+    window.RS_SEARCH_FACETS = window.RS_SEARCH_FACETS || {};
+    Object.keys(c).forEach(function (name) {
+      loads.push(loadScript(window.RS_SEARCH_FACETS[name], 'facets-' + name + '.js'));
+    });
     var ticket = ++pending;
     Promise.all(loads).then(function () {
       if (ticket !== pending) return;
@@ -236,7 +239,7 @@
         for (var i = 1; i < stems.length && ids.length; i++) ids = intersect(ids, postings(stems[i], prefixable(stems[i])));
         ids.forEach(function (id) { if (!seen[id]) { seen[id] = true; found.push(id); } });
       });
-      var facets = window.RS_SEARCH_FACETS || {};
+      var facets = window.RS_SEARCH_FACETS;
       Object.keys(c).forEach(function (name) { found = intersect(found, facetIds((facets[name] || {})[c[name]])); });
       found.sort(function (a, b) { return b - a; });  // newest first
       var total = found.length;
