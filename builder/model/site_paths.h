@@ -12,6 +12,7 @@ inline std::string home() { return "index.html"; }
 inline std::string year(const std::string& slug) { return "years/" + slug + "/index.html"; }
 inline std::string committee(const std::string& id) { return "committees/" + id + "/index.html"; }
 inline std::string committee_ics(const std::string& id) { return "committees/" + id + "/meetings.ics"; }
+inline std::string committee_feed(const std::string& id) { return "committees/" + id + "/feed.xml"; }
 inline std::string meeting(const std::string& id) { return "meetings/" + id + "/index.html"; }
 inline std::string person(const std::string& id) { return "people/" + id + "/index.html"; }
 inline std::string series(const std::string& id) { return "reports/" + id + "/index.html"; }

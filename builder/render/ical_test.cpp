@@ -86,5 +86,21 @@ TEST_CASE("ical_escape is RFC 5545 TEXT escaping and nothing else") {
   CHECK(ical_escape(std::string("bell\x07 and\ttab")) == "bell and\ttab");  // no control characters but HTAB
 }
 
+TEST_CASE("ical_when writes local times with their zone, dates as dates, and runs past midnight") {
+  Date day{2018, 10, 31};
+  CHECK(ical_when("DTSTART", day, std::nullopt) == "DTSTART;VALUE=DATE:20181031");
+  CHECK(ical_when("DTSTART", day, 19 * 60 + 30) == "DTSTART;TZID=Europe/London:20181031T193000");
+  CHECK(ical_when("DTEND", day, 25 * 60 + 5) == "DTEND;TZID=Europe/London:20181101T010500");
+}
+
+TEST_CASE("every calendar carries the VTIMEZONE its TZIDs name") {
+  std::string out;
+  ical_begin(out, "-//test//EN", "Meetings, all");
+  CHECK(out.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0) == 0);
+  CHECK(out.find("X-WR-CALNAME:Meetings\\, all\r\n") != std::string::npos);
+  CHECK(out.find("BEGIN:VTIMEZONE\r\nTZID:Europe/London\r\n") != std::string::npos);
+  CHECK(out.find("END:VTIMEZONE\r\n") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace rs

@@ -131,6 +131,10 @@ std::vector<OutputFile> render_site(const RenderContext& ctx, Diagnostics& diags
 std::vector<OutputFile> render_site(const RenderContext& ctx, const std::vector<std::unique_ptr<OutputKind>>& outputs,
                                     Diagnostics& diags, PageSink* sink = nullptr);
 
+/// One meeting as site.json writes it: its public content only (an exempt
+/// item is its number, title and paragraph). Feeds hash it to see a change.
+std::string meeting_json(const Meeting& meeting);
+
 /// The abbreviation → expansion map the Markdown renderer marks up.
 std::map<std::string, std::string> glossary_abbreviations(const Model& model);
 

@@ -43,18 +43,19 @@ std::vector<std::string> search_tokens(const std::string& text) {
   return out;
 }
 
-std::string search_snippet(const std::string& text) {
-  if (text.size() <= 240) return text;
-  size_t cut = utf8_cut(text, 0, 240);  // whole characters; any bytes move it forward
+std::string search_snippet(const std::string& text, size_t limit) {
+  if (text.size() <= limit) return text;
+  size_t cut = utf8_cut(text, 0, limit);  // whole characters; any bytes move it forward
   size_t space = text.rfind(' ', cut);
-  return text.substr(0, space == std::string::npos || space < 120 ? cut : space) + "…";
+  return text.substr(0, space == std::string::npos || space < limit / 2 ? cut : space) + "…";
 }
 
 namespace {
 
-/// A search result as the page shows it; the full text is only read for its stems.
+/// A search result as the page shows it; the full text is only read for its
+/// stems. committee_id and year (a slug) are what the filters narrow by.
 struct SearchDoc {
-  std::string kind, title, url, date, committee, snippet;
+  std::string kind, title, url, date, committee, snippet, committee_id, year;
 };
 
 /// The distinct stems a document is found by, sorted.
@@ -64,12 +65,14 @@ std::vector<std::string> stems_of(const SearchDoc& d, const std::string& text) {
   return {seen.begin(), seen.end()};
 }
 
-/// A document with its snippet cut from `text`, and its stems.
-SearchDoc make_doc(std::string kind, std::string title, std::string url, std::string date, std::string committee,
-                   const std::string& text, std::vector<std::string>& stems) {
-  SearchDoc d{std::move(kind), std::move(title), std::move(url), std::move(date), std::move(committee), ""};
+/// Text a result keeps for its snippet: enough that the words found are
+/// usually in it (search.js shows the part around them), bounded so a chunk stays small.
+constexpr size_t kSnippetBytes = 1000;
+
+/// `d` with its snippet cut from `text`, and its stems.
+SearchDoc make_doc(SearchDoc d, const std::string& text, std::vector<std::string>& stems) {
   stems = stems_of(d, text);
-  d.snippet = search_snippet(text);
+  d.snippet = search_snippet(text, kSnippetBytes);
   return d;
 }
 
@@ -79,7 +82,9 @@ struct KeptDoc {
   SearchDoc doc;
   std::string stems;
 };
-auto fields(SearchDoc& d) { return std::tie(d.kind, d.title, d.url, d.date, d.committee, d.snippet); }
+auto fields(SearchDoc& d) {
+  return std::tie(d.kind, d.title, d.url, d.date, d.committee, d.snippet, d.committee_id, d.year);
+}
 auto fields(KeptDoc& k) { return std::tie(k.doc, k.stems); }
 
 std::vector<KeptDoc> keep(const std::vector<SearchDoc>& docs, const std::vector<std::vector<std::string>>& stems) {
@@ -104,7 +109,88 @@ void unkeep(std::vector<KeptDoc>&& kept, std::vector<SearchDoc>& docs, std::vect
   }
 }
 
-constexpr size_t kDocsPerChunk = 200;
+std::string to_base36(size_t n) {
+  const char* digits = "0123456789abcdefghijklmnopqrstuvwxyz";
+  std::string s;
+  do {
+    s.insert(s.begin(), digits[n % 36]);
+    n /= 36;
+  } while (n);
+  return s;
+}
+
+/// The filters' files, one a filter (facets-<filter>.js, so choosing a committee
+/// loads the committees' alone): each value's documents as runs "gap.length"
+/// (base 36, the gap from the end of the run before). A meeting's documents are
+/// numbered together, so runs keep these small at any size.
+std::vector<OutputFile> facet_files(const std::vector<SearchDoc>& docs) {
+  std::map<std::string, std::map<std::string, std::vector<uint32_t>>> groups;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const SearchDoc& d = docs[i];
+    auto id = static_cast<uint32_t>(i);
+    groups["kind"][ascii_lower(d.kind)].push_back(id);
+    if (!d.committee_id.empty()) groups["committee"][d.committee_id].push_back(id);
+    if (!d.year.empty()) groups["year"][d.year].push_back(id);
+  }
+  std::vector<OutputFile> files;
+  for (const auto& [group, values] : groups) {
+    std::string js = "window.RS_SEARCH_FACETS=window.RS_SEARCH_FACETS||{};\nwindow.RS_SEARCH_FACETS[" +
+                     json_quote(group) + "]={";
+    bool first_value = true;
+    for (const auto& [value, ids] : values) {
+      js += (first_value ? "\n" : ",\n") + json_quote(value) + ":\"";
+      first_value = false;
+      size_t end = 0;  // one past the last run's end
+      for (size_t k = 0; k < ids.size();) {
+        size_t run = 1;
+        while (k + run < ids.size() && ids[k + run] == ids[k] + run) ++run;
+        js += (k ? "," : "") + to_base36(ids[k] - end) + "." + to_base36(run);
+        end = ids[k] + run;
+        k += run;
+      }
+      js += "\"";
+    }
+    files.push_back({"assets/search/facets-" + group + ".js", js + "};\n", "", ""});
+  }
+  return files;
+}
+
+/// What the filters offer, as [value, label] pairs: committees by name, years
+/// newest first, kinds in a fixed order; only values some document has.
+std::string facet_labels(const RenderContext& ctx, const std::vector<SearchDoc>& docs) {
+  std::set<std::string> committees, years, kinds;
+  for (const auto& d : docs) {
+    if (!d.committee_id.empty()) committees.insert(d.committee_id);
+    if (!d.year.empty()) years.insert(d.year);
+    kinds.insert(ascii_lower(d.kind));
+  }
+  auto pair = [](const std::string& value, const std::string& label) {
+    return "[" + json_quote(value) + "," + json_quote(label) + "]";
+  };
+  std::string out = "\"committees\":[";
+  std::vector<std::pair<std::string, std::string>> named;
+  for (const auto& c : ctx.model.committees)
+    if (committees.count(c.id.value)) named.emplace_back(c.name.value, c.id.value);
+  std::sort(named.begin(), named.end());
+  for (size_t i = 0; i < named.size(); ++i) out += (i ? "," : "") + pair(named[i].second, named[i].first);
+  out += "],\"years\":[";
+  bool first = true;
+  for (auto y = years.rbegin(); y != years.rend(); ++y, first = false) {
+    std::string label = *y;
+    std::replace(label.begin(), label.end(), '-', '/');  // 2018-19 → 2018/19
+    out += (first ? "" : ",") + pair(*y, label);
+  }
+  out += "],\"kinds\":[";
+  first = true;
+  for (const auto& [kind, label] : std::vector<std::pair<std::string, std::string>>{
+           {"meeting", "Meetings"}, {"item", "Agenda items"}, {"undertaking", "Undertakings"}, {"report", "Reports"},
+           {"page", "Pages"}})
+    if (kinds.count(kind)) out += (first ? "" : ",") + pair(kind, label), first = false;
+  return out + "]";
+}
+
+// 100 documents of up to kSnippetBytes each: a chunk stays near 100 KB.
+constexpr size_t kDocsPerChunk = 100;
 
 class SearchOutput : public OutputKind {
  public:
@@ -120,13 +206,30 @@ class SearchOutput : public OutputKind {
       std::string committee = committee_name(ctx, m.committee.value);
       // Keyed by the meeting's whole file (everything of a meeting comes from
       // it), so a field the index starts to use can never be left out of the key.
+      std::string year = ctx.site.meeting_year[mi].slug();
       Hasher key;
-      key.add(m.id).add(ctx.model.sources.content_hash(m.file)).add(committee);
+      key.add("v2").add(m.id).add(ctx.model.sources.content_hash(m.file)).add(committee).add(year);
       auto kept = cached<std::vector<KeptDoc>>(
           ctx.memo, "search:" + m.id, key.value(),
           [&] {
             std::vector<SearchDoc> docs;
             std::vector<std::vector<std::string>> stems;
+            // The meeting itself, found by its committee, date, venue and who attended.
+            std::string who = m.venue.value.empty() ? "" : m.venue.value + ".";
+            auto names = [&](const char* label, const std::vector<NameRef>& list) {
+              for (size_t i = 0; i < list.size(); ++i) {
+                const Person* p = ctx.site.person(list[i].value, ctx.model);
+                who += (i ? ", " : std::string(" ") + label + ": ") + (p ? p->name.value : list[i].value);
+              }
+              if (!list.empty()) who += '.';
+            };
+            names("Members", m.attendance.members);
+            names("Officers", m.attendance.officers);
+            names("Apologies", m.attendance.apologies);
+            stems.emplace_back();
+            docs.push_back(make_doc({"Meeting", meeting_title(committee, m), paths::meeting(m.id), m.date.value.long_form(),
+                                     committee, "", m.committee.value, year},
+                                    trim(who), stems.back()));
             for (const auto& it : m.items) {
               std::string text;
               if (!it.exempt()) {  // exempt business is never indexed beyond its title
@@ -140,9 +243,10 @@ class SearchOutput : public OutputKind {
                 text = trim(text);
               }
               stems.emplace_back();
-              docs.push_back(make_doc("Item", it.number.value + ". " + it.title.value,
-                                      paths::meeting(m.id) + "#item-" + it.number.value, m.date.value.long_form(),
-                                      committee, text, stems.back()));
+              docs.push_back(make_doc({"Item", it.number.value + ". " + it.title.value,
+                                       paths::meeting(m.id) + "#item-" + it.number.value, m.date.value.long_form(),
+                                       committee, "", m.committee.value, year},
+                                      text, stems.back()));
             }
             return keep(docs, stems);
           },
@@ -160,28 +264,34 @@ class SearchOutput : public OutputKind {
     }
     // The other documents are few or short: drawn afresh each time.
     struct Pending {
-      std::string kind, title, url, date, committee, text;
+      SearchDoc doc;
+      std::string text;
     };
     std::vector<Pending> rest;
     for (const auto& ru : ctx.site.undertakings) {
       const Meeting& m = ctx.model.meetings[ru.given.meeting];
-      rest.push_back({"Undertaking", ru.undertaking->text.value, paths::undertaking(ru.undertaking->id.value),
-                      m.date.value.long_form(), committee_name(ctx, m.committee.value),
-                      std::string(timing_label(ru.timing)) + ". Owner: " + ru.undertaking->owner.value});
+      const Person* owner = ctx.site.person(ru.undertaking->owner.value, ctx.model);
+      rest.push_back({{"Undertaking", ru.undertaking->text.value, paths::undertaking(ru.undertaking->id.value),
+                       m.date.value.long_form(), committee_name(ctx, m.committee.value), "", m.committee.value,
+                       ctx.site.meeting_year[ru.given.meeting].slug()},
+                      std::string(timing_label(ru.timing)) +
+                          ". Owner: " + (owner ? owner->name.value : ru.undertaking->owner.value)});
     }
     for (const auto& r : ctx.model.reports)
-      rest.push_back({"Report", r.title.value, paths::report(r.series.value, r.year), r.period_to.value.long_form(), "",
+      rest.push_back({{"Report", r.title.value, paths::report(r.series.value, r.year), r.period_to.value.long_form(), "",
+                       "", "", r.year},
                       md.plain_text(r.notes.value)});
     for (const auto& p : ctx.model.pages)
-      rest.push_back({"Page", p.title.value, paths::page(p.stem), "", "", md.plain_text(p.body.value)});
+      rest.push_back({{"Page", p.title.value, paths::page(p.stem), "", "", "", "", ""}, md.plain_text(p.body.value)});
     size_t from_meetings = docs.size();
     docs.resize(from_meetings + rest.size());
     stems.resize(docs.size());
     parallel_for(rest.size(), [&](size_t i) {
       Pending& p = rest[i];
-      docs[from_meetings + i] = make_doc(std::move(p.kind), std::move(p.title), std::move(p.url), std::move(p.date),
-                                         std::move(p.committee), p.text, stems[from_meetings + i]);
+      docs[from_meetings + i] = make_doc(std::move(p.doc), p.text, stems[from_meetings + i]);
     });
+
+    for (auto& f : facet_files(docs)) out.push_back(std::move(f));
 
     // Postings: stem → ascending doc numbers, written as deltas.
     std::unordered_map<std::string, std::vector<uint32_t>> by_stem;
@@ -210,7 +320,8 @@ class SearchOutput : public OutputKind {
     // What every query needs up front: the chunk size and the glossary's
     // abbreviations, so "children in need" also finds "CiN".
     std::string meta = "window.RS_SEARCH_META={\"docs\":" + std::to_string(docs.size()) +
-                       ",\"chunk\":" + std::to_string(kDocsPerChunk) + "};\nwindow.RS_SEARCH_ABBR=[";
+                       ",\"chunk\":" + std::to_string(kDocsPerChunk) + "," + facet_labels(ctx, docs) +
+                       "};\nwindow.RS_SEARCH_ABBR=[";
     bool first = true;
     for (const auto& [abbr, expansion] : glossary_abbreviations(ctx.model)) {
       meta += first ? "[" : ",[";
@@ -248,15 +359,6 @@ class SearchOutput : public OutputKind {
   static std::string shard_key(const std::string& stem) {
     char c = stem.empty() ? '_' : stem[0];
     return ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) ? std::string(1, c) : "_";
-  }
-  static std::string to_base36(size_t n) {
-    const char* digits = "0123456789abcdefghijklmnopqrstuvwxyz";
-    std::string s;
-    do {
-      s.insert(s.begin(), digits[n % 36]);
-      n /= 36;
-    } while (n);
-    return s;
   }
 };
 

@@ -84,11 +84,7 @@ std::string to_json(const std::vector<UndertakingRow>& rows, const Date& as_of, 
 
 std::string to_ics(const Model& model, const ResolvedSite& site, const std::string& calendar_name) {
   std::string out;
-  ical_line(out, "BEGIN:VCALENDAR");
-  ical_line(out, "VERSION:2.0");
-  ical_line(out, "PRODID:-//reportsite//undertakings//EN");
-  ical_line(out, "CALSCALE:GREGORIAN");
-  ical_line(out, "X-WR-CALNAME:" + ical_escape(calendar_name));
+  ical_begin(out, "-//reportsite//undertakings//EN", calendar_name);
   std::string host = "reportsite.invalid";
   if (!model.site.base_url.value.empty()) {
     std::string u = model.site.base_url.value;
@@ -107,14 +103,12 @@ std::string to_ics(const Model& model, const ResolvedSite& site, const std::stri
     ical_line(out, "DTSTART;VALUE=DATE:" + ical_date(*ru.due));
     ical_line(out, "DTEND;VALUE=DATE:" + ical_date(Date::from_days(ru.due->days() + 1)));
     ical_line(out, "SUMMARY:" + ical_escape(std::string(timing_is_open(ru.timing) ? "Due: " : "Closed: ") + row.text));
-    // People read the calendar: the meeting by its name, never its id.
     const Meeting& given = model.meetings[ru.given.meeting];
-    auto committee = site.committees.find(given.committee.value);
-    const std::string committee_name =
-        committee == site.committees.end() ? given.committee.value : model.committees[committee->second].name.value;
-    ical_line(out, "DESCRIPTION:" + ical_escape("Owner: " + row.owner + "\nGiven at " +
-                                            meeting_title(committee_name, given) + ", item " + row.item +
+    const Committee* committee = site.committee(given.committee.value, model);
+    std::string at = meeting_title(committee ? committee->name.value : given.committee.value, given);
+    ical_line(out, "DESCRIPTION:" + ical_escape("Owner: " + row.owner + "\nGiven at " + at + ", item " + row.item +
                                             "\nState as at " + site.as_of.iso() + ": " + timing_label(ru.timing)));
+    if (!model.site.base_url.value.empty()) ical_line(out, "URL:" + model.site.base_url.value + paths::undertaking(u.id.value));
     ical_line(out, "END:VEVENT");
   }
   ical_line(out, "END:VCALENDAR");

@@ -3,7 +3,8 @@
 #   ctest-site.sh REPORTSITE example    every page of the example site: axe, Nu checker, keyboard, search
 #   ctest-site.sh REPORTSITE register   the register on a generated 90-meeting site (more than one page of
 #                                       undertakings): its filter, its pages, an owner's list, with and without JavaScript
-#   ctest-site.sh REPORTSITE large      a generated 40-meeting site: axe on up to 3 pages of each kind, Nu checker on all
+#   ctest-site.sh REPORTSITE large      a generated 40-meeting site: axe on up to 3 pages of each kind, Nu checker on all,
+#                                       search by a word's start, its second page and its committee filter
 set -u
 bin=$1 mode=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -33,6 +34,7 @@ case "$mode" in
   large)
     status=0
     node "$here/browser-test.js" "$out/site" --max-per-kind 3 || status=1
+    node "$here/search-test.js" "$out/site" "budg" "Budget" "report" || status=1
     bash "$here/vnu-test.sh" "$out/site" || status=1
     exit $status ;;
   *) echo "unknown mode $mode"; exit 2 ;;

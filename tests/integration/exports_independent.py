@@ -8,8 +8,15 @@ Builds the example site (the repository root) into a temporary folder, then:
     columns and round-trip byte for byte through csv.writer(lineterminator='\\r\\n');
   * undertakings.ics and every committees/*/meetings.ics: read with a small
     RFC 5545 reader written here (CRLF line ends, lines of at most 75 octets,
-    folding, BEGIN/END nesting, VERSION and PRODID, UID, DTSTAMP and DTSTART in
-    every VEVENT, unique UIDs, TEXT escaping);
+    folding, BEGIN/END nesting, VERSION and PRODID, UID, DTSTAMP, DTSTART and
+    DTEND in every VEVENT, unique UIDs, TEXT escaping; every local time with a
+    TZID, every TZID with its VTIMEZONE, a Europe/London VTIMEZONE in each;
+    SUMMARY and DESCRIPTION name meetings, never by their ids);
+  * feed.xml and every committees/*/feed.xml: parsed with ElementTree, RFC 4287's
+    required elements (feed and entry id, title, updated as RFC 3339; an author;
+    an alternate link), unique entry ids;
+  * all of the calendars and feeds again from a copy of the site without
+    base_url: still valid, with no self link and no URL property;
   * undertakings.json and site.json: parsed with the json module, and the
     undertakings compared with the CSV rows and the calendar; site.json's
     meetings hold the documented keys (docs/writing-content.md), an exempt
@@ -23,7 +30,9 @@ import os
 import re
 import subprocess
 import sys
+import shutil
 import tempfile
+import xml.etree.ElementTree as ET
 
 # The columns of undertakings.csv (and the keys of undertakings.json), in order.
 COLUMNS = ["id", "text", "owner", "committee", "meeting", "given", "item",
@@ -189,7 +198,7 @@ def read_ics(path, all_day_only):
         fail(path, "not UTF-8 after unfolding")
         return []
 
-    stack, events, calendar_props, current = [], [], [], None
+    stack, events, calendar_props, current, zones = [], [], [], None, set()
     for n, line in enumerate(lines, start=1):
         try:
             name, params, value = parse_content_line(line)
@@ -218,6 +227,8 @@ def read_ics(path, all_day_only):
             fail(path, f"content line {n} is outside VCALENDAR")
         elif stack == ["VCALENDAR"]:
             calendar_props.append((name, params, value))
+        elif stack == ["VCALENDAR", "VTIMEZONE"] and name == "TZID":
+            zones.add(value)
         elif current is not None:
             current.append((name, params, value))
     if stack:
@@ -232,6 +243,8 @@ def read_ics(path, all_day_only):
             fail(path, f"the calendar has {names.count(required)} {required}, expected 1")
     if ("VERSION", {}, "2.0") not in calendar_props:
         fail(path, "VERSION is not 2.0")
+    if "Europe/London" not in zones:
+        fail(path, "no VTIMEZONE for Europe/London")
 
     uids = []
     for k, event in enumerate(events, start=1):
@@ -239,7 +252,7 @@ def read_ics(path, all_day_only):
         props = {}
         for name, params, value in event:
             props.setdefault(name, []).append((params, value))
-        for required in ("UID", "DTSTAMP", "DTSTART"):
+        for required in ("UID", "DTSTAMP", "DTSTART", "DTEND"):
             if len(props.get(required, [])) != 1:
                 fail(where, f"has {len(props.get(required, []))} {required}, expected 1")
         if "UID" in props:
@@ -257,14 +270,113 @@ def read_ics(path, all_day_only):
                 fail(where, f"DTSTART {value!r} is neither a DATE nor a DATE-TIME")
             if "DTEND" in props:
                 end_params, end = props["DTEND"][0]
-                if end_params.get("VALUE") != params.get("VALUE") or end <= value:
+                if end_params.get("VALUE") != params.get("VALUE") or end_params.get("TZID") != params.get("TZID") \
+                        or end <= value:
                     fail(where, f"DTEND {end!r} does not follow DTSTART {value!r} in the same form")
+        # A local time needs its zone (RFC 5545 3.3.5: else it floats), and the zone its VTIMEZONE.
+        for name in ("DTSTART", "DTEND"):
+            for params, value in props.get(name, []):
+                if params.get("VALUE") == ["DATE"] or value.endswith("Z"):
+                    continue
+                tzid = params.get("TZID")
+                if not tzid:
+                    fail(where, f"{name} {value!r} is a local time with no TZID")
+                elif tzid[0] not in zones:
+                    fail(where, f"{name} names TZID {tzid[0]!r}, which has no VTIMEZONE")
         for name in ("SUMMARY", "DESCRIPTION"):
             for _, value in props.get(name, []):
                 unescape_text(value, where)
     if len(uids) != len(set(uids)):
         fail(path, "UIDs are not unique")
     return events
+
+
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def check_atom(path, with_base):
+    """RFC 4287's required elements of a feed and its entries; the number of entries."""
+    try:
+        feed = ET.parse(path).getroot()
+    except ET.ParseError as e:
+        fail(path, f"not well-formed XML: {e}")
+        return 0
+    if feed.tag != ATOM + "feed":
+        fail(path, f"the root is {feed.tag}, not an Atom feed")
+        return 0
+
+    def required(where, el, name):
+        found = el.findall(ATOM + name)
+        if len(found) != 1 or not (found[0].text or "").strip():
+            fail(where, f"has {len(found)} non-empty atom:{name}, expected 1")
+            return ""
+        return found[0].text.strip()
+
+    def check_links(where, el):
+        links = el.findall(ATOM + "link")
+        if not any(l.get("rel", "alternate") == "alternate" and l.get("href") for l in links):
+            fail(where, "no alternate link with an href")
+        selves = [l for l in links if l.get("rel") == "self"]
+        if with_base and len(selves) != 1:
+            fail(where, f"{len(selves)} self links with base_url set, expected 1")
+        if not with_base and selves:
+            fail(where, "a self link without base_url, where no absolute address is known")
+
+    for name in ("id", "title", "updated"):
+        value = required(path, feed, name)
+        if name == "updated" and value and not RFC3339.match(value):
+            fail(path, f"updated {value!r} is not an RFC 3339 date-time")
+        if name == "id" and value and not re.match(r"^[a-z][a-z0-9+.-]*:", value):
+            fail(path, f"id {value!r} is not an absolute IRI")
+    check_links(path, feed)
+    feed_author = feed.find(ATOM + "author")
+    if feed_author is not None and not (feed_author.findtext(ATOM + "name") or "").strip():
+        fail(path, "the feed's author has no name")
+    ids = []
+    entries = feed.findall(ATOM + "entry")
+    for k, entry in enumerate(entries, start=1):
+        where = f"{path} entry {k}"
+        ids.append(required(where, entry, "id"))
+        required(where, entry, "title")
+        updated = required(where, entry, "updated")
+        if updated and not RFC3339.match(updated):
+            fail(where, f"updated {updated!r} is not an RFC 3339 date-time")
+        if feed_author is None and entry.find(ATOM + "author") is None:
+            fail(where, "no author, and the feed has none")
+        if entry.find(ATOM + "content") is None:
+            links = entry.findall(ATOM + "link")
+            if not any(l.get("rel", "alternate") == "alternate" and l.get("href") for l in links):
+                fail(where, "no content and no alternate link")
+    if len(ids) != len(set(ids)):
+        fail(path, "entry ids are not unique")
+    return len(entries)
+
+
+def check_feeds_and_calendars(out, committees, meeting_ids, with_base):
+    """Every feed and calendar of a built site; the number of each checked."""
+    feeds = [os.path.join(out, "feed.xml")] + [os.path.join(out, "committees", c, "feed.xml") for c in committees]
+    for path in feeds:
+        if not os.path.exists(path):
+            fail(path, "missing")
+        else:
+            check_atom(path, with_base)
+    calendars = [os.path.join(out, "undertakings.ics")] + [os.path.join(out, "committees", c, "meetings.ics")
+                                                           for c in committees]
+    for path in calendars:
+        if not os.path.exists(path):
+            fail(path, "missing")
+            continue
+        for e in read_ics(path, all_day_only=path.endswith("undertakings.ics")):
+            m = event_map(e)
+            if with_base != ("URL" in m):
+                fail(path, f"URL {'missing with' if with_base else 'present without'} base_url")
+            for name in ("SUMMARY", "DESCRIPTION"):
+                text = unescape_text(m.get(name, ({}, ""))[1], path)
+                for mid in meeting_ids:
+                    if mid in text:
+                        fail(path, f"{name} shows the meeting id {mid!r} where its name belongs")
+    return len(feeds), len(calendars)
 
 
 def event_map(event):
@@ -428,11 +540,33 @@ def main():
                 if not decoded or not name.startswith(decoded):
                     fail(path, f"SUMMARY {decoded!r} is not the committee's name {name!r}")
 
+        meeting_ids = [m["id"] for m in site.get("meetings", [])]
+        counts = check_feeds_and_calendars(out, committees, meeting_ids, with_base=True)
+
+        # The same site without base_url: feeds and calendars must still be valid.
+        bare = os.path.join(tmp, "bare")
+        for part in ("data", "content", "themes"):
+            if os.path.isdir(os.path.join(root, part)):
+                shutil.copytree(os.path.join(root, part), os.path.join(bare, part))
+        settings = os.path.join(bare, "data", "site.yaml")
+        with open(settings, encoding="utf-8") as f:
+            kept = [l for l in f if not l.startswith("base_url:")]
+        with open(settings, "w", encoding="utf-8") as f:
+            f.writelines(kept)
+        bare_out = os.path.join(tmp, "bare-public")
+        run = subprocess.run([binary, "build", "--site", bare, "--out", bare_out],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if run.returncode != 0:
+            fail(bare, f"the site without base_url did not build ({run.returncode}): {run.stderr[-500:]}")
+        else:
+            check_feeds_and_calendars(bare_out, committees, meeting_ids, with_base=False)
+
     if failures:
         for f in failures:
             print("FAIL:", f, file=sys.stderr)
         return 1
-    print(f"ok: {len(records)} undertakings, {len(events)} due-date events, {len(committees)} committee calendars")
+    print(f"ok: {len(records)} undertakings, {len(events)} due-date events, {len(committees)} committee calendars, "
+          f"{counts[0]} feeds and {counts[1]} calendars checked with and without base_url")
     return 0
 
 
