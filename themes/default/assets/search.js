@@ -184,7 +184,11 @@
     h.tabIndex = -1;
     results.appendChild(h);
     var first = (page - 1) * perPage + 1;
+    // The status names the filters too: a screen reader hears why there are fewer.
+    var narrowed = filters.filter(function (f) { return f.select && f.select.value; })
+      .map(function (f) { return f.select.options[f.select.selectedIndex].textContent; });
     status.textContent = total + (total === 1 ? ' result' : ' results') + ' for ' + q +
+      (narrowed.length ? ' (' + narrowed.join(', ') + ')' : '') +
       (pages > 1 ? ', ' + first + ' to ' + (first + found.length - 1) + ' shown' : '');
     var list = document.createElement('ol');
     list.className = 'search-results';
