@@ -258,14 +258,16 @@ class SearchOutput : public OutputKind {
     });
     std::vector<SearchDoc> docs;
     std::vector<std::vector<std::string>> stems;
+    std::vector<std::string> when;  // each document's ISO date, "" for none
     for (size_t mi = 0; mi < per_meeting.size(); ++mi) {
+      when.insert(when.end(), per_meeting[mi].size(), ctx.model.meetings[mi].date.value.iso());
       for (auto& d : per_meeting[mi]) docs.push_back(std::move(d));
       for (auto& s : per_meeting_stems[mi]) stems.push_back(std::move(s));
     }
     // The other documents are few or short: drawn afresh each time.
     struct Pending {
       SearchDoc doc;
-      std::string text;
+      std::string text, when;
     };
     std::vector<Pending> rest;
     for (const auto& ru : ctx.site.undertakings) {
@@ -275,14 +277,15 @@ class SearchOutput : public OutputKind {
                        m.date.value.long_form(), committee_name(ctx, m.committee.value), "", m.committee.value,
                        ctx.site.meeting_year[ru.given.meeting].slug()},
                       std::string(timing_label(ru.timing)) +
-                          ". Owner: " + (owner ? owner->name.value : ru.undertaking->owner.value)});
+                          ". Owner: " + (owner ? owner->name.value : ru.undertaking->owner.value),
+                      m.date.value.iso()});
     }
     for (const auto& r : ctx.model.reports)
       rest.push_back({{"Report", r.title.value, paths::report(r.series.value, r.year), r.period_to.value.long_form(), "",
                        "", "", r.year},
-                      md.plain_text(r.notes.value)});
+                      md.plain_text(r.notes.value), r.period_to.value.iso()});
     for (const auto& p : ctx.model.pages)
-      rest.push_back({{"Page", p.title.value, paths::page(p.stem), "", "", "", "", ""}, md.plain_text(p.body.value)});
+      rest.push_back({{"Page", p.title.value, paths::page(p.stem), "", "", "", "", ""}, md.plain_text(p.body.value), ""});
     size_t from_meetings = docs.size();
     docs.resize(from_meetings + rest.size());
     stems.resize(docs.size());
@@ -290,6 +293,21 @@ class SearchOutput : public OutputKind {
       Pending& p = rest[i];
       docs[from_meetings + i] = make_doc(std::move(p.doc), p.text, stems[from_meetings + i]);
     });
+    for (const auto& p : rest) when.push_back(p.when);
+    // Numbered by date, oldest first (undated pages before all), so the highest
+    // numbers search.js lists first are the newest; a meeting's own stay together.
+    std::vector<size_t> order(docs.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return when[a] < when[b]; });
+    {
+      std::vector<SearchDoc> sorted_docs(docs.size());
+      std::vector<std::vector<std::string>> sorted_stems(docs.size());
+      for (size_t i = 0; i < order.size(); ++i) {
+        sorted_docs[i] = std::move(docs[order[i]]);
+        sorted_stems[i] = std::move(stems[order[i]]);
+      }
+      docs.swap(sorted_docs), stems.swap(sorted_stems);
+    }
 
     for (auto& f : facet_files(docs)) out.push_back(std::move(f));
 

@@ -126,14 +126,15 @@
   }
   // About 240 characters of `text` around its first matched word.
   function snippet(text, stems) {
+    if (text.length <= 240) return text;
     var parts = text.split(wordSplit), at = -1, pos = 0;
     for (var i = 0; i < parts.length; i++) {
       if (i % 2 === 1 && matches(parts[i], stems)) { at = pos; break; }
       pos += parts[i].length;
     }
-    if (text.length <= 240 || at < 60) return text.length <= 240 ? text : cut(text, 0);
-    return cut(text, at - 60);
+    return cut(text, at < 60 ? 0 : at - 60);
   }
+  // 240 characters from the first word start after `from`, ended at a space.
   function cut(text, from) {
     var start = from > 0 ? text.indexOf(' ', from) + 1 : 0;
     var body = text.slice(start, start + 240);
@@ -183,7 +184,11 @@
     h.tabIndex = -1;
     results.appendChild(h);
     var first = (page - 1) * perPage + 1;
+    // The status names the filters too: a screen reader hears why there are fewer.
+    var narrowed = filters.filter(function (f) { return f.select && f.select.value; })
+      .map(function (f) { return f.select.options[f.select.selectedIndex].textContent; });
     status.textContent = total + (total === 1 ? ' result' : ' results') + ' for ' + q +
+      (narrowed.length ? ' (' + narrowed.join(', ') + ')' : '') +
       (pages > 1 ? ', ' + first + ' to ' + (first + found.length - 1) + ' shown' : '');
     var list = document.createElement('ol');
     list.className = 'search-results';
