@@ -266,6 +266,7 @@ PageContent committee_page(PageEnv& env, size_t ci) {
   d.set("name", c.name.value);
   d.set("description", env.prose(c.description, 2));
   d.set("ics_href", env.link(paths::committee_ics(c.id.value)));
+  d.set("feed_href", env.link(paths::committee_feed(c.id.value)));
   // The meetings of the latest years it met in; every year as a link, so the
   // page stays the same size however long the archive (the year pages list the rest).
   constexpr size_t kRecentYears = 2;
