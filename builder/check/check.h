@@ -52,6 +52,12 @@ class Check {
  public:
   virtual ~Check() = default;
   virtual std::string name() const = 0;
+  /// Part of the build cache's key, so a program rebuilt with changed code
+  /// never reports or publishes what the old code made: change it whenever
+  /// what this check gives changes ("2", a date, your program's version).
+  /// The built-in ones return "": they change only with the library, whose
+  /// build id is in the key already. Changing it redoes this check's work only.
+  virtual std::string version() const = 0;
   /// Findings in prose go to `findings` (markers can silence them); others to `diags`.
   virtual void run(const CheckInput& in, Findings& findings, Diagnostics& diags) const = 0;
 };

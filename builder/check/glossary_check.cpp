@@ -15,6 +15,7 @@ namespace {
 class GlossaryCheck : public Check {
  public:
   std::string name() const override { return "glossary"; }
+  std::string version() const override { return {}; }
   void run(const CheckInput& in, Findings& findings, Diagnostics& diags) const override {
     if (in.model.glossary.empty()) return;
     GlossaryMatcher matcher(in.model.glossary);

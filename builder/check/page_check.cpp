@@ -814,6 +814,7 @@ class PageCheckRun : public PageRuleRun {
 class BuiltinPageCheck : public PageRule {
  public:
   std::string name() const override { return "page"; }
+  std::string version() const override { return {}; }
   std::unique_ptr<PageRuleRun> start(const std::vector<RenderedPage>& pages,
                                      const std::set<std::string>& files) const override {
     return std::make_unique<PageCheckRun>(pages, files);

@@ -86,6 +86,12 @@ class PageRule {
  public:
   virtual ~PageRule() = default;
   virtual std::string name() const = 0;
+  /// Part of the build cache's key, so a program rebuilt with changed code
+  /// never reports or publishes what the old code made: change it whenever
+  /// what this page rule gives changes ("2", a date, your program's version).
+  /// The built-in ones return "": they change only with the library, whose
+  /// build id is in the key already. Changing it redoes this page rule's work only.
+  virtual std::string version() const = 0;
   /// The rule on one page drawn (any thread). Pages reused unchanged are not shown again.
   virtual void check(const RenderedPage&, Diagnostics&) const {}
   /// Before a build's first page: its pages by number (path and template)

@@ -11,6 +11,7 @@ namespace {
 class ReportCheck : public Check {
  public:
   std::string name() const override { return "reports"; }
+  std::string version() const override { return {}; }
   void run(const CheckInput& in, Findings&, Diagnostics& diags) const override {
     for (const auto& r : in.model.reports) {
       for (const auto& s : r.stages) {

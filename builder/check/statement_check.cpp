@@ -13,6 +13,7 @@ namespace {
 class StatementCheck : public Check {
  public:
   std::string name() const override { return "accessibility-statement"; }
+  std::string version() const override { return {}; }
   void run(const CheckInput& in, Findings&, Diagnostics& diags) const override {
     // A folder with no files read is not a site: the load error says so, alone.
     if (in.model.sources.size() == 0 || own_accessibility_statement(in.model.pages)) return;

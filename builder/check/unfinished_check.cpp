@@ -20,6 +20,7 @@ bool left_empty(const Text& t) { return t.span.known() && blank(t); }
 class UnfinishedCheck : public Check {
  public:
   std::string name() const override { return "unfinished"; }
+  std::string version() const override { return {}; }
   void run(const CheckInput& in, Findings&, Diagnostics& diags) const override {
     for (const auto& m : in.model.meetings) {
       const bool confirmed = m.status == MinutesStatus::confirmed;

@@ -14,6 +14,7 @@ namespace {
 class UntrackedUndertakingCheck : public Check {
  public:
   std::string name() const override { return "undertakings"; }
+  std::string version() const override { return {}; }
   void run(const CheckInput& in, Findings& findings, Diagnostics&) const override {
     parallel_for(in.model.meetings.size(), [&](size_t mi) { check_meeting(in, in.model.meetings[mi], findings); });
   }

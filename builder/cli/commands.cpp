@@ -170,13 +170,11 @@ int cmd_build(const std::vector<std::string>& rest, bool write) {
   } else if (format == "sarif") {
     std::cout << format_sarif(r.diagnostics, r.model.sources, REPORTSITE_VERSION);
   } else if (r.up_to_date) {
-    // The findings of the last build still stand: print them again.
-    std::string report = r.cached_report;
-    size_t last = report.rfind('\n');
-    std::string summary = last == std::string::npos ? report : report.substr(last + 1);
-    if (last != std::string::npos) std::cerr << report.substr(0, last + 1);
+    // The findings of the last build still stand: they come back as the build's own.
+    print_diagnostics(r, std::cerr);
     std::string out = o.out_dir.empty() ? join_path(o.site_dir, "public") : o.out_dir;
-    std::cerr << "nothing changed since the last build: " << out << "/ is up to date (" << summary << ")\n";
+    std::cerr << "nothing changed since the last build: " << out << "/ is up to date (" << summary_line(r.diagnostics)
+              << ")\n";
   } else {
     print_diagnostics(r, std::cerr);
     std::string out = o.out_dir.empty() ? join_path(o.site_dir, "public") : o.out_dir;

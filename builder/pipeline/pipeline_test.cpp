@@ -505,6 +505,7 @@ TEST_CASE("a cache that vouches for output files which no longer hold what was w
 class EveryMeetingCheck : public Check {
  public:
   std::string name() const override { return "test.every-meeting"; }
+  std::string version() const override { return "1"; }
   void run(const CheckInput& in, Findings&, Diagnostics& diags) const override {
     for (const auto& m : in.model.meetings) diags.warning("test.every-meeting", m.date.span, "saw " + m.id);
   }
@@ -513,6 +514,7 @@ class EveryMeetingCheck : public Check {
 class CountOutput : public OutputKind {
  public:
   std::string name() const override { return "test.count"; }
+  std::string version() const override { return "1"; }
   void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics&) const override {
     OutputFile f;
     f.path = "count.txt";
@@ -524,6 +526,7 @@ class CountOutput : public OutputKind {
 class NoMainPageRule : public PageRule {
  public:
   std::string name() const override { return "test.no-main"; }
+  std::string version() const override { return "1"; }
   void check(const RenderedPage& page, Diagnostics& out) const override {
     if (page.html.find("<main") == std::string::npos) out.add({Severity::error, "test.no-main", "no main", {}, page.path, {}, {}});
   }
@@ -571,6 +574,7 @@ std::atomic<int> terms_prepared{0};
 class TermsPage : public OutputKind {
  public:
   std::string name() const override { return "test.terms"; }
+  std::string version() const override { return "1"; }
   void render(const RenderContext&, std::vector<OutputFile>&, Diagnostics&) const override {}
   std::vector<PageDeclaration> pages(const RenderContext&, Diagnostics&) const override {
     return {{"terms/index.html", "page.mustache", [](PageEnv& env) {
@@ -652,6 +656,7 @@ namespace {
 class FailsTheGlossaryPage : public PageRule {
  public:
   std::string name() const override { return "test.fails-glossary"; }
+  std::string version() const override { return "1"; }
   void check(const RenderedPage& page, Diagnostics& out) const override {
     if (page.path == paths::glossary()) out.add({Severity::error, "test.fails-glossary", "no", {}, page.path, {}, {}});
   }
@@ -714,6 +719,7 @@ class CountingRule : public PageRule {
  public:
   explicit CountingRule(PageCounts& counts) : counts_(counts) {}
   std::string name() const override { return "test.counting"; }
+  std::string version() const override { return "1"; }
   std::unique_ptr<PageRuleRun> start(const std::vector<RenderedPage>& pages, const std::set<std::string>&) const override {
     counts_.pages = pages.size();
     return std::make_unique<Run>(counts_);
@@ -751,6 +757,99 @@ TEST_CASE("the built-in page.* rules are registered as a page rule, and a rule a
   CHECK(counts.known > 0);
   CHECK(counts.drawn + counts.known == static_cast<int>(counts.pages));
   CHECK(counts.finished == 1);
+}
+
+}  // namespace
+}  // namespace rs
+
+// ---- extensions' versions in the cache key (issue 21, item 1)
+
+namespace rs {
+namespace {
+
+/// A check whose findings depend on its version, as a rebuilt program's would.
+class VersionedCheck : public Check {
+ public:
+  explicit VersionedCheck(std::string v) : v_(std::move(v)) {}
+  std::string name() const override { return "test.versioned"; }
+  std::string version() const override { return v_; }
+  void run(const CheckInput& in, Findings&, Diagnostics& diags) const override {
+    if (!in.model.meetings.empty())
+      diags.warning("test.versioned", in.model.meetings[0].date.span, "found by version " + v_);
+  }
+
+ private:
+  std::string v_;
+};
+
+/// A page of an output whose drawing depends on its version.
+class VersionedPage : public OutputKind {
+ public:
+  explicit VersionedPage(std::string v) : v_(std::move(v)) {}
+  std::string name() const override { return "test.versioned-page"; }
+  std::string version() const override { return v_; }
+  void render(const RenderContext&, std::vector<OutputFile>&, Diagnostics&) const override {}
+  std::vector<PageDeclaration> pages(const RenderContext&, Diagnostics&) const override {
+    std::string v = v_;
+    return {{"versioned/index.html", "page.mustache", [v](PageEnv&) {
+               View d;
+               d.set("body", "<p>drawn by version " + v + "</p>");
+               return PageContent{"Versioned", std::move(d), {{"Home", paths::home()}}};
+             }}};
+  }
+
+ private:
+  std::string v_;
+};
+
+std::vector<std::string> messages_of(const BuildResult& r, const std::string& rule) {
+  std::vector<std::string> out;
+  for (const auto& d : r.diagnostics)
+    if (d.rule == rule) out.push_back(d.message);
+  return out;
+}
+
+TEST_CASE("a new version of a check or output redoes its work only; an unchanged rebuild carries the same findings") {
+  MemoryFileSystem fs = example_in_memory();
+  BuildOptions o;
+  o.site_dir = "site";
+  auto with = [](const std::string& check_v, const std::string& page_v) {
+    Registry registry = builtin_registry();
+    registry.add(std::make_unique<VersionedCheck>(check_v)).add(std::make_unique<VersionedPage>(page_v));
+    return registry;
+  };
+  Registry v1 = with("1", "1");
+  o.registry = &v1;
+  BuildResult first = build_site(fs, o);
+  REQUIRE(first.published);
+  CHECK(messages_of(first, "test.versioned") == std::vector<std::string>{"found by version 1"});
+
+  // Unchanged: skipped whole, and the findings come back as the build's own, at the same place.
+  BuildResult again = build_site(fs, o);
+  CHECK(again.up_to_date);
+  CHECK(messages_of(again, "test.versioned") == std::vector<std::string>{"found by version 1"});
+  CHECK(again.diagnostics.size() == first.diagnostics.size());
+  for (size_t i = 0; i < std::min(again.diagnostics.size(), first.diagnostics.size()); ++i)
+    CHECK(format_text(again.diagnostics[i], again.model.sources) == format_text(first.diagnostics[i], first.model.sources));
+
+  // The check's new version: it runs again, and no page is drawn again for it.
+  Registry v2 = with("2", "1");
+  o.registry = &v2;
+  BuildResult second = build_site(fs, o);
+  REQUIRE(second.published);
+  CHECK_FALSE(second.up_to_date);
+  CHECK(messages_of(second, "test.versioned") == std::vector<std::string>{"found by version 2"});
+  for (const auto& f : second.files)
+    if (!f.template_name.empty()) CHECK_MESSAGE(f.reused, f.path);
+
+  // The output's new version: its page is drawn again, and only its page.
+  Registry v3 = with("2", "2");
+  o.registry = &v3;
+  BuildResult third = build_site(fs, o);
+  REQUIRE(third.published);
+  CHECK(fs.files.at("site/public/versioned/index.html").find("drawn by version 2") != std::string::npos);
+  for (const auto& f : third.files)
+    if (!f.template_name.empty()) CHECK_MESSAGE(f.reused == (f.path != "versioned/index.html"), f.path);
 }
 
 }  // namespace

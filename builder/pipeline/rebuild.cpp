@@ -14,14 +14,17 @@ namespace {
 /// The builder that draws the pages: the library's version and build id
 /// (fixed when it was compiled, whichever program links it), the version the
 /// pages show, the checks and outputs it runs, the built-in theme and the
-/// output folder. Pages drawn by another builder are never reused.
+/// output folder. Pages drawn by another builder are never reused. A page
+/// rule's version is here (a new one must see every page again); an output's
+/// is read by its own pages, and a check's is in the key only (checks run on
+/// every build that is not skipped whole), so either redoes its own work only.
 std::string builder_identity(const BuildOptions& options, const Registry& registry, const std::string& out) {
   Hasher theme;
   for (const auto& [path, bytes] : builtin_theme_files()) theme.add(path).add(bytes);
   std::string parts;
   for (const auto& c : registry.checks) parts += " check:" + c->name();
   for (const auto& o : registry.outputs) parts += " output:" + o->name();
-  for (const auto& p : registry.page_rules) parts += " page-rule:" + p->name();
+  for (const auto& p : registry.page_rules) parts += " page-rule:" + p->name() + "@" + p->version();
   return std::string("reportsite ") + library_version() + " build " + build_id() + "; pages say " + options.version +
          ";" + parts + "; out " + out + "; theme " + std::to_string(theme.value());
 }
@@ -77,7 +80,13 @@ std::optional<Rebuild> Rebuild::open(FileSystem& fs, const BuildOptions& options
     load_settings(settings_only, f, ignore);
   }
   rb.builder_ = builder_identity(options, registry, out);
-  rb.key_ = rb.builder_ + "; as_of " + choose_as_of(settings_only, {options.as_of, options.source_date_epoch}).iso();
+  std::string versions;  // what a no-change build must also have the same of
+  for (const auto& c : registry.checks) versions += " check:" + c->name() + "@" + c->version();
+  for (const auto& o : registry.outputs) {
+    versions += " output:" + o->name() + "@" + o->version();
+    rb.output_versions_[o->name()] = o->version();
+  }
+  rb.key_ = rb.builder_ + ";" + versions + "; as_of " + choose_as_of(settings_only, {options.as_of, options.source_date_epoch}).iso();
   rb.stamps_ = stamp_inputs(fs, site_inputs(fs, options.site_dir), rb.cache_ ? &rb.cache_->inputs : nullptr);
   auto same = [](const InputStamp& a, const InputStamp& b) {
     return a.path == b.path && a.size == b.size && a.hash == b.hash;
@@ -131,7 +140,35 @@ void Rebuild::prepare_pages(const Model& model, const ResolvedSite& site, Render
   ctx.memo = memo();
   if (!keeps_state_) return;  // only a build that keeps a cache has use for what pages read
   read_hashes_ = std::make_unique<ReadHashes>(model, site, ctx.theme);
+  read_hashes_->set_output_versions(output_versions_);
   ctx.reuse = this;
+}
+
+std::vector<Diagnostic> Rebuild::cached_findings(const FileSystem& fs, SourceSet& sources) const {
+  std::vector<Diagnostic> out;
+  if (!cache_) return out;
+  // The files are read back from state beside the site: only the site's own inputs, unchanged since (up_to_date).
+  std::set<std::string_view> inputs;  // by input_digest(), as stamped
+  for (const auto& s : stamps_) inputs.insert(s.path);
+  std::vector<FileId> ids;
+  for (const auto& path : cache_->finding_files) {
+    std::optional<std::string> bytes;
+    if (inputs.count(input_digest(path))) bytes = fs.read(path, nullptr);
+    ids.push_back(bytes ? sources.add(path, std::move(*bytes)) : kNoFile);
+  }
+  for (Diagnostic d : cache_->findings) {
+    if (d.span.known()) {
+      FileId file = d.span.file < ids.size() ? ids[d.span.file] : kNoFile;
+      if (file == kNoFile || d.span.end > sources.content(file).size()) {
+        d.where = d.span.file < cache_->finding_files.size() ? cache_->finding_files[d.span.file] : d.where;
+        d.span = {};
+      } else {
+        d.span.file = file;
+      }
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
 }
 
 const PreviousPage* Rebuild::reuse_unprepared(const std::string& path) const {
@@ -180,12 +217,18 @@ void Rebuild::record(FileSystem& fs, const std::string& target, BuildResult& r, 
     for (const auto& read : f.reads) page.reads.emplace_back(read.key, read.hash);
     c.pages.push_back(std::move(page));
   }
-  // What the next no-change build prints again: this build's findings about the site, not about the cache.
-  std::vector<Diagnostic> about_site;
-  for (const auto& d : r.diagnostics)
-    if (d.rule.rfind("cache.", 0) != 0) about_site.push_back(d);
-  for (const auto& d : about_site) c.report += format_text(d, r.model.sources);
-  c.report += summary_line(about_site);
+  // What the next no-change build reports again: this build's findings about the site, not about the cache.
+  std::map<FileId, uint32_t> file_index;
+  for (const auto& d : r.diagnostics) {
+    if (d.rule.rfind("cache.", 0) == 0) continue;
+    Diagnostic kept = d;
+    if (d.span.known()) {
+      auto [it, added] = file_index.emplace(d.span.file, static_cast<uint32_t>(c.finding_files.size()));
+      if (added) c.finding_files.push_back(r.model.sources.path(d.span.file));
+      kept.span.file = it->second;
+    }
+    c.findings.push_back(std::move(kept));
+  }
   if (!write_cache(fs, cache_path_, c))
     r.diagnostics.push_back({Severity::warning, "cache.unsaved",
                              "the build cache could not be saved: the next build will do all of its work again", {},

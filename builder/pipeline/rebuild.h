@@ -4,6 +4,7 @@
 // the build cache (what the last build read and wrote), the memo (work done
 // by input hash) and the pages the last build published. build_site asks this
 // object; stages and pages never look at the cache themselves.
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -37,8 +38,10 @@ class Rebuild : public PageReuse {
 
   /// No input changed since the last build, and all it wrote is intact: nothing to do.
   bool up_to_date() const { return up_to_date_; }
-  /// What that build reported, to print again.
-  const std::string& cached_report() const { return cache_->report; }
+  /// What that build found about the site, again, pointing into `sources`
+  /// (the files they name are read into it): a no-change build reports the
+  /// same findings, in the same form, as the build that made the output.
+  std::vector<Diagnostic> cached_findings(const FileSystem& fs, SourceSet& sources) const;
 
   /// Work of earlier builds by input hash (null when the build keeps none).
   MemoStore* memo() { return memo_ ? &*memo_ : nullptr; }
@@ -88,6 +91,7 @@ class Rebuild : public PageReuse {
   std::unordered_map<std::string, PageSummary> summaries_;
   std::optional<MemoStore> memo_;
   std::unique_ptr<ReadHashes> read_hashes_;
+  std::map<std::string, std::string> output_versions_;  // each output's version(), by name
 };
 
 }  // namespace rs

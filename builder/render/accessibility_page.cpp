@@ -59,6 +59,7 @@ std::string statement_markdown(PageEnv& env) {
 class AccessibilityStatementOutput : public OutputKind {
  public:
   std::string name() const override { return "accessibility-statement"; }
+  std::string version() const override { return {}; }
   void render(const RenderContext&, std::vector<OutputFile>&, Diagnostics&) const override {}
   std::vector<PageDeclaration> pages(const RenderContext& ctx, Diagnostics&) const override {
     if (own_accessibility_statement(ctx.model.pages)) return {};

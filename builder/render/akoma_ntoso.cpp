@@ -252,6 +252,7 @@ namespace {
 class AkomaNtosoOutput : public OutputKind {
  public:
   std::string name() const override { return "akoma-ntoso"; }
+  std::string version() const override { return {}; }
   void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics&) const override {
     for (const auto& m : ctx.model.meetings) out.push_back({akn_path(m), meeting_akn(ctx, m)});
   }

@@ -107,6 +107,7 @@ std::string committee_calendar(const RenderContext& ctx, const Committee& c) {
 class FeedOutput : public OutputKind {
  public:
   std::string name() const override { return "feeds"; }
+  std::string version() const override { return {}; }
   void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics&) const override {
     const Model& model = ctx.model;
     std::vector<size_t> all(model.meetings.size());

@@ -36,7 +36,16 @@ std::vector<OutputFile> render_site(const RenderContext& ctx, const std::vector<
   std::vector<PageDeclaration> pages;
   for (const auto& kind : outputs) {
     kind->render(ctx, files, diags);
-    for (auto& page : kind->pages(ctx, diags)) pages.push_back(std::move(page));
+    // A page of an output that gives a version reads it, so a new version redraws that output's pages only.
+    const std::string version = kind->version();
+    for (auto& page : kind->pages(ctx, diags)) {
+      if (!version.empty())
+        page.prepare = [key = "output-version:" + kind->name(), inner = std::move(page.prepare)](PageEnv& env) {
+          env.read(key);
+          return inner(env);
+        };
+      pages.push_back(std::move(page));
+    }
     timer.lap("  render " + kind->name());
   }
   // Every path is known before the first page is drawn: a clash stops the build before any work on pages.

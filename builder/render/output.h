@@ -92,6 +92,12 @@ class OutputKind {
  public:
   virtual ~OutputKind() = default;
   virtual std::string name() const = 0;
+  /// Part of the build cache's key, so a program rebuilt with changed code
+  /// never reports or publishes what the old code made: change it whenever
+  /// what this output gives changes ("2", a date, your program's version).
+  /// The built-in ones return "": they change only with the library, whose
+  /// build id is in the key already. Changing it redoes this output's work only.
+  virtual std::string version() const = 0;
   /// Append this kind's files to `out`; report problems to `diags`.
   virtual void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics& diags) const = 0;
   /// The HTML pages this kind makes, declared (drawn later, one by one, by the build).

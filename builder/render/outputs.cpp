@@ -16,6 +16,7 @@ namespace {
 class AssetOutput : public OutputKind {
  public:
   std::string name() const override { return "assets"; }
+  std::string version() const override { return {}; }
   void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics&) const override {
     for (const auto& a : ctx.theme.assets()) out.push_back({"assets/" + a, *ctx.theme.file("assets/" + a), "", ""});
     // Only documents of public items are published; an exempt item's are not.
@@ -32,6 +33,7 @@ class AssetOutput : public OutputKind {
 class UndertakingExports : public OutputKind {
  public:
   std::string name() const override { return "undertakings"; }
+  std::string version() const override { return {}; }
   void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics&) const override {
     std::vector<UndertakingRow> rows;
     for (const ResolvedUndertaking* ru : register_order(ctx.site)) rows.push_back(undertaking_row(ctx.model, ctx.site, *ru));
@@ -67,6 +69,7 @@ namespace {
 class DataExport : public OutputKind {
  public:
   std::string name() const override { return "data"; }
+  std::string version() const override { return {}; }
   void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics&) const override {
     const Model& m = ctx.model;
     std::string j = "{\n  \"title\": " + json_quote(m.site.title.value) + ",\n  \"licence\": " +

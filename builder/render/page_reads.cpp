@@ -174,6 +174,10 @@ uint64_t ReadHashes::compute(const std::string& key) const {
   h.add(key);
   std::string arg;
   UndertakingQuery query;
+  if (arg_of(key, "output-version", arg)) {
+    auto it = output_versions_.find(arg);
+    return it == output_versions_.end() ? kGone : h.add(it->second).value();
+  }
   if (key == "settings") return h.add(file_hash("data/site.yaml")).value();
   if (key == "committees") return h.add(file_hash("data/committees.yaml")).value();
   if (key == "people") return h.add(file_hash("data/people.yaml")).value();

@@ -54,6 +54,9 @@ class ReadHashes {
  public:
   ReadHashes(const Model& model, const ResolvedSite& site, const Theme& theme);
   ~ReadHashes();
+  /// Each output's version() by name: what the key "output-version:<name>"
+  /// holds, recorded by every page of an output that gives one.
+  void set_output_versions(std::map<std::string, std::string> versions) { output_versions_ = std::move(versions); }
 
   /// The hash of what `key` holds now; a key that names nothing (a meeting
   /// since removed) hashes to a value no real input gives.
@@ -73,6 +76,7 @@ class ReadHashes {
   uint64_t summary_hash(size_t meeting_index) const;
   uint64_t file_hash(const std::string& relative_path) const;
 
+  std::map<std::string, std::string> output_versions_;
   const Model& model_;
   const ResolvedSite& site_;
   const Theme& theme_;

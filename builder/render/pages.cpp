@@ -576,6 +576,7 @@ PageContent free_page(PageEnv& env, size_t index) {
 class PageOutput : public OutputKind {
  public:
   std::string name() const override { return "pages"; }
+  std::string version() const override { return {}; }
   void render(const RenderContext&, std::vector<OutputFile>&, Diagnostics&) const override {}
   std::vector<PageDeclaration> pages(const RenderContext& ctx, Diagnostics& diags) const override {
     // Which pages there are follows from the model; what each shows, its declaration prepares.

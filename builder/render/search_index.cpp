@@ -195,6 +195,7 @@ constexpr size_t kDocsPerChunk = 100;
 class SearchOutput : public OutputKind {
  public:
   std::string name() const override { return "search"; }
+  std::string version() const override { return {}; }
   void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics&) const override {
     const MarkdownRenderer& md = ctx.markdown;
     // Each meeting's documents and their stems are built on their own, in

@@ -16,17 +16,20 @@ namespace rs {
 
 namespace {
 // 5: one binary encoding (core/codec.h), as the memo's; pages record what they read.
-constexpr const char* kMagic = "reportsite-cache 5";
+// 6: the findings themselves, not their printed text.
+constexpr const char* kMagic = "reportsite-cache 6";
 
 /// The cache as stored: everything but the page records, which stay encoded
 /// until a rebuild needs them (a no-change check never does).
 struct StoredCache {
-  std::string builder, key, report;
+  std::string builder, key;
+  std::vector<Diagnostic> findings;
+  std::vector<std::string> finding_files;
   std::vector<InputStamp> inputs;
   std::vector<FileStamp> outputs;
   std::string page_records;
 };
-auto fields(StoredCache& c) { return std::tie(c.builder, c.key, c.report, c.inputs, c.outputs, c.page_records); }
+auto fields(StoredCache& c) { return std::tie(c.builder, c.key, c.findings, c.finding_files, c.inputs, c.outputs, c.page_records); }
 
 std::string hex(uint64_t v) {
   char buf[20];
@@ -125,7 +128,8 @@ std::optional<BuildCache> read_cache(const FileSystem& fs, const std::string& pa
   BuildCache c;
   c.builder = std::move(stored->builder);
   c.key = std::move(stored->key);
-  c.report = std::move(stored->report);
+  c.findings = std::move(stored->findings);
+  c.finding_files = std::move(stored->finding_files);
   c.inputs = std::move(stored->inputs);
   c.outputs = std::move(stored->outputs);
   c.page_records = std::move(stored->page_records);
@@ -137,7 +141,7 @@ std::vector<PageRecord> read_page_records(const BuildCache& cache) {
 }
 
 bool write_cache(FileSystem& fs, const std::string& path, const BuildCache& cache) {
-  StoredCache stored{cache.builder, cache.key, cache.report, cache.inputs, cache.outputs, rs::encode(cache.pages)};
+  StoredCache stored{cache.builder, cache.key, cache.findings, cache.finding_files, cache.inputs, cache.outputs, rs::encode(cache.pages)};
   std::string body = rs::encode(stored);
   std::string tmp = path + ".tmp";
   if (!fs.write(tmp, std::string(kMagic) + "\n" + hex(hash_bytes(body)) + "\n" + body, nullptr, Access::owner_only))

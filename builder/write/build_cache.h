@@ -46,7 +46,8 @@ struct BuildCache {
   std::string key;                  // builder, settings and as_of that the output depends on
   std::vector<InputStamp> inputs;   // in the order of site_inputs()
   std::vector<FileStamp> outputs;   // every file written, relative to the output, as written
-  std::string report;               // what the build printed, to print again
+  std::vector<Diagnostic> findings;        // what the build found about the site (its spans' files index finding_files)
+  std::vector<std::string> finding_files;  // the sources those findings point into
   std::vector<PageRecord> pages;    // pages that passed the page check with no finding (read by read_page_records)
   std::string page_records;         // as read: parsed only when a rebuild needs them, not for a no-change check
 };

@@ -14,6 +14,7 @@ namespace {
 class NoVenueCheck : public rs::Check {
  public:
   std::string name() const override { return "council.no-venue"; }
+  std::string version() const override { return "1"; }
   void run(const rs::CheckInput& in, rs::Findings&, rs::Diagnostics& diags) const override {
     for (const auto& m : in.model.meetings)
       if (m.venue.value.empty())
@@ -26,6 +27,7 @@ class NoVenueCheck : public rs::Check {
 class MeetingsPerCommittee : public rs::OutputKind {
  public:
   std::string name() const override { return "meetings-per-committee"; }
+  std::string version() const override { return "1"; }
   void render(const rs::RenderContext& ctx, std::vector<rs::OutputFile>& out, rs::Diagnostics&) const override {
     std::string text;
     for (const auto& c : ctx.model.committees) {
