@@ -114,7 +114,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       for (auto& d : rebuild->cached_findings(fs, r.model.sources)) diags.add(std::move(d));
     }
     finish(r, diags);
-    if (rebuild && rebuild->up_to_date()) {  // the same findings as printed text, for programs written before they were carried
+    if (r.up_to_date) {  // the same findings as printed text, for programs written before they were carried
       for (const auto& d : r.diagnostics) r.cached_report += format_text(d, r.model.sources);
       r.cached_report += summary_line(r.diagnostics);
     }
