@@ -159,7 +159,7 @@ PageContent meeting_page(PageEnv& env, size_t mi) {
         rd.set("href", env.link(paths::report(rep->series.value, rep->year)));
         x.set("report", rd);
       }
-    x.set("minutes", env.prose(it.minutes));
+    if (!it.minutes.empty()) x.set("minutes", env.prose(it.minutes));
     ViewList discussion;
     for (const auto& ex : it.discussion) {
       View e;
