@@ -715,6 +715,8 @@ struct PatternTable {
       "invites directs authorises authorizes i'll we'll");
   WordSet arrange_ask = vocabulary.set_of("arrange arranges ask asks call calls wait waiting push pressing");
   WordSet is_was = vocabulary.set_of("is was are were");
+  // Words that carry a clause's tense: with one of them the sentence has a main verb of its own.
+  WordSet finite = vocabulary.set_of("is was are were would will could should might may can must had has have am");
   WordSet effort = vocabulary.set_of("endeavour endeavor try seek attempt strive");
   // Nouns of a commitment withheld: "No commitment could be given that ...".
   WordSet commitment_noun = vocabulary.set_of("commitment guarantee guarantees assurance assurances promise promises");
@@ -1849,6 +1851,21 @@ class ClauseRules {
     // "dates were still to be fixed", "it was yet to be decided": not yet settled, no task.
     if ((word(before) == "still" || word(before) == "yet") && before > first) --before;
     if (is(table_.before_to_be, before) || is(table_.stop, before) || ends_with(before, "ed")) return false;
+    // An owner line has no main verb of its own ("Date of the workshop to be
+    // confirmed"); with one, the infinitive only describes a noun of the
+    // narrative ("the main issues to be included ... are:", "items to be
+    // returned to at a future meeting were raised").
+    // The clause starts after ", and" ("Cllr Tranter would compile a list, and a copy to be e-mailed").
+    size_t clause = first;
+    for (size_t k = t; k > first; --k)
+      if (word(k - 1) == "and" && w_.tokens[k - 1].break_before) {
+        clause = k;
+        break;
+      }
+    size_t last = t + 2;
+    for (size_t k = clause; in(k, s); last = k++)
+      if ((k < t || k > t + 2) && is(table_.finite, k)) return false;
+    if (w_.tokens[last].colon_end != 0) return false;  // a list's lead-in: "The issues to be included are:"
     // "asked for the figures to be ...", "arrange for the gully to be cleared",
     // "were content for the hedges to be laid": a request, a wish, or the
     // means of another promise, not an owner's task. ("Quotes for re-roofing

@@ -680,3 +680,14 @@ TEST_CASE("exclusions: a condition put first or after, a commitment withheld, a 
   must_not_match("Members are asked to note the update and to agree that a further report be brought in six months.");
   must_not_match("The Clerk could write again, although Members felt a meeting would achieve more.");
 }
+
+TEST_CASE("an infinitive that describes a noun of the narrative is not an owner line") {
+  // Must match: an owner line with no main verb, also after ", and".
+  CHECK(phrases("Date of the members' workshop to be confirmed by the Clerk.") ==
+        std::vector<std::string>{"to be confirmed"});
+  CHECK(phrases("Cllr Tranter would compile a list of the potholes, and a copy to be e-mailed to each councillor.")
+            .size() == 2);
+  // Must not match: the sentence has a main verb of its own, or leads in a list.
+  CHECK(phrases("Other matters to be returned to at a later meeting were raised by Members.").empty());
+  CHECK(phrases("The main questions to be answered by the review are:").empty());
+}

@@ -5,7 +5,7 @@
 #include "core/hash.h"
 #include "core/memo_cached.h"
 #include "core/parallel.h"
-#include "promise_phrases.h"
+#include "promise_model.h"
 
 namespace rs {
 
@@ -62,7 +62,7 @@ class UntrackedUndertakingCheck : public Check {
           Found out;
           for (size_t i = 0; i < fields.size(); ++i)
             if (!fields[i].tracked && !fields[i].text->empty())
-              for (auto& p : find_promises(fields[i].text->value)) out.emplace_back(i, std::move(p));
+              for (auto& p : find_reported_promises(fields[i].text->value)) out.emplace_back(i, std::move(p));
           return out;
         },
         [&](const Found& kept) {

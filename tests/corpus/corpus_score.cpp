@@ -37,6 +37,7 @@
 #include <vector>
 
 #include "check/glossary_matcher.h"
+#include "check/promise_model.h"
 #include "check/promise_phrases.h"
 #include "core/source.h"
 #include "load/load_site.h"
@@ -187,6 +188,47 @@ void remember(std::vector<std::string>& tags, const std::string& tag) {
 
 // ---------------------------------------------------------------- promises
 
+/// The span each hint takes (spans.size() when none: a false alarm): an exact
+/// span first, then the first free one it overlaps; a duplicate-* row's
+/// promise takes one hint only.
+std::vector<size_t> assign_hints(const std::vector<Range>& hints, const std::vector<Range>& spans, bool duplicate) {
+  std::vector<size_t> takes;
+  std::vector<bool> span_taken(spans.size(), false);
+  bool duplicate_hit = false;
+  for (Range h : hints) {
+    size_t take = spans.size();
+    for (size_t k = 0; k < spans.size() && take == spans.size(); ++k)
+      if (!span_taken[k] && spans[k].begin == h.begin && spans[k].end == h.end) take = k;
+    for (size_t k = 0; k < spans.size() && take == spans.size(); ++k)
+      if (!span_taken[k] && overlaps(spans[k], h)) take = k;
+    if (duplicate && duplicate_hit) take = spans.size();
+    if (take != spans.size()) {
+      if (duplicate) duplicate_hit = true, std::fill(span_taken.begin(), span_taken.end(), true);
+      else span_taken[take] = true;
+    }
+    takes.push_back(take);
+  }
+  return takes;
+}
+
+// --dump-candidates FILE: every phrase the clause rules find, before the
+// model's filter, with whether it is a promise and its features, for
+// train_promise_model.py. One line: split, id, 1 or 0, features.
+std::FILE* candidates_out = nullptr;
+
+void write_candidates(std::FILE* out, const std::string& id, const std::string& split_name, const std::string& text,
+                      const std::vector<Range>& spans, bool duplicate) {
+  std::vector<PromisePhrase> all = find_promises(text);
+  std::vector<Range> hints;
+  for (const auto& p : all) hints.push_back({p.begin, p.end});
+  std::vector<size_t> takes = assign_hints(hints, spans, duplicate);
+  for (size_t i = 0; i < all.size(); ++i) {
+    std::fprintf(out, "%s\t%s\t%d\t", split_name.c_str(), id.c_str(), takes[i] != spans.size() ? 1 : 0);
+    for (const auto& f : promise_features(text, all[i])) std::fprintf(out, "%s ", f.c_str());
+    std::fprintf(out, "\n");
+  }
+}
+
 bool score_promises(const std::string& dir, Scores& s) {
   std::vector<std::vector<std::string>> rows;
   const std::vector<std::string> header = {"id", "split", "label", "construction", "text", "why"};
@@ -199,7 +241,8 @@ bool score_promises(const std::string& dir, Scores& s) {
     std::string text = strip_marks(row[4], spans);
     bool duplicate = tag.rfind("duplicate-", 0) == 0;
     std::vector<Range> hints;
-    for (const auto& p : find_promises(text)) hints.push_back({p.begin, p.end});
+    for (const auto& p : find_reported_promises(text)) hints.push_back({p.begin, p.end});
+    if (candidates_out) write_candidates(candidates_out, id, split_name, text, spans, duplicate);
 
     Counts c;
     std::vector<bool> span_taken(spans.size(), false);
@@ -208,14 +251,10 @@ bool score_promises(const std::string& dir, Scores& s) {
       s.notes.push_back(std::string(what) + " " + id + " (" + split_name + ", " + tag + ") " + quote_span(text, r) +
                         "\n      " + text);
     };
-    for (Range h : hints) {
-      // The span this hint takes: an exact one first, then the first free one it overlaps.
-      size_t take = spans.size();
-      for (size_t k = 0; k < spans.size() && take == spans.size(); ++k)
-        if (!span_taken[k] && spans[k].begin == h.begin && spans[k].end == h.end) take = k;
-      for (size_t k = 0; k < spans.size() && take == spans.size(); ++k)
-        if (!span_taken[k] && overlaps(spans[k], h)) take = k;
-      if (duplicate && duplicate_hit) take = spans.size();  // one promise: one hint
+    std::vector<size_t> takes = assign_hints(hints, spans, duplicate);
+    for (size_t hi = 0; hi < hints.size(); ++hi) {
+      Range h = hints[hi];
+      size_t take = takes[hi];
       if (take == spans.size()) {
         ++c.fp;
         note("FALSE ALARM", h);
@@ -485,6 +524,10 @@ int main(int argc, char** argv) {
     else if (a == "--print-floors") print_floors = true;
     else if (a == "--no-floors") use_floors = false;
     else if (a == "--floors" && i + 1 < argc) floors_path = argv[++i];
+    else if (a == "--dump-candidates" && i + 1 < argc) {
+      candidates_out = std::fopen(argv[++i], "w");
+      if (!candidates_out) return std::perror(argv[i]), 2;
+    }
     else if (!a.empty() && a[0] != '-') dir = a;
     else {
       std::fprintf(stderr,

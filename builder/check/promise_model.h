@@ -1,0 +1,30 @@
+#pragma once
+// A second opinion on each promise the clause rules find. The rules
+// (promise_phrases.h) see a construction; in real minutes most "would" and
+// "to be" clauses are narrative, plans or the committee's own decisions, and
+// the words around the construction tell them apart better than more rules.
+// A logistic model over those words, trained on tests/corpus by
+// tests/corpus/train_promise_model.py, keeps a phrase only when it scores at
+// least the model's threshold. Weights ship as data (promise_model_weights.h).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "promise_phrases.h"
+
+namespace rs {
+
+/// The words around `phrase` in its sentence, as features named by where they
+/// stand ("P:would_provide", "L1:officer", "R:circulate", "S:resolved").
+std::vector<std::string> promise_features(std::string_view text, const PromisePhrase& phrase);
+
+/// The model's probability that `phrase` is a promise, from its features.
+double promise_score(const std::vector<std::string>& features);
+
+/// The score at or above which a phrase is reported by default.
+double promise_threshold();
+
+/// find_promises, keeping the phrases the model scores at or above its threshold.
+std::vector<PromisePhrase> find_reported_promises(std::string_view text);
+
+}  // namespace rs
