@@ -410,7 +410,6 @@ const Report* previous_report(const RenderContext& ctx, const Report& r) {
   auto it = ctx.site.reports.find(r.series.value + "-" + previous_year(r.year));
   return it == ctx.site.reports.end() ? nullptr : &ctx.model.reports[it->second];
 }
-std::string csv_path(const std::string& series) { return "data/complaints/" + series + ".csv"; }
 
 std::string complaint_report(const RenderContext& ctx, const Report& r, const SeriesView& sv) {
   std::string j = "{\"id\": " + q(r.id) + ", \"series\": " + q(r.series.value) + ", \"year\": " + q(r.year) +
@@ -442,7 +441,7 @@ std::string complaint_report(const RenderContext& ctx, const Report& r, const Se
   for (size_t i = 0; i < changes.context.size(); ++i) j += (i ? ", " : "") + figure_change(changes.context[i]);
   j += "], \"figures\": [";
   for (size_t i = 0; i < changes.figures.size(); ++i) j += (i ? ", " : "") + figure_change(changes.figures[i]);
-  j += "]}, \"page\": " + q(paths::report(r.series.value, r.year)) + ", \"csv\": " + q(csv_path(r.series.value)) + "}";
+  j += "]}, \"page\": " + q(paths::report(r.series.value, r.year)) + ", \"csv\": " + q(complaints_csv_path(r.series.value)) + "}";
   return j;
 }
 std::string complaint_report_schema() {
@@ -644,9 +643,9 @@ class OpenDataExport : public OutputKind {
       }
       SeriesTable t = series_table(sv);
       const std::string title = series_title(*sv.reports.back()) + ": figures by year";
-      out.push_back({csv_path(series), csv_table(t.lines), "", ""});
-      out.push_back({csv_path(series) + "-metadata.json", csvw_metadata(ctx, series, t, title), "", ""});
-      downloads += ", {\"title\": " + q(title) + ", \"url\": " + q(csv_path(series)) +
+      out.push_back({complaints_csv_path(series), csv_table(t.lines), "", ""});
+      out.push_back({complaints_csv_path(series) + "-metadata.json", csvw_metadata(ctx, series, t, title), "", ""});
+      downloads += ", {\"title\": " + q(title) + ", \"url\": " + q(complaints_csv_path(series)) +
                    ", \"media_type\": \"text/csv\"}";
     }
     reports += first_report ? "]" : "\n  ]";

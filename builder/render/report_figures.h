@@ -17,6 +17,9 @@ std::string year_label(const std::string& slug);
 /// 2017-18 → 2016-17: the year whose report a change is taken against.
 std::string previous_year(const std::string& slug);
 
+/// Where a series' figures are published as CSV, a row a year (open_data.cpp).
+inline std::string complaints_csv_path(const std::string& series) { return "data/complaints/" + series + ".csv"; }
+
 /// A figure compared year on year (one row of the main figures table).
 struct MainFigure {
   std::string label;  // "Stage 1 (local resolution): received"

@@ -72,6 +72,7 @@ PageContent report_page(PageEnv& env, size_t ri) {
   d.set("year", year_label(r.year));
   d.set("period", r.period_from.value.long_form() + " to " + r.period_to.value.long_form());
   d.set("series_href", env.link(paths::series(r.series.value)));
+  d.set("csv_href", env.link(complaints_csv_path(r.series.value)));
   // The series' years either side, whatever gap lies between: readers step through a series.
   const std::vector<size_t>& years = env.series().at(r.series.value);
   auto here = std::find(years.begin(), years.end(), ri);
@@ -168,6 +169,7 @@ PageContent series_page(PageEnv& env, const std::string& series) {
     years.push_back(y);
   }
   d.set("years", years);
+  d.set("csv_href", env.link(complaints_csv_path(series)));
   // One table of the main figures: a row per figure, a column per year.
   ViewList rows;
   auto figures = main_figures(env, series);
