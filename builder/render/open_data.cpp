@@ -14,6 +14,7 @@
 #include "akoma_ntoso.h"
 #include "core/json_fields.h"
 #include "core/json_schema.h"
+#include "core/parallel.h"
 #include "core/strings.h"
 #include "feeds.h"
 #include "report_figures.h"
@@ -242,7 +243,7 @@ std::string event(const RenderContext& ctx, const Meeting& m) {
   const bool passed = m.status == MinutesStatus::confirmed || m.date.value < ctx.site.as_of;
   std::string j = "{\"id\": " + q(m.id) + ", \"name\": " + q(meeting_title(ctx, m)) +
                   ", \"classification\": \"committee-meeting\", \"start_date\": " + q(start) +
-                  ", \"timezone\": \"Europe/London\", \"all_day\": " + (minutes ? "false" : "true") +
+                  ", \"timezone\": \"Europe/London\"" +
                   ", \"status\": " + q(passed ? "passed" : "confirmed") + ", \"location\": " +
                   (m.venue.value.empty() ? std::string("null") : "{\"name\": " + q(m.venue.value) + "}") +
                   ", \"participants\": " + participants(ctx, m) + ", \"agenda\": [";
@@ -271,7 +272,6 @@ std::string event_schema() {
        {"classification", constant("committee-meeting")},
        {"start_date", R"({"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?$"})"},
        {"timezone", kStr},
-       {"all_day", kBool},
        {"status", one_of_strings({"passed", "confirmed"})},
        {"location", nullable(closed({{"name", kStr}}))},
        {"participants", array_of(closed({{"name", kStr},
@@ -649,8 +649,11 @@ class OpenDataExport : public OutputKind {
                    ", \"media_type\": \"text/csv\"}";
     }
     reports += first_report ? "]" : "\n  ]";
+    // Each event is made from its meeting alone, so all are made in parallel (as for site.json).
+    std::vector<std::string> entries(m.meetings.size());
+    parallel_for(m.meetings.size(), [&](size_t i) { entries[i] = event(ctx, m.meetings[i]); });
     std::string events = "[";
-    for (size_t i = 0; i < m.meetings.size(); ++i) events += (i ? ",\n    " : "\n    ") + event(ctx, m.meetings[i]);
+    for (size_t i = 0; i < entries.size(); ++i) events += (i ? ",\n    " : "\n    ") + entries[i];
     events += m.meetings.empty() ? "]" : "\n  ]";
     std::string j = "{\n  \"schema\": \"open-data.schema.json\",\n  \"format\": \"reportsite-open-data/1\",\n"
                     "  \"title\": " + q(m.site.title.value) + ",\n  \"publisher\": " + q(m.site.organisation.value) +
