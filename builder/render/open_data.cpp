@@ -25,7 +25,6 @@ namespace rs {
 
 namespace {
 
-using json_fields::Tag;
 using Props = std::vector<std::pair<std::string, std::string>>;
 
 std::string q(std::string_view s) { return json_quote(s); }
@@ -236,7 +235,7 @@ std::string event(const RenderContext& ctx, const Meeting& m) {
   std::optional<int> minutes = meeting_minutes(m.time.value);
   std::string start = m.date.value.iso();
   if (minutes) {
-    char hm[8];
+    char hm[16];
     std::snprintf(hm, sizeof hm, "T%02d:%02d", (*minutes / 60) % 24, *minutes % 60);
     start += hm;
   }
@@ -628,7 +627,7 @@ std::string top_schema(const Licence& l) {
 class OpenDataExport : public OutputKind {
  public:
   std::string name() const override { return "open-data"; }
-  std::string version() const override { return "1"; }
+  std::string version() const override { return {}; }
   void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics&) const override {
     const Model& m = ctx.model;
     std::string downloads = "[{\"title\": \"This file's JSON Schema\", \"url\": \"data/open-data.schema.json\", "
