@@ -38,3 +38,12 @@ target_include_directories(akn_validate PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/test
 add_test(NAME integration.akoma_ntoso
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/integration/akoma_ntoso.sh $<TARGET_FILE:reportsite> $<TARGET_FILE:akn_validate>)
 set_tests_properties(integration.akoma_ntoso PROPERTIES LABELS integration TIMEOUT 120)
+
+# The whole-model JSON (data/open-data.json) against its published schema, and
+# its and the CSVs' complaint figures against the built report pages (HTML
+# read by Python's html.parser). Needs python3-jsonschema, which Debian puts
+# under /usr/bin/python3.
+add_test(NAME integration.open_data
+         COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/tests/integration/open_data.py
+                 $<TARGET_FILE:reportsite> ${CMAKE_CURRENT_SOURCE_DIR})
+set_tests_properties(integration.open_data PROPERTIES LABELS integration TIMEOUT 120)

@@ -234,6 +234,8 @@ struct Report {
 enum class ActionStatus { open, in_progress, on_hold, completed, withdrawn };
 const char* action_status_slug(ActionStatus s);   // "in-progress"
 const char* action_status_label(ActionStatus s);  // "In progress"
+/// Its name in JSON (core/json_fields.h), as written in the file.
+inline const char* json_value(ActionStatus s) { return action_status_slug(s); }
 
 struct ActionUpdate {
   Located<std::string> undertaking;

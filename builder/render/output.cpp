@@ -14,6 +14,7 @@ std::vector<std::unique_ptr<OutputKind>> builtin_outputs() {
   std::vector<std::unique_ptr<OutputKind>> out;
   out.push_back(make_search_output());
   out.push_back(make_data_export());
+  out.push_back(make_open_data_export());
   out.push_back(make_undertaking_exports());
   out.push_back(make_feed_output());
   out.push_back(make_asset_output());

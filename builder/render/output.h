@@ -128,6 +128,8 @@ std::unique_ptr<OutputKind> make_search_output();
 std::unique_ptr<OutputKind> make_feed_output();
 std::unique_ptr<OutputKind> make_undertaking_exports();
 std::unique_ptr<OutputKind> make_data_export();
+/// The whole public model as data/open-data.json, its schema, and complaint figures as CSV (open_data.cpp).
+std::unique_ptr<OutputKind> make_open_data_export();
 
 /// Render the whole site in memory; files sorted by path.
 std::vector<OutputFile> render_site(const RenderContext& ctx, Diagnostics& diags);

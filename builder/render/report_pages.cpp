@@ -6,18 +6,12 @@
 
 #include "chart_svg.h"
 #include "core/strings.h"
-#include "resolve/year_on_year.h"
+#include "report_figures.h"
 #include "view.h"
 
 namespace rs {
 
 namespace {
-
-std::string year_label(const std::string& slug) {  // 2017-18 → 2017/18
-  std::string s = slug;
-  if (s.size() == 7) s[4] = '/';
-  return s;
-}
 
 std::string format_percent(double v) {
   char buf[32];
@@ -28,41 +22,14 @@ std::string format_percent(double v) {
 
 /// The same series' report for the year before, if there is one.
 const Report* previous_report(PageEnv& env, const Report& r) {
-  int y = std::atoi(r.year.substr(0, 4).c_str()) - 1;
-  char prev[16];
-  std::snprintf(prev, sizeof prev, "%04d-%02d", y, (y + 1) % 100);
-  return env.report(r.series.value + "-" + prev);
+  return env.report(r.series.value + "-" + previous_year(r.year));
 }
 
-using CountOf = std::function<std::optional<long long>(const Report&)>;
-std::optional<long long> value(const std::optional<Located<long long>>& v) {
-  return v ? std::optional<long long>(v->value) : std::nullopt;
-}
-
-/// The main figures of a report, each a row in the tables.
-struct MainFigure {
-  std::string label;
-  CountOf get;
-};
-
+/// The series' main figures (report_figures.h), read through env so the page records its reads.
 std::vector<MainFigure> main_figures(PageEnv& env, const std::string& series) {
-  std::vector<MainFigure> out;
-  // Stage names come from the reports; take them from the latest that has most stages.
-  std::vector<std::string> stage_names;
-  for (size_t ri : env.series().at(series))
-    if (const Report& r = env.report(ri); r.stages.size() > stage_names.size()) {
-      stage_names.clear();
-      for (const auto& s : r.stages) stage_names.push_back(s.name.value);
-    }
-  for (size_t i = 0; i < stage_names.size(); ++i)
-    out.push_back({stage_names[i] + ": received", [i](const Report& r) {
-                     return i < r.stages.size() ? value(r.stages[i].received) : std::nullopt;
-                   }});
-  out.push_back({"Referred to the Ombudsman", [](const Report& r) { return value(r.ombudsman_referred); }});
-  out.push_back({"Upheld by the Ombudsman", [](const Report& r) { return value(r.ombudsman_upheld); }});
-  out.push_back({"Representations", [](const Report& r) { return value(r.representations); }});
-  out.push_back({"Compliments", [](const Report& r) { return value(r.compliments); }});
-  return out;
+  std::vector<const Report*> reports;
+  for (size_t ri : env.series().at(series)) reports.push_back(&env.report(ri));
+  return main_figures(reports);
 }
 
 Chart breakdown_chart(const std::string& id, const std::string& title, const Breakdown& b) {
@@ -100,12 +67,12 @@ View chart_view(const Chart& c, bool bars) {
 PageContent report_page(PageEnv& env, size_t ri) {
   const Report& r = env.report(ri);
   const Report* prev = previous_report(env, r);
-  std::string prev_label = prev ? year_label(prev->year) : "";
   View d;
   d.set("title", r.title.value);
   d.set("year", year_label(r.year));
   d.set("period", r.period_from.value.long_form() + " to " + r.period_to.value.long_form());
   d.set("series_href", env.link(paths::series(r.series.value)));
+  d.set("csv_href", env.link(complaints_csv_path(r.series.value)));
   // The series' years either side, whatever gap lies between: readers step through a series.
   const std::vector<size_t>& years = env.series().at(r.series.value);
   auto here = std::find(years.begin(), years.end(), ri);
@@ -121,29 +88,24 @@ PageContent report_page(PageEnv& env, size_t ri) {
   if (has_earlier) year_link("earlier", *(here - 1));
   if (has_later) year_link("later", *(here + 1));
   d.set("has_year_links", has_earlier || has_later);
+  // The changes are worked out once (report_figures.h), for this page and the open-data exports.
+  const ReportChanges changes = report_changes(r, prev, main_figures(env, r.series.value));
   ViewList context;
-  for (const auto& f : r.context) {
+  for (const auto& c : changes.context) {
     View x;
-    x.set("label", f.label.value);
-    x.set("value", with_commas(f.value.value));
-    std::optional<long long> before;
-    if (prev)
-      for (const auto& pf : prev->context)
-        if (pf.label.value == f.label.value) before = pf.value.value;
-    x.set("change", prev ? describe_change(compare_counts(before, f.value.value), prev_label) : "");
+    x.set("label", c.label);
+    x.set("value", with_commas(c.value));
+    x.set("change", c.text);
     context.push_back(x);
   }
   d.set("context", context);
   d.set("has_context", !r.context.empty());
   ViewList figures;
-  for (const auto& mf : main_figures(env, r.series.value)) {
-    auto now = mf.get(r);
-    if (!now) continue;
+  for (const auto& c : changes.figures) {
     View x;
-    x.set("label", mf.label);
-    x.set("value", with_commas(*now));
-    std::string change = prev ? describe_change(compare_counts(mf.get(*prev), now), prev_label) : "";
-    x.set("change", change.empty() ? std::string("no comparable figure") : change);
+    x.set("label", c.label);
+    x.set("value", with_commas(c.value));
+    x.set("change", c.text.empty() ? std::string("no comparable figure") : c.text);
     figures.push_back(x);
   }
   d.set("figures", figures);
@@ -207,6 +169,7 @@ PageContent series_page(PageEnv& env, const std::string& series) {
     years.push_back(y);
   }
   d.set("years", years);
+  d.set("csv_href", env.link(complaints_csv_path(series)));
   // One table of the main figures: a row per figure, a column per year.
   ViewList rows;
   auto figures = main_figures(env, series);

@@ -40,7 +40,7 @@ UndertakingRow undertaking_row(const Model& model, const ResolvedSite& site, con
   return row;
 }
 
-std::string to_csv(const std::vector<UndertakingRow>& rows) {
+std::string csv_table(const std::vector<std::vector<std::string>>& lines) {
   auto field = [](std::string s) {
     // A cell carries the plain text (CSV is not HTML). It may be opened by a
     // spreadsheet, so a cell that would start a formula (= + - @, or a tab or
@@ -53,13 +53,17 @@ std::string to_csv(const std::vector<UndertakingRow>& rows) {
     return q + "\"";
   };
   std::string out;
-  auto line = [&](const std::vector<std::string>& cs) {
+  for (const auto& cs : lines) {
     for (size_t i = 0; i < cs.size(); ++i) out += (i ? "," : "") + field(cs[i]);
     out += "\r\n";
-  };
-  line(undertaking_columns());
-  for (const auto& r : rows) line(cells(r));
+  }
   return out;
+}
+
+std::string to_csv(const std::vector<UndertakingRow>& rows) {
+  std::vector<std::vector<std::string>> lines{undertaking_columns()};
+  for (const auto& r : rows) lines.push_back(cells(r));
+  return csv_table(lines);
 }
 
 std::string licence_json(const Licence& licence) {

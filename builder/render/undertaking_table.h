@@ -20,6 +20,8 @@ UndertakingRow undertaking_row(const Model& model, const ResolvedSite& site, con
 /// RFC 4180: CRLF line ends, fields quoted where needed, the plain text of each field;
 /// a field starting with = + - @ tab or CR gets a leading ' so a spreadsheet shows it as text.
 std::string to_csv(const std::vector<UndertakingRow>& rows);
+/// The same rules for any table: a line per row, the first the header.
+std::string csv_table(const std::vector<std::vector<std::string>>& lines);
 std::string to_json(const std::vector<UndertakingRow>& rows, const Date& as_of, const Licence& licence);
 /// {"id", "name", "url"} of the terms the data may be reused on.
 std::string licence_json(const Licence& licence);

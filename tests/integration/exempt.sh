@@ -43,6 +43,18 @@ else
   fail "the marker leaked into:"
   for f in $leaks; do echo "    ${f#$out/}: $(grep -aio ".\{0,40\}$marker.\{0,40\}" "$f" | head -1)"; done
 fi
+# The open-data downloads by name (the grep above covers them too, but a
+# download that was never written would pass it): each is there, and none
+# holds the marker; the whole-model JSON gives item 9 as its number, title
+# and paragraph.
+for f in data/open-data.json data/open-data.schema.json $(cd "$out" && ls data/complaints/* 2>/dev/null); do
+  if [ ! -f "$out/$f" ]; then fail "$f was not written"
+  elif grep -qai "$marker" "$out/$f"; then fail "$f holds the marker"
+  else pass "$f is written and does not hold the marker"; fi
+done
+grep -q '"number": "9", "title": "Contract dispute", "exempt_paragraph": 3, "exempt": 3}' "$out/data/open-data.json" \
+  && pass "data/open-data.json gives item 9 as its number, title and paragraph, and closes it there" \
+  || fail "data/open-data.json does not give item 9 as its number, title and paragraph only"
 named=$(find "$out" -iname "*$marker*")
 [ -z "$named" ] && pass "no output file is named with the marker" || fail "output files named with the marker: $named"
 
