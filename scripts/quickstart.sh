@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 
 # Debian packages: the compiler, CMake and the five libraries; for tests, a
 # browser, Java for the Nu Html Checker, Node.js for Playwright, Python for
-# the export checks, strace for fault injection. A tool already on the PATH is
+# the export checks and (with python3-jsonschema and python3-yaml) the input
+# schemas, strace for fault injection. A tool already on the PATH is
 # not installed again.
 packages="g++ cmake make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libkainjow-mustache-dev doctest-dev libxml2-dev"
 missing=""
@@ -24,6 +25,10 @@ if [ "$mode" = test ]; then
   command -v npm >/dev/null 2>&1 || missing="$missing npm"
   command -v python3 >/dev/null 2>&1 || missing="$missing python3"
   command -v strace >/dev/null 2>&1 || missing="$missing strace"
+  # The input schemas' independent validator (tests/integration/input_schemas.py).
+  for p in python3-jsonschema python3-yaml; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+  done
 fi
 if [ -n "$missing" ]; then
   echo "== installing:$missing"
