@@ -241,7 +241,9 @@ std::string vscode_settings(const std::string& schema_folder) {
   bool first = true;
   for (const auto& k : file_kinds()) {
     if (std::string_view(k.files).ends_with(".md")) continue;  // front matter: not a YAML file to the editor
-    s += (first ? "" : ", ") + q("./" + schema_folder + "/" + schema_file_name(k)) + ": [" + q(k.files) + "]";
+    // yaml-language-server matches a glob against the end of the file's address: the leading `/` makes
+    // data/site.yaml match only that file of the site, not mydata/site.yaml.
+    s += (first ? "" : ", ") + q("./" + schema_folder + "/" + schema_file_name(k)) + ": [" + q("/" + std::string(k.files)) + "]";
     first = false;
   }
   return pretty(s + "}}");

@@ -179,13 +179,13 @@ TEST_CASE("input schema: the editor settings map each YAML folder to its schema,
     lines[schema] = globs.items()[0].as_string();
   }
   CHECK(lines == std::map<std::string, std::string>{
-                     {"./schemas/site.schema.json", "data/site.yaml"},
-                     {"./schemas/committees.schema.json", "data/committees.yaml"},
-                     {"./schemas/people.schema.json", "data/people.yaml"},
-                     {"./schemas/glossary.schema.json", "data/glossary.yaml"},
-                     {"./schemas/meeting.schema.json", "content/meetings/**/*.yaml"},
-                     {"./schemas/report.schema.json", "content/reports/**/*.yaml"},
-                     {"./schemas/actions.schema.json", "content/actions/*.yaml"},
+                     {"./schemas/site.schema.json", "/data/site.yaml"},
+                     {"./schemas/committees.schema.json", "/data/committees.yaml"},
+                     {"./schemas/people.schema.json", "/data/people.yaml"},
+                     {"./schemas/glossary.schema.json", "/data/glossary.yaml"},
+                     {"./schemas/meeting.schema.json", "/content/meetings/**/*.yaml"},
+                     {"./schemas/report.schema.json", "/content/reports/**/*.yaml"},
+                     {"./schemas/actions.schema.json", "/content/actions/*.yaml"},
                  });
   CHECK(input::schema_comment("../../../schemas/meeting.schema.json") ==
         "# yaml-language-server: $schema=../../../schemas/meeting.schema.json\n");

@@ -47,11 +47,11 @@ import json, os, sys
 site = sys.argv[1]
 with open(os.path.join(site, ".vscode/settings.json")) as f:
     schemas = json.load(f)["yaml.schemas"]
-want = {"./schemas/site.schema.json": ["data/site.yaml"], "./schemas/committees.schema.json": ["data/committees.yaml"],
-        "./schemas/people.schema.json": ["data/people.yaml"], "./schemas/glossary.schema.json": ["data/glossary.yaml"],
-        "./schemas/meeting.schema.json": ["content/meetings/**/*.yaml"],
-        "./schemas/report.schema.json": ["content/reports/**/*.yaml"],
-        "./schemas/actions.schema.json": ["content/actions/*.yaml"]}
+want = {"./schemas/site.schema.json": ["/data/site.yaml"], "./schemas/committees.schema.json": ["/data/committees.yaml"],
+        "./schemas/people.schema.json": ["/data/people.yaml"], "./schemas/glossary.schema.json": ["/data/glossary.yaml"],
+        "./schemas/meeting.schema.json": ["/content/meetings/**/*.yaml"],
+        "./schemas/report.schema.json": ["/content/reports/**/*.yaml"],
+        "./schemas/actions.schema.json": ["/content/actions/*.yaml"]}
 if schemas != want:
     print("got", schemas); sys.exit(1)
 missing = [s for s in schemas if not os.path.isfile(os.path.join(site, s))]

@@ -48,19 +48,36 @@ def fail(message):
     print("FAIL", message)
 
 
-def kind_of(relative):
-    """The schema a site's file follows, by where it is (as .vscode/settings.json maps them)."""
-    if relative in ("data/site.yaml", "data/committees.yaml", "data/people.yaml", "data/glossary.yaml"):
-        return os.path.basename(relative)[:-5]
-    if re.fullmatch(r"content/meetings/.+\.yaml", relative):
-        return "meeting"
-    if re.fullmatch(r"content/reports/.+\.yaml", relative):
-        return "report"
-    if re.fullmatch(r"content/actions/[^/]+\.yaml", relative):
-        return "actions"
-    if re.fullmatch(r"content/pages/[^/]+\.md", relative):
-        return "page"
-    return None
+# Which schema a YAML file follows is decided as the editor decides it: from the
+# yaml.schemas globs that `reportsite init` writes into .vscode/settings.json,
+# matched as yaml-language-server matches them (the glob, `**` any characters,
+# `*` any but `/`, against the end of the file's path). Set by main().
+associations = []
+
+
+def glob_regexp(glob):
+    out = ""
+    i = 0
+    while i < len(glob):
+        if glob.startswith("**", i):
+            out += ".*"
+            i += 2
+        elif glob[i] == "*":
+            out += "[^/]*"
+            i += 1
+        else:
+            out += re.escape(glob[i])
+            i += 1
+    return re.compile(out + "$")
+
+
+def kind_of(path):
+    if re.search(r"/content/pages/[^/]+\.md$", path):
+        return "page"  # front matter: not mapped for the editor, checked here all the same
+    kinds = [kind for rx, kind in associations if rx.search(path)]
+    if len(kinds) > 1:
+        fail("%s matches the globs of %s" % (path, kinds))
+    return kinds[0] if kinds else None
 
 
 def read_input(path, kind):
@@ -80,9 +97,11 @@ def site_files(site):
             for name in sorted(names):
                 path = os.path.join(root, name)
                 relative = os.path.relpath(path, site).replace(os.sep, "/")
-                kind = kind_of(relative)
+                kind = kind_of(os.path.abspath(path).replace(os.sep, "/"))
                 if kind:
                     yield relative, path, kind
+                elif name.endswith(".yaml"):
+                    fail("%s: no glob of .vscode/settings.json reaches this input file" % relative)
 
 
 def errors_in(site, validators):
@@ -167,6 +186,13 @@ def check(reportsite, source, work):
     corpus = os.path.join(work, "corpus")
     subprocess.run([sys.executable, os.path.join(source, "tests/bench/gen_corpus.py"), "--meetings", "60",
                     "--out", corpus, "--jobs", "1"], check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(init_site, ".vscode/settings.json"), encoding="utf-8") as f:
+        for schema, globs in json.load(f)["yaml.schemas"].items():
+            kind = os.path.basename(schema)[: -len(".schema.json")]
+            if not os.path.isfile(os.path.join(init_site, schema)):
+                fail(".vscode/settings.json names %s, which init did not write" % schema)
+            associations.extend((glob_regexp(g), kind) for g in globs)
+    print("ok   %d globs read from an init site's .vscode/settings.json" % len(associations))
     valid = [source] + [os.path.join(source, "tests/sites", s) for s in sorted(os.listdir(os.path.join(source, "tests/sites")))]
     valid += [os.path.join(source, "tests/check-golden/seed-untracked"), corpus, init_site]
     for site in valid:
