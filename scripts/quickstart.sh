@@ -10,8 +10,8 @@ cd "$(dirname "$0")/.."
 
 # Debian packages: the compiler, CMake and the five libraries; for tests, a
 # browser, Java for the Nu Html Checker, Node.js for Playwright, Python for
-# the export checks (with python3-jsonschema for the open-data schema),
-# strace for fault injection. A tool already on the PATH is
+# the export checks and (with python3-jsonschema and python3-yaml) the open-data
+# schema and the input schemas, strace for fault injection. A tool already on the PATH is
 # not installed again.
 packages="g++ cmake make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libkainjow-mustache-dev doctest-dev libxml2-dev"
 missing=""
@@ -25,7 +25,10 @@ if [ "$mode" = test ]; then
   command -v npm >/dev/null 2>&1 || missing="$missing npm"
   command -v python3 >/dev/null 2>&1 || missing="$missing python3"
   command -v strace >/dev/null 2>&1 || missing="$missing strace"
-  /usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 || missing="$missing python3-jsonschema"
+  # The schema validators (tests/integration/open_data.py, input_schemas.py).
+  for p in python3-jsonschema python3-yaml; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+  done
 fi
 if [ -n "$missing" ]; then
   echo "== installing:$missing"

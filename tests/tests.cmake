@@ -12,7 +12,7 @@ endforeach()
 
 # Scripts in tests/integration/, each taking the executable as its argument
 # and printing one line per thing it checked.
-foreach(script exempt xss deterministic atomic cli page_check_themes incremental watch output_folder output_marker plugins bounded_pages)
+foreach(script exempt xss deterministic atomic cli page_check_themes incremental watch output_folder output_marker plugins bounded_pages init)
   add_test(NAME integration.${script}
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/integration/${script}.sh $<TARGET_FILE:reportsite>)
   set_tests_properties(integration.${script} PROPERTIES LABELS integration TIMEOUT 60)
@@ -47,3 +47,8 @@ add_test(NAME integration.open_data
          COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/tests/integration/open_data.py
                  $<TARGET_FILE:reportsite> ${CMAKE_CURRENT_SOURCE_DIR})
 set_tests_properties(integration.open_data PROPERTIES LABELS integration TIMEOUT 120)
+# The input schemas (reportsite schema) judged by python3-jsonschema: every valid fixture site
+# accepted, the unknown-key and wrong-type invalid fixtures flagged where the builder says.
+add_test(NAME integration.input_schemas
+         COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/tests/integration/input_schemas.py $<TARGET_FILE:reportsite> ${CMAKE_CURRENT_SOURCE_DIR})
+set_tests_properties(integration.input_schemas PROPERTIES LABELS integration TIMEOUT 120)

@@ -13,6 +13,8 @@
 #include <optional>
 
 #include "core/strings.h"
+#include "load/input_schema.h"
+#include "pipeline/new_site.h"
 #include "pipeline/pipeline.h"
 #include "render/undertaking_table.h"
 #include "watch.h"
@@ -57,6 +59,9 @@ const char* kUsage =
     "  reportsite undertakings [--site DIR] [--overdue] [--owner TEXT] [--committee ID]\n"
     "                          [--as-of DATE] [--format text|csv|json] [--fail-on-overdue]\n"
     "  reportsite new meeting --committee ID --date DATE [--site DIR]\n"
+    "  reportsite init DIR --organisation NAME --committee [ID=]NAME ... [--title TEXT] [--contact TEXT]\n"
+    "                                                              a new council's site, ready to build\n"
+    "  reportsite schema [--site DIR] [--out DIR] [--reference]   the input files' JSON Schemas, for editors\n"
     "  reportsite watch [--site DIR] [--out DIR] [--as-of DATE]   rebuild on every change\n"
     "  reportsite --help | --version\n"
     "\n"
@@ -65,7 +70,8 @@ const char* kUsage =
 struct Args {
   std::string command;
   std::vector<std::string> positional;
-  std::map<std::string, std::string> options;  // --name → value ("" for flags)
+  std::map<std::string, std::string> options;  // --name → value ("" for flags); the last when repeated
+  std::map<std::string, std::vector<std::string>> all;  // --name → every value given, in order
 };
 
 /// "unknown committee `x` (did you mean `y`?)": a word that matched nothing, with the nearest candidate.
@@ -123,6 +129,7 @@ std::optional<Args> parse(const std::vector<std::string>& args, const std::vecto
       value = args[++i];
     }
     a.options[name] = value;
+    a.all[name].push_back(value);
   }
   return a;
 }
@@ -290,7 +297,9 @@ int cmd_new(const std::vector<std::string>& rest) {
     std::cerr << "reportsite: " << path << " already exists; nothing was written\n";
     return 2;
   }
-  std::string text = "committee: " + committee + "\ndate: " + date->iso() +
+  // The editor's schema, from the meeting's folder (content/meetings/<YYYY>/) to the site's schemas/.
+  const std::string schema = std::string(input::kSchemaFolder) + "/meeting.schema.json";
+  std::string text = input::schema_comment("../../../" + schema) + "committee: " + committee + "\ndate: " + date->iso() +
                      "\ntime: \"\"               # when it began, e.g. \"19:30\"\nvenue: \"\"              # where it was held\n"
                      "status: draft            # draft until the committee approves the minutes\n"
                      "attendance:\n  members: []\n  officers: []\n  apologies: []\nitems:\n"
@@ -301,6 +310,59 @@ int cmd_new(const std::vector<std::string>& rest) {
     return 2;
   }
   std::cout << "wrote " << path << "\n";
+  if (!fs.exists(join_path(site, schema)))
+    std::cout << "note: " << join_path(site, schema) << " is missing: run `reportsite schema` so an editor can check the file as you write it\n";
+  return 0;
+}
+
+int cmd_schema(const std::vector<std::string>& rest) {
+  std::string error;
+  auto a = parse(rest, {"site", "out"}, {"reference"}, &error);
+  if (!a) return usage_error(error);
+  if (!a->positional.empty()) return usage_error("unexpected argument `" + a->positional[0] + "`");
+  if (a->options.count("reference")) {
+    std::cout << input::reference_markdown();
+    return 0;
+  }
+  const std::string site = a->options.count("site") ? a->options["site"] : ".";
+  const std::string out = a->options.count("out") ? a->options["out"] : join_path(site, input::kSchemaFolder);
+  RealFileSystem fs;
+  const auto files = input_schema_files();
+  for (const auto& [name, bytes] : files)
+    if (!fs.write(join_path(out, name), bytes, &error)) {
+      std::cerr << "reportsite: " << error << "\n";
+      return 2;
+    }
+  std::cout << "wrote " << files.size() << " schemas to " << out << "\n";
+  return 0;
+}
+
+int cmd_init(const std::vector<std::string>& rest) {
+  std::string error;
+  auto a = parse(rest, {"title", "organisation", "committee", "contact"}, {}, &error);
+  if (!a) return usage_error(error);
+  if (a->positional.size() != 1) return usage_error("init needs the folder to make: reportsite init DIR --organisation NAME --committee NAME");
+  NewSiteOptions o;
+  o.title = a->options["title"];
+  o.organisation = a->options["organisation"];
+  o.contact = a->options["contact"];
+  for (const auto& c : a->all["committee"]) {
+    // ID=NAME gives the id; a name alone gets one made from it.
+    const size_t eq = c.find('=');
+    if (eq != std::string::npos && is_slug(c.substr(0, eq))) o.committees.push_back({c.substr(0, eq), c.substr(eq + 1)});
+    else o.committees.push_back({"", c});
+  }
+  o.prepared = today_utc();
+  if (std::string problem = new_site_problem(o); !problem.empty()) return usage_error("init: " + problem);
+  RealFileSystem fs;
+  const std::string& dir = a->positional[0];
+  const auto files = new_site_files(o);
+  if (!write_new_site(fs, dir, files, &error)) {
+    std::cerr << "reportsite: " << error << "\n";
+    return 2;
+  }
+  std::cout << "wrote a new site of " << files.size() << " files in " << dir << "; " << join_path(dir, "README.md")
+            << " says what to do next\n";
   return 0;
 }
 
@@ -327,6 +389,8 @@ int run_command_line(const std::vector<std::string>& args) {
   if (cmd == "check") return cmd_build(rest, false);
   if (cmd == "undertakings") return cmd_undertakings(rest);
   if (cmd == "new") return cmd_new(rest);
+  if (cmd == "schema") return cmd_schema(rest);
+  if (cmd == "init") return cmd_init(rest);
   if (cmd == "watch") {
     std::string error;
     auto a = parse(rest, {"site", "out", "as-of"}, {}, &error);
@@ -337,7 +401,7 @@ int run_command_line(const std::vector<std::string>& args) {
       if (a->options.count(o)) build_args.insert(build_args.end(), {std::string("--") + o, a->options[o]});
     return watch_site(site, [&] { cmd_build(build_args, true); });
   }
-  return usage_error(unknown("command", cmd, {"build", "check", "undertakings", "new", "watch"}));
+  return usage_error(unknown("command", cmd, {"build", "check", "undertakings", "new", "watch", "init", "schema"}));
 }
 
 }  // namespace rs

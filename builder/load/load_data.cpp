@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/strings.h"
+#include "input_format.h"
 #include "load_site.h"
 #include "model/site_paths.h"
 #include "yaml_reader.h"
@@ -82,7 +83,7 @@ std::string name_from_command(std::string_view command) {
 /// prefixes the plugin's rule ids, so two plugins may not share one.
 std::optional<ExternalPlugin> plugin_entry(YamlReader& r, const YAML::Node& node,
                                            const std::vector<ExternalPlugin>& seen) {
-  Fields f(r, node, {"name", "command", "timeout"}, "a plugin");
+  Fields f(r, node, input::plugin_object().keys(), "a plugin");
   if (!f.ok()) return std::nullopt;
   ExternalPlugin p;
   bool ok = true;
@@ -132,7 +133,7 @@ std::optional<ExternalPlugin> plugin_entry(YamlReader& r, const YAML::Node& node
 void load_licence(YamlReader& r, const YAML::Node& node, Licence& licence) {
   if (!node.IsDefined() || node.IsNull()) return;
   if (node.IsMap()) {
-    Fields f(r, node, {"name", "url"}, "licence");
+    Fields f(r, node, input::licence_object().keys(), "licence");
     if (!f.ok()) return;
     Text name = r.text(f.require("name"), "name");
     auto url = r.string(f.require("url"), "url");
@@ -160,9 +161,7 @@ void load_settings(Model& model, FileId file, Diagnostics& diags) {
   YamlReader r(model.sources, file, diags);
   auto root = r.parse();
   if (!root) return;
-  Fields f(r, *root, {"title", "organisation", "language", "municipal_year_starts", "theme", "base_url", "as_of",
-                      "contact", "keep", "plugins", "council_code", "licence"},
-           "data/site.yaml");
+  Fields f(r, *root, input::site_object().keys(), "data/site.yaml");
   if (!f.ok()) return;
   SiteSettings& s = model.site;
   s.title = r.text(f.require("title"), "title");
@@ -210,7 +209,7 @@ void load_committees(Model& model, FileId file, Diagnostics& diags) {
   auto root = r.parse();
   if (!root) return;
   for (const auto& node : r.sequence(*root, "data/committees.yaml")) {
-    Fields f(r, node, {"id", "name", "description"}, "a committee");
+    Fields f(r, node, input::committee_object().keys(), "a committee");
     if (!f.ok()) continue;
     Committee c;
     auto id = r.id(f.require("id"), "committee id");
@@ -227,7 +226,7 @@ void load_people(Model& model, FileId file, Diagnostics& diags) {
   auto root = r.parse();
   if (!root) return;
   for (const auto& node : r.sequence(*root, "data/people.yaml")) {
-    Fields f(r, node, {"id", "name", "role"}, "a person");
+    Fields f(r, node, input::person_object().keys(), "a person");
     if (!f.ok()) continue;
     Person p;
     auto id = r.id(f.require("id"), "person id");
@@ -261,8 +260,7 @@ void load_glossary(Model& model, FileId file, Diagnostics& diags) {
               "abbreviation is checked",
               "add entries (see the glossary in docs/writing-content.md), or delete the file if that is intended");
   for (const auto& node : r.sequence(*root, "data/glossary.yaml")) {
-    Fields f(r, node, {"term", "abbr", "avoid", "reason", "severity", "case_sensitive", "allow", "examples"},
-             "a glossary entry");
+    Fields f(r, node, input::glossary_entry_object().keys(), "a glossary entry");
     if (!f.ok()) continue;
     GlossaryEntry e;
     e.span = f.map_span();
@@ -275,7 +273,7 @@ void load_glossary(Model& model, FileId file, Diagnostics& diags) {
     for (const auto& n : r.sequence(f.get("allow"), "allow"))
       if (auto v = r.string(n, "an allowed word")) e.allow.push_back(*v);
     if (f.has("examples")) {
-      Fields ex(r, f.get("examples"), {"good", "bad"}, "examples");
+      Fields ex(r, f.get("examples"), input::glossary_examples_object().keys(), "examples");
       if (ex.ok()) {
         e.examples.good = text_list(r, ex.get("good"), "good examples");
         e.examples.bad = text_list(r, ex.get("bad"), "bad examples");

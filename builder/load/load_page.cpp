@@ -2,6 +2,7 @@
 #include <cstdlib>
 
 #include "core/strings.h"
+#include "input_format.h"
 #include "load_site.h"
 #include "yaml_reader.h"
 
@@ -42,7 +43,7 @@ std::optional<Page> load_page(const SourceSet& sources, FileId file, const std::
   Page p;
   p.stem = stem;
   p.file = file;
-  Fields f(r, *fm, {"title", "order"}, "a page's front matter");
+  Fields f(r, *fm, input::page_object().keys(), "a page's front matter");
   if (!f.ok()) return std::nullopt;
   p.title = r.text(f.require("title"), "title");
   if (auto o = r.count(f.get("order"), "order")) p.order = static_cast<int>(o->value);

@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "core/strings.h"
+#include "input_format.h"
 #include "load_site.h"
 #include "yaml_reader.h"
 
@@ -18,12 +19,12 @@ Breakdown breakdown(YamlReader& r, const YAML::Node& node, const char* what) {
   b.span = r.span(node);
   YAML::Node list = node;
   if (node && node.IsMap()) {  // {complete: true, entries: [...]}
-    Fields f(r, node, {"complete", "entries"}, what);
+    Fields f(r, node, input::breakdown_object().keys(), what);
     if (auto c = r.boolean(f.get("complete"), "complete")) b.complete = *c;
     list = f.require("entries");
   }
   for (const auto& n : r.sequence(list, what)) {
-    Fields f(r, n, {"label", "count", "percent"}, "a breakdown entry");
+    Fields f(r, n, input::breakdown_entry_object().keys(), "a breakdown entry");
     if (!f.ok()) continue;
     Figure fig;
     fig.label = r.text(f.require("label"), "label");
@@ -43,10 +44,7 @@ std::optional<Report> load_report(const SourceSet& sources, FileId file, const s
   YamlReader r(sources, file, diags);
   auto root = r.parse();
   if (!root) return std::nullopt;
-  Fields f(r, *root,
-           {"series", "title", "period", "context", "stages", "ombudsman", "representations", "compliments",
-            "by_service", "by_reason", "equalities", "notes"},
-           "a report");
+  Fields f(r, *root, input::report_object().keys(), "a report");
   if (!f.ok()) return std::nullopt;
   Report rep;
   rep.file = file;
@@ -73,7 +71,7 @@ std::optional<Report> load_report(const SourceSet& sources, FileId file, const s
   rep.title = r.text(f.require("title"), "title");
   auto period = f.require("period");
   if (period && period.IsMap()) {
-    Fields p(r, period, {"from", "to"}, "period");
+    Fields p(r, period, input::period_object().keys(), "period");
     if (auto d = r.date(p.require("from"), "from")) rep.period_from = *d;
     if (auto d = r.date(p.require("to"), "to")) rep.period_to = *d;
     if (rep.period_from.value.valid() && rep.period_to.value.valid()) {
@@ -88,7 +86,7 @@ std::optional<Report> load_report(const SourceSet& sources, FileId file, const s
     r.expect_map(period, "period");
   }
   for (const auto& n : r.sequence(f.get("context"), "context")) {
-    Fields c(r, n, {"label", "value"}, "a context figure");
+    Fields c(r, n, input::context_figure_object().keys(), "a context figure");
     if (!c.ok()) continue;
     Figure fig;
     fig.label = r.text(c.require("label"), "label");
@@ -96,8 +94,7 @@ std::optional<Report> load_report(const SourceSet& sources, FileId file, const s
     rep.context.push_back(std::move(fig));
   }
   for (const auto& n : r.sequence(f.get("stages"), "stages")) {
-    Fields s(r, n, {"name", "received", "upheld", "partly_upheld", "not_upheld", "withdrawn", "in_time_percent"},
-             "a stage");
+    Fields s(r, n, input::stage_object().keys(), "a stage");
     if (!s.ok()) continue;
     Stage st;
     st.span = s.map_span();
@@ -111,7 +108,7 @@ std::optional<Report> load_report(const SourceSet& sources, FileId file, const s
     rep.stages.push_back(std::move(st));
   }
   if (f.has("ombudsman")) {
-    Fields o(r, f.get("ombudsman"), {"referred", "upheld"}, "ombudsman");
+    Fields o(r, f.get("ombudsman"), input::ombudsman_object().keys(), "ombudsman");
     if (o.ok()) {
       rep.ombudsman_referred = count_of(r, o, "referred");
       rep.ombudsman_upheld = count_of(r, o, "upheld");

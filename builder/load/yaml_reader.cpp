@@ -460,6 +460,7 @@ Fields::Fields(YamlReader& reader, const YAML::Node& map, std::initializer_list<
 Fields::Fields(YamlReader& reader, const YAML::Node& map, const std::vector<const char*>& known, const char* what)
     : reader_(reader), map_span_(reader.span(map)), what_(what) {
   std::vector<std::string> allowed(known.begin(), known.end());
+  if (fields_observer) fields_observer(allowed);
   if (!reader.expect_map(map, what)) {
     ok_ = false;
     return;

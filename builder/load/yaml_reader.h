@@ -69,6 +69,10 @@ class YamlReader {
   uint32_t offset_ = 0;  // where the parsed text starts in the file
 };
 
+/// For tests: when set, called with the keys each Fields allows (from any
+/// thread), so a test can compare the loader's lists with the schemas'.
+inline void (*fields_observer)(const std::vector<std::string>& known) = nullptr;
+
 /// The fields of one YAML mapping, checked against the keys a format allows.
 class Fields {
  public:

@@ -5,6 +5,8 @@
 #                                       undertakings): its filter, its pages, an owner's list, with and without JavaScript
 #   ctest-site.sh REPORTSITE large      a generated 40-meeting site: axe on up to 3 pages of each kind, Nu checker on all,
 #                                       search by a word's start, its second page and its committee filter
+#   ctest-site.sh REPORTSITE init       a site from `reportsite init` with one meeting from `new meeting`: axe and the
+#                                       Nu checker on every page
 set -u
 bin=$1 mode=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -24,6 +26,15 @@ if [ "$mode" = large ]; then
   python3 "$root/tests/bench/gen_corpus.py" --meetings 40 --out "$out/corpus" --jobs 1 >/dev/null || { echo "FAIL: corpus"; exit 1; }
   site=$out/corpus
 fi
+if [ "$mode" = init ]; then
+  site=$out/new
+  "$bin" init "$site" --organisation "Test Borough Council" --committee "Audit Committee" >/dev/null || { echo "FAIL: init"; exit 1; }
+  (cd "$site" && "$bin" new meeting --committee audit-committee --date 2025-06-12 >/dev/null) || { echo "FAIL: new meeting"; exit 1; }
+  # Fill in the skeleton as an officer would: the empty minutes and decision.
+  sed -i -e 's/^time: ""/time: "19:30"/' -e 's/^venue: ""/venue: Civic Centre/' \
+    -e '/minutes: |/{n;s/^      $/      Apologies were received from Councillor Example./}' \
+    -e '/resolved: |/{n;s/^      $/      That the apologies be noted./}' "$site/content/meetings/2025/2025-06-12-audit-committee.yaml"
+fi
 "$bin" build --site "$site" --out "$out/site" 2>"$out/build.log" || { cat "$out/build.log"; echo "FAIL: the site did not build"; exit 1; }
 case "$mode" in
   example)
@@ -35,6 +46,12 @@ case "$mode" in
     status=0
     node "$here/browser-test.js" "$out/site" --max-per-kind 3 || status=1
     node "$here/search-test.js" "$out/site" "budg" "Budget" "report" || status=1
+    bash "$here/vnu-test.sh" "$out/site" || status=1
+    exit $status ;;
+  init)
+    status=0
+    grep -q '(0 errors, 0 warnings)' "$out/build.log" || { cat "$out/build.log"; echo "FAIL: the new site built with findings"; status=1; }
+    node "$here/browser-test.js" "$out/site" || status=1
     bash "$here/vnu-test.sh" "$out/site" || status=1
     exit $status ;;
   *) echo "unknown mode $mode"; exit 2 ;;
