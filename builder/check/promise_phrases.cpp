@@ -1132,6 +1132,12 @@ class ClauseRules {
         return Exclusion::WithinMeeting;
       if (k + 1 < sentence_end_[s] && (word(k) == "closed" || word(k) == "private") && word(k + 1) == "session")
         return Exclusion::WithinMeeting;
+      // "An update would be given under item 6", "signed at the end of the meeting".
+      if (k + 1 < sentence_end_[s] && word(k) == "under" && (word(k + 1) == "item" || word(k + 1) == "agenda"))
+        return Exclusion::WithinMeeting;
+      if (k + 3 < sentence_end_[s] && word(k) == "end" && word(k + 1) == "of" && is(table_.the, k + 2) &&
+          word(k + 3) == "meeting")
+        return Exclusion::WithinMeeting;
     }
     return Exclusion::None;
   }

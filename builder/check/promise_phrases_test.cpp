@@ -691,3 +691,11 @@ TEST_CASE("an infinitive that describes a noun of the narrative is not an owner 
   CHECK(phrases("Other matters to be returned to at a later meeting were raised by Members.").empty());
   CHECK(phrases("The main questions to be answered by the review are:").empty());
 }
+
+TEST_CASE("an act later in the same meeting is not a promise") {
+  // Must match: the same report promised for a later meeting.
+  CHECK(phrases("The Director would bring an update on the costs to the next meeting.").size() == 1);
+  // Must not match: it happens under another item, or at the end of this meeting.
+  CHECK(phrases("The Director advised that an update would be given under item 7.").empty());
+  CHECK(phrases("The Chair said the minutes would be signed at the end of the meeting.").empty());
+}
