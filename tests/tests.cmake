@@ -52,3 +52,9 @@ set_tests_properties(integration.open_data PROPERTIES LABELS integration TIMEOUT
 add_test(NAME integration.input_schemas
          COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/tests/integration/input_schemas.py $<TARGET_FILE:reportsite> ${CMAKE_CURRENT_SOURCE_DIR})
 set_tests_properties(integration.input_schemas PROPERTIES LABELS integration TIMEOUT 120)
+
+# Every finding's message and suggestion on one line, over every rule the fixture sites raise
+# and a site whose quoted input is broken across lines (issue 19, item 5).
+add_test(NAME integration.one_line_messages
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/integration/one_line_messages.sh $<TARGET_FILE:reportsite> ${CMAKE_CURRENT_SOURCE_DIR})
+set_tests_properties(integration.one_line_messages PROPERTIES LABELS integration TIMEOUT 120)

@@ -17,6 +17,10 @@ const char* severity_name(Severity s) {
 }
 
 void Diagnostics::add(Diagnostic d) {
+  // Messages quote input, which may span lines; folded, each finding stays one
+  // line in a terminal, a log or a CI annotation.
+  d.message = fold_white_space(d.message);
+  d.suggestion = fold_white_space(d.suggestion);
   std::lock_guard<std::mutex> lock(mutex_);
   items_.push_back(std::move(d));
 }

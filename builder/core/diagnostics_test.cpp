@@ -47,5 +47,15 @@ TEST_CASE("diagnostics: a span over two lines that starts at a CRLF's \\r underl
   CHECK(out.find("^") != std::string::npos);
 }
 
+TEST_CASE("a message and its suggestion quoting input over several lines are printed on one line each") {
+  Diagnostics diags;
+  diags.warning("undertaking.untracked", {}, "this records a promise (\u201cwould\n   circulate\u201d)",
+                "silence it\n\twith a marker");
+  auto items = diags.take();
+  REQUIRE(items.size() == 1);
+  CHECK(items[0].message == "this records a promise (\u201cwould circulate\u201d)");
+  CHECK(items[0].suggestion == "silence it with a marker");
+}
+
 }  // namespace
 }  // namespace rs

@@ -184,4 +184,17 @@ void append_utf8(std::string& out, uint32_t cp) {
   }
 }
 
+std::string fold_white_space(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool in_space = false;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+    if (space && in_space) continue;
+    out += space ? ' ' : c;
+    in_space = space;
+  }
+  return out;
+}
+
 }  // namespace rs

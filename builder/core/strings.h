@@ -23,6 +23,8 @@ std::string ascii_lower(std::string_view s);
 bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
 std::string trim(std::string_view s);
+/// Each run of white space (line breaks included) as one space: quoted input on one line.
+std::string fold_white_space(std::string_view s);
 /// "1,234" style thousands separators.
 std::string with_commas(long long n);
 
