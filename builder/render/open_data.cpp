@@ -651,18 +651,28 @@ class OpenDataExport : public OutputKind {
     // Each event is made from its meeting alone, so all are made in parallel (as for site.json).
     std::vector<std::string> entries(m.meetings.size());
     parallel_for(m.meetings.size(), [&](size_t i) { entries[i] = event(ctx, m.meetings[i]); });
-    std::string events = "[";
-    for (size_t i = 0; i < entries.size(); ++i) events += (i ? ",\n    " : "\n    ") + entries[i];
-    events += m.meetings.empty() ? "]" : "\n  ]";
+    // At archive scale the events are most of the file: each is appended to
+    // the file and freed, so the file is never held twice.
     std::string j = "{\n  \"schema\": \"open-data.schema.json\",\n  \"format\": \"reportsite-open-data/1\",\n"
                     "  \"title\": " + q(m.site.title.value) + ",\n  \"publisher\": " + q(m.site.organisation.value) +
                     ",\n  \"licence\": " + licence_json(m.site.licence) + ",\n  \"as_of\": " + q(ctx.site.as_of.iso()) +
                     ",\n  \"downloads\": " + downloads + "]" + ",\n  \"organizations\": " + organizations(ctx) +
                     ",\n  \"people\": " + people(ctx) + ",\n  \"memberships\": " + memberships(ctx) +
-                    ",\n  \"events\": " + events + ",\n  \"speeches\": " + speeches(ctx) +
-                    ",\n  \"undertakings\": " + undertakings(ctx) + ",\n  \"action_points\": " + action_points(ctx) +
-                    ",\n  \"complaint_reports\": " + reports + ",\n  \"glossary\": " + glossary(ctx) + "\n}\n";
-    out.push_back({"data/open-data.json", j, "", ""});
+                    ",\n  \"events\": [";
+    std::string tail = std::string(m.meetings.empty() ? "]" : "\n  ]") + ",\n  \"speeches\": " + speeches(ctx) +
+                       ",\n  \"undertakings\": " + undertakings(ctx) + ",\n  \"action_points\": " +
+                       action_points(ctx) + ",\n  \"complaint_reports\": " + reports + ",\n  \"glossary\": " +
+                       glossary(ctx) + "\n}\n";
+    size_t size = j.size() + tail.size();
+    for (const auto& e : entries) size += e.size() + 6;
+    j.reserve(size);
+    for (size_t i = 0; i < entries.size(); ++i) {
+      j += i ? ",\n    " : "\n    ";
+      j += entries[i];
+      std::string().swap(entries[i]);
+    }
+    j += tail;
+    out.push_back({"data/open-data.json", std::move(j), "", ""});
     out.push_back({"data/open-data.schema.json", top_schema(m.site.licence), "", ""});
   }
 };
