@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 # the export checks and (with python3-jsonschema and python3-yaml) the open-data
 # schema and the input schemas, strace for fault injection. A tool already on the PATH is
 # not installed again.
-packages="g++ cmake make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libkainjow-mustache-dev doctest-dev libxml2-dev"
+packages="g++ cmake make pkg-config wbritish libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libkainjow-mustache-dev doctest-dev libxml2-dev"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

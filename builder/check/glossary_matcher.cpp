@@ -9,6 +9,7 @@
 #include "core/strings.h"
 
 namespace rs {
+extern const std::string_view kEnglishWords;  // english_words.cpp, from wbritish
 namespace glossary_detail {
 
 struct CodePoint {
@@ -478,6 +479,8 @@ bool is_everyday(std::string_view w) {
 /// abbreviation (MASH, SEND) comes before this. The list is short and fixed:
 /// decision and emphasis words of minutes, party tags, and words that charities
 /// and groups take as names; initials that happen to be one of them need an entry.
+constexpr size_t kMinListedWord = 5;
+bool is_english_word(std::string_view lower);
 bool is_ordinary_word(std::string_view w) {
   static const std::unordered_set<std::string_view> ordinary = {
       "ABSTAINED", "ACCEPTED", "ACORN", "ACTION", "ADOPTED", "AGAINST", "AGREED", "ALL", "ALWAYS", "AMENDED",
@@ -499,7 +502,28 @@ bool is_ordinary_word(std::string_view w) {
       "THE", "TOGETHER", "TOWN", "TRUST", "TWO", "UNANIMOUS", "UNANIMOUSLY", "UNISON", "UNITE", "UNITY", "UPDATE",
       "URGENT", "VERY", "VILLAGE", "VOICE", "VOICES", "WATCH", "WAY", "WITHDRAWN", "WORK", "WORKS", "YES", "YOU",
       "YOUNG", "YOUTH"};
-  return w.size() >= 3 && ordinary.count(w) != 0;
+  if (w.size() >= 3 && ordinary.count(w) != 0) return true;
+  // Longer words by the word list; short ones (CAB, ACE, PACT) are as often initials.
+  if (w.size() < kMinListedWord) return false;
+  std::string lower;
+  for (char c : w) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return is_english_word(lower);
+}
+
+/// `lower` is a lower-case word of the English word list.
+bool is_english_word(std::string_view lower) {
+  static const std::vector<std::string_view> words = [] {
+    std::vector<std::string_view> out;
+    size_t i = 0;
+    while (i < kEnglishWords.size()) {
+      size_t nl = kEnglishWords.find('\n', i);
+      if (nl == std::string_view::npos) nl = kEnglishWords.size();
+      if (nl > i) out.push_back(kEnglishWords.substr(i, nl - i));
+      i = nl + 1;
+    }
+    return out;  // sorted by cmake/embed_words.cmake
+  }();
+  return std::binary_search(words.begin(), words.end(), lower);
 }
 
 /// Letters of a word, and whether every one is a capital.

@@ -256,7 +256,8 @@ TEST_CASE("a word to avoid alone in quotation marks is a mention, a longer quota
 
 TEST_CASE("abbr-unknown finds capitalised abbreviations with no entry") {
   CHECK(seen_in("The DfE agreed.") == Seen{"glossary.abbr-unknown DfE"});
-  CHECK(seen_in("RESOLVED: That the report be noted.") == Seen{"glossary.abbr-unknown RESOLVED"});
+  CHECK(seen_in("The QZRT: the report was noted.") == Seen{"glossary.abbr-unknown QZRT"});
+  CHECK(seen_in("RESOLVED: That the report be noted.").empty());  // an English word, by the word list
   CHECK(seen_in("Two PCNs and the PCN's practice.") == Seen{"glossary.abbr-unknown PCN"});  // once a page
   CHECK(seen_in("The HR team checked the IT and the CCTV.").empty());           // allowed
   CHECK(seen_in("Councillor McDonald used PowerPoint in Harrow.").empty());      // names, not abbreviations
@@ -501,6 +502,14 @@ TEST_CASE("ordinary words in capitals and everyday abbreviations are not flagged
             .empty());
   // Must flag: real initials that are not words.
   CHECK(seen_in("The NEET figure was 3.1 per cent.", corpus_like()) == Seen{"glossary.abbr-unknown NEET"});
+}
+
+TEST_CASE("a longer word in capitals is known by the compiled-in English word list, a short one is not") {
+  // Must not flag: names of programmes that are English words, in no hand list.
+  CHECK(seen_in("The THRIVE programme and the FLOURISH partnership were praised.", corpus_like()).empty());
+  // Must flag: letters that are no word, and a short word that is as often initials.
+  CHECK(seen_in("The QZXRT scheme was noted.", corpus_like()) == Seen{"glossary.abbr-unknown QZXRT"});
+  CHECK(seen_in("The PACT meeting was noted.", corpus_like()) == Seen{"glossary.abbr-unknown PACT"});
 }
 
 }  // namespace
