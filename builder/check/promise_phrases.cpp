@@ -728,6 +728,10 @@ struct PatternTable {
   // Verbs that after "would" can be a state or an act within the meeting, but
   // are a task once someone offers or is given them: "offered to lead a walk",
   // "Treasurer to pay the invoice".
+  // After "which would/will (be)": a thing on its way to Members ("a plan, which will be sent to Members").
+  WordSet relative_task = vocabulary.set_of(
+      "send sent circulate circulated forward forwarded share shared provide provided distribute distributed "
+      "email emailed");
   WordSet task_when_given = vocabulary.set_of("lead help attend support take host chair join pay have apply");
   // A sum of money: what "would be given" to a cause is a decision, not a task.
   WordSet money = vocabulary.set_of(
@@ -964,6 +968,7 @@ enum class Exclusion {
   Resolved,     // the committee's own RESOLVED decision, no officer named to act
   WithinMeeting,  // "the Chair would now ...": an act within the meeting
   ThirdParty,     // "According to the rail operator, ...": an outside body's plans, reported
+  Relative,       // "the project, which would see ...": what a thing will do or have done to it
 };
 
 constexpr size_t kLookBack = 24;  // tokens; bounds every backward look
@@ -1106,6 +1111,13 @@ class ClauseRules {
       if (!is(table_.adverb, t - back)) break;
     }
     if (earlier_statement_before(t)) return Exclusion::PastPerfect;
+    // "the project, which would see investment", "issues which would be covered
+    // in the review": a relative clause says what a thing does or will undergo.
+    if (is(table_.modal, t) && t > first && word(t - 1) == "which") {
+      size_t v = t + 1;
+      while (v < sentence_end_[s] && v <= t + 3 && (is(table_.adverb, v) || is(table_.be, v))) ++v;
+      if (v >= sentence_end_[s] || !is(table_.relative_task, v)) return Exclusion::Relative;
+    }
     bool agreed_that = false;
     const size_t subject = clause_start(t, agreed_that);
     for (size_t k = subject; k < t; ++k) {

@@ -699,3 +699,12 @@ TEST_CASE("an act later in the same meeting is not a promise") {
   CHECK(phrases("The Director advised that an update would be given under item 7.").empty());
   CHECK(phrases("The Chair said the minutes would be signed at the end of the meeting.").empty());
 }
+
+TEST_CASE("a relative clause saying what a thing will do is not a promise, unless it is on its way to Members") {
+  // Must match: the thing is to be sent on after the meeting.
+  CHECK(phrases("The manager has asked for a revised plan, which will be sent to Members when it arrives.").size() ==
+        1);
+  // Must not match: what a project or document will do or undergo.
+  CHECK(phrases("The timeline depends on the project, which would see investment in the town centre.").empty());
+  CHECK(phrases("Members were given papers on the issues which would be covered in the review.").empty());
+}
