@@ -1423,6 +1423,11 @@ class ClauseRules {
       if ((w == "rest" || w == "remainder") && k + 3 < sentence_end_[s] && word(k + 1) == "of" &&
           word(k + 3).substr(0, 7) == "meeting")
         return true;
+      // "would consider it on its merits and take part in the debate and vote": a declaration of interest.
+      if (w == "take" && k + 2 < sentence_end_[s] && word(k + 1) == "part" && word(k + 2) == "in")
+        for (size_t j = k + 3; j < sentence_end_[s] && j <= k + 6; ++j)
+          if (word(j).substr(0, 6) == "debate" || word(j).substr(0, 4) == "vote" || word(j) == "voting")
+            return true;
     }
     return false;
   }

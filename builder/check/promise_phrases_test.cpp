@@ -708,3 +708,11 @@ TEST_CASE("a relative clause saying what a thing will do is not a promise, unles
   CHECK(phrases("The timeline depends on the project, which would see investment in the town centre.").empty());
   CHECK(phrases("Members were given papers on the issues which would be covered in the review.").empty());
 }
+
+TEST_CASE("a declaration that a member will take part in the debate and vote is within the meeting") {
+  // Must match: a member's task after the meeting.
+  CHECK(phrases("Councillor Shah said she would write to the applicant after the meeting.").size() == 1);
+  // Must not match: how the member will act in this meeting's business.
+  CHECK(phrases("She confirmed she would consider the application with an open mind and take part in the vote.")
+            .empty());
+}
