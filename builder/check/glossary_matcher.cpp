@@ -505,9 +505,7 @@ bool is_ordinary_word(std::string_view w) {
   if (w.size() >= 3 && ordinary.count(w) != 0) return true;
   // Longer words by the word list; short ones (CAB, ACE, PACT) are as often initials.
   if (w.size() < kMinListedWord) return false;
-  std::string lower;
-  for (char c : w) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return is_english_word(lower);
+  return is_english_word(ascii_lower(w));
 }
 
 /// `lower` is a lower-case word of the English word list.

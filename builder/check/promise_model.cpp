@@ -142,6 +142,8 @@ double promise_score(const std::vector<std::string>& features) {
 double promise_threshold() { return model().threshold; }
 
 std::vector<PromisePhrase> find_reported_promises(std::string_view text) {
+  // With no weights every phrase scores alike: skip working out the features.
+  if (model().weights.empty() && promise_threshold() <= 0.5) return find_promises(text);
   std::vector<PromisePhrase> out;
   for (auto& p : find_promises(text))
     if (promise_score(promise_features(text, p)) >= promise_threshold()) out.push_back(std::move(p));
