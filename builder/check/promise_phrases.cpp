@@ -668,6 +668,14 @@ struct PatternTable {
       "adviser advisers advisor advisors coordinator planner inspector secretary treasurer executive "
       "administrator analyst specialist worker workers chief caseworker practitioner warden nurse "
       "representative representatives surveyor accountant solicitor");
+  // The meeting's own body heading a subject: "the sub-committee would ...", "Members agreed to ...".
+  WordSet own_body = vocabulary.set_of("committee committees panel board forum members party");
+  WordSet preposition = vocabulary.set_of("on of for from to at with in");
+  WordSet agenda_verb = vocabulary.set_of("receive consider review look hear scrutinise revisit");
+  // A named later meeting or time; "year" alone ("this year") is a work plan's span.
+  WordSet meeting_time = vocabulary.set_of(
+      "meeting next january february march april may june july august september october november december "
+      "spring summer autumn winter months weeks");
   // A committee acting for itself in a decision is not an officer named to act.
   WordSet committee = vocabulary.set_of("committee panel board cabinet council members sub forum group meeting");
   // Generic people a procedure is done to: "Complainants would be informed ..." describes practice.
@@ -969,6 +977,7 @@ enum class Exclusion {
   WithinMeeting,  // "the Chair would now ...": an act within the meeting
   ThirdParty,     // "According to the rail operator, ...": an outside body's plans, reported
   Relative,       // "the project, which would see ...": what a thing will do or have done to it
+  OwnBusiness,    // "the sub-committee would look at ...", "Members agreed to ...": the committee's own work
 };
 
 constexpr size_t kLookBack = 24;  // tokens; bounds every backward look
@@ -1125,6 +1134,7 @@ class ClauseRules {
       if (is(table_.indefinite, k) && word(k).size() == 3) return Exclusion::Habitual;  // "any tree felled ... would be"
     }
     if (habitual(s) || passive_by_frequency(t) || under_a_policy(s)) return Exclusion::Habitual;
+    if (committee_acts_for_itself(t, subject)) return Exclusion::OwnBusiness;
     if (according_to_outside_body(s)) return Exclusion::ThirdParty;
     for (size_t k = (t > first + kLookBack ? t - kLookBack : first); k < t; ++k)
       if (policy_statement(k)) return Exclusion::Habitual;
@@ -1152,6 +1162,49 @@ class ClauseRules {
         return Exclusion::WithinMeeting;
     }
     return Exclusion::None;
+  }
+
+  /// The committee itself acts: its work plan, what it will receive or look
+  /// at, what it agreed to do ("the sub-committee would scrutinise one issue",
+  /// "Members agreed to carry out some work"). The criteria count these as the committee's decisions,
+  /// not an undertaking of an officer, the council or a named person. A
+  /// passive keeps the committee as its audience ("Members would be sent the
+  /// figures"), so only an active verb or "agreed to" is excluded.
+  bool committee_acts_for_itself(size_t t, size_t subject) const {
+    uint32_t s = w_.tokens[t].sentence;
+    bool agreed_to = is(table_.agreed, t) && in(t + 1, s) && is(table_.to, t + 1);
+    if (!agreed_to) {
+      if (!is(table_.modal, t)) return false;
+      size_t v = t + 1;
+      while (in(v, s) && v <= t + 3 && adverb(v)) ++v;
+      if (!in(v, s) || is(table_.be, v)) return false;
+    }
+    size_t head = npos;
+    for (size_t k = subject; k < t; ++k)
+      if (!adverb(k)) head = k;
+    if (head == npos) return false;
+    if (!is(table_.own_body, head)) return false;
+    // "the Cabinet Members" / "Council members": members of another body, posts of their own.
+    if (word(head) == "members" && head > subject && w_.tokens[head - 1].capitalised) return false;
+    // "Cllr Harwood, as the representative on the harbour board, agreed to": the body is in a modifier.
+    for (size_t k = subject; k < head; ++k)
+      if (is(table_.preposition, k)) return false;
+    // "The Panel would receive an update at its March meeting": an item officers must bring to a
+    // named later meeting, not the committee planning its own work.
+    return agreed_to || !future_item(t);
+  }
+
+  // After the modal at t: receive, consider, review, look at or hear, and a
+  // later meeting or time named ("at its July meeting", "in the autumn", "in
+  // twelve months' time").
+  bool future_item(size_t t) const {
+    uint32_t s = w_.tokens[t].sentence;
+    size_t v = t + 1;
+    while (in(v, s) && v <= t + 3 && adverb(v)) ++v;
+    if (!in(v, s) || !is(table_.agenda_verb, v)) return false;
+    for (size_t k = v + 1; k < sentence_end_[s] && k <= v + 16; ++k)
+      if (is(table_.meeting_time, k)) return true;
+    return false;
   }
 
   /// True when tokens (a, b) hold the subject of a new clause: an actor, or a

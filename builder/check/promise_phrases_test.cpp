@@ -424,6 +424,22 @@ TEST_CASE("exclusion WithinMeeting: an act within the meeting") {
   must_match("The Panel would receive an update on the review in March.", "would receive");
 }
 
+TEST_CASE("exclusion OwnBusiness: the committee planning or agreeing its own work") {
+  must_not_match("In addition the working group would scrutinise one road safety issue.");
+  must_not_match("It was agreed that the sub-committee would look at one major transport topic this year.");
+  must_not_match("The full Board would also receive briefings on waste topics over each civic year.");
+  must_not_match("Members agreed to carry out some work on fuel poverty and its effect on tenants.");
+  must_not_match("The Chair said this mattered as the Committee would seek to clarify the options first.");
+  // A named later meeting: officers must bring the item.
+  must_match("The Forum would consider the revised parking policy at its October meeting.", "would consider");
+  // The body named in a modifier, not heading the subject.
+  must_match("Cllr Oakes, as the Council's member on the harbour board, agreed to report the views back.",
+             "agreed to report");
+  // The committee as a passive's audience.
+  must_match("Members would be sent the revised figures by the Treasurer.", "would be sent");
+  must_match("The Cabinet Member agreed to circulate the briefing note.", "agreed to circulate");
+}
+
 TEST_CASE("one hint per promise: two verb groups, or a sentence and its ACTION line") {
   CHECK(phrases("The Estates Officer agreed to inspect the roof and would report the findings to Members.") ==
         std::vector<std::string>{"agreed to inspect"});
