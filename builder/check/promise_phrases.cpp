@@ -1029,7 +1029,6 @@ class ClauseRules {
     if (owner_to(t, out)) return true;
     if (modal(t, out)) return true;
     if (commitment(t, out)) return true;
-    if (agreed_that_be(t, out)) return true;
     if (passive_infinitive(t, out)) return true;
     return false;
   }
@@ -1187,7 +1186,8 @@ class ClauseRules {
     // "the Cabinet Members" / "Council members": members of another body, posts of their own.
     if (word(head) == "members" && head > subject && w_.tokens[head - 1].capitalised) return false;
     // "Cllr Harwood, as the representative on the harbour board, agreed to": the body is in a modifier.
-    for (size_t k = subject; k < head; ++k)
+    // An opener's preposition ("In addition the sub-committee would") is not a modifier.
+    for (size_t k = subject + 1; k < head; ++k)
       if (is(table_.preposition, k)) return false;
     // "The Panel would receive an update at its March meeting": an item officers must bring to a
     // named later meeting, not the committee planning its own work.
@@ -1845,24 +1845,6 @@ class ClauseRules {
       return false;
     if (committed && !has_actor(t)) return false;
     return make(t, with_particle(v, s), out);
-  }
-
-  // "It was agreed that the petition be forwarded to ...": the narrative's
-  // subjunctive, a follow-up with an implied agent (as "agreed that ... would").
-  bool agreed_that_be(size_t t, Found& out) const {
-    uint32_t s = w_.tokens[t].sentence;
-    // "agreed" only: "(Members are asked) to agree that a report be brought" is a recommendation.
-    if (!is(table_.agreed, t) || !in(t + 2, s) || !is(table_.that, t + 1) || word(t) != "agreed") return false;
-    for (size_t k = t + 2; in(k + 1, s) && k <= t + 14; ++k) {
-      if (is(table_.modal, k) || is(table_.clause_word, k) || is(table_.negation, k)) return false;
-      if (!is(table_.be, k)) continue;
-      if (is(table_.stop, k - 1) || is(table_.to, k - 1)) return false;
-      size_t j = k + 1;
-      while (in(j, s) && j - k <= 3 && adverb(j)) ++j;
-      if (!in(j, s) || !participle_at(j) || generic_subject(k)) return false;
-      return make(k, with_particle(j, s), out);
-    }
-    return false;
   }
 
   // "ACTION: Head of Parks to arrange ...", "Action – Clerk to obtain ...",
