@@ -541,6 +541,7 @@ enum class Guard {
   None,
   Modal,       // "would"/"will": not in a conditional or a reported question
   Commitment,  // "committed to": not "is committed to" (a statement of values)
+  Verb,        // "agree to", "promise to": a verb, not "a promise to" (a noun) or "asked to agree to" (a request)
 };
 
 struct Pattern {
@@ -645,7 +646,9 @@ struct PatternTable {
       "dealt followed treated handled processed able pleased happy glad willing delighted minded delayed "
       "completed finished increased reduced determined decided subject available necessary possible "
       "difficult likely unlikely interested grateful carried recorded adjourned paid awarded donated noted "
-      "accepted endorsed welcomed supported ratified");
+      "accepted endorsed welcomed supported ratified "
+      // work under way or a plan carried out, described: "the strategy would be developed", "implemented after call-in"
+      "implemented developed finalised finalized built embedded");
   WordSet irregular_participle = vocabulary.set_of(
       "brought taken sent given made put set shown done written drawn sought found kept told met spoken "
       "undertaken paid built chosen known seen begun run laid read lent fed");
@@ -790,12 +793,12 @@ struct PatternTable {
         "be ~ included|reflected|covered|addressed in *4 @doc",
         "be ~ added to *3 programme|plan|agenda|@doc",
     };
-    for (auto head : kTaskHeads) add(std::string(head) + " @act", Guard::None);
+    for (auto head : kTaskHeads) add(std::string(head) + " @act", head == kTaskHeads[0] ? Guard::Verb : Guard::None);
     for (auto head : kModalHeads)
       for (auto tail : kModalTails) add(std::string(head) + " " + std::string(tail), Guard::Modal);
     add("the? @audience would|will ~ be ~ kept? updated|informed|briefed|notified|advised|sent", Guard::Modal);
     add("undertook|undertake|undertakes|undertaken|undertaking to", Guard::None);
-    add("promised|promise|promises to", Guard::None);
+    add("promised|promise|promises to", Guard::Verb);
     add("committed to", Guard::Commitment);
     add("to be ~ circulated", Guard::None);
     add("to report|feed back", Guard::None);
@@ -898,6 +901,8 @@ class Matcher {
       for (size_t back = 1; back <= 2 && t >= sentence.first_token + back; ++back)
         if (is(table_.state, t - back)) return false;
     }
+    if (p.guard == Guard::Verb && t > sentence.first_token && (is(table_.determiner, t - 1) || is(table_.to, t - 1)))
+      return false;
     return true;
   }
 
@@ -1832,7 +1837,8 @@ class ClauseRules {
     bool agreed = !committed && (is(table_.agreed, t) || is(table_.title_verb, t));
     if (!committed && !agreed) return false;
     size_t first = w_.sentences[s].first_token;
-    if (t > first && is(table_.the, t - 1)) return false;  // "the offer to ...": a noun
+    // "the offer to ...", "a promise to ...": a noun; "sought approval to agree to ...": a request.
+    if (t > first && (is(table_.determiner, t - 1) || is(table_.to, t - 1))) return false;
     if (!in(t + 2, s) || !is(table_.to, t + 1)) return false;
     size_t v = t + 2;
     while (in(v, s) && v - t <= 4 && adverb(v)) ++v;

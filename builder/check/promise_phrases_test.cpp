@@ -440,6 +440,21 @@ TEST_CASE("exclusion OwnBusiness: the committee planning or agreeing its own wor
   must_match("The Cabinet Member agreed to circulate the briefing note.", "agreed to circulate");
 }
 
+TEST_CASE("exclusion: a passive describing work under way or a plan carried out") {
+  must_not_match("Detailed terms of reference for the reviews would be developed at a later date.");
+  must_not_match("The decision will be implemented after the five day call-in period.");
+  must_not_match("A schedule of repairs was being drawn up and would be finalised in the next few weeks.");
+  must_not_match("The change would be built into the Fund's final investment statement.");
+  must_match("The schedule of repairs would be circulated to Members once it was finalised.", "would be circulated");
+}
+
+TEST_CASE("exclusion: 'a promise to', 'asked to agree to' are a noun and a request, not a commitment") {
+  must_not_match("He said that after a visit from the manager and a promise to consider all options, he wanted assurance.");
+  must_not_match("The report sought the Board's approval to agree to two partner boroughs' request to make changes.");
+  must_match("The manager promised to consider all the options before the next meeting.", "promised to consider");
+  must_match("The Clerk agreed to send the revised map to the residents.", "agreed to send");
+}
+
 TEST_CASE("one hint per promise: two verb groups, or a sentence and its ACTION line") {
   CHECK(phrases("The Estates Officer agreed to inspect the roof and would report the findings to Members.") ==
         std::vector<std::string>{"agreed to inspect"});
