@@ -91,6 +91,14 @@ void run_checks(const Model& model, const ResolvedSite& site, const std::vector<
   auto handle_text = [&](const Text* text) {
     if (text->value.find("<!--") == std::string::npos) return;
     auto markers = parse_markers(text->value);
+    // A plugin's rule is the plugin's to apply: its findings come after the checks (plugin/external_plugin.h).
+    std::erase_if(markers, [&](const SuppressMarker& m) {
+      for (const auto& p : model.site.plugins)
+        if (m.rule.size() > p.name.value.size() && m.rule.compare(0, p.name.value.size(), p.name.value) == 0 &&
+            m.rule[p.name.value.size()] == '.')
+          return true;
+      return false;
+    });
     if (markers.empty()) return;
     std::vector<FindingAt> at;
     auto found = by_text.find(text);

@@ -21,6 +21,11 @@ struct ExternalPlugin {
   Located<std::string> name;     // for messages, and its files' folder
   Located<std::string> command;  // run with /bin/sh -c, from the site folder
   Located<int> timeout_seconds{30, {}};
+  /// `options:` as JSON text ("{}" when not given): passed to the plugin as written.
+  std::string options_json = "{}";
+  /// `when:`: the commands it runs on (`reportsite build`, `reportsite check`, or both).
+  enum class When { both, build, check } when = When::both;
+  Span when_span;
 };
 
 struct SiteSettings {

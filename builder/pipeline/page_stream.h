@@ -26,6 +26,8 @@ class PageStream : public PageSink {
   ~PageStream() override;
 
   void start(const std::vector<OutputFile>& files, const std::vector<PageDeclaration>& pages) override;
+  /// Before rendering: a file the build writes that no output makes (a plugin's), so pages may link to it.
+  void add_path(const std::string& path) { paths_.insert(path); }
   void take(size_t i, OutputFile& page, Diagnostics& diags) override;
 
   struct Result {

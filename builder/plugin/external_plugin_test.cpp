@@ -39,6 +39,8 @@ struct Run {
   BuildResult site;
   Diagnostics diags;
   std::vector<PluginFile> files;
+  std::vector<PluginPage> pages;
+  size_t ran = 0;
   std::string text() const {
     std::string out;
     for (const auto& d : diags.all()) out += format_text(d, site.model.sources);
@@ -47,7 +49,7 @@ struct Run {
 };
 
 /// Runs the plugins listed (YAML of `plugins:`) over a small site with an exempt item.
-std::unique_ptr<Run> run(const Scripts& s, const std::string& plugins) {
+std::unique_ptr<Run> run(const Scripts& s, const std::string& plugins, const std::string& command = "build") {
   auto r = std::make_unique<Run>();
   r->site = fixture::resolve_txtar(fixture::kMinimalSite + "-- data/site.yaml --\ntitle: T\norganisation: O\nplugins:\n" +
                                    plugins +
@@ -61,7 +63,11 @@ std::unique_ptr<Run> run(const Scripts& s, const std::string& plugins) {
   o.site_dir = s.dir;
   o.builder_version = "9.8.7";
   o.output_paths = {"index.html"};
-  r->files = run_external_plugins(r->site.model, r->site.site, o, r->diags);
+  o.command = command;
+  PluginRun ran = run_external_plugins(r->site.model, r->site.site, o, r->diags);
+  r->files = std::move(ran.files);
+  r->pages = std::move(ran.pages);
+  r->ran = ran.ran;
   return r;
 }
 
@@ -82,7 +88,7 @@ TEST_CASE("external plugin: the document goes in on standard input, findings and
   CHECK(r->text().rfind("site/content/meetings/2018/2018-10-17-audit.yaml:6:14: warning: only 3 words "
                         "[words.few-words]\n", 0) == 0);
   std::string received = s.read("received.json");
-  CHECK(received.rfind(R"({"reportsite":{"version":"9.8.7","protocol":1},)", 0) == 0);
+  CHECK(received.rfind(R"({"reportsite":{"version":"9.8.7","protocol":1,"command":"build"},)", 0) == 0);
   CHECK(received.find("Public words here.") != std::string::npos);
   CHECK(received.find("SECRET") == std::string::npos);  // exempt text is never sent
 }
