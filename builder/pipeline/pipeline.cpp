@@ -233,6 +233,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   }
   PageStream stream(theme, registry, *rebuild, staged.get());
   for (const auto& f : plugins.files) stream.add_path(f.path);
+  for (const auto& p : plugins.pages) stream.add_plugin_page(paths::page(p.path), "the page plugin `" + p.plugin + "` answered");
   stage("rendering");
   r.files = render_site(ctx, registry.outputs, diags, &stream);
   timer.lap("render");
