@@ -44,7 +44,7 @@ struct SiteSettings {
   /// Paths in the output folder the builder did not write and must leave in
   /// place, relative, `/`-separated; a folder ends in `/` (`.well-known/`).
   std::vector<Located<std::string>> keep;
-  // `plugins:` in data/site.yaml: commands run after the pages are drawn (docs/plugins.md).
+  // `plugins:` in data/site.yaml: commands run after the checks, before the pages are drawn (docs/plugins.md).
   std::vector<ExternalPlugin> plugins;
 };
 
