@@ -235,13 +235,17 @@ TEST_CASE("external plugin: options: and when: reach the plugin; the document na
 
 TEST_CASE("external plugin: a bad when: or options: is a load error at its line") {
   auto r = fixture::resolve_txtar(fixture::kMinimalSite + "-- data/site.yaml --\ntitle: T\norganisation: O\nplugins:\n"
-                                  "  - command: ./x\n    when: always\n  - command: ./y\n    options: [1, 2]\n");
+                                  "  - command: ./x\n    when: always\n  - command: ./y\n    options: [1, 2]\n"
+                                  "  - command: ./glossary.py\n");
   std::string text = fixture::diagnostics_text(r);
   INFO(text);
   CHECK(text.find("site/data/site.yaml:5:11: error: when must be `both`, `build` or `check`, not `always`") !=
         std::string::npos);
   CHECK(text.find("site/data/site.yaml:7:14: error: a plugin's options must be a mapping of its own settings") !=
         std::string::npos);
+  // Named after a rule area of the builder's own, its findings and markers would be taken for the builder's.
+  CHECK(text.find("site/data/site.yaml:8:14: error: a plugin may not be named `glossary`: its rules would pass for the "
+                  "builder's own") != std::string::npos);
 }
 
 TEST_CASE("external plugin: the glossary and the action points are in the document") {
