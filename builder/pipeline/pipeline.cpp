@@ -5,6 +5,7 @@
 #include <chrono>
 #include <ctime>
 #include <limits>
+#include <map>
 #include <set>
 
 #include "check/check.h"
@@ -17,6 +18,7 @@
 #include "model/site_paths.h"
 #include "plugin/external_plugin.h"
 #include "plugin/plugin_answer.h"
+#include "render/links.h"
 #include "render/markdown.h"
 #include "render/theme.h"
 #include "write/output_folder.h"
@@ -80,6 +82,12 @@ void add_plugin_pages(Model& model, ResolvedSite& site, const std::vector<Plugin
     const ExternalPlugin* plugin = nullptr;
     for (const auto& q : model.site.plugins)
       if (q.name.value == p.plugin) plugin = &q;
+    // The builder's own folders (search, meetings, ...) are not a plugin's, whatever their pages are called.
+    if (is_reserved_name(p.path) || is_reserved_name(p.path.substr(0, p.path.find('/')))) {
+      diags.error("plugin.bad-path", plugin ? plugin->command.span : Span{},
+                  "plugin `" + p.plugin + "` asked for a page at `" + p.path + "`, where the builder writes its own pages");
+      continue;
+    }
     if (site.pages.count(p.path)) {
       diags.error("plugin.bad-path", plugin ? plugin->command.span : Span{},
                   "plugin `" + p.plugin + "` asked for a page at `" + p.path + "`, which is a page of the site (content/pages)");
@@ -103,9 +111,11 @@ void add_plugin_pages(Model& model, ResolvedSite& site, const std::vector<Plugin
 /// use (known only once they are drawn): plugin.bad-path.
 void check_plugin_paths(const BuildResult& r, const PluginRun& plugins, const std::set<std::string>& plugin_pages,
                         Diagnostics& diags) {
+  // A plugin page's path drawn twice is also a page the build draws itself.
   std::vector<std::string> built;
+  std::map<std::string, int> drawn;
   for (const auto& f : r.files)
-    if (!plugin_pages.count(f.path)) built.push_back(f.path);
+    if (!plugin_pages.count(f.path) || ++drawn[f.path] > 1) built.push_back(f.path);
   PluginPaths taken(built, {});
   auto command = [&](const std::string& name) {
     for (const auto& q : r.model.site.plugins)

@@ -65,16 +65,25 @@ grep -qF 'Words in the minutes' out/assets/search/docs-*.js \
 cp -R out good-out
 
 # 2. A broken link in a plugin's page fails the build, and nothing is published.
-answer broken '{"pages": [{"path": "reports/extra", "title": "Extra", "body": "See [the figures](../missing.csv)."}]}'
+answer broken '{"pages": [{"path": "extra/figures", "title": "Extra", "body": "See [the figures](../missing.csv)."}]}'
 use_plugins "  - name: broken
     command: ./broken.sh"
 cp broken.sh site/
 rc=$(build)
 [ "$rc" -eq 1 ] && pass "a plugin page with a broken link fails the build (exit 1)" \
   || { fail "a plugin page with a broken link: exit $rc"; cat build.err; }
-grep -q '^reports/extra/index.html: error: .*missing.csv.* (from the page plugin `broken` answered) \[page.broken-link\]$' build.err \
+grep -q '^extra/figures/index.html: error: .*missing.csv.* (from the page plugin `broken` answered) \[page.broken-link\]$' build.err \
   && pass "the broken link is named at the plugin's page, blaming the plugin" || { fail "no page.broken-link at the plugin's page"; cat build.err; }
 diff -r good-out out > /dev/null && pass "the output is untouched" || fail "the output changed after a failed build"
+
+# ... and so is a page at a path the build draws itself (the search page).
+answer clash '{"pages": [{"path": "search", "title": "Mine", "body": "Mine."}]}'
+cp clash.sh site/
+use_plugins "  - name: clash
+    command: ./clash.sh"
+rc=$(build)
+[ "$rc" -eq 1 ] && grep -q 'plugin `clash` asked for a page at `search`, where the builder writes its own pages \[plugin.bad-path\]$' build.err \
+  && pass "a plugin page at the build's own search page is refused" || { fail "a clashing plugin page: exit $rc"; cat build.err; }
 
 # 3. HTML answered as a file is refused.
 answer html '{"files": [{"path": "extra.html", "content": "<p>unchecked</p>"}]}'
