@@ -1,7 +1,10 @@
 #include "check.h"
 
+#include "core/memo_store.h"
+
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -69,9 +72,14 @@ void run_checks(const Model& model, const ResolvedSite& site, Diagnostics& diags
 void run_checks(const Model& model, const ResolvedSite& site, const std::vector<std::unique_ptr<Check>>& checks,
                 Diagnostics& diags, MemoStore* memo) {
   const std::vector<ProsePage> pages = prose_pages(model, site);
-  const CheckInput in{model, site, pages, memo};
   Findings findings;
-  for (const auto& c : checks) c->run(in, findings, diags);
+  for (const auto& c : checks) {
+    // Each check's memo is its own, by name and version: a new version redoes its work, and only its.
+    std::optional<MemoStore> mine;
+    if (memo) mine.emplace(MemoStore::scoped(*memo, "check:" + c->name() + "@" + c->version() + ":"));
+    const CheckInput in{model, site, pages, mine ? &*mine : nullptr};
+    c->run(in, findings, diags);
+  }
   std::vector<TextFinding> all = findings.take();
   // A text shown on two pages (an undertaking on its meeting and its own page)
   // is found twice; keep one, so one marker silences it.
@@ -91,6 +99,14 @@ void run_checks(const Model& model, const ResolvedSite& site, const std::vector<
   auto handle_text = [&](const Text* text) {
     if (text->value.find("<!--") == std::string::npos) return;
     auto markers = parse_markers(text->value);
+    // A plugin's rule is the plugin's to apply: its findings come after the checks (plugin/external_plugin.h).
+    std::erase_if(markers, [&](const SuppressMarker& m) {
+      for (const auto& p : model.site.plugins)
+        if (m.rule.size() > p.name.value.size() && m.rule.compare(0, p.name.value.size(), p.name.value) == 0 &&
+            m.rule[p.name.value.size()] == '.')
+          return true;
+      return false;
+    });
     if (markers.empty()) return;
     std::vector<FindingAt> at;
     auto found = by_text.find(text);

@@ -13,7 +13,15 @@ namespace {
 constexpr std::string_view kMagic = "reportsite-memo 2\n";
 }  // namespace
 
+MemoStore MemoStore::scoped(MemoStore& store, std::string scope) {
+  MemoStore view(store.builder_);
+  view.parent_ = store.parent_ ? store.parent_ : &store;
+  view.scope_ = store.scope_ + std::move(scope);
+  return view;
+}
+
 std::optional<std::string_view> MemoStore::find(const std::string& name, uint64_t hash) const {
+  if (parent_) return parent_->find(scope_ + name, hash);
   std::lock_guard<std::mutex> lock(*mutex_);
   auto it = entries_.find(name);
   if (it == entries_.end() || it->second.hash != hash) return std::nullopt;
@@ -24,6 +32,7 @@ std::optional<std::string_view> MemoStore::find(const std::string& name, uint64_
 }
 
 void MemoStore::put(const std::string& name, uint64_t hash, std::string payload) {
+  if (parent_) return parent_->put(scope_ + name, hash, std::move(payload));
   std::lock_guard<std::mutex> lock(*mutex_);
   Entry& e = entries_[name];
   e.hash = hash;

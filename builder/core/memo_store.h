@@ -54,6 +54,12 @@ class MemoStore {
   /// Store a payload. Thread-safe.
   void put(const std::string& name, uint64_t hash, std::string payload);
 
+  /// A view of `store` for one extension's work: its names are kept apart by
+  /// `scope` ("check:name@version:"), so an extension's new version finds
+  /// none of its old results, and no other's are touched. Only find and put
+  /// may be called on a view; `store` must outlive it.
+  static MemoStore scoped(MemoStore& store, std::string scope);
+
   size_t hits() const;
   size_t size() const { return entries_.size(); }
 
@@ -68,6 +74,8 @@ class MemoStore {
   std::string segment(const std::vector<const std::string*>& names) const;
 
   std::string builder_;
+  MemoStore* parent_ = nullptr;  // a view (scoped) forwards to this, with scope_ before each name
+  std::string scope_;
   std::string file_;  // the bytes read, which loaded entries point into
   std::unordered_map<std::string, Entry> entries_;
   std::unique_ptr<std::mutex> mutex_ = std::make_unique<std::mutex>();  // a pointer, so the store can move

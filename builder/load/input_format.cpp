@@ -39,7 +39,12 @@ const Object& plugin_object() {
        {"name", v(Kind::id), false,
         "A slug that begins the rule id of every finding the plugin reports; the script's name if left out.",
         "\"word-count\""},
-       {"timeout", v(Kind::count), false, "Seconds the plugin may run, 1 to 600; 30 if left out.", "60"}}};
+       {"timeout", v(Kind::count), false, "Seconds the plugin may run, 1 to 600; 30 if left out.", "60"},
+       {"when", choice({"build", "check", "both"}), false,
+        "The commands it runs on: `build`, `check`, or `both` (the default).", "\"build\""},
+       {"options", v(Kind::options), false,
+        "The plugin's own settings, any mapping: sent to it as `plugin.options` in the document.",
+        "{\"max_words\": 400}"}}};
   return o;
 }
 

@@ -32,6 +32,7 @@ enum class Kind {
   month_day,  // MM-DD
   url,        // an absolute http(s) address
   language,   // a BCP 47 tag
+  options,    // a mapping of anything (a plugin's own settings, passed on as JSON)
 };
 
 struct Object;

@@ -64,6 +64,7 @@ std::string keywords(const Value& v) {
     case Kind::month_day: return "\"type\": \"string\", \"pattern\": \"^[0-9]{2}-[0-9]{2}$\"";
     case Kind::url: return "\"type\": \"string\", \"pattern\": \"^https?://\"";
     case Kind::language: return "\"type\": \"string\", \"pattern\": \"^[A-Za-z0-9-]{2,35}$\"";
+    case Kind::options: return "\"type\": \"object\"";
   }
   return kScalar;
 }
@@ -168,6 +169,7 @@ std::string kind_words(const Value& v) {
     case Kind::month_day: return "MM-DD";
     case Kind::url: return "an http(s) address";
     case Kind::language: return "a language tag";
+    case Kind::options: return "a mapping of the plugin's own settings";
   }
   return "";
 }

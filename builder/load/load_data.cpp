@@ -1,6 +1,7 @@
 // Loaders for the files under data/: site settings, committees, people, glossary.
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 #include "core/strings.h"
@@ -79,6 +80,34 @@ std::string name_from_command(std::string_view command) {
   return id;
 }
 
+/// A plugin's `options:` as JSON, written as the YAML gives it: quoted text
+/// stays text; a plain `true`, `false`, `null` or number becomes one.
+std::string yaml_as_json(const YAML::Node& n) {
+  if (!n || n.IsNull()) return "null";
+  if (n.IsMap()) {
+    std::string out = "{";
+    for (auto it = n.begin(); it != n.end(); ++it)
+      out += (out.size() > 1 ? "," : "") + json_quote(it->first.Scalar()) + ":" + yaml_as_json(it->second);
+    return out + "}";
+  }
+  if (n.IsSequence()) {
+    std::string out = "[";
+    for (size_t i = 0; i < n.size(); ++i) out += (i ? "," : "") + yaml_as_json(n[i]);
+    return out + "]";
+  }
+  const std::string& v = n.Scalar();
+  if (n.Tag() != "!") {  // plain, not quoted
+    if (v == "true" || v == "false") return v;
+    if (v == "null" || v == "~") return "null";
+    char* end = nullptr;
+    if (!v.empty() && (std::isdigit(static_cast<unsigned char>(v[0])) || v[0] == '-')) {
+      std::strtod(v.c_str(), &end);
+      if (end && *end == '\0' && v.find_first_of("xX") == std::string::npos && v != "-") return v;
+    }
+  }
+  return json_quote(v);
+}
+
 /// One `plugins:` entry: {command, and optionally name and timeout}. The name
 /// prefixes the plugin's rule ids, so two plugins may not share one.
 std::optional<ExternalPlugin> plugin_entry(YamlReader& r, const YAML::Node& node,
@@ -107,6 +136,18 @@ std::optional<ExternalPlugin> plugin_entry(YamlReader& r, const YAML::Node& node
       ok = false;
     }
   }
+  // The builder's own rule areas: a plugin so named would pass for the builder, and take its allow markers.
+  static const char* const reserved[] = {"cache", "check", "glossary", "load", "meeting", "page", "plugin", "render",
+                                         "report", "reportsite", "resolve", "site", "suppress", "theme", "undertaking",
+                                         "write"};
+  if (ok)
+    for (const char* r0 : reserved)
+      if (p.name.value == r0) {
+        r.error("load.bad-value", p.name.span,
+                "a plugin may not be named `" + p.name.value + "`: its rules would pass for the builder's own",
+                "give it a `name:` of its own, such as council-" + p.name.value);
+        ok = false;
+      }
   if (ok)
     for (const auto& other : seen)
       if (other.name.value == p.name.value) {
@@ -121,6 +162,19 @@ std::optional<ExternalPlugin> plugin_entry(YamlReader& r, const YAML::Node& node
       ok = false;
     } else {
       p.timeout_seconds = {static_cast<int>(t->value), t->span};
+    }
+  }
+  if (auto w = r.choice(f.get("when"), "when", {"both", "build", "check"})) {
+    p.when = static_cast<ExternalPlugin::When>(*w);
+    p.when_span = r.span(f.get("when"));
+  }
+  if (YAML::Node o = f.get("options"); o && !o.IsNull()) {
+    if (!o.IsMap()) {
+      r.error("load.bad-value", r.span(o), "a plugin's options must be a mapping of its own settings",
+              "write them as `key: value` lines under `options:`");
+      ok = false;
+    } else {
+      p.options_json = yaml_as_json(o);
     }
   }
   if (!ok) return std::nullopt;

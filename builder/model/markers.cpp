@@ -144,8 +144,15 @@ std::vector<SuppressMarker> parse_markers(std::string_view s) {
   return out;
 }
 
-std::string strip_markers(std::string_view s) {
+std::string strip_markers(std::string_view s) { return strip_markers(s, nullptr); }
+
+std::string strip_markers(std::string_view s, std::vector<ByteRange>* kept) {
   std::string out;
+  auto copy = [&](size_t begin, size_t end) {
+    if (end <= begin) return;
+    out.append(s.substr(begin, end - begin));
+    if (kept) kept->push_back({begin, end});
+  };
   size_t pos = 0;
   for (const SuppressMarker& m : parse_markers(s)) {
     if (m.begin < pos) continue;
@@ -156,17 +163,26 @@ std::string strip_markers(std::string_view s) {
     bool alone = trim(s.substr(line_begin, m.begin - line_begin)).empty() &&
                  trim(s.substr(m.end, eol - m.end)).empty();
     if (alone) {
-      out.append(s.substr(pos, line_begin - pos));
+      copy(pos, line_begin);
       pos = eol < s.size() ? eol + 1 : eol;
     } else {
-      out.append(s.substr(pos, m.begin - pos));
+      copy(pos, m.begin);
       pos = m.end;
       // "word <!-- ... --> word" keeps one space, not two.
       if (!out.empty() && out.back() == ' ' && pos < s.size() && s[pos] == ' ') ++pos;
     }
   }
-  out.append(s.substr(std::min(pos, s.size())));
+  copy(std::min(pos, s.size()), s.size());
   return out;
+}
+
+size_t unstripped_offset(const std::vector<ByteRange>& kept, size_t offset) {
+  size_t seen = 0;
+  for (const auto& r : kept) {
+    if (offset < seen + (r.end - r.begin)) return r.begin + (offset - seen);
+    seen += r.end - r.begin;
+  }
+  return kept.empty() ? offset : kept.back().end;
 }
 
 }  // namespace rs

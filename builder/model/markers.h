@@ -37,5 +37,9 @@ std::vector<SuppressMarker> parse_markers(std::string_view text);
 
 /// The text without its markers; a marker alone on its line takes the line with it.
 std::string strip_markers(std::string_view text);
+/// The same, also giving the byte ranges of `text` the result is made of, in order.
+std::string strip_markers(std::string_view text, std::vector<ByteRange>* kept);
+/// Where byte `offset` of a stripped text was in the text as written (`kept` from strip_markers).
+size_t unstripped_offset(const std::vector<ByteRange>& kept, size_t offset);
 
 }  // namespace rs

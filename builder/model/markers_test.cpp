@@ -56,5 +56,17 @@ TEST_CASE("strip_markers removes markers and nothing else") {
   CHECK(strip_markers("no markers at all") == "no markers at all");
 }
 
+TEST_CASE("strip_markers says where each byte of the stripped text was written (for plugins' positions)") {
+  const std::string written = "Very <!-- allow a.b: why --> very short.\n<!-- allow c.d: x -->\nNext.";
+  std::vector<ByteRange> kept;
+  const std::string sent = strip_markers(written, &kept);
+  CHECK(sent == "Very very short.\nNext.");
+  CHECK(sent == strip_markers(written));
+  // "short" is at 10 in what was sent, and at the same word in what was written.
+  CHECK(written.substr(unstripped_offset(kept, 10), 5) == "short");
+  CHECK(written.substr(unstripped_offset(kept, sent.find("Next")), 4) == "Next");
+  CHECK(unstripped_offset(kept, 0) == 0);
+}
+
 }  // namespace
 }  // namespace rs

@@ -21,6 +21,11 @@ struct ExternalPlugin {
   Located<std::string> name;     // for messages, and its files' folder
   Located<std::string> command;  // run with /bin/sh -c, from the site folder
   Located<int> timeout_seconds{30, {}};
+  /// `options:` as JSON text ("{}" when not given): passed to the plugin as written.
+  std::string options_json = "{}";
+  /// `when:`: the commands it runs on (`reportsite build`, `reportsite check`, or both).
+  enum class When { both, build, check } when = When::both;
+  Span when_span;
 };
 
 struct SiteSettings {
@@ -39,7 +44,7 @@ struct SiteSettings {
   /// Paths in the output folder the builder did not write and must leave in
   /// place, relative, `/`-separated; a folder ends in `/` (`.well-known/`).
   std::vector<Located<std::string>> keep;
-  // `plugins:` in data/site.yaml: commands run after the pages are drawn (docs/plugins.md).
+  // `plugins:` in data/site.yaml: commands run after the checks, before the pages are drawn (docs/plugins.md).
   std::vector<ExternalPlugin> plugins;
 };
 

@@ -33,7 +33,9 @@ void PageStream::start(const std::vector<OutputFile>& files, const std::vector<P
   drawn_by_outputs_ = pages_.size();
   for (const auto& p : pages) {
     paths_.insert(p.path);
-    pages_.push_back({p.path, {}, blame_template(theme_, p.template_name), nullptr});
+    auto plugin = plugin_pages_.find(p.path);
+    pages_.push_back({p.path, {}, plugin != plugin_pages_.end() ? plugin->second : blame_template(theme_, p.template_name),
+                      nullptr});
   }
   for (const auto& rule : registry_.page_rules) runs_.push_back(rule->start(pages_, paths_));
   started_ = true;

@@ -5,6 +5,7 @@
 // and written to the staging folder. The checks across pages run once every
 // page is in.
 #include <memory>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -26,6 +27,10 @@ class PageStream : public PageSink {
   ~PageStream() override;
 
   void start(const std::vector<OutputFile>& files, const std::vector<PageDeclaration>& pages) override;
+  /// Before rendering: a file the build writes that no output makes (a plugin's), so pages may link to it.
+  void add_path(const std::string& path) { paths_.insert(path); }
+  /// Before rendering: the page at `path` is a plugin's, so its findings blame `who`, not the theme.
+  void add_plugin_page(const std::string& path, std::string who) { plugin_pages_[path] = std::move(who); }
   void take(size_t i, OutputFile& page, Diagnostics& diags) override;
 
   struct Result {
@@ -46,6 +51,7 @@ class PageStream : public PageSink {
   const Registry& registry_;
   const Rebuild& rebuild_;
   StagedOutput* staged_;
+  std::map<std::string, std::string> plugin_pages_;  // path → "the page plugin `x` answered"
   std::set<std::string> paths_;          // every file the build makes
   std::vector<RenderedPage> pages_;      // every page by number: path and blamed template
   size_t drawn_by_outputs_ = 0;          // pages an output drew itself come first

@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <ctime>
+#include <limits>
+#include <map>
 #include <set>
 
 #include "check/check.h"
@@ -13,7 +15,10 @@
 #include "load/load_site.h"
 #include "pipeline/page_stream.h"
 #include "pipeline/rebuild.h"
+#include "model/site_paths.h"
 #include "plugin/external_plugin.h"
+#include "plugin/plugin_answer.h"
+#include "render/links.h"
 #include "render/markdown.h"
 #include "render/theme.h"
 #include "write/output_folder.h"
@@ -66,6 +71,64 @@ std::string lock_holder_text() {
   char when[32];
   std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", std::gmtime(&now));
   return "process " + std::to_string(::getpid()) + ", started " + when;
+}
+
+/// Pages plugins asked for join the site's own pages (content/pages), so the
+/// theme draws them, the page check reads them and the sitemap, search and
+/// navigation list them. Their Markdown is kept as a source of its own,
+/// named after the plugin, for what a message may quote.
+void add_plugin_pages(Model& model, ResolvedSite& site, const std::vector<PluginPage>& pages, Diagnostics& diags) {
+  for (const auto& p : pages) {
+    const ExternalPlugin* plugin = nullptr;
+    for (const auto& q : model.site.plugins)
+      if (q.name.value == p.plugin) plugin = &q;
+    // The builder's own folders (search, meetings, ...) are not a plugin's, whatever their pages are called.
+    if (is_reserved_name(p.path) || is_reserved_name(p.path.substr(0, p.path.find('/')))) {
+      diags.error("plugin.bad-path", plugin ? plugin->command.span : Span{},
+                  "plugin `" + p.plugin + "` asked for a page at `" + p.path + "`, where the builder writes its own pages");
+      continue;
+    }
+    if (site.pages.count(p.path)) {
+      diags.error("plugin.bad-path", plugin ? plugin->command.span : Span{},
+                  "plugin `" + p.plugin + "` asked for a page at `" + p.path + "`, which is a page of the site (content/pages)");
+      continue;
+    }
+    Page page;
+    page.stem = p.path;
+    page.file = model.sources.add("plugin " + p.plugin + ": " + p.path, p.body);
+    page.title.value = p.title;
+    page.title.file = page.file;
+    page.order = std::numeric_limits<int>::max();  // after the site's own
+    page.body.value = p.body;
+    page.body.file = page.file;
+    page.body.span = {page.file, 0, static_cast<uint32_t>(p.body.size())};
+    site.pages[page.stem] = model.pages.size();
+    model.pages.push_back(std::move(page));
+  }
+}
+
+/// A plugin's files and pages may not take a path the build's own outputs
+/// use (known only once they are drawn): plugin.bad-path.
+void check_plugin_paths(const BuildResult& r, const PluginRun& plugins, const std::set<std::string>& plugin_pages,
+                        Diagnostics& diags) {
+  // A plugin page's path drawn twice is also a page the build draws itself.
+  std::vector<std::string> built;
+  std::map<std::string, int> drawn;
+  for (const auto& f : r.files)
+    if (!plugin_pages.count(f.path) || ++drawn[f.path] > 1) built.push_back(f.path);
+  PluginPaths taken(built, {});
+  auto command = [&](const std::string& name) {
+    for (const auto& q : r.model.site.plugins)
+      if (q.name.value == name) return q.command.span;
+    return Span{};
+  };
+  for (const auto& f : plugins.files)
+    if (std::string why = taken.problem(f.path); !why.empty())
+      diags.error("plugin.bad-path", command(f.plugin), "plugin `" + f.plugin + "` asked to write `" + f.path + "`, which " + why);
+  for (const auto& p : plugins.pages)
+    if (std::string why = taken.problem(paths::page(p.path)); !why.empty())
+      diags.error("plugin.bad-path", command(p.plugin),
+                  "plugin `" + p.plugin + "` asked for a page at `" + p.path + "`, which " + why);
 }
 
 }  // namespace
@@ -141,6 +204,25 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     finish(r, diags);
     return r;
   }
+  // External plugins see the site as loaded and checked, and may add files
+  // and pages; their pages are drawn, checked and listed with the site's own.
+  // A plugin that fails stops the build before anything is written.
+  PluginRun plugins;
+  std::set<std::string> plugin_page_paths;
+  if (!r.model.site.plugins.empty()) {
+    stage("running " + std::to_string(r.model.site.plugins.size()) + " plugins");
+    PluginRunOptions plugin_options{options.site_dir, options.version, options.write ? "build" : "check", {}};
+    plugins = run_external_plugins(r.model, r.site, plugin_options, diags);
+    for (const auto& page : plugins.pages) plugin_page_paths.insert(paths::page(page.path));
+    add_plugin_pages(r.model, r.site, plugins.pages, diags);
+    timer.lap("plugins");
+    if (diags.error_count() > 0) {
+      rebuild->save_memo(fs, true, diags);
+      finish(r, diags);
+      return r;
+    }
+  }
+
   Theme theme = Theme::load(fs, options.site_dir, r.model.site.theme.value, diags);
   MarkdownRenderer markdown(glossary_abbreviations(r.model));
   RenderContext ctx{r.model, r.site, theme, markdown, options.version};
@@ -160,10 +242,20 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     }
   }
   PageStream stream(theme, registry, *rebuild, staged.get());
+  for (const auto& f : plugins.files) stream.add_path(f.path);
+  for (const auto& p : plugins.pages) stream.add_plugin_page(paths::page(p.path), "the page plugin `" + p.plugin + "` answered");
   stage("rendering");
   r.files = render_site(ctx, registry.outputs, diags, &stream);
   timer.lap("render");
   rebuild->save_memo(fs, true, diags);
+  // Plugins' files join the site's before links are checked, so a page may link to them.
+  if (!plugins.files.empty() || !plugins.pages.empty()) check_plugin_paths(r, plugins, plugin_page_paths, diags);
+  for (auto& pf : plugins.files) {
+    OutputFile f;
+    f.path = std::move(pf.path);
+    f.bytes = std::move(pf.bytes);
+    r.files.push_back(std::move(f));
+  }
   stage("checking " + std::to_string(r.files.size()) + " files");
   PageStream::Result checked = stream.finish(fs, out, r.files);
   std::set<std::string> pages_with_findings;
@@ -174,21 +266,6 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   const std::vector<size_t>& page_file = checked.page_file;
   const std::vector<PageSummary>& summaries = checked.summaries;
   timer.lap("page-check");
-
-  // External plugins see the finished site and may add files; a plugin that
-  // fails stops the build before anything is written.
-  if (!r.model.site.plugins.empty() && diags.error_count() == 0) {
-    stage("running " + std::to_string(r.model.site.plugins.size()) + " plugins");
-    PluginRunOptions plugin_options{options.site_dir, options.version, {}};
-    for (const auto& f : r.files) plugin_options.output_paths.push_back(f.path);
-    for (auto& pf : run_external_plugins(r.model, r.site, plugin_options, diags)) {
-      OutputFile f;
-      f.path = std::move(pf.path);
-      f.bytes = std::move(pf.bytes);
-      r.files.push_back(std::move(f));
-    }
-    timer.lap("plugins");
-  }
 
   if (options.write && diags.error_count() == 0) {
     std::vector<FileToWrite> to_write;

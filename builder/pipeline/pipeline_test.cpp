@@ -854,3 +854,101 @@ TEST_CASE("a new version of a check or output redoes its work only; an unchanged
 
 }  // namespace
 }  // namespace rs
+
+// ---- a new version redoes exactly that extension's work (issue 21, item 1)
+
+#include "core/memo_cached.h"
+
+namespace rs {
+namespace {
+
+/// A check that keeps its work in the memo, as a costly check would, counting what it computes.
+class MemoCheck : public Check {
+ public:
+  MemoCheck(std::string name, std::string v, std::atomic<int>& computed) : name_(std::move(name)), v_(std::move(v)), computed_(computed) {}
+  std::string name() const override { return name_; }
+  std::string version() const override { return v_; }
+  void run(const CheckInput& in, Findings&, Diagnostics& diags) const override {
+    for (const auto& m : in.model.meetings) {
+      std::string found = cached<std::string>(in.memo, "meeting:" + m.id, hash_bytes(m.id), [&] {
+        ++computed_;
+        return "found by " + name_ + " version " + v_;
+      });
+      if (&m == &in.model.meetings.front()) diags.warning(name_, m.date.span, found);
+    }
+  }
+
+ private:
+  std::string name_, v_;
+  std::atomic<int>& computed_;
+};
+
+/// A page rule that counts the pages it is shown drawn.
+class VersionedRule : public PageRule {
+ public:
+  VersionedRule(std::string v, std::atomic<int>& drawn) : v_(std::move(v)), drawn_(drawn) {}
+  std::string name() const override { return "test.versioned-rule"; }
+  std::string version() const override { return v_; }
+  void check(const RenderedPage&, Diagnostics&) const override { ++drawn_; }
+
+ private:
+  std::string v_;
+  std::atomic<int>& drawn_;
+};
+
+TEST_CASE("a check's, output's or page rule's new version redoes its own memoised work and no other's") {
+  MemoryFileSystem fs = example_in_memory();
+  BuildOptions o;
+  o.site_dir = "site";
+  std::atomic<int> a{0}, b{0}, pages{0};
+  auto with = [&](const std::string& a_version, const std::string& rule_version) {
+    Registry r = builtin_registry();
+    r.add(std::make_unique<MemoCheck>("test.a", a_version, a)).add(std::make_unique<MemoCheck>("test.b", "1", b));
+    r.add(std::make_unique<VersionedRule>(rule_version, pages));
+    return r;
+  };
+  Registry first = with("1", "1");
+  o.registry = &first;
+  BuildResult r1 = build_site(fs, o);
+  REQUIRE(r1.published);
+  const int meetings = static_cast<int>(r1.model.meetings.size());
+  REQUIRE(meetings > 1);
+  CHECK(a == meetings);
+  CHECK(b == meetings);
+  CHECK(pages > 10);
+
+  // An edit that is not to any meeting: both checks run, and both find their work in the memo.
+  auto touch = [&] { fs.files["site/data/committees.yaml"] += "\n"; };
+  touch();
+  REQUIRE(build_site(fs, o).published);
+  CHECK(a == meetings);
+  CHECK(b == meetings);
+
+  // test.a's new version: all of test.a's work again, none of test.b's, and its finding says so.
+  Registry second = with("2", "1");
+  o.registry = &second;
+  touch();
+  BuildResult r3 = build_site(fs, o);
+  REQUIRE(r3.published);
+  CHECK(a == 2 * meetings);
+  CHECK(b == meetings);
+  CHECK(messages_of(r3, "test.a") == std::vector<std::string>{"found by test.a version 2"});
+  CHECK(messages_of(r3, "test.b") == std::vector<std::string>{"found by test.b version 1"});
+
+  // The page rule's new version: every page is shown to it again, but no check's memo is lost.
+  const int shown = pages;
+  Registry third = with("2", "2");
+  o.registry = &third;
+  BuildResult r4 = build_site(fs, o);  // nothing else changed: not skipped, as the key changed
+  REQUIRE(r4.published);
+  CHECK_FALSE(r4.up_to_date);
+  int html_pages = 0;
+  for (const auto& f : r4.files) html_pages += !f.template_name.empty();
+  CHECK(html_pages > 10);
+  CHECK(pages - shown == html_pages);
+  CHECK(a == 2 * meetings);
+  CHECK(b == meetings);
+}
+
+}  // namespace
+}  // namespace rs

@@ -18,13 +18,17 @@ namespace {
 /// rule's version is here (a new one must see every page again); an output's
 /// is read by its own pages, and a check's is in the key only (checks run on
 /// every build that is not skipped whole), so either redoes its own work only.
-std::string builder_identity(const BuildOptions& options, const Registry& registry, const std::string& out) {
+/// The memo's identity leaves page rules out: a page rule's new version makes
+/// every page be drawn and checked again, but reading and checking the site
+/// are not redone for it.
+std::string builder_identity(const BuildOptions& options, const Registry& registry, const std::string& out,
+                             bool page_rules = true) {
   Hasher theme;
   for (const auto& [path, bytes] : builtin_theme_files()) theme.add(path).add(bytes);
   std::string parts;
   for (const auto& c : registry.checks) parts += " check:" + c->name();
   for (const auto& o : registry.outputs) parts += " output:" + o->name();
-  for (const auto& p : registry.page_rules) parts += " page-rule:" + p->name() + "@" + p->version();
+  for (const auto& p : registry.page_rules) parts += " page-rule:" + p->name() + (page_rules ? "@" + p->version() : "");
   return std::string("reportsite ") + library_version() + " build " + build_id() + "; pages say " + options.version +
          ";" + parts + "; out " + out + "; theme " + std::to_string(theme.value());
 }
@@ -112,10 +116,11 @@ std::optional<Rebuild> Rebuild::open(FileSystem& fs, const BuildOptions& options
       rb.summaries_.emplace(page.path, PageSummary{std::move(page.title), std::move(page.ids)});
     }
   // Work done by earlier builds (files parsed, prose checked), by input hash.
-  rb.memo_.emplace(rb.builder_);
+  const std::string memo_builder = builder_identity(options, registry, out, false);
+  rb.memo_.emplace(memo_builder);
   if (fs.exists(rb.memo_path_)) {
     std::string why = "unreadable";
-    if (auto bytes = fs.read(rb.memo_path_, nullptr)) rb.memo_ = MemoStore::parse(std::move(*bytes), rb.builder_, &why);
+    if (auto bytes = fs.read(rb.memo_path_, nullptr)) rb.memo_ = MemoStore::parse(std::move(*bytes), memo_builder, &why);
     if (!why.empty())
       diags.add({Severity::warning, "cache.ignored",
                  "the memo of earlier builds is " + why + ": it was ignored and everything done afresh", {},

@@ -1,7 +1,12 @@
 #include "plugin/external_plugin.h"
 
+#include <map>
 #include <optional>
+#include <set>
 
+#include "check/check.h"
+#include "check/suppress.h"
+#include "model/markers.h"
 #include "plugin/plugin_answer.h"
 #include "plugin/plugin_document.h"
 #include "plugin/process.h"
@@ -63,8 +68,8 @@ bool shell_failed(const ProcessResult& r, const ExternalPlugin& p, const std::st
   return true;
 }
 
-/// One plugin's files, or nullopt when it failed.
-std::optional<std::vector<PluginFile>> run_one(const ExternalPlugin& p, const Model& model, const ResolvedSite& site,
+/// One plugin's answer, or nullopt when it failed.
+std::optional<PluginAnswer> run_one(const ExternalPlugin& p, const Model& model, const ResolvedSite& site,
                                                const PluginRunOptions& options, const std::string& document,
                                                PluginPaths& paths, Diagnostics& diags) {
   const std::string protocol = std::to_string(kPluginProtocol);
@@ -101,29 +106,94 @@ std::optional<std::vector<PluginFile>> run_one(const ExternalPlugin& p, const Mo
                 stderr_note(run));
     return std::nullopt;
   }
-  auto answer = read_plugin_answer(run.output, p, model, site, paths, diags);
-  if (!answer) return std::nullopt;
-  for (auto& d : answer->diagnostics) diags.add(std::move(d));
-  return std::move(answer->files);
+  return read_plugin_answer(run.output, p, model, site, paths, diags);
+}
+
+bool runs_on(const ExternalPlugin& p, const std::string& command) {
+  switch (p.when) {
+    case ExternalPlugin::When::both: return true;
+    case ExternalPlugin::When::build: return command == "build";
+    case ExternalPlugin::When::check: return command == "check";
+  }
+  return true;
+}
+
+/// Lets allow markers of plugins' rules silence their findings (check/suppress.h),
+/// and reports those markers that silence nothing.
+void apply_plugin_markers(const Model& model, const ResolvedSite& site, const std::vector<ExternalPlugin>& ran,
+                          std::vector<Diagnostic>& findings, const std::vector<std::pair<const Text*, size_t>>& in_text,
+                          Diagnostics& diags) {
+  std::map<const Text*, std::vector<size_t>> by_text;
+  for (size_t i = 0; i < findings.size(); ++i)
+    if (in_text[i].first) by_text[in_text[i].first].push_back(i);
+  std::vector<const Text*> texts;
+  std::set<const Text*> seen;
+  for (const auto& page : prose_pages(model, site))
+    for (const Text* t : page.texts)
+      if (seen.insert(t).second) texts.push_back(t);
+  for (const auto& [t, _] : by_text)
+    if (seen.insert(t).second) texts.push_back(t);
+  std::vector<bool> silenced(findings.size(), false);
+  for (const Text* text : texts) {
+    if (text->value.find("<!--") == std::string::npos) continue;
+    std::vector<SuppressMarker> markers;
+    for (auto& m : parse_markers(text->value))
+      if (is_plugin_rule(ran, m.rule)) markers.push_back(std::move(m));
+    if (markers.empty()) continue;
+    std::vector<FindingAt> at;
+    auto found = by_text.find(text);
+    if (found != by_text.end())
+      for (size_t i : found->second) at.push_back({findings[i].rule, in_text[i].second});
+    Suppression s = apply_markers(text->value, markers, at);
+    if (found != by_text.end())
+      for (size_t k = 0; k < found->second.size(); ++k) silenced[found->second[k]] = s.silenced[k];
+    for (const auto& p : s.problems) diags.add({p.severity, p.rule, p.message, text->span_of(p.begin, p.end), {}, {}, {}});
+  }
+  std::vector<Diagnostic> kept;
+  for (size_t i = 0; i < findings.size(); ++i)
+    if (!silenced[i]) kept.push_back(std::move(findings[i]));
+  findings = std::move(kept);
 }
 
 }  // namespace
 
-std::vector<PluginFile> run_external_plugins(const Model& model, const ResolvedSite& site,
-                                             const PluginRunOptions& options, Diagnostics& diags) {
-  std::vector<PluginFile> files;
-  if (model.site.plugins.empty()) return files;
+bool is_plugin_rule(const std::vector<ExternalPlugin>& plugins, const std::string& rule) {
+  for (const auto& p : plugins)
+    if (!p.name.value.empty() && rule.size() > p.name.value.size() && rule.compare(0, p.name.value.size(), p.name.value) == 0 &&
+        rule[p.name.value.size()] == '.')
+      return true;
+  return false;
+}
+
+PluginRun run_external_plugins(const Model& model, const ResolvedSite& site, const PluginRunOptions& options,
+                               Diagnostics& diags) {
+  PluginRun out;
+  if (model.site.plugins.empty()) return out;
   // One document for every plugin: each sees the site as built, not another's changes.
-  const std::string document = write_json(plugin_document(model, site, options.builder_version)) + "\n";
+  const Json document = plugin_document(model, site, options.builder_version, options.command);
   std::vector<std::string> keep;
   for (const auto& k : model.site.keep) keep.push_back(k.value);
   PluginPaths paths(options.output_paths, keep);
+  std::vector<ExternalPlugin> ran;
+  std::vector<Diagnostic> findings;
+  std::vector<std::pair<const Text*, size_t>> in_text;
   for (const auto& p : model.site.plugins) {
-    auto mine = run_one(p, model, site, options, document, paths, diags);
-    if (!mine) continue;
-    for (auto& f : *mine) files.push_back(std::move(f));
+    if (!runs_on(p, options.command)) continue;
+    ++out.ran;
+    const std::string mine = write_json(plugin_document_for(document, p)) + "\n";
+    auto answer = run_one(p, model, site, options, mine, paths, diags);
+    if (!answer) continue;
+    ran.push_back(p);
+    for (size_t i = 0; i < answer->diagnostics.size(); ++i) {
+      findings.push_back(std::move(answer->diagnostics[i]));
+      in_text.push_back(answer->in_text[i]);
+    }
+    for (auto& f : answer->files) out.files.push_back(std::move(f));
+    for (auto& pg : answer->pages) out.pages.push_back(std::move(pg));
   }
-  return files;
+  apply_plugin_markers(model, site, ran, findings, in_text, diags);
+  for (auto& d : findings) diags.add(std::move(d));
+  return out;
 }
 
 }  // namespace rs

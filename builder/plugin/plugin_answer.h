@@ -35,13 +35,23 @@ struct PluginTarget {
   Span span;
   std::string where;
   std::string unresolved;  // "no meeting `x`": said in the message
+  const Text* text = nullptr;  // the prose field it is in, if any (for allow markers)
+  size_t begin = 0;            // the value byte it starts at, in `text` as written
 };
 PluginTarget plugin_target(const Json* at, const Model& model, const ResolvedSite& site, Span fallback);
 
 struct PluginAnswer {
   std::vector<Diagnostic> diagnostics;
+  /// For each diagnostic: the prose field it points into (null if none) and
+  /// the byte of it where the finding starts, for allow markers.
+  std::vector<std::pair<const Text*, size_t>> in_text;
   std::vector<PluginFile> files;
+  std::vector<PluginPage> pages;
 };
+
+/// True for a path a browser would show as a web page (.html, .htm, .xhtml):
+/// such a file must come as a page, so it is checked like the site's own.
+bool is_html_path(const std::string& path);
 
 /// Reads a plugin's standard output. Invalid JSON, or JSON of the wrong shape,
 /// is one plugin.bad-json error at the plugin's `command:` and nullopt. Bad

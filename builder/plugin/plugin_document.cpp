@@ -5,6 +5,7 @@
 
 #include "core/fs.h"
 #include "core/strings.h"
+#include "model/markers.h"
 #include "plugin/external_plugin.h"
 
 namespace rs {
@@ -13,7 +14,12 @@ namespace {
 
 // Absent text goes as "" and an absent number or date as null, so a field is
 // always there with one type.
-Json text(const Text& t) { return Json(t.value); }
+// Prose goes without its allow markers (the builder applies them to plugins'
+// findings too), so a plugin never counts or quotes them.
+Json text(const Text& t) {
+  if (t.value.find("<!--") == std::string::npos) return Json(t.value);
+  return Json(strip_markers(t.value));
+}
 Json date(const Date& d) { return d.valid() ? Json(d.iso()) : Json(); }
 Json count(const std::optional<Located<long long>>& c) { return c ? Json(c->value) : Json(); }
 Json percent(const std::optional<Located<double>>& p) { return p ? Json(p->value) : Json(); }
@@ -170,6 +176,9 @@ Json undertaking(const Model& m, const ResolvedUndertaking& ru) {
     Json x = Json::object();
     x.set("date", date(a->date.value)).set("status", action_status_slug(a->status.value)).set("note", text(a->note));
     x.set("meeting", a->meeting.value).set("file", site_relative_path(m, a->file));
+    // Its place in the document's `actions`, by which a finding points at its note.
+    if (!m.actions.empty() && a >= &m.actions.front() && a <= &m.actions.back())
+      x.set("action", static_cast<long long>(a - &m.actions.front()));
     updates.push(std::move(x));
   }
   o.set("updates", std::move(updates));
@@ -186,10 +195,63 @@ std::string site_relative_path(const Model& model, FileId file) {
   return p;
 }
 
-Json plugin_document(const Model& m, const ResolvedSite& site, const std::string& builder_version) {
+namespace {
+
+Json glossary(const Model& m) {
+  Json a = Json::array();
+  for (const auto& g : m.glossary) {
+    Json x = Json::object();
+    Json avoid = Json::array(), allow = Json::array();
+    for (const auto& t : g.avoid) avoid.push(text(t));
+    for (const auto& w : g.allow) allow.push(w.value);
+    x.set("file", site_relative_path(m, g.span.file)).set("term", text(g.term)).set("abbr", g.abbr.value);
+    x.set("avoid", std::move(avoid)).set("reason", text(g.reason));
+    x.set("severity", g.severity == Severity::error ? "error" : "warning").set("case_sensitive", g.case_sensitive);
+    x.set("allow", std::move(allow));
+    a.push(std::move(x));
+  }
+  return a;
+}
+
+/// The action points file as written: one update per entry, with its index for `at`.
+Json actions(const Model& m, const ResolvedSite& site) {
+  Json a = Json::array();
+  for (size_t i = 0; i < m.actions.size(); ++i) {
+    const ActionUpdate& u = m.actions[i];
+    // An update to an exempt item's undertaking is not sent, as the undertaking is not.
+    // One naming no undertaking of the register is not sent either: it may be an exempt item's.
+    auto it = site.undertaking_index.find(u.undertaking.value);
+    if (it == site.undertaking_index.end() || it->second >= site.undertakings.size()) continue;
+    const ResolvedUndertaking& ru = site.undertakings[it->second];
+    if (!ru.undertaking || ru.given.meeting >= m.meetings.size() ||
+        m.meetings[ru.given.meeting].items[ru.given.item].exempt())
+      continue;
+    Json x = Json::object();
+    x.set("index", static_cast<long long>(i)).set("file", site_relative_path(m, u.file));
+    x.set("undertaking", u.undertaking.value).set("date", date(u.date.value));
+    x.set("status", action_status_slug(u.status.value)).set("note", text(u.note)).set("meeting", u.meeting.value);
+    a.push(std::move(x));
+  }
+  return a;
+}
+
+}  // namespace
+
+Json plugin_document_for(const Json& document, const ExternalPlugin& plugin) {
+  Json doc = document;
+  Json me = Json::object();
+  JsonError error;
+  std::optional<Json> options = parse_json(plugin.options_json, error);
+  me.set("name", plugin.name.value).set("options", options ? std::move(*options) : Json::object());
+  doc.set("plugin", std::move(me));
+  return doc;
+}
+
+Json plugin_document(const Model& m, const ResolvedSite& site, const std::string& builder_version,
+                     const std::string& command) {
   Json doc = Json::object();
   Json rs = Json::object();
-  rs.set("version", builder_version).set("protocol", kPluginProtocol);
+  rs.set("version", builder_version).set("protocol", kPluginProtocol).set("command", command);
   doc.set("reportsite", std::move(rs));
   doc.set("site", settings(m, site));
 
@@ -234,6 +296,8 @@ Json plugin_document(const Model& m, const ResolvedSite& site, const std::string
     pages.push(std::move(x));
   }
   doc.set("pages", std::move(pages));
+  doc.set("glossary", glossary(m));
+  doc.set("actions", actions(m, site));
   return doc;
 }
 

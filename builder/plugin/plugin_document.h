@@ -10,7 +10,11 @@
 
 namespace rs {
 
-Json plugin_document(const Model& model, const ResolvedSite& site, const std::string& builder_version);
+/// `command` is the command being run: "build" or "check".
+Json plugin_document(const Model& model, const ResolvedSite& site, const std::string& builder_version,
+                     const std::string& command = "build");
+/// The document as one plugin is sent it: with its `plugin` section (its name and `options:`).
+Json plugin_document_for(const Json& document, const ExternalPlugin& plugin);
 
 /// A source file's path relative to the site folder, '/'-separated: "content/meetings/2018/x.yaml".
 std::string site_relative_path(const Model& model, FileId file);

@@ -62,7 +62,7 @@ TEST_CASE("plugin document: the handshake fields, the site, and every object wit
   INFO(fixture::diagnostics_text(r));
   Json doc = plugin_document(r.model, r.site, "1.2.3");
   REQUIRE(doc.find("reportsite"));
-  CHECK(write_json(*doc.find("reportsite")) == R"({"version":"1.2.3","protocol":1})");
+  CHECK(write_json(*doc.find("reportsite")) == R"({"version":"1.2.3","protocol":1,"command":"build"})");
   const Json* site = doc.find("site");
   REQUIRE(site);
   CHECK(site->find("title")->as_string() == "Test Council committee reports");

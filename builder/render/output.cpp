@@ -1,3 +1,6 @@
+#include <optional>
+
+#include "core/memo_store.h"
 #include "output.h"
 
 #include <algorithm>
@@ -36,7 +39,14 @@ std::vector<OutputFile> render_site(const RenderContext& ctx, const std::vector<
   StageTimer timer(ctx.timings);
   std::vector<PageDeclaration> pages;
   for (const auto& kind : outputs) {
-    kind->render(ctx, files, diags);
+    {
+      // Its memo is its own, by name and version, as a check's is: a new version redoes its work only.
+      std::optional<MemoStore> mine;
+      if (ctx.memo) mine.emplace(MemoStore::scoped(*ctx.memo, "output:" + kind->name() + "@" + kind->version() + ":"));
+      RenderContext own = ctx;
+      own.memo = mine ? &*mine : nullptr;
+      kind->render(own, files, diags);
+    }
     // A page of an output that gives a version reads it, so a new version redraws that output's pages only.
     const std::string version = kind->version();
     for (auto& page : kind->pages(ctx, diags)) {

@@ -53,6 +53,14 @@ else fail "meetings-per-committee.txt is missing or malformed"; fi
 if [ -f "$work/out/index.html" ] && [ -f "$work/out/undertakings.csv" ]; then pass "the built-in outputs are published beside it"
 else fail "built-in outputs are missing"; fi
 
+# Run again with nothing changed: the build is skipped, and the program, which
+# prints result.diagnostics and nothing else, prints the same findings.
+"$work/example-build/council-build" "$work/site" "$work/out" > "$work/run2.out" 2> "$work/run2.err"
+rc=$?
+if [ "$rc" -eq 0 ] && cmp -s "$work/run.err" "$work/run2.err" && grep -q 'council.no-venue' "$work/run2.err"; then
+  pass "an unchanged rebuild prints the same findings ($(grep -c 'warning:' "$work/run2.err") warnings), no special case in the program"
+else fail "the unchanged rebuild (exit $rc) printed other findings:"; diff "$work/run.err" "$work/run2.err" | head; fi
+
 # The installed command builds the same site; its pages match the example's.
 "$prefix/bin/reportsite" build --site "$work/site" --out "$work/out2" > /dev/null 2>&1
 if diff -rq -x meetings-per-committee.txt -x .reportsite-output "$work/out" "$work/out2" > "$work/diff.txt"; then
