@@ -488,11 +488,11 @@ std::optional<MeetingFile> meeting_file(const Meeting& m, const Committee& c, co
   return f;
 }
 
-std::string report_markdown(const Report& r, const std::string& from) {
+std::string report_markdown(const Report& r) {
   std::string s = "# ModernGov import report\n\n";
   // No counts of this run here: importing the same responses again must leave the file as it was.
-  s += "What the import of the saved responses in `" + from + "` left out or was unsure of, each with its\n"
-       "ModernGov id. Nothing listed here was published.\n";
+  s += "What the import of the saved ModernGov responses left out or was unsure of, each with its ModernGov\n"
+       "id. Nothing listed here was published.\n";
   auto section = [&](const char* title, const char* intro, const std::vector<std::string>& xs) {
     if (xs.empty()) return;
     s += std::string("\n## ") + title + "\n\n" + intro + "\n\n";
@@ -646,9 +646,7 @@ ImportResult import_moderngov(FileSystem& fs, const ImportOptions& o) {
   std::map<std::string, std::string> person_by_source, person_by_name;
   std::vector<Councillor> added_people;
   if (XmlDoc doc = r.read("GetCouncillorsByWard.xml")) {
-    std::set<std::string> people_taken;
-    for (const auto& [id, name] : existing_people) people_taken.insert(id);
-    std::map<std::string, std::vector<std::string>> by_name;
+    std::map<std::string, int> named;  // how many councillors have each name
     xmlNode* root = xmlDocGetRootElement(doc.get());
     for (xmlNode* w : children(child(root, "wards"), "ward"))
       for (xmlNode* c : children(child(w, "councillors"), "councillor")) {
@@ -657,37 +655,33 @@ ImportResult import_moderngov(FileSystem& fs, const ImportOptions& o) {
         if (k.name.empty() || std::any_of(councillors.begin(), councillors.end(),
                                           [&](const Councillor& x) { return x.source_id == k.source_id; }))
           continue;
-        by_name[k.name].push_back(k.source_id);
-        for (const auto& [id, name] : existing_people)
-          if (name == k.name) k.id = id;
-        if (k.id.empty()) {
-          std::string id = slug_from_name(strip_title(k.name));
-          if (id.empty()) id = "councillor-" + k.source_id;
-          if (people_taken.count(id)) id += "-" + k.source_id;
-          people_taken.insert(id);
-          k.id = id;
-          added_people.push_back(k);
-        }
+        ++named[k.name];
         councillors.push_back(k);
       }
-    for (const auto& [name, ids] : by_name) {
-      if (ids.size() < 2) continue;
-      // Two people's pages may not share a title: each name gets its ward.
-      std::string list;
-      for (auto& c : councillors)
-        if (c.name == name) {
-          list += (list.empty() ? "" : ", ") + c.source_id + " as `" + c.id + "`";
-          if (!c.ward.empty())
-            for (auto& p : added_people)
-              if (p.source_id == c.source_id) p.name = c.name + " (" + c.ward + ")";
-        }
+    std::set<std::string> people_taken;
+    for (const auto& [id, name] : existing_people) people_taken.insert(id);
+    std::map<std::string, std::string> collisions;  // name → the report's list
+    for (auto& k : councillors) {
+      // Two people's pages may not share a title: a shared name gets the ward.
+      const bool shared = named[k.name] > 1;
+      const std::string shown = shared && !k.ward.empty() ? k.name + " (" + k.ward + ")" : k.name;
+      for (const auto& [id, name] : existing_people)
+        if (name == shown) k.id = id;
+      if (k.id.empty()) {
+        std::string id = slug_from_name(strip_title(k.name));
+        if (id.empty()) id = "councillor-" + k.source_id;
+        if (people_taken.count(id) || shared) id += "-" + k.source_id;
+        people_taken.insert(id);
+        k.id = id;
+        added_people.push_back({k.source_id, shown, k.id, k.ward});
+      }
+      if (shared) collisions[k.name] += (collisions[k.name].empty() ? "" : ", ") + k.source_id + " as `" + k.id + "`";
+      person_by_source[k.source_id] = k.id;
+      if (!shared) person_by_name[k.name] = k.id;
+    }
+    for (const auto& [name, list] : collisions)
       report.uncertain.push_back("councillors " + list + ": more than one is named \"" + name +
                                  "\"; each is listed with their ward, and meetings name them by ModernGov's member id");
-    }
-    for (const auto& c : councillors) {
-      person_by_source[c.source_id] = c.id;
-      if (by_name[c.name].size() == 1) person_by_name[c.name] = c.id;
-    }
   }
 
   // Meetings, committee by committee.
@@ -865,7 +859,7 @@ ImportResult import_moderngov(FileSystem& fs, const ImportOptions& o) {
     }
   }
 
-  res.report = report_markdown(report, o.from_dir);
+  res.report = report_markdown(report);
   files[kReportFile] = res.report;
   res.exit_code = report.not_imported.empty() && report.findings.empty() ? 0 : 1;
 
