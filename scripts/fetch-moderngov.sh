@@ -38,7 +38,7 @@ esac
 agent="reportsite-fetch-moderngov/1 (saving committee records to republish them with reportsite; contact: ${REPORTSITE_CONTACT:-not given})"
 uk() { echo "${1:8:2}/${1:5:2}/${1:0:4}"; }  # YYYY-MM-DD → dd/mm/yyyy, the service's form
 mkdir -p "$dir/attachments" || exit 2
-requests=0
+requests=0 saved=0
 
 # fetch URL FILE MAX_BYTES: saved whole or not at all. Returns 0 saved, 1 failed; exits at a 403.
 fetch() {
@@ -59,7 +59,7 @@ fetch() {
     echo "$0: $url: failed (HTTP $code, curl $rc)" >&2
     return 1
   fi
-  mv "$file.part" "$file"
+  mv "$file.part" "$file" && saved=$((saved + 1))
 }
 
 service="$base/mgWebService.asmx"
@@ -99,5 +99,5 @@ for id in $meetings; do
     fetch "$base/mgConvert2PDF.aspx?ID=$doc" "$dir/attachments/$doc.pdf" $pdf_max || failed=$((failed + 1))
   done
 done
-echo "saved $requests responses into $dir ($(echo $meetings | wc -w) meetings)${failed:+; $failed failed}" | sed 's/; 0 failed//'
+echo "saved $saved of $requests requests into $dir ($(echo $meetings | wc -w) meetings)${failed:+; $failed failed}" | sed 's/; 0 failed$//'
 [ "$failed" -eq 0 ]
