@@ -32,9 +32,15 @@ struct Walker {
     for (size_t i = 0; i < current.size(); ++i) {
       unsigned char c = static_cast<unsigned char>(current[i]);
       bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-      if (c == 0xC2 && i + 1 < current.size() && static_cast<unsigned char>(current[i + 1]) == 0xA0) {
+      // No-break space, and the characters some YAML readers take for line breaks (NEL, U+2028, U+2029).
+      if (c == 0xC2 && i + 1 < current.size() &&
+          (static_cast<unsigned char>(current[i + 1]) == 0xA0 || static_cast<unsigned char>(current[i + 1]) == 0x85)) {
         ws = true;
         ++i;
+      } else if (c == 0xE2 && i + 2 < current.size() && static_cast<unsigned char>(current[i + 1]) == 0x80 &&
+                 (static_cast<unsigned char>(current[i + 2]) == 0xA8 || static_cast<unsigned char>(current[i + 2]) == 0xA9)) {
+        ws = true;
+        i += 2;
       }
       if (!ws && c < 0x20) continue;  // other control characters are dropped
       if (ws) {

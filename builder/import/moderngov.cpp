@@ -206,7 +206,10 @@ Meeting read_meeting(xmlDoc* doc, const std::string& committee) {
     it.restricted = is_true(child_text(a, "isrestricted")) ||
                     (child(a, "isdisplayallowed") && !is_true(child_text(a, "isdisplayallowed")));
     it.agenda_html = child_text(a, "agendatext");
-    it.minutes_html = child_text(a, "minutesnonemptyhtmlbody");
+    // Minutes the council has not published are not read at all.
+    const bool minutes_published = !(child(root, "minutepublished") && !is_true(child_text(root, "minutepublished"))) &&
+                                   !(child(a, "isminutepublished") && !is_true(child_text(a, "isminutepublished")));
+    if (minutes_published) it.minutes_html = child_text(a, "minutesnonemptyhtmlbody");
     for (int k = 1; k <= 9; ++k) {
       const std::string n = std::to_string(k);
       if (ascii_lower(child_text(a, ("commentlabel" + n).c_str())) == "presented by")

@@ -46,6 +46,7 @@ TEST_CASE("moderngov: Word's HTML as paragraphs of Markdown") {
   CHECK(ps[3] == "1\\. A typed number");
   CHECK(ps[4] == "\\- a dash, # a hash, a \\<b\\>tag\\</b\\> and \\&copy;");
   // A run of bullets is one list; other paragraphs are apart.
+  CHECK(html_to_paragraphs("<p>one\xE2\x80\xA8two\xC2\x85three</p>") == std::vector<std::string>{"one two three"});
   CHECK(paragraphs_markdown(html_paragraphs(html)).find("- first point;\n- second point.\n\n1\\.") != std::string::npos);
 }
 
