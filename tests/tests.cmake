@@ -12,7 +12,8 @@ endforeach()
 
 # Scripts in tests/integration/, each taking the executable as its argument
 # and printing one line per thing it checked.
-foreach(script exempt xss deterministic atomic cli page_check_themes incremental watch output_folder output_marker plugins plugin_protocol bounded_pages init)
+foreach(script exempt xss deterministic atomic cli page_check_themes incremental watch output_folder output_marker plugins plugin_protocol bounded_pages init
+               import_moderngov fetch_moderngov import_moderngov_generated)
   add_test(NAME integration.${script}
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/integration/${script}.sh $<TARGET_FILE:reportsite>)
   set_tests_properties(integration.${script} PROPERTIES LABELS integration TIMEOUT 60)

@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "core/strings.h"
+#include "import/moderngov.h"
 #include "load/input_schema.h"
 #include "pipeline/new_site.h"
 #include "pipeline/pipeline.h"
@@ -62,6 +63,8 @@ const char* kUsage =
     "  reportsite init DIR --organisation NAME --committee [ID=]NAME ... [--title TEXT] [--contact TEXT]\n"
     "                                                              a new council's site, ready to build\n"
     "  reportsite schema [--site DIR] [--out DIR] [--reference]   the input files' JSON Schemas, for editors\n"
+    "  reportsite import moderngov --from DIR [--site DIR] [--organisation NAME] [--as-of DATE]\n"
+    "                                                              saved ModernGov responses into the site\n"
     "  reportsite watch [--site DIR] [--out DIR] [--as-of DATE]   rebuild on every change\n"
     "  reportsite --help | --version\n"
     "\n"
@@ -366,6 +369,33 @@ int cmd_init(const std::vector<std::string>& rest) {
   return 0;
 }
 
+int cmd_import(const std::vector<std::string>& rest) {
+  std::string error;
+  auto a = parse(rest, {"from", "site", "organisation", "as-of"}, {}, &error);
+  if (!a) return usage_error(error);
+  if (a->positional.size() != 1 || a->positional[0] != "moderngov")
+    return usage_error("usage: reportsite import moderngov --from DIR [--site DIR]");
+  if (!a->options.count("from")) return usage_error("import moderngov needs --from DIR, the folder of saved responses");
+  moderngov::ImportOptions o;
+  o.from_dir = a->options["from"];
+  if (a->options.count("site")) o.site_dir = a->options["site"];
+  o.organisation = a->options["organisation"];
+  auto as_of = as_of_option(*a, &error);
+  if (!error.empty()) return usage_error(error);
+  o.as_of = as_of ? *as_of : today_utc();
+  RealFileSystem fs;
+  moderngov::ImportResult r = moderngov::import_moderngov(fs, o);
+  if (r.exit_code == 2) {
+    std::cerr << r.error;
+    return 2;
+  }
+  std::cout << r.report << "\n";
+  std::cout << "imported into " << o.site_dir << ": " << r.written << " meeting files written, " << r.unchanged
+            << " unchanged, " << r.left_alone << " left alone, " << r.skipped << " meetings skipped; this report is in "
+            << join_path(o.site_dir, moderngov::kReportFile) << "\n";
+  return r.exit_code;
+}
+
 }  // namespace
 
 int run_command_line(const std::vector<std::string>& args) {
@@ -391,6 +421,7 @@ int run_command_line(const std::vector<std::string>& args) {
   if (cmd == "new") return cmd_new(rest);
   if (cmd == "schema") return cmd_schema(rest);
   if (cmd == "init") return cmd_init(rest);
+  if (cmd == "import") return cmd_import(rest);
   if (cmd == "watch") {
     std::string error;
     auto a = parse(rest, {"site", "out", "as-of"}, {}, &error);
@@ -401,7 +432,7 @@ int run_command_line(const std::vector<std::string>& args) {
       if (a->options.count(o)) build_args.insert(build_args.end(), {std::string("--") + o, a->options[o]});
     return watch_site(site, [&] { cmd_build(build_args, true); });
   }
-  return usage_error(unknown("command", cmd, {"build", "check", "undertakings", "new", "watch", "init", "schema"}));
+  return usage_error(unknown("command", cmd, {"build", "check", "undertakings", "new", "watch", "init", "schema", "import"}));
 }
 
 }  // namespace rs

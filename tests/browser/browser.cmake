@@ -8,4 +8,6 @@ add_test(NAME browser.large
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/browser/ctest-site.sh $<TARGET_FILE:reportsite> large)
 add_test(NAME browser.init
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/browser/ctest-site.sh $<TARGET_FILE:reportsite> init)
-set_tests_properties(browser.example browser.register browser.large browser.init PROPERTIES TIMEOUT 900 RUN_SERIAL TRUE)
+add_test(NAME browser.import
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/browser/ctest-site.sh $<TARGET_FILE:reportsite> import)
+set_tests_properties(browser.example browser.register browser.large browser.init browser.import PROPERTIES TIMEOUT 900 RUN_SERIAL TRUE)
