@@ -698,7 +698,7 @@ struct PatternTable {
   // "felt that ... would", "It was anticipated that ... would": a view or forecast, not a promise.
   WordSet opinion = vocabulary.set_of(
       "felt thought believed hoped considered anticipated expected predicted suggested recommended wished "
-      "feared worried assumed estimated projected forecast concerned hopeful confident view opinion");
+      "feared worried assumed estimated projected forecast concerned hopeful confident view opinion envisaged envisioned");
   // Starts a clause: the subject of a modal is looked for after the nearest of these.
   WordSet clause_word = vocabulary.set_of(
       "that which who and but or once when after before until so because while although though whereas "
@@ -1126,6 +1126,12 @@ class ClauseRules {
     if (earlier_statement_before(t)) return Exclusion::PastPerfect;
     // "the project, which would see investment", "issues which would be covered
     // in the review": a relative clause says what a thing does or will undergo.
+    // "the programme, or where the town would sit within it": a clause of place, like "which".
+    if (is(table_.modal, t) && subject_opens_with_where(t)) return Exclusion::Relative;
+    // "The Chairman would move that the minutes be signed": a motion, made at the meeting.
+    if (is(table_.modal, t) && t + 2 < sentence_end_[s] && is(table_.that, t + 2) &&
+        (word(t + 1) == "move" || word(t + 1) == "propose" || word(t + 1) == "second"))
+      return Exclusion::WithinMeeting;
     if (is(table_.modal, t) && t > first && word(t - 1) == "which") {
       size_t v = t + 1;
       while (v < sentence_end_[s] && v <= t + 3 && (is(table_.adverb, v) || is(table_.be, v))) ++v;
@@ -1209,6 +1215,16 @@ class ClauseRules {
     if (!in(v, s) || !is(table_.agenda_verb, v)) return false;
     for (size_t k = v + 1; k < sentence_end_[s] && k <= v + 16; ++k)
       if (is(table_.meeting_time, k)) return true;
+    return false;
+  }
+
+  // The modal's clause is opened by "where" mid-sentence.
+  bool subject_opens_with_where(size_t t) const {
+    size_t first = w_.sentences[w_.tokens[t].sentence].first_token;
+    for (size_t k = t; k > first && t - k <= 6; --k) {
+      if (word(k - 1) == "where") return k - 1 > first;
+      if (is(table_.clause_word, k - 1) || w_.tokens[k - 1].break_before) return false;
+    }
     return false;
   }
 
@@ -1431,6 +1447,8 @@ class ClauseRules {
     if ((a == "depending" || a == "dependent" || a == "contingent" || a == "conditional") && (b == "on" || b == "upon"))
       return true;
     if (a == "in" && b == "case") return true;
+    // "connection permitting", "time permitting": an absolute condition.
+    if (a == "permitting" && k > 0 && !is(table_.stop, k - 1)) return true;
     // "... provided he was given notice": not "would be provided", which is the task itself.
     if ((a == "provided" || a == "providing") && k > 0 && !is(table_.stop, k - 1) && !is(table_.to, k - 1) &&
         (b == "that" || b == "he" || b == "she" || b == "they" || b == "it" || b == "there" || b == "the" || b == "we"))
@@ -1648,6 +1666,12 @@ class ClauseRules {
     }
     if (outside) return false;
     if (any) return actor;
+    // "This would balance the Committee and would fit ...": the earlier modal's subject is this one's
+    // too, and the words between are its object.
+    for (size_t k = from; k > first && from - k < kLookBack; --k) {
+      if (is(table_.modal, k - 1) && !is(table_.contracted_modal, k - 1)) return has_actor(k - 1);
+      if ((is(table_.clause_word, k - 1) || is(table_.but, k - 1)) && !is(table_.and_word, k - 1)) break;
+    }
     for (size_t k = from; k > first && from - k < kLookBack; --k) {
       if (is(table_.outside_body, k - 1)) return false;
       if (is(table_.actor, k - 1) || (w_.tokens[k - 1].capitalised && !is(table_.function_word, k - 1))) return true;

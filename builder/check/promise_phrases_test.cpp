@@ -455,6 +455,16 @@ TEST_CASE("exclusion: 'a promise to', 'asked to agree to' are a noun and a reque
   must_match("The Clerk agreed to send the revised map to the residents.", "agreed to send");
 }
 
+TEST_CASE("exclusions: a motion, a forecast, an absolute condition, a clause of place, a thing's earlier modal") {
+  must_not_match("The Chairman would move that the minutes of the last meeting be signed as a correct record.");
+  must_match("The Chairman would move the amended wording to the Clerk after the meeting.", "would move");
+  must_not_match("It was envisaged that the housing sites would be considered at the December meeting.");
+  must_not_match("The Clerk would attempt to join the forum, connection permitting.");
+  must_not_match("No timeline could be given for the scheme, or where the town would sit within that programme.");
+  must_not_match("This would balance the Committee and would fit with the government's proposals.");
+  must_match("The Clerk would attempt to join the forum, connection permitting, and would raise the issue.", "would raise");
+}
+
 TEST_CASE("one hint per promise: two verb groups, or a sentence and its ACTION line") {
   CHECK(phrases("The Estates Officer agreed to inspect the roof and would report the findings to Members.") ==
         std::vector<std::string>{"agreed to inspect"});
