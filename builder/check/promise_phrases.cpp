@@ -1580,7 +1580,12 @@ class ClauseRules {
            action_participle(t + 1);
   }
   bool action_participle(size_t t) const {
-    if (!lowercase(t) || is(table_.non_action_participle, t)) return false;
+    if (!lowercase(t)) return false;
+    // "would be followed up with the team": a task, where "followed" alone is how things are done.
+    if (word(t) == "followed" && t + 1 < w_.tokens.size() && w_.tokens[t + 1].sentence == w_.tokens[t].sentence &&
+        word(t + 1) == "up")
+      return true;
+    if (is(table_.non_action_participle, t)) return false;
     return is(table_.irregular_participle, t) || ends_with(t, "ed");
   }
 
@@ -1881,7 +1886,8 @@ class ClauseRules {
   // "ACTION: That an update ... be provided", "ACTION: Chair".
   bool action_line(size_t t, Found& out) const {
     uint32_t s = w_.tokens[t].sentence;
-    if (w_.sentences[s].first_token != t || !is(table_.action_label, t) || w_.tokens[t].colon_end == 0) return false;
+    if (w_.sentences[s].first_token != t || !is(table_.action_label, t)) return false;
+    if (w_.tokens[t].colon_end == 0) return initials_after_label(t, out);
     // "ACTION: That a note on the changes to charges be circulated": the
     // subjunctive carries it, and a "to" before it is a preposition.
     if (in(t + 1, s) && is(table_.that, t + 1))
@@ -1902,6 +1908,21 @@ class ClauseRules {
     out.end = w_.tokens[t].colon_end;
     out.action_line = true;
     return true;
+  }
+
+  // "Action TL", "Action TL/DK" on a line of their own: the label and the
+  // owners' initials, with no colon and nothing else.
+  bool initials_after_label(size_t t, Found& out) const {
+    uint32_t s = w_.tokens[t].sentence;
+    if (!w_.sentences[s].line_start) return false;
+    size_t k = t + 1;
+    for (; in(k, s); ++k) {
+      std::string_view w = word(k);
+      if (k - t > 3 || w.size() < 2 || w.size() > 4 || w.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != w.npos)
+        return false;
+    }
+    if (k == t + 1) return false;
+    return make(t, k - 1, out, true);
   }
 
   // An action-list line "Finance to check ...", "Head of ICT to arrange ...".

@@ -465,6 +465,16 @@ TEST_CASE("exclusions: a motion, a forecast, an absolute condition, a clause of 
   must_match("The Clerk would attempt to join the forum, connection permitting, and would raise the issue.", "would raise");
 }
 
+TEST_CASE("construction: an Action label over owners' initials; 'followed up' as a task") {
+  CHECK(phrases("Action TL/DK") == std::vector<std::string>{"Action TL/DK"});
+  CHECK(phrases("Action RB") == std::vector<std::string>{"Action RB"});
+  must_not_match("Action taken by the Council was noted.");
+  must_not_match("The Plan of Action was welcomed.");
+  must_match("The officer reported that the grant queries would be followed up with the benefits team.",
+             "would be followed up");
+  must_not_match("The procedure would be followed in every case.");
+}
+
 TEST_CASE("one hint per promise: two verb groups, or a sentence and its ACTION line") {
   CHECK(phrases("The Estates Officer agreed to inspect the roof and would report the findings to Members.") ==
         std::vector<std::string>{"agreed to inspect"});
