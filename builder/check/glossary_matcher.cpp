@@ -177,6 +177,8 @@ std::vector<Token> tokenize(std::string_view text, const std::vector<bool>& skip
         case '\n': ++newlines; break;
         case ',': ++commas; break;
         case '-': case 0x2010: case 0x2011: ++hyphens; break;
+        // "and/or" inside a name: one gap, so "Needs and/or Disabilities (SEND)" is read as a spelling-out.
+        case '/': ok = out[k].norm == "and" && out[k + 1].norm == "or"; break;
         default: ok = false;
       }
       j += c.len;
@@ -284,7 +286,7 @@ bool quoted_alone(std::string_view s, size_t b, size_t e) {
 }
 
 bool is_small_word(std::string_view w) {
-  for (std::string_view small : {"and", "of", "the", "for", "in", "on", "to", "with", "a", "an", "at", "by"})
+  for (std::string_view small : {"and", "of", "the", "for", "in", "on", "to", "with", "a", "an", "at", "by", "or"})
     if (w == small) return true;
   return false;
 }
@@ -687,16 +689,25 @@ struct SpellingOut {
 
 /// Whether tokens [from, to] are the term's words in another order, or with one
 /// word changed (small words aside, plurals as singulars); `same` when they are
-/// the term's words, small words included, in its order.
+/// the term's words, small words included, in its order, with a number changed
+/// only at the end of a noun group ("Traffic Regulation Orders (TROs)"). A number
+/// changed inside one ("Local Authorities Designated Officer") counts as a changed word.
 enum class Likeness { other, same, reordered, one_changed };
 Likeness likeness(const std::vector<Token>& toks, size_t from, size_t to, const std::vector<std::string>& term) {
-  std::vector<std::string> all, words, content;
+  std::vector<std::string> raw, all, words, content, term_singular;
   for (size_t k = from; k <= to; ++k)
-    if (!only_digits(toks[k].norm)) all.push_back(singular(toks[k].norm));
-  if (all == term) return Likeness::same;
+    if (!only_digits(toks[k].norm)) raw.push_back(toks[k].norm);
+  for (const std::string& w : raw) all.push_back(singular(w));
+  for (const std::string& w : term) term_singular.push_back(singular(w));
+  if (all == term_singular) {
+    // Number may change at the end of a noun group ("House in Multiple Occupation", "Orders"), not inside one.
+    for (size_t i = 0; i + 1 < raw.size(); ++i)
+      if (raw[i] != term[i] && !is_small_word(raw[i + 1])) return Likeness::one_changed;
+    return Likeness::same;
+  }
   for (const std::string& w : all)
     if (!is_small_word(w)) words.push_back(w);
-  for (const std::string& w : term)
+  for (const std::string& w : term_singular)
     if (!is_small_word(w)) content.push_back(w);
   if (words.size() != content.size() || content.empty()) return Likeness::other;
   std::vector<std::string> a = words, b = content;
@@ -709,11 +720,11 @@ Likeness likeness(const std::vector<Token>& toks, size_t from, size_t to, const 
   return Likeness::other;
 }
 
-/// A glossary term's words for comparison, plurals as singulars.
+/// A glossary term's words for comparison, in lower case as written (likeness() makes them singular).
 std::vector<std::string> term_words(std::string_view term) {
   std::vector<std::string> out;
   for (const Token& t : tokenize(term, {}))
-    if (!only_digits(t.norm)) out.push_back(singular(t.norm));
+    if (!only_digits(t.norm)) out.push_back(t.norm);
   return out;
 }
 
@@ -754,7 +765,7 @@ SpellingOut judge_words(const std::vector<Token>& toks, size_t first, size_t las
   while (f <= last && is_small_word(toks[f].norm)) ++f;
   if (f < last && named >= 2 && (tail || f == first)) {
     for (size_t k = f; k <= last; ++k)
-      if (std::find(term.begin(), term.end(), singular(toks[k].norm)) != term.end()) {
+      if (std::any_of(term.begin(), term.end(), [&](const std::string& w) { return singular(w) == singular(toks[k].norm); })) {
         wrong.begin = toks[f].begin, wrong.end = toks[last].end;
         return wrong;
       }

@@ -489,7 +489,14 @@ TEST_CASE("an expansion reordered or with one word changed is abbr-mismatch, not
         Seen{"glossary.abbr-mismatch ICB"});
   CHECK(seen_in("The Local Government Ombudsman (LGSCO) upheld it.", corpus_like()) ==
         Seen{"glossary.abbr-mismatch LGSCO"});
-  // Must not flag: the glossary's words, a word inflected, or a bracket that is no spelling-out.
+  // A word's number changed inside the name, or "and/or" for "and": spelt out otherwise.
+  CHECK(seen_in("The Key Performances Indicator (KPI) was missed.", corpus_like()) ==
+        Seen{"glossary.abbr-mismatch KPI"});
+  CHECK(seen_in("The House in Multiple Occupation (HMO) was licensed.", corpus_like()).empty());
+  CHECK(seen_in("The Special Educational Needs and/or Disabilities (SEND) team.", corpus_like()) ==
+        Seen{"glossary.abbr-mismatch SEND"});
+  // Must not flag: the glossary's words, the last word's number, or a bracket that is no spelling-out.
+  CHECK(seen_in("Key Performance Indicators (KPIs) were met.", corpus_like()).empty());
   CHECK(seen_in("The Special Educational Needs and Disability (SEND) strategy.", corpus_like()).empty());
   CHECK(seen_in("The Integrated Care Board (ICB) had agreed.", corpus_like()).empty());
   CHECK(seen_in("Dr Jane Smith (ICB) attended.", corpus_like()) == Seen{"glossary.abbr-undefined ICB"});
