@@ -609,13 +609,19 @@ std::string singular(std::string w) {
   return w;
 }
 
-/// Whether the words [from, to] give the abbreviation's letters as initials: each
-/// word gives its first letter, except that small words (of, and, for, the, &)
-/// may give none and numbers (years) give none; the first word is not small.
+/// Whether the words [from, to] give the abbreviation's letters: each word gives
+/// its first letter and perhaps later letters of its own, in order, except that
+/// small words (of, and, for, the, &) may give none and numbers (years) give
+/// none; the first word is not small.
 /// "Cross-Party Climate Group" gives CPCG, "Regulation of Investigatory Powers Act 2000" RIPA.
 bool initials_match(const std::vector<Token>& toks, size_t from, size_t to, std::string_view abbr) {
   const std::string letters = initial_letters(abbr);
   if (letters.empty() || is_small_word(toks[from].norm) || only_digits(toks[from].norm)) return false;
+  // Which letters the abbreviation writes in lower case (ASCII only: one byte per letter).
+  std::vector<char> inner_ok;
+  for (char c : abbr)
+    if (std::isalnum(static_cast<unsigned char>(c))) inner_ok.push_back(c >= 'a' && c <= 'z');
+  if (inner_ok.size() != letters.size()) inner_ok.clear();
   // reach[j]: the first j letters are accounted for by the words so far.
   std::vector<char> reach(letters.size() + 1, 0), next(letters.size() + 1, 0);
   reach[0] = 1;
@@ -628,7 +634,20 @@ bool initials_match(const std::vector<Token>& toks, size_t from, size_t to, std:
     for (size_t j = 0; j <= letters.size(); ++j) {
       if (!reach[j]) continue;
       if (small) next[j] = 1;
-      if (j + first.size() <= letters.size() && letters.compare(j, first.size(), first) == 0) next[j + first.size()] = 1;
+      if (j + first.size() > letters.size() || letters.compare(j, first.size(), first) != 0) continue;
+      next[j + first.size()] = 1;
+      // Later letters of the same word, in order, where the abbreviation marks them so: a letter in
+      // lower case ("Children in Need" CiN), or its last letter from its last word ("Closed Circuit
+      // TeleVision" CCTV). "Climate Forum (CAF)" still misses a word.
+      size_t pos = first.size();
+      for (size_t m = j + first.size(); m < letters.size(); ++m) {
+        bool marked = (m < inner_ok.size() && inner_ok[m]) || (m + 1 == letters.size() && k == to);
+        if (!marked) break;
+        pos = w.find(letters[m], pos);
+        if (pos == std::string::npos) break;
+        next[m + 1] = 1;
+        ++pos;
+      }
     }
     reach.swap(next);
   }
@@ -647,6 +666,17 @@ size_t bare_end_of(std::string_view text, const Token& t) {
   }
   if (cased_len > 2 && w[cased_len - 1] == 's' && std::isupper(static_cast<unsigned char>(w[cased_len - 2]))) --end;
   return end;
+}
+
+/// "Councillor RF", "Mr JB", "Dr AK": a person's initials after a title (as in standards cases).
+bool initials_after_a_title(std::string_view text, const std::vector<Token>& toks, size_t k) {
+  if (k == 0 || toks[k].cased.size() > 3) return false;
+  std::string_view gap = text.substr(toks[k - 1].end, toks[k].begin - toks[k - 1].end);
+  if (gap != " " && gap != ". " && gap != "\xC2\xA0") return false;
+  for (std::string_view title : {"councillor", "cllr", "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "professor",
+                                 "prof", "alderman"})
+    if (toks[k - 1].norm == title) return true;
+  return false;
 }
 
 /// Whether the abbreviation at token k is defined where it stands: "Full Name (ABBR)",
@@ -1047,7 +1077,7 @@ std::vector<GlossaryFinding> GlossaryMatcher::check_page(const std::vector<std::
       std::string word = abbreviation_form(t.cased);
       if (!looks_like_abbreviation(word)) continue;
       if (allowed_.count(word) || allowed_.count(t.cased) || is_everyday(word) || is_ordinary_word(word) ||
-          is_code(text, sc.tokens, k) ||
+          is_code(text, sc.tokens, k) || initials_after_a_title(text, sc.tokens, k) ||
           (is_roman_numeral(word) && numbers_something(text, sc.tokens, k)) || in_postcode(text, sc.tokens, k))
         continue;
       if (defined.count(word)) continue;

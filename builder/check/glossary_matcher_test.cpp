@@ -428,6 +428,9 @@ TEST_CASE("an in-text definition spells an abbreviation out for the rest of the 
   CHECK(seen_in("The Cross-Party Climate Group (CPCG) will report.", corpus_like()).empty());
   CHECK(seen_in("Traffic Regulation Orders (TROs) were advertised.", corpus_like()).empty());
   CHECK(seen_page(corpus_like(), {"The Dedicated Schools Grant (DSG) deficit.", "The DSG plan."}).empty());
+  // Letters taken in order from within the name's words, not only their initials.
+  CHECK(seen_in("The Station Camera Television (SCTV) review; the SCTV cameras.", corpus_like()).empty());
+  CHECK(seen_in("South London and Maudsley (SLaM) attended; SLaM would report.", corpus_like()).empty());
   // Must flag: initials that do not match the words, or a definition on another page.
   CHECK(seen_in("The Working Group (XWG) met twice.", corpus_like()) == Seen{"glossary.abbr-unknown XWG"});
   CHECK(seen_in("The Town Centre Board (TCP) was consulted.", corpus_like()) == Seen{"glossary.abbr-unknown TCP"});
@@ -507,6 +510,8 @@ TEST_CASE("ordinary words in capitals and everyday abbreviations are not flagged
             .empty());
   CHECK(seen_in("A speaker from MIND and UNISON representatives; the NHS\u2019s plan; the CEO; VAT.", corpus_like())
             .empty());
+  // A person's initials after a title, as in standards cases.
+  CHECK(seen_in("Councillor RF and Mr JB were present; Cllr. AK was not.", corpus_like()).empty());
   // Must flag: real initials that are not words.
   CHECK(seen_in("The NEET figure was 3.1 per cent.", corpus_like()) == Seen{"glossary.abbr-unknown NEET"});
 }
