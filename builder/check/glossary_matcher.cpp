@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstring>
 #include <optional>
+#include <unordered_set>
 
 #include "model/markers.h"
 #include "core/strings.h"
@@ -505,6 +506,13 @@ bool is_ordinary_word(std::string_view w) {
       "URGENT", "VERY", "VILLAGE", "VOICE", "VOICES", "WATCH", "WAY", "WITHDRAWN", "WORK", "WORKS", "YES", "YOU",
       "YOUNG", "YOUTH"};
   if (w.size() >= 3 && ordinary.count(w) != 0) return true;
+  // Function words shouted for emphasis ("only IF the bid succeeds"): closed-class words that are no
+  // one's initials. IT, US and AS stay out: they are as often Information Technology, the United States...
+  static const std::unordered_set<std::string_view> function_words = {
+      "IF", "OR", "OF", "TO", "IN", "ON", "AT", "BY", "IS", "BE", "SO", "WE", "HE", "DO", "AND", "BUT", "FOR",
+      "ARE", "WAS", "HAS", "HAD", "ITS", "ALL", "ANY", "CAN", "MAY", "WHO", "WHY", "HOW", "THIS", "THAT",
+      "WHEN", "THEN", "WITH", "FROM", "ALSO", "WERE", "BEEN", "WILL", "SHALL", "UNLESS"};
+  if (function_words.count(w) != 0) return true;
   // Longer words by the word list; short ones (CAB, ACE, PACT) are as often initials.
   if (w.size() < kMinListedWord) return false;
   return is_english_word(ascii_lower(w));

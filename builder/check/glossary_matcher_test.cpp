@@ -510,6 +510,10 @@ TEST_CASE("ordinary words in capitals and everyday abbreviations are not flagged
             .empty());
   CHECK(seen_in("A speaker from MIND and UNISON representatives; the NHS\u2019s plan; the CEO; VAT.", corpus_like())
             .empty());
+  // Two-word headings in capitals, and a short word shouted in running text.
+  CHECK(seen_in("UNRESTRICTED MINUTES", corpus_like()).empty());
+  CHECK(seen_in("DEVELOPMENT MANAGEMENT", corpus_like()).empty());
+  CHECK(seen_in("Only IF the bid succeeded AND the site was free would it go ahead.", corpus_like()).empty());
   // A person's initials after a title, as in standards cases.
   CHECK(seen_in("Councillor RF and Mr JB were present; Cllr. AK was not.", corpus_like()).empty());
   // Must flag: real initials that are not words.
