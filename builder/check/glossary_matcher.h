@@ -4,7 +4,7 @@
 // (terms, abbreviations, words to avoid) in one trie of normalised words, so a
 // text is read once whatever the glossary's size.
 //
-// Matching (FORMAT.md, data/glossary.yaml): whole words; any run of spaces and
+// Matching (docs/writing-content.md, data/glossary.yaml): whole words; any run of spaces and
 // line breaks, one comma or one hyphen between words is one gap; case is
 // ignored unless the entry is case_sensitive (abbreviations always match
 // case); `&` is the word `and`; the last word may carry a plural (s, es) or

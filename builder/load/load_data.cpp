@@ -52,7 +52,7 @@ bool keep_path_ok(YamlReader& r, const Located<std::string>& v, const std::vecto
   return true;
 }
 
-/// A plugin's name when `name:` is not given (FORMAT.md's example gives only
+/// A plugin's name when `name:` is not given (the format's example gives only
 /// `command:`): its script's file name, as an id. "./plugins/decision-check"
 /// gives decision-check; "python3 plugins/word_count.py" gives word-count.
 std::string name_from_command(std::string_view command) {

@@ -1,5 +1,5 @@
 #pragma once
-// Allow markers in prose, as the input format defines them (FORMAT.md):
+// Allow markers in prose, as the input format defines them (docs/writing-content.md, docs/input-format.md):
 //
 //   <!-- allow RULE: REASON -->
 //

@@ -1,5 +1,5 @@
 #pragma once
-// The site as plain data, exactly as written by hand (FORMAT.md, version 1).
+// The site as plain data, exactly as written by hand (format version 1: docs/writing-content.md, and docs/input-format.md for every field).
 // Every value keeps its source position. Derived facts (due dates, states,
 // links between meetings, reports and action points) live in resolve/.
 #include "licence.h"
@@ -89,7 +89,7 @@ struct Exchange {
   std::vector<Located<std::string>> undertakings;  // ids given in this exchange
   Span span;
 };
-// Each struct's fields described once, under their names in FORMAT.md where
+// Each struct's fields described once, under their names in docs/input-format.md where
 // they have one: the loader's list of keys, the memo's encoding (core/codec.h)
 // and site.json (core/json_fields.h) read these, so a field added here is a
 // known key, kept on warm rebuilds and exported with no other edit.
