@@ -23,6 +23,14 @@ done
 if [ -e "$prefix/include/reportsite/cli" ]; then fail "the CLI's headers were installed"
 else pass "the CLI's headers are not installed"; fi
 
+# Relocatable: the package records no path of this machine's (a library's
+# location, the install prefix), so a prefix copied elsewhere still works.
+if grep -rqE "/usr/lib/[^ ]*cmark-gfm|$prefix" "$prefix/lib/cmake/reportsite"; then
+  fail "the installed CMake files record a fixed path:"; grep -rnE "/usr/lib/[^ ]*cmark-gfm|$prefix" "$prefix/lib/cmake/reportsite"
+else pass "the installed CMake files record no fixed path"; fi
+mv "$prefix" "$work/moved-prefix"
+prefix="$work/moved-prefix"
+
 # Configured from a copy, so nothing of the source tree is on its include path.
 cp -R "$repo_root/examples/custom-check-and-output" "$work/example"
 if cmake -S "$work/example" -B "$work/example-build" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release \
