@@ -59,3 +59,11 @@ set_tests_properties(integration.input_schemas PROPERTIES LABELS integration TIM
 add_test(NAME integration.one_line_messages
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/integration/one_line_messages.sh $<TARGET_FILE:reportsite> ${CMAKE_CURRENT_SOURCE_DIR})
 set_tests_properties(integration.one_line_messages PROPERTIES LABELS integration TIMEOUT 120)
+
+# The benchmark's smoke run: both corpora at 50 meetings, every step (cold,
+# no-change, one edit, watch's edit published) must run; a few seconds. The
+# timed runs at 1,000 and more meetings are by hand: tests/bench/README.md.
+add_test(NAME bench.smoke
+         COMMAND ${CMAKE_COMMAND} -E env REPORTSITE=$<TARGET_FILE:reportsite> BENCH_DIR=${CMAKE_BINARY_DIR}/bench-smoke
+                 bash ${CMAKE_CURRENT_SOURCE_DIR}/tests/bench/bench.sh --smoke)
+set_tests_properties(bench.smoke PROPERTIES LABELS bench TIMEOUT 120)

@@ -815,6 +815,17 @@ def plan_report_items(schedule, reports):
 # ---------------------------------------------------------------- one meeting
 
 
+# The text statistics of a meeting: ranges are inclusive. gen_corpus_prose.py
+# sets other values before generating; these defaults are this corpus's.
+STATS = dict(
+    items=(1, 3),               # substantive items besides the procedural ones
+    facts=(1, 2),               # paragraphs of the report's facts in an item's minutes
+    exchanges=(2, 4),           # questions and answers in an item's discussion
+    extra_answers=(0, 2),       # further paragraphs of each answer
+    undertaking_rate=0.2,       # share of answers that give an undertaking
+)
+
+
 def make_meeting(world, cid, i):
     """The meeting's data as plain dicts, in page order."""
     dates = world.schedule[cid]
@@ -880,7 +891,7 @@ def make_meeting(world, cid, i):
         number += 1
 
     report_key = world.report_items.get(mid)
-    n_subst = ri(1, 3) + (0 if len(items) > 2 else 1)
+    n_subst = ri(*STATS["items"]) + (0 if len(items) > 2 else 1)
     lapse_at = int(r() * n_subst) if r() < world.lapse_rate else -1
     u_count = 0
     topics = committee[5]
@@ -892,6 +903,8 @@ def make_meeting(world, cid, i):
         else:
             rep = None
             title, subject, report_of = topics[used_topics[k % len(used_topics)]]
+            if k >= len(used_topics):      # more items than topics: a second part
+                title = f"{title} (part {k // len(used_topics) + 1})"
         page["subject"] = subject
         page["report_of"] = OFFICERS[report_of]
         item = dict(number=str(number), title=title, report_of=OFFICERS[report_of])
@@ -904,7 +917,7 @@ def make_meeting(world, cid, i):
             item["minutes"] = report_minutes(page, rep)
         else:
             lines = [INTROS[int(r() * len(INTROS))].format_map(page)]
-            for f in sa(FACTS, ri(1, 2)):
+            for f in sa(FACTS, ri(*STATS["facts"])):
                 lines.append(f.format_map(page))
             lines.append("")
             lines.append(FOLLOWING)
@@ -914,7 +927,7 @@ def make_meeting(world, cid, i):
         specific = SPECIFIC.get(cid, [])
         specific = sa(specific, len(specific))     # no question twice in an item
         item_undertakings = []
-        for e in range(ri(2, 4)):
+        for e in range(ri(*STATS["exchanges"])):
             asker = ch(present) if r() < 0.7 else "A Member"
             answerer = ch(officers) if r() < 0.7 else "An officer"
             kind = r()
@@ -934,13 +947,13 @@ def make_meeting(world, cid, i):
                 question = [QUESTIONS[int(r() * len(QUESTIONS))].format_map(page)
                             for _ in range(ri(1, 2))]
                 answer = [ANSWERS[int(r() * len(ANSWERS))].format_map(page)]
-            for _ in range(ri(0, 2)):
+            for _ in range(ri(*STATS["extra_answers"])):
                 answer.append(ANSWERS[int(r() * len(ANSWERS))].format_map(page))
             if lapse_at == k and e == 0:
                 answer.append(ch(LAPSES).format_map(page))
             ex = dict(asked_by=asker, question="\n".join(question),
                       answered_by=answerer)
-            if r() < 0.2:
+            if r() < STATS["undertaking_rate"]:
                 u_count += 1
                 uid = f"{mid}-u{u_count}"
                 if r() < 0.25:
