@@ -1183,9 +1183,9 @@ class ClauseRules {
   bool committee_acts_for_itself(size_t t, size_t subject) const {
     uint32_t s = w_.tokens[t].sentence;
     bool agreed_to = is(table_.agreed, t) && in(t + 1, s) && is(table_.to, t + 1);
+    size_t v = t + 1;  // the modal's verb
     if (!agreed_to) {
       if (!is(table_.modal, t)) return false;
-      size_t v = t + 1;
       while (in(v, s) && v <= t + 3 && adverb(v)) ++v;
       if (!in(v, s) || is(table_.be, v)) return false;
     }
@@ -1202,20 +1202,14 @@ class ClauseRules {
       if (is(table_.preposition, k)) return false;
     // "The Panel would receive an update at its March meeting": an item officers must bring to a
     // named later meeting, not the committee planning its own work.
-    return agreed_to || !future_item(t);
+    return agreed_to || !future_item(v);
   }
 
-  // After the modal at t: receive, consider, review, look at or hear, and a
-  // later meeting or time named ("at its July meeting", "in the autumn", "in
+  // The modal's verb v is receive, consider, review, look at or hear, and a
+  // later meeting or time is named ("at its July meeting", "in the autumn", "in
   // twelve months' time").
-  bool future_item(size_t t) const {
-    uint32_t s = w_.tokens[t].sentence;
-    size_t v = t + 1;
-    while (in(v, s) && v <= t + 3 && adverb(v)) ++v;
-    if (!in(v, s) || !is(table_.agenda_verb, v)) return false;
-    for (size_t k = v + 1; k < sentence_end_[s] && k <= v + 16; ++k)
-      if (is(table_.meeting_time, k)) return true;
-    return false;
+  bool future_item(size_t v) const {
+    return is(table_.agenda_verb, v) && any_after(v, table_.meeting_time, 16);
   }
 
   // The modal's clause is opened by "where" mid-sentence.
@@ -1851,10 +1845,13 @@ class ClauseRules {
     return false;
   }
 
-  bool later_time_after(size_t v) const {
+  bool later_time_after(size_t v) const { return any_after(v, table_.later_time, npos); }
+
+  // A word of `set` after token v in its sentence, within `reach` tokens.
+  bool any_after(size_t v, const WordSet& set, size_t reach) const {
     uint32_t s = w_.tokens[v].sentence;
-    for (size_t k = v + 1; k < sentence_end_[s]; ++k)
-      if (is(table_.later_time, k)) return true;
+    for (size_t k = v + 1; k < sentence_end_[s] && k - v <= reach; ++k)
+      if (is(set, k)) return true;
     return false;
   }
 
