@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "core/diagnostics.h"
-#include "core/fs.h"
-#include "pipeline/pipeline.h"
+#include "reportsite/core/diagnostics.h"
+#include "reportsite/core/fs.h"
+#include "reportsite/pipeline/pipeline.h"
 
 namespace rs::fixture {
 

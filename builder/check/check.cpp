@@ -1,6 +1,6 @@
-#include "check.h"
+#include "reportsite/check/check.h"
 
-#include "core/memo_store.h"
+#include "reportsite/core/memo_store.h"
 
 #include <algorithm>
 #include <map>
@@ -8,9 +8,9 @@
 #include <set>
 #include <tuple>
 
-#include "core/parallel.h"
-#include "model/site_paths.h"
-#include "suppress.h"
+#include "reportsite/core/parallel.h"
+#include "reportsite/model/site_paths.h"
+#include "reportsite/check/suppress.h"
 
 namespace rs {
 

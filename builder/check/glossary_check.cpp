@@ -1,12 +1,12 @@
 // glossary.*: terminology, read page by page in the order a reader meets it.
-#include "check.h"
+#include "reportsite/check/check.h"
 
 #include <algorithm>
 
-#include "core/hash.h"
-#include "core/memo_cached.h"
-#include "core/parallel.h"
-#include "glossary_matcher.h"
+#include "reportsite/core/hash.h"
+#include "reportsite/core/memo_cached.h"
+#include "reportsite/core/parallel.h"
+#include "reportsite/check/glossary_matcher.h"
 
 namespace rs {
 

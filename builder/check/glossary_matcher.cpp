@@ -1,4 +1,4 @@
-#include "check/glossary_matcher.h"
+#include "reportsite/check/glossary_matcher.h"
 
 #include <algorithm>
 #include <cctype>
@@ -6,8 +6,8 @@
 #include <optional>
 #include <unordered_set>
 
-#include "model/markers.h"
-#include "core/strings.h"
+#include "reportsite/model/markers.h"
+#include "reportsite/core/strings.h"
 
 namespace rs {
 extern const std::string_view kEnglishWords;  // english_words.cpp, from wbritish

@@ -19,8 +19,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "core/diagnostics.h"
-#include "model/model.h"
+#include "reportsite/core/diagnostics.h"
+#include "reportsite/model/model.h"
 
 namespace rs {
 

@@ -1,4 +1,4 @@
-#include "check/glossary_matcher.h"
+#include "reportsite/check/glossary_matcher.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "check/page_check.h"
+#include "reportsite/check/page_check.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/xmlerror.h>
@@ -14,9 +14,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "core/parallel.h"
-#include "core/strings.h"
-#include "core/url.h"
+#include "reportsite/core/parallel.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/core/url.h"
 
 // Threads: libxml2 (built with thread support, as Debian's is) keeps the
 // structured error handler per thread, and documents and XPath contexts here

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/diagnostics.h"
+#include "reportsite/core/diagnostics.h"
 
 namespace rs {
 

@@ -1,8 +1,8 @@
-#include "check/page_check.h"
+#include "reportsite/check/page_check.h"
 
 #include <doctest/doctest.h>
 
-#include "core/strings.h"
+#include "reportsite/core/strings.h"
 
 namespace rs {
 namespace {

@@ -1,4 +1,4 @@
-#include "promise_model.h"
+#include "reportsite/check/promise_model.h"
 
 #include <cctype>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "promise_model_weights.h"
+#include "reportsite/check/promise_model_weights.h"
 
 namespace rs {
 

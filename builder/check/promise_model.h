@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "promise_phrases.h"
+#include "reportsite/check/promise_phrases.h"
 
 namespace rs {
 

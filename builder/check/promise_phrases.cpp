@@ -1,4 +1,4 @@
-#include "check/promise_phrases.h"
+#include "reportsite/check/promise_phrases.h"
 
 #include <algorithm>
 #include <bitset>

@@ -2,7 +2,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "check.h"
+#include "reportsite/check/check.h"
 
 namespace rs {
 

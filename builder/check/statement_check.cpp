@@ -3,8 +3,8 @@
 // builder's default (render/accessibility_page.cpp), which cannot give the
 // council's contact details or what it knows of its documents: so a warning,
 // on every build, until the council writes its own.
-#include "check.h"
-#include "model/statement.h"
+#include "reportsite/check/check.h"
+#include "reportsite/model/statement.h"
 
 namespace rs {
 

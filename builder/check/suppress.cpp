@@ -1,4 +1,4 @@
-#include "check/suppress.h"
+#include "reportsite/check/suppress.h"
 
 #include <algorithm>
 

@@ -23,8 +23,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/diagnostics.h"
-#include "model/markers.h"
+#include "reportsite/core/diagnostics.h"
+#include "reportsite/model/markers.h"
 
 namespace rs {
 /// A finding of some check in the same text, as far as markers care.

@@ -6,8 +6,8 @@
 // published as the approved one.
 #include <string_view>
 
-#include "check.h"
-#include "core/strings.h"
+#include "reportsite/check/check.h"
+#include "reportsite/core/strings.h"
 
 namespace rs {
 

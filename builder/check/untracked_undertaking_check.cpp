@@ -1,11 +1,11 @@
 // undertaking.untracked: a promise recorded in prose with no structured undertaking.
 #include <algorithm>
 
-#include "check.h"
-#include "core/hash.h"
-#include "core/memo_cached.h"
-#include "core/parallel.h"
-#include "promise_model.h"
+#include "reportsite/check/check.h"
+#include "reportsite/core/hash.h"
+#include "reportsite/core/memo_cached.h"
+#include "reportsite/core/parallel.h"
+#include "reportsite/check/promise_model.h"
 
 namespace rs {
 

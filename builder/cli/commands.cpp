@@ -1,4 +1,4 @@
-#include "commands.h"
+#include "reportsite/cli/commands.h"
 
 #include <cstdlib>
 
@@ -12,13 +12,13 @@
 #include <map>
 #include <optional>
 
-#include "core/strings.h"
-#include "import/moderngov.h"
-#include "load/input_schema.h"
-#include "pipeline/new_site.h"
-#include "pipeline/pipeline.h"
-#include "render/undertaking_table.h"
-#include "watch.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/import/moderngov.h"
+#include "reportsite/load/input_schema.h"
+#include "reportsite/pipeline/new_site.h"
+#include "reportsite/pipeline/pipeline.h"
+#include "reportsite/render/undertaking_table.h"
+#include "reportsite/cli/watch.h"
 
 #ifndef REPORTSITE_VERSION
 #define REPORTSITE_VERSION "dev"

@@ -1,4 +1,4 @@
-#include "commands.h"
+#include "reportsite/cli/commands.h"
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);

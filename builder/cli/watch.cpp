@@ -1,4 +1,4 @@
-#include "watch.h"
+#include "reportsite/cli/watch.h"
 
 #include <poll.h>
 #include <sys/inotify.h>

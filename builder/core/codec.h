@@ -22,7 +22,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/binary.h"
+#include "reportsite/core/binary.h"
 
 namespace rs {
 namespace codec {

@@ -1,8 +1,8 @@
-#include "core/codec.h"
+#include "reportsite/core/codec.h"
 
 #include <doctest/doctest.h>
 
-#include "core/memo_cached.h"
+#include "reportsite/core/memo_cached.h"
 
 namespace rs {
 namespace {

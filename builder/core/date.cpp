@@ -1,4 +1,4 @@
-#include "date.h"
+#include "reportsite/core/date.h"
 
 #include <chrono>
 #include <cstdio>

@@ -1,9 +1,9 @@
-#include "diagnostics.h"
+#include "reportsite/core/diagnostics.h"
 
 #include <algorithm>
 #include <tuple>
 
-#include "strings.h"
+#include "reportsite/core/strings.h"
 
 namespace rs {
 

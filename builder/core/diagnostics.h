@@ -7,7 +7,7 @@
 #include <tuple>
 #include <vector>
 
-#include "source.h"
+#include "reportsite/core/source.h"
 
 namespace rs {
 

@@ -1,6 +1,6 @@
 // How a finding is printed: the caret line never carries a NUL, a control
 // character or a byte that is not UTF-8 to the terminal, and stays aligned.
-#include "core/diagnostics.h"
+#include "reportsite/core/diagnostics.h"
 
 #include <doctest/doctest.h>
 

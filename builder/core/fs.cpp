@@ -1,4 +1,4 @@
-#include "fs.h"
+#include "reportsite/core/fs.h"
 
 #include <fcntl.h>
 #include <stdio.h>

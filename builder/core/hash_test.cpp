@@ -1,4 +1,4 @@
-#include "hash.h"
+#include "reportsite/core/hash.h"
 
 #include <doctest/doctest.h>
 

@@ -28,10 +28,10 @@
 #include <tuple>
 #include <type_traits>
 
-#include "core/codec.h"
-#include "core/date.h"
-#include "core/source.h"
-#include "core/strings.h"
+#include "reportsite/core/codec.h"
+#include "reportsite/core/date.h"
+#include "reportsite/core/source.h"
+#include "reportsite/core/strings.h"
 
 namespace rs {
 

@@ -1,4 +1,4 @@
-#include "core/json_fields.h"
+#include "reportsite/core/json_fields.h"
 
 #include <doctest/doctest.h>
 

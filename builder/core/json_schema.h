@@ -19,7 +19,7 @@
 #include <type_traits>
 #include <utility>
 
-#include "core/json_fields.h"
+#include "reportsite/core/json_fields.h"
 
 namespace rs::json_fields {
 

@@ -1,4 +1,4 @@
-#include "core/json_schema.h"
+#include "reportsite/core/json_schema.h"
 
 #include <doctest/doctest.h>
 

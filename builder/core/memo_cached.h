@@ -8,8 +8,8 @@
 //                                                     [&] { return matcher.check_page(texts); });
 #include <string>
 
-#include "core/codec.h"
-#include "core/memo_store.h"
+#include "reportsite/core/codec.h"
+#include "reportsite/core/memo_store.h"
 
 namespace rs {
 

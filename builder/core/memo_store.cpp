@@ -1,11 +1,11 @@
-#include "memo_store.h"
+#include "reportsite/core/memo_store.h"
 
 #include <algorithm>
 #include <cstring>
 #include <vector>
 
-#include "binary.h"
-#include "hash.h"
+#include "reportsite/core/binary.h"
+#include "reportsite/core/hash.h"
 
 namespace rs {
 

@@ -20,7 +20,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "fs.h"
+#include "reportsite/core/fs.h"
 
 namespace rs {
 

@@ -1,4 +1,4 @@
-#include "memo_store.h"
+#include "reportsite/core/memo_store.h"
 
 #include <doctest/doctest.h>
 

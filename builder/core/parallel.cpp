@@ -1,4 +1,4 @@
-#include "parallel.h"
+#include "reportsite/core/parallel.h"
 
 #include <atomic>
 #include <cstdlib>

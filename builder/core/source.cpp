@@ -1,8 +1,8 @@
-#include "source.h"
+#include "reportsite/core/source.h"
 
 #include <algorithm>
 
-#include "hash.h"
+#include "reportsite/core/hash.h"
 
 namespace rs {
 

@@ -1,4 +1,4 @@
-#include "stage_timer.h"
+#include "reportsite/core/stage_timer.h"
 
 #include <sys/resource.h>
 

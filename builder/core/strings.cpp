@@ -1,4 +1,4 @@
-#include "strings.h"
+#include "reportsite/core/strings.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,6 +1,6 @@
 // Cutting text never loops and never splits a character, whatever the bytes:
 // the folding, snippet and clipping routines all stand on these.
-#include "core/strings.h"
+#include "reportsite/core/strings.h"
 
 #include <doctest/doctest.h>
 

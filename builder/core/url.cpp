@@ -1,8 +1,8 @@
-#include "url.h"
+#include "reportsite/core/url.h"
 
 #include <cstdint>
 
-#include "strings.h"
+#include "reportsite/core/strings.h"
 
 namespace rs {
 namespace {

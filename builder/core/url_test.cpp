@@ -1,5 +1,5 @@
 // The one rule for what a published link or source may be.
-#include "core/url.h"
+#include "reportsite/core/url.h"
 
 #include <doctest/doctest.h>
 

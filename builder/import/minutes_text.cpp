@@ -4,9 +4,9 @@
 #include <cstring>
 #include <regex>
 
-#include "core/strings.h"
-#include "import/minutes_text.h"
-#include "import/moderngov.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/import/minutes_text.h"
+#include "reportsite/import/moderngov.h"
 
 namespace rs::moderngov {
 

@@ -1,4 +1,4 @@
-#include "moderngov.h"
+#include "reportsite/import/moderngov.h"
 
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
@@ -7,14 +7,14 @@
 #include <cstdio>
 #include <regex>
 
-#include "core/diagnostics.h"
-#include "core/hash.h"
-#include "core/strings.h"
-#include "import/minutes_text.h"
-#include "import/xml_input.h"
-#include "load/input_schema.h"
-#include "pipeline/new_site.h"
-#include "pipeline/pipeline.h"
+#include "reportsite/core/diagnostics.h"
+#include "reportsite/core/hash.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/import/minutes_text.h"
+#include "reportsite/import/xml_input.h"
+#include "reportsite/load/input_schema.h"
+#include "reportsite/pipeline/new_site.h"
+#include "reportsite/pipeline/pipeline.h"
 
 namespace rs::moderngov {
 

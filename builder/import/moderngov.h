@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "core/date.h"
-#include "core/fs.h"
+#include "reportsite/core/date.h"
+#include "reportsite/core/fs.h"
 
 namespace rs::moderngov {
 

@@ -1,9 +1,9 @@
-#include "import/moderngov.h"
+#include "reportsite/import/moderngov.h"
 
 #include <doctest/doctest.h>
 
-#include "import/minutes_text.h"
-#include "import/xml_input.h"
+#include "reportsite/import/minutes_text.h"
+#include "reportsite/import/xml_input.h"
 
 using namespace rs;
 using namespace rs::moderngov;

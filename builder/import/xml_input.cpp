@@ -1,11 +1,11 @@
-#include "xml_input.h"
+#include "reportsite/import/xml_input.h"
 
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
 #include <cstring>
 
-#include "core/strings.h"
+#include "reportsite/core/strings.h"
 
 namespace rs::moderngov {
 

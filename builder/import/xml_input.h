@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/fs.h"
+#include "reportsite/core/fs.h"
 
 namespace rs::moderngov {
 

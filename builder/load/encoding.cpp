@@ -1,8 +1,8 @@
-#include "load/encoding.h"
+#include "reportsite/load/encoding.h"
 
 #include <cstdio>
 
-#include "core/source.h"
+#include "reportsite/core/source.h"
 
 namespace rs {
 

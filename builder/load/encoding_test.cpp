@@ -1,6 +1,6 @@
 // Text inputs must be UTF-8: the first bad byte is found, UTF-16 is named, and
 // a UTF-8 byte-order mark is fine.
-#include "load/encoding.h"
+#include "reportsite/load/encoding.h"
 
 #include <doctest/doctest.h>
 

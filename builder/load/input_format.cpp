@@ -1,10 +1,10 @@
 // The input format's table (input_format.h). The descriptions are the text of
 // the format's reference, docs/input-format.md, which is written from them.
-#include "input_format.h"
+#include "reportsite/load/input_format.h"
 
 #include <cstring>
 
-#include "model/licence.h"
+#include "reportsite/model/licence.h"
 
 namespace rs::input {
 

@@ -1,7 +1,7 @@
-#include "input_schema.h"
+#include "reportsite/load/input_schema.h"
 
-#include "core/strings.h"
-#include "model/licence.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/model/licence.h"
 
 namespace rs::input {
 

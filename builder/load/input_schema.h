@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "input_format.h"
+#include "reportsite/load/input_format.h"
 
 namespace rs::input {
 

@@ -1,4 +1,4 @@
-#include "input_schema.h"
+#include "reportsite/load/input_schema.h"
 
 #include <doctest/doctest.h>
 
@@ -8,10 +8,10 @@
 #include <set>
 #include <sstream>
 
-#include "load_site.h"
-#include "plugin/json.h"
+#include "reportsite/load/load_site.h"
+#include "reportsite/plugin/json.h"
 #include "site_fixture.h"
-#include "yaml_reader.h"
+#include "reportsite/load/yaml_reader.h"
 
 namespace rs {
 

@@ -1,7 +1,7 @@
 // Action points: content/actions/*.yaml, each a list of updates on undertakings.
-#include "core/strings.h"
-#include "load_site.h"
-#include "yaml_reader.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/load/load_site.h"
+#include "reportsite/load/yaml_reader.h"
 
 namespace rs {
 

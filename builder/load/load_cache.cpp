@@ -1,8 +1,8 @@
-#include "load_cache.h"
+#include "reportsite/load/load_cache.h"
 
 #include <type_traits>
 
-#include "core/codec.h"
+#include "reportsite/core/codec.h"
 
 namespace rs {
 

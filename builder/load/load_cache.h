@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "core/diagnostics.h"
-#include "core/memo_store.h"
-#include "model/model.h"
+#include "reportsite/core/diagnostics.h"
+#include "reportsite/core/memo_store.h"
+#include "reportsite/model/model.h"
 
 namespace rs {
 

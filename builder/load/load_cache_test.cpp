@@ -1,11 +1,11 @@
 // The loader's memo as a rebuild meets it: unchanged files come back exactly
 // as parsed (values and positions), changed files are parsed again, files with
 // errors are never kept.
-#include "load/load_cache.h"
+#include "reportsite/load/load_cache.h"
 
 #include <doctest/doctest.h>
 
-#include "load/load_site.h"
+#include "reportsite/load/load_site.h"
 #include "site_fixture.h"
 
 namespace rs {

@@ -4,11 +4,11 @@
 #include <cstdlib>
 #include <optional>
 
-#include "core/strings.h"
-#include "input_format.h"
-#include "load_site.h"
-#include "model/site_paths.h"
-#include "yaml_reader.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/load/input_format.h"
+#include "reportsite/load/load_site.h"
+#include "reportsite/model/site_paths.h"
+#include "reportsite/load/yaml_reader.h"
 
 namespace rs {
 

@@ -1,9 +1,9 @@
 // A meeting file: content/meetings/<YYYY>/<YYYY-MM-DD>-<committee>.yaml
 #include <cstdlib>
 
-#include "core/strings.h"
-#include "load_site.h"
-#include "yaml_reader.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/load/load_site.h"
+#include "reportsite/load/yaml_reader.h"
 
 namespace rs {
 

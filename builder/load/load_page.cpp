@@ -1,10 +1,10 @@
 // A free page: content/pages/<stem>.md with YAML front matter.
 #include <cstdlib>
 
-#include "core/strings.h"
-#include "input_format.h"
-#include "load_site.h"
-#include "yaml_reader.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/load/input_format.h"
+#include "reportsite/load/load_site.h"
+#include "reportsite/load/yaml_reader.h"
 
 namespace rs {
 

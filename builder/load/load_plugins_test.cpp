@@ -2,7 +2,7 @@
 // every fault reported at the key or value that is wrong.
 #include <doctest/doctest.h>
 
-#include "load/load_site.h"
+#include "reportsite/load/load_site.h"
 #include "site_fixture.h"
 
 namespace rs {

@@ -1,10 +1,10 @@
 // An annual complaints summary: content/reports/<series>/<YYYY-YY>.yaml
 #include <cstdio>
 
-#include "core/strings.h"
-#include "input_format.h"
-#include "load_site.h"
-#include "yaml_reader.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/load/input_format.h"
+#include "reportsite/load/load_site.h"
+#include "reportsite/load/yaml_reader.h"
 
 namespace rs {
 

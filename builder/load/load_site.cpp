@@ -1,14 +1,14 @@
-#include "load_site.h"
+#include "reportsite/load/load_site.h"
 
 #include <algorithm>
 #include <set>
 
-#include "encoding.h"
-#include "load_cache.h"
-#include "site_scan.h"
+#include "reportsite/load/encoding.h"
+#include "reportsite/load/load_cache.h"
+#include "reportsite/load/site_scan.h"
 
-#include "core/parallel.h"
-#include "core/strings.h"
+#include "reportsite/core/parallel.h"
+#include "reportsite/core/strings.h"
 
 namespace rs {
 

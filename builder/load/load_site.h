@@ -3,9 +3,9 @@
 // all problems of a run are reported, not just the first.
 #include <string>
 
-#include "core/diagnostics.h"
-#include "core/fs.h"
-#include "model/model.h"
+#include "reportsite/core/diagnostics.h"
+#include "reportsite/core/fs.h"
+#include "reportsite/model/model.h"
 
 namespace rs {
 

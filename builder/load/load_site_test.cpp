@@ -1,7 +1,7 @@
 // The loader as a user meets it: each fault in a hand-written file is reported
 // at the exact line and column, with a suggestion where one is likely.
-#include "load/load_site.h"
-#include "core/parallel.h"
+#include "reportsite/load/load_site.h"
+#include "reportsite/core/parallel.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "load/scalar_map.h"
+#include "reportsite/load/scalar_map.h"
 
 // What yaml-cpp 0.7's Node::Mark() gives, found with small probe programs:
 // - pos, line and column are 0-based and count bytes (a ‘ is 3), CRLF as 2.

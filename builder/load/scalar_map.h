@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/source.h"
+#include "reportsite/core/source.h"
 
 namespace rs {
 

@@ -1,4 +1,4 @@
-#include "load/scalar_map.h"
+#include "reportsite/load/scalar_map.h"
 
 #include <doctest/doctest.h>
 #include <yaml-cpp/yaml.h>

@@ -1,4 +1,4 @@
-#include "load/site_scan.h"
+#include "reportsite/load/site_scan.h"
 
 #include <filesystem>
 #include <system_error>

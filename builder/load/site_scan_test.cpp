@@ -1,6 +1,6 @@
 // Symbolic links in a site on a real disk: a link out of the site is never
 // read or published, and a link the listing would skip is reported, not lost.
-#include "load/site_scan.h"
+#include "reportsite/load/site_scan.h"
 
 #include <doctest/doctest.h>
 #include <unistd.h>
@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "pipeline/pipeline.h"
+#include "reportsite/pipeline/pipeline.h"
 #include "site_fixture.h"
 
 namespace rs {

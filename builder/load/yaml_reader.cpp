@@ -1,4 +1,4 @@
-#include "yaml_reader.h"
+#include "reportsite/load/yaml_reader.h"
 
 #include <yaml-cpp/eventhandler.h>
 
@@ -8,9 +8,9 @@
 #include <istream>
 #include <streambuf>
 
-#include "core/strings.h"
-#include "encoding.h"
-#include "scalar_map.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/load/encoding.h"
+#include "reportsite/load/scalar_map.h"
 
 namespace rs {
 

@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "core/date.h"
-#include "core/codec.h"
-#include "core/diagnostics.h"
-#include "core/source.h"
+#include "reportsite/core/date.h"
+#include "reportsite/core/codec.h"
+#include "reportsite/core/diagnostics.h"
+#include "reportsite/core/source.h"
 
 namespace rs {
 

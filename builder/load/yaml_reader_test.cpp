@@ -1,9 +1,9 @@
 // The YAML reader on hostile or careless input: aliases that multiply a file,
 // tags, a second document, numbers that are not decimal, dates out of range,
 // bytes that are not UTF-8. Each is a positioned error, never silence or a hang.
-#include "load/yaml_reader.h"
+#include "reportsite/load/yaml_reader.h"
 
-#include "core/codec.h"
+#include "reportsite/core/codec.h"
 
 #include <doctest/doctest.h>
 

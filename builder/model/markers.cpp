@@ -1,10 +1,10 @@
-#include "model/markers.h"
+#include "reportsite/model/markers.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstring>
 
-#include "core/strings.h"
+#include "reportsite/core/strings.h"
 
 namespace rs {
 namespace {

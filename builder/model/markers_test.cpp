@@ -1,4 +1,4 @@
-#include "model/markers.h"
+#include "reportsite/model/markers.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "model.h"
+#include "reportsite/model/model.h"
 
 namespace rs {
 

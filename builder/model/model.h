@@ -2,16 +2,16 @@
 // The site as plain data, exactly as written by hand (format version 1: docs/writing-content.md, and docs/input-format.md for every field).
 // Every value keeps its source position. Derived facts (due dates, states,
 // links between meetings, reports and action points) live in resolve/.
-#include "licence.h"
+#include "reportsite/model/licence.h"
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "core/date.h"
-#include "core/diagnostics.h"
-#include "core/codec.h"
-#include "core/source.h"
+#include "reportsite/core/date.h"
+#include "reportsite/core/diagnostics.h"
+#include "reportsite/core/codec.h"
+#include "reportsite/core/source.h"
 
 namespace rs {
 

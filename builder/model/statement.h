@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/strings.h"
-#include "model.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/model/model.h"
 
 namespace rs {
 

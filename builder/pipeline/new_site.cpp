@@ -1,9 +1,9 @@
-#include "new_site.h"
+#include "reportsite/pipeline/new_site.h"
 
 #include <set>
 
-#include "core/strings.h"
-#include "load/input_schema.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/load/input_schema.h"
 
 namespace rs {
 

@@ -1,4 +1,4 @@
-#include "new_site.h"
+#include "reportsite/pipeline/new_site.h"
 
 #include <doctest/doctest.h>
 

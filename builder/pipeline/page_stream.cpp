@@ -1,10 +1,10 @@
-#include "pipeline/page_stream.h"
+#include "reportsite/pipeline/page_stream.h"
 
 #include <unordered_map>
 
-#include "core/hash.h"
-#include "core/parallel.h"
-#include "render/theme.h"
+#include "reportsite/core/hash.h"
+#include "reportsite/core/parallel.h"
+#include "reportsite/render/theme.h"
 
 namespace rs {
 

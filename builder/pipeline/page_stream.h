@@ -10,13 +10,13 @@
 #include <string>
 #include <vector>
 
-#include "check/page_check.h"
-#include "core/diagnostics.h"
-#include "core/fs.h"
-#include "pipeline/registry.h"
-#include "pipeline/rebuild.h"
-#include "render/output.h"
-#include "write/write_site.h"
+#include "reportsite/check/page_check.h"
+#include "reportsite/core/diagnostics.h"
+#include "reportsite/core/fs.h"
+#include "reportsite/pipeline/registry.h"
+#include "reportsite/pipeline/rebuild.h"
+#include "reportsite/render/output.h"
+#include "reportsite/write/write_site.h"
 
 namespace rs {
 

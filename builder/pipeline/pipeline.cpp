@@ -1,4 +1,4 @@
-#include "pipeline.h"
+#include "reportsite/pipeline/pipeline.h"
 
 #include <unistd.h>
 
@@ -8,21 +8,21 @@
 #include <map>
 #include <set>
 
-#include "check/check.h"
-#include "check/page_check.h"
-#include "core/parallel.h"
-#include "core/stage_timer.h"
-#include "load/load_site.h"
-#include "pipeline/page_stream.h"
-#include "pipeline/rebuild.h"
-#include "model/site_paths.h"
-#include "plugin/external_plugin.h"
-#include "plugin/plugin_answer.h"
-#include "render/links.h"
-#include "render/markdown.h"
-#include "render/theme.h"
-#include "write/output_folder.h"
-#include "write/write_site.h"
+#include "reportsite/check/check.h"
+#include "reportsite/check/page_check.h"
+#include "reportsite/core/parallel.h"
+#include "reportsite/core/stage_timer.h"
+#include "reportsite/load/load_site.h"
+#include "reportsite/pipeline/page_stream.h"
+#include "reportsite/pipeline/rebuild.h"
+#include "reportsite/model/site_paths.h"
+#include "reportsite/plugin/external_plugin.h"
+#include "reportsite/plugin/plugin_answer.h"
+#include "reportsite/render/links.h"
+#include "reportsite/render/markdown.h"
+#include "reportsite/render/theme.h"
+#include "reportsite/write/output_folder.h"
+#include "reportsite/write/write_site.h"
 
 namespace rs {
 

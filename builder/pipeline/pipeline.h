@@ -6,13 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "core/diagnostics.h"
-#include "pipeline/registry.h"
-#include "core/fs.h"
-#include "model/model.h"
-#include "render/output.h"
-#include "resolve/resolve.h"
-#include "core/version.h"
+#include "reportsite/core/diagnostics.h"
+#include "reportsite/pipeline/registry.h"
+#include "reportsite/core/fs.h"
+#include "reportsite/model/model.h"
+#include "reportsite/render/output.h"
+#include "reportsite/resolve/resolve.h"
+#include "reportsite/core/version.h"
 
 namespace rs {
 

@@ -1,13 +1,13 @@
 // Whole builds, in memory: what gets published (or not), what the pages say,
 // and that the result does not depend on the number of threads.
-#include "pipeline/pipeline.h"
-#include "pipeline/registry.h"
-#include "render/view.h"
-#include "core/hash.h"
-#include "core/strings.h"
-#include "write/build_cache.h"
-#include "write/output_folder.h"
-#include "write/write_site.h"
+#include "reportsite/pipeline/pipeline.h"
+#include "reportsite/pipeline/registry.h"
+#include "reportsite/render/view.h"
+#include "reportsite/core/hash.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/write/build_cache.h"
+#include "reportsite/write/output_folder.h"
+#include "reportsite/write/write_site.h"
 
 #include <doctest/doctest.h>
 
@@ -857,7 +857,7 @@ TEST_CASE("a new version of a check or output redoes its work only; an unchanged
 
 // ---- a new version redoes exactly that extension's work (issue 21, item 1)
 
-#include "core/memo_cached.h"
+#include "reportsite/core/memo_cached.h"
 
 namespace rs {
 namespace {

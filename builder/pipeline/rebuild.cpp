@@ -1,12 +1,12 @@
-#include "pipeline/rebuild.h"
+#include "reportsite/pipeline/rebuild.h"
 
 #include <algorithm>
 
-#include "core/hash.h"
-#include "core/parallel.h"
-#include "load/load_site.h"
-#include "render/theme.h"
-#include "write/output_folder.h"
+#include "reportsite/core/hash.h"
+#include "reportsite/core/parallel.h"
+#include "reportsite/load/load_site.h"
+#include "reportsite/render/theme.h"
+#include "reportsite/write/output_folder.h"
 
 namespace rs {
 

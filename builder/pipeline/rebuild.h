@@ -13,13 +13,13 @@
 #include <unordered_set>
 #include <vector>
 
-#include "check/page_check.h"
-#include "core/diagnostics.h"
-#include "core/fs.h"
-#include "core/memo_store.h"
-#include "pipeline/pipeline.h"
-#include "render/output.h"
-#include "write/build_cache.h"
+#include "reportsite/check/page_check.h"
+#include "reportsite/core/diagnostics.h"
+#include "reportsite/core/fs.h"
+#include "reportsite/core/memo_store.h"
+#include "reportsite/pipeline/pipeline.h"
+#include "reportsite/render/output.h"
+#include "reportsite/write/build_cache.h"
 
 namespace rs {
 

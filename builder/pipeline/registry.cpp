@@ -1,4 +1,4 @@
-#include "pipeline/registry.h"
+#include "reportsite/pipeline/registry.h"
 
 namespace rs {
 

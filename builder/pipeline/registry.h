@@ -6,9 +6,9 @@
 #include <memory>
 #include <vector>
 
-#include "check/check.h"
-#include "check/page_check.h"
-#include "render/output.h"
+#include "reportsite/check/check.h"
+#include "reportsite/check/page_check.h"
+#include "reportsite/render/output.h"
 
 namespace rs {
 

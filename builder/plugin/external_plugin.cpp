@@ -1,15 +1,15 @@
-#include "plugin/external_plugin.h"
+#include "reportsite/plugin/external_plugin.h"
 
 #include <map>
 #include <optional>
 #include <set>
 
-#include "check/check.h"
-#include "check/suppress.h"
-#include "model/markers.h"
-#include "plugin/plugin_answer.h"
-#include "plugin/plugin_document.h"
-#include "plugin/process.h"
+#include "reportsite/check/check.h"
+#include "reportsite/check/suppress.h"
+#include "reportsite/model/markers.h"
+#include "reportsite/plugin/plugin_answer.h"
+#include "reportsite/plugin/plugin_document.h"
+#include "reportsite/plugin/process.h"
 
 namespace rs {
 

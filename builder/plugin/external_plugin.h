@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "core/diagnostics.h"
-#include "model/model.h"
-#include "resolve/resolve.h"
+#include "reportsite/core/diagnostics.h"
+#include "reportsite/model/model.h"
+#include "reportsite/resolve/resolve.h"
 
 namespace rs {
 

@@ -1,6 +1,6 @@
 // Plugins as real commands: the handshake, the document on standard input,
 // and each way a plugin can fail.
-#include "plugin/external_plugin.h"
+#include "reportsite/plugin/external_plugin.h"
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>

@@ -1,12 +1,12 @@
-#include "plugin/json.h"
+#include "reportsite/plugin/json.h"
 
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <set>
 
-#include "core/source.h"
-#include "core/strings.h"
+#include "reportsite/core/source.h"
+#include "reportsite/core/strings.h"
 
 namespace rs {
 

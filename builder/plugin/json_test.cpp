@@ -1,6 +1,6 @@
 // The plugin protocol's JSON: strict reading of what a plugin answers, and
 // writing that any JSON reader accepts.
-#include "plugin/json.h"
+#include "reportsite/plugin/json.h"
 
 #include <doctest/doctest.h>
 

@@ -1,12 +1,12 @@
-#include "plugin/plugin_answer.h"
-#include "model/site_paths.h"
+#include "reportsite/plugin/plugin_answer.h"
+#include "reportsite/model/site_paths.h"
 
 #include <cctype>
 #include <cmath>
 
-#include "core/strings.h"
-#include "model/markers.h"
-#include "plugin/plugin_document.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/model/markers.h"
+#include "reportsite/plugin/plugin_document.h"
 
 namespace rs {
 

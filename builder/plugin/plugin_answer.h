@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "core/diagnostics.h"
-#include "model/model.h"
-#include "plugin/external_plugin.h"
-#include "plugin/json.h"
-#include "resolve/resolve.h"
+#include "reportsite/core/diagnostics.h"
+#include "reportsite/model/model.h"
+#include "reportsite/plugin/external_plugin.h"
+#include "reportsite/plugin/json.h"
+#include "reportsite/resolve/resolve.h"
 
 namespace rs {
 

@@ -1,6 +1,6 @@
 // A plugin's answer: its findings at the file, line and column of what they
 // name, its files at paths that stay inside the output and replace nothing.
-#include "plugin/plugin_answer.h"
+#include "reportsite/plugin/plugin_answer.h"
 
 #include <doctest/doctest.h>
 

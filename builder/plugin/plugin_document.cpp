@@ -1,12 +1,12 @@
-#include "plugin/plugin_document.h"
+#include "reportsite/plugin/plugin_document.h"
 
 #include <cstdio>
 #include <optional>
 
-#include "core/fs.h"
-#include "core/strings.h"
-#include "model/markers.h"
-#include "plugin/external_plugin.h"
+#include "reportsite/core/fs.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/model/markers.h"
+#include "reportsite/plugin/external_plugin.h"
 
 namespace rs {
 

@@ -4,9 +4,9 @@
 // goes as its number, title and paragraph only (docs/plugins.md).
 #include <string>
 
-#include "model/model.h"
-#include "plugin/json.h"
-#include "resolve/resolve.h"
+#include "reportsite/model/model.h"
+#include "reportsite/plugin/json.h"
+#include "reportsite/resolve/resolve.h"
 
 namespace rs {
 

@@ -1,6 +1,6 @@
 // The document plugins read: every object with its id and file, and an exempt
 // item reduced to its number, title and paragraph.
-#include "plugin/plugin_document.h"
+#include "reportsite/plugin/plugin_document.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "plugin/process.h"
+#include "reportsite/plugin/process.h"
 
 #include <fcntl.h>
 #include <poll.h>

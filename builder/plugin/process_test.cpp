@@ -1,6 +1,6 @@
 // Running a plugin's command: input and output together, limits, and a builder
 // that survives whatever the child does.
-#include "plugin/process.h"
+#include "reportsite/plugin/process.h"
 
 #include <doctest/doctest.h>
 #include <signal.h>

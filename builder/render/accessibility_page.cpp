@@ -2,11 +2,11 @@
 // site has none of its own (model/statement.h). Its technical section is what
 // the build really checks on every page, so it stays true as the checks
 // change; the council's own statement replaces it by existing.
-#include "check/page_check.h"
-#include "model/site_paths.h"
-#include "model/statement.h"
-#include "output.h"
-#include "view.h"
+#include "reportsite/check/page_check.h"
+#include "reportsite/model/site_paths.h"
+#include "reportsite/model/statement.h"
+#include "reportsite/render/output.h"
+#include "reportsite/render/view.h"
 
 namespace rs {
 

@@ -1,7 +1,7 @@
 // The accessibility statement a site without its own is given, as a reader and its officer see it.
 #include <doctest/doctest.h>
 
-#include "check/page_check.h"
+#include "reportsite/check/page_check.h"
 #include "site_fixture.h"
 
 namespace rs {

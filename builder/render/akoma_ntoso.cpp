@@ -3,15 +3,15 @@
 // data that a schema checks, with every person named once in the references
 // and pointed at from what they said. Exempt items are their number, title
 // and paragraph only, as on the page.
-#include "akoma_ntoso.h"
+#include "reportsite/render/akoma_ntoso.h"
 
 #include <map>
 #include <set>
 
-#include "core/strings.h"
-#include "model/site_paths.h"
-#include "view.h"
-#include "xml_writer.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/model/site_paths.h"
+#include "reportsite/render/view.h"
+#include "reportsite/render/xml_writer.h"
 
 namespace rs {
 

@@ -2,7 +2,7 @@
 // A meeting's minutes as an Akoma Ntoso 3.0 debate document (akoma_ntoso.cpp).
 #include <string>
 
-#include "output.h"
+#include "reportsite/render/output.h"
 
 namespace rs {
 

@@ -1,11 +1,11 @@
 // Each meeting as Akoma Ntoso: valid against the OASIS schema, every speaker
 // declared once and pointed at, exempt items reduced to what the page shows.
-#include "render/akoma_ntoso.h"
+#include "reportsite/render/akoma_ntoso.h"
 
 #include <doctest/doctest.h>
 
 #include "akn_check.h"
-#include "core/fs.h"
+#include "reportsite/core/fs.h"
 #include "site_fixture.h"
 
 namespace rs {

@@ -1,4 +1,4 @@
-#include "chart_svg.h"
+#include "reportsite/render/chart_svg.h"
 
 #include <algorithm>
 #include <cctype>
@@ -7,7 +7,7 @@
 #include <iterator>
 #include <string_view>
 
-#include "core/strings.h"
+#include "reportsite/core/strings.h"
 
 namespace rs {
 namespace {

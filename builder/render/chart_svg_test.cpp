@@ -1,6 +1,6 @@
-#include "render/chart_svg.h"
+#include "reportsite/render/chart_svg.h"
 
-#include "core/strings.h"
+#include "reportsite/core/strings.h"
 
 #include <doctest/doctest.h>
 

@@ -1,15 +1,15 @@
 // Atom feeds (the site's and one per committee), the sitemap, and a calendar
 // of each committee's meetings.
-#include "feeds.h"
+#include "reportsite/render/feeds.h"
 
 #include <cctype>
 #include <cstdio>
 
-#include "core/hash.h"
-#include "core/strings.h"
-#include "ical.h"
-#include "links.h"
-#include "view.h"
+#include "reportsite/core/hash.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/render/ical.h"
+#include "reportsite/render/links.h"
+#include "reportsite/render/view.h"
 
 namespace rs {
 

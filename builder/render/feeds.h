@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "model/model.h"
+#include "reportsite/model/model.h"
 
 namespace rs {
 

@@ -1,6 +1,6 @@
 // A feed entry's `updated` follows the minutes without a clock: confirming
 // them moves it on, any change to the public content moves it, nothing else does.
-#include "render/feeds.h"
+#include "reportsite/render/feeds.h"
 
 #include <doctest/doctest.h>
 

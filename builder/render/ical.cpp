@@ -1,8 +1,8 @@
-#include "ical.h"
+#include "reportsite/render/ical.h"
 
 #include <cstdio>
 
-#include "core/strings.h"
+#include "reportsite/core/strings.h"
 
 namespace rs {
 

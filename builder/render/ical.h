@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "core/date.h"
+#include "reportsite/core/date.h"
 
 namespace rs {
 

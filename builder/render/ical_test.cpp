@@ -1,10 +1,10 @@
 // iCalendar text: RFC 5545 escaping (and nothing else: no HTML entities), and
 // folding that ends on any bytes and never splits a character.
-#include "render/ical.h"
+#include "reportsite/render/ical.h"
 
 #include <doctest/doctest.h>
 
-#include "core/strings.h"
+#include "reportsite/core/strings.h"
 
 namespace rs {
 namespace {

@@ -1,4 +1,4 @@
-#include "links.h"
+#include "reportsite/render/links.h"
 
 #include <algorithm>
 

@@ -2,7 +2,7 @@
 // Relative links between pages (where each lives: model/site_paths.h).
 #include <string>
 
-#include "model/site_paths.h"
+#include "reportsite/model/site_paths.h"
 
 namespace rs {
 

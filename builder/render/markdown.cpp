@@ -1,4 +1,4 @@
-#include "markdown.h"
+#include "reportsite/render/markdown.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
@@ -10,9 +10,9 @@
 #include <utility>
 #include <vector>
 
-#include "core/strings.h"
-#include "core/url.h"
-#include "model/site_paths.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/core/url.h"
+#include "reportsite/model/site_paths.h"
 
 namespace rs {
 

@@ -7,8 +7,8 @@
 #include <set>
 #include <string>
 
-#include "core/diagnostics.h"
-#include "core/source.h"
+#include "reportsite/core/diagnostics.h"
+#include "reportsite/core/source.h"
 
 namespace rs {
 

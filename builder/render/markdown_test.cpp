@@ -1,7 +1,7 @@
 // Prose as a reader sees it: raw HTML shown as text (and reported where it was
 // written), suppression markers gone, abbreviations spelt out once per page,
 // headings kept under the page's own, GitHub tables, strikethrough, autolinks.
-#include "render/markdown.h"
+#include "reportsite/render/markdown.h"
 
 #include <doctest/doctest.h>
 

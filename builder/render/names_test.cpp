@@ -6,8 +6,8 @@
 #include <regex>
 #include <set>
 
-#include "core/fs.h"
-#include "pipeline/pipeline.h"
+#include "reportsite/core/fs.h"
+#include "reportsite/pipeline/pipeline.h"
 
 namespace rs {
 namespace {

@@ -11,15 +11,15 @@
 #include <map>
 #include <set>
 
-#include "akoma_ntoso.h"
-#include "core/json_fields.h"
-#include "core/json_schema.h"
-#include "core/parallel.h"
-#include "core/strings.h"
-#include "feeds.h"
-#include "report_figures.h"
-#include "undertaking_table.h"
-#include "view.h"
+#include "reportsite/render/akoma_ntoso.h"
+#include "reportsite/core/json_fields.h"
+#include "reportsite/core/json_schema.h"
+#include "reportsite/core/parallel.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/render/feeds.h"
+#include "reportsite/render/report_figures.h"
+#include "reportsite/render/undertaking_table.h"
+#include "reportsite/render/view.h"
 
 namespace rs {
 

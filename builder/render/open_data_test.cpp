@@ -2,8 +2,8 @@
 // described fields of an item all there, complaint figures as CSV a row a year.
 #include <doctest/doctest.h>
 
-#include "core/codec.h"
-#include "model/model.h"
+#include "reportsite/core/codec.h"
+#include "reportsite/model/model.h"
 #include "site_fixture.h"
 
 namespace rs {

@@ -1,12 +1,12 @@
 #include <optional>
 
-#include "core/memo_store.h"
-#include "output.h"
+#include "reportsite/core/memo_store.h"
+#include "reportsite/render/output.h"
 
 #include <algorithm>
 
-#include "core/stage_timer.h"
-#include "view.h"
+#include "reportsite/core/stage_timer.h"
+#include "reportsite/render/view.h"
 
 namespace rs {
 

@@ -8,14 +8,14 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/diagnostics.h"
-#include "core/fs.h"
-#include "markdown.h"
-#include "model/model.h"
-#include "page_reads.h"
-#include "resolve/resolve.h"
-#include "theme.h"
-#include "view_data.h"
+#include "reportsite/core/diagnostics.h"
+#include "reportsite/core/fs.h"
+#include "reportsite/render/markdown.h"
+#include "reportsite/model/model.h"
+#include "reportsite/render/page_reads.h"
+#include "reportsite/resolve/resolve.h"
+#include "reportsite/render/theme.h"
+#include "reportsite/render/view_data.h"
 
 namespace rs {
 

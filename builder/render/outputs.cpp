@@ -2,12 +2,12 @@
 // open-data exports (feeds and calendars: feeds.cpp).
 #include <set>
 
-#include "core/json_fields.h"
-#include "core/parallel.h"
-#include "core/strings.h"
-#include "ical.h"
-#include "undertaking_table.h"
-#include "view.h"
+#include "reportsite/core/json_fields.h"
+#include "reportsite/core/parallel.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/render/ical.h"
+#include "reportsite/render/undertaking_table.h"
+#include "reportsite/render/view.h"
 
 namespace rs {
 

@@ -1,7 +1,7 @@
 // PageEnv's reads: each accessor records its key, then hands out the model.
-#include "view.h"
+#include "reportsite/render/view.h"
 
-#include "model/statement.h"
+#include "reportsite/model/statement.h"
 
 namespace rs {
 

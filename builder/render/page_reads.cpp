@@ -1,12 +1,12 @@
-#include "page_reads.h"
+#include "reportsite/render/page_reads.h"
 
-#include "model/site_paths.h"
+#include "reportsite/model/site_paths.h"
 
 #include <mutex>
 
-#include "core/hash.h"
-#include "core/strings.h"
-#include "theme.h"
+#include "reportsite/core/hash.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/render/theme.h"
 
 namespace rs {
 

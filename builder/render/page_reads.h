@@ -18,8 +18,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "model/model.h"
-#include "resolve/resolve.h"
+#include "reportsite/model/model.h"
+#include "reportsite/resolve/resolve.h"
 
 namespace rs {
 

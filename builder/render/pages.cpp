@@ -6,9 +6,9 @@
 #include <functional>
 #include <set>
 
-#include "core/strings.h"
-#include "pagination.h"
-#include "view.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/render/pagination.h"
+#include "reportsite/render/view.h"
 
 namespace rs {
 

@@ -1,6 +1,6 @@
-#include "pagination.h"
+#include "reportsite/render/pagination.h"
 
-#include "view.h"
+#include "reportsite/render/view.h"
 
 namespace rs {
 

@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <string>
 
-#include "view_data.h"
+#include "reportsite/render/view_data.h"
 
 namespace rs {
 

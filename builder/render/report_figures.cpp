@@ -1,4 +1,4 @@
-#include "report_figures.h"
+#include "reportsite/render/report_figures.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "model/model.h"
-#include "resolve/year_on_year.h"
+#include "reportsite/model/model.h"
+#include "reportsite/resolve/year_on_year.h"
 
 namespace rs {
 

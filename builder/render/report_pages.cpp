@@ -4,10 +4,10 @@
 #include <cstdio>
 #include <functional>
 
-#include "chart_svg.h"
-#include "core/strings.h"
-#include "report_figures.h"
-#include "view.h"
+#include "reportsite/render/chart_svg.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/render/report_figures.h"
+#include "reportsite/render/view.h"
 
 namespace rs {
 

@@ -1,15 +1,15 @@
-#include "search_index.h"
+#include "reportsite/render/search_index.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_map>
 
-#include "core/hash.h"
-#include "core/memo_cached.h"
-#include "core/parallel.h"
-#include "core/strings.h"
-#include "view.h"
+#include "reportsite/core/hash.h"
+#include "reportsite/core/memo_cached.h"
+#include "reportsite/core/parallel.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/render/view.h"
 
 namespace rs {
 

@@ -1,11 +1,11 @@
 // Search snippets are cut from any text, valid UTF-8 or not, without looping
 // or splitting a character; the index numbers documents by date and gives the
 // filters their values by name and their documents as runs.
-#include "render/search_index.h"
+#include "reportsite/render/search_index.h"
 
 #include <doctest/doctest.h>
 
-#include "core/strings.h"
+#include "reportsite/core/strings.h"
 #include "site_fixture.h"
 
 namespace rs {

@@ -1,4 +1,4 @@
-#include "theme.h"
+#include "reportsite/render/theme.h"
 
 #include <kainjow/mustache.hpp>
 
@@ -6,7 +6,7 @@
 #include <cctype>
 #include <cstdint>
 
-#include "core/strings.h"
+#include "reportsite/core/strings.h"
 
 namespace rs {
 

@@ -9,10 +9,10 @@
 #include <thread>
 #include <vector>
 
-#include "core/diagnostics.h"
-#include "core/fs.h"
+#include "reportsite/core/diagnostics.h"
+#include "reportsite/core/fs.h"
 
-#include "view_data.h"
+#include "reportsite/render/view_data.h"
 
 namespace rs {
 

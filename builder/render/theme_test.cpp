@@ -1,6 +1,6 @@
 // A theme whose partials include each other would recurse until the stack
 // runs out: the cycle is found when the theme loads, and nothing is drawn.
-#include "render/theme.h"
+#include "reportsite/render/theme.h"
 
 #include <doctest/doctest.h>
 

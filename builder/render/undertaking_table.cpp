@@ -1,9 +1,9 @@
-#include "undertaking_table.h"
+#include "reportsite/render/undertaking_table.h"
 
-#include "model/markers.h"
-#include "core/strings.h"
-#include "ical.h"
-#include "view.h"
+#include "reportsite/model/markers.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/render/ical.h"
+#include "reportsite/render/view.h"
 
 namespace rs {
 

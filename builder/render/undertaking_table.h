@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "model/model.h"
-#include "resolve/resolve.h"
+#include "reportsite/model/model.h"
+#include "reportsite/resolve/resolve.h"
 
 namespace rs {
 

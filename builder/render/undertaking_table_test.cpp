@@ -4,7 +4,7 @@
 // To accept a deliberate change of output, rewrite the golden files with:
 //   UPDATE_GOLDEN=1 /tmp/build-unit/unit_tests -tc='*golden*'
 // then read the diff (git diff tests/golden) before committing it.
-#include "render/undertaking_table.h"
+#include "reportsite/render/undertaking_table.h"
 
 #include <doctest/doctest.h>
 

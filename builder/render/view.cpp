@@ -1,8 +1,8 @@
-#include "view.h"
+#include "reportsite/render/view.h"
 
-#include "core/parallel.h"
-#include "core/strings.h"
-#include "model/markers.h"
+#include "reportsite/core/parallel.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/model/markers.h"
 
 namespace rs {
 

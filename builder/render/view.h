@@ -9,10 +9,10 @@
 #include <unordered_set>
 #include <vector>
 
-#include "links.h"
-#include "output.h"
-#include "page_reads.h"
-#include "view_data.h"
+#include "reportsite/render/links.h"
+#include "reportsite/render/output.h"
+#include "reportsite/render/page_reads.h"
+#include "reportsite/render/view_data.h"
 
 namespace rs {
 

@@ -1,4 +1,4 @@
-#include "view_data.h"
+#include "reportsite/render/view_data.h"
 
 namespace rs {
 

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/hash.h"
+#include "reportsite/core/hash.h"
 
 namespace rs {
 

@@ -1,4 +1,4 @@
-#include "view_data.h"
+#include "reportsite/render/view_data.h"
 
 #include <doctest/doctest.h>
 
@@ -39,7 +39,7 @@ TEST_CASE("view: kinds and keys are part of the fingerprint") {
   CHECK(hash_of(View(ViewList{})) != hash_of(View()));
 }
 
-#include "render/view.h"
+#include "reportsite/render/view.h"
 
 namespace rs {
 namespace {

@@ -1,4 +1,4 @@
-#include "xml_writer.h"
+#include "reportsite/render/xml_writer.h"
 
 #include <libxml/xmlwriter.h>
 

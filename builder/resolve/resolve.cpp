@@ -1,9 +1,9 @@
-#include "resolve.h"
+#include "reportsite/resolve/resolve.h"
 
 #include <algorithm>
 #include <cstdlib>
 
-#include "core/strings.h"
+#include "reportsite/core/strings.h"
 
 namespace rs {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/diagnostics.h"
-#include "model/model.h"
+#include "reportsite/core/diagnostics.h"
+#include "reportsite/model/model.h"
 
 namespace rs {
 

@@ -1,7 +1,7 @@
 // Resolution as a user sees it: due dates from a date, the next report or the
 // next meeting; an undertaking's standing as at a date; action points that
 // point at nothing; municipal years; ids shared across kinds; the as_of date.
-#include "resolve/resolve.h"
+#include "reportsite/resolve/resolve.h"
 
 #include <doctest/doctest.h>
 

@@ -1,9 +1,9 @@
-#include "year_on_year.h"
+#include "reportsite/resolve/year_on_year.h"
 
 #include <cmath>
 #include <cstdio>
 
-#include "core/strings.h"
+#include "reportsite/core/strings.h"
 
 namespace rs {
 

@@ -1,4 +1,4 @@
-#include "resolve/year_on_year.h"
+#include "reportsite/resolve/year_on_year.h"
 
 #include <doctest/doctest.h>
 

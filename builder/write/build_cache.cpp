@@ -1,16 +1,16 @@
-#include "build_cache.h"
+#include "reportsite/write/build_cache.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
 #include <unordered_map>
 
-#include "core/codec.h"
-#include "core/hash.h"
-#include "core/parallel.h"
-#include "core/strings.h"
-#include "output_folder.h"
-#include "write_site.h"
+#include "reportsite/core/codec.h"
+#include "reportsite/core/hash.h"
+#include "reportsite/core/parallel.h"
+#include "reportsite/core/strings.h"
+#include "reportsite/write/output_folder.h"
+#include "reportsite/write/write_site.h"
 
 namespace rs {
 

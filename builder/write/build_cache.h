@@ -13,8 +13,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/diagnostics.h"
-#include "core/fs.h"
+#include "reportsite/core/diagnostics.h"
+#include "reportsite/core/fs.h"
 
 namespace rs {
 

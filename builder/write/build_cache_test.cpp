@@ -1,12 +1,12 @@
 // The build cache as a rebuild meets it: recorded hashes spare reading inputs
 // that kept their size and time, and a damaged cache is never trusted.
-#include "write/build_cache.h"
+#include "reportsite/write/build_cache.h"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
 
-#include "core/hash.h"
+#include "reportsite/core/hash.h"
 
 namespace rs {
 namespace {

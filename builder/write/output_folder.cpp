@@ -1,6 +1,6 @@
-#include "output_folder.h"
+#include "reportsite/write/output_folder.h"
 
-#include "model/site_paths.h"
+#include "reportsite/model/site_paths.h"
 
 #include <pwd.h>
 #include <unistd.h>

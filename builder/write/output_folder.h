@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "core/fs.h"
+#include "reportsite/core/fs.h"
 
 namespace rs {
 

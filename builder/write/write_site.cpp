@@ -1,4 +1,4 @@
-#include "write_site.h"
+#include "reportsite/write/write_site.h"
 
 #include <algorithm>
 #include <map>
@@ -6,8 +6,8 @@
 #include <optional>
 #include <set>
 
-#include "core/hash.h"
-#include "output_folder.h"
+#include "reportsite/core/hash.h"
+#include "reportsite/write/output_folder.h"
 
 namespace rs {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/diagnostics.h"
-#include "core/fs.h"
+#include "reportsite/core/diagnostics.h"
+#include "reportsite/core/fs.h"
 
 namespace rs {
 

@@ -1,12 +1,12 @@
 // Publishing as a user meets it: the output ends up holding exactly what the
 // build made, a small rebuild touches only what changed, and a failure leaves
 // the old output as it was.
-#include "write/write_site.h"
+#include "reportsite/write/write_site.h"
 
 #include <doctest/doctest.h>
 
-#include "core/hash.h"
-#include "write/output_folder.h"
+#include "reportsite/core/hash.h"
+#include "reportsite/write/output_folder.h"
 
 namespace rs {
 namespace {

@@ -5,8 +5,8 @@
 #include <memory>
 #include <string>
 
-#include "pipeline/pipeline.h"
-#include "pipeline/registry.h"
+#include <reportsite/pipeline/pipeline.h>
+#include <reportsite/pipeline/registry.h>
 
 namespace {
 

@@ -14,14 +14,14 @@
 #include <string>
 #include <vector>
 
-#include "check/check.h"
-#include "core/parallel.h"
-#include "check/page_check.h"
-#include "load/load_site.h"
-#include "render/markdown.h"
-#include "render/output.h"
-#include "render/theme.h"
-#include "resolve/resolve.h"
+#include "reportsite/check/check.h"
+#include "reportsite/core/parallel.h"
+#include "reportsite/check/page_check.h"
+#include "reportsite/load/load_site.h"
+#include "reportsite/render/markdown.h"
+#include "reportsite/render/output.h"
+#include "reportsite/render/theme.h"
+#include "reportsite/resolve/resolve.h"
 
 using namespace rs;
 

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "core/parallel.h"
-#include "core/fs.h"
-#include "load/load_site.h"
+#include "reportsite/core/parallel.h"
+#include "reportsite/core/fs.h"
+#include "reportsite/load/load_site.h"
 
 using namespace rs;
 

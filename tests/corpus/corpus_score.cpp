@@ -36,12 +36,12 @@
 #include <string_view>
 #include <vector>
 
-#include "check/glossary_matcher.h"
-#include "check/promise_model.h"
-#include "check/promise_phrases.h"
-#include "core/source.h"
-#include "load/load_site.h"
-#include "model/model.h"
+#include "reportsite/check/glossary_matcher.h"
+#include "reportsite/check/promise_model.h"
+#include "reportsite/check/promise_phrases.h"
+#include "reportsite/core/source.h"
+#include "reportsite/load/load_site.h"
+#include "reportsite/model/model.h"
 
 using namespace rs;
 

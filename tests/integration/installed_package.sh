@@ -22,6 +22,25 @@ for f in lib/cmake/reportsite/reportsiteConfig.cmake include/reportsite/pipeline
 done
 if [ -e "$prefix/include/reportsite/cli" ]; then fail "the CLI's headers were installed"
 else pass "the CLI's headers are not installed"; fi
+# Only the extension API (docs/api.md): internal headers stay in the source tree.
+internal=$(cd "$prefix/include/reportsite" && ls core/memo_store.h core/parallel.h pipeline/page_stream.h \
+           pipeline/rebuild.h plugin load 2>/dev/null)
+if [ -z "$internal" ]; then pass "internal headers (memo store, parallel, page stream, plugin, load) are not installed"
+else fail "internal headers were installed: $internal"; fi
+# Every header names the others with the prefix, so none is found by a generic name.
+bare=$(grep -rn '#include "' "$prefix/include/reportsite" | grep -v '#include "reportsite/')
+if [ -z "$bare" ]; then pass "installed headers include each other as \"reportsite/...\" only"
+else fail "installed headers include by a bare name:"; echo "$bare" | head; fi
+# Each header compiles on its own with only the prefix on the include path, so
+# the installed set holds everything the API's headers include.
+alone_failed=0
+for header in $(cd "$prefix/include" && find reportsite -name '*.h' | sort); do
+  printf '#include <%s>\n' "$header" > "$work/alone.cpp"
+  if ! c++ -std=c++20 -fsyntax-only -I "$prefix/include" "$work/alone.cpp" 2> "$work/alone.log"; then
+    fail "$header does not compile on its own:"; head -5 "$work/alone.log"; alone_failed=1
+  fi
+done
+[ "$alone_failed" -eq 0 ] && pass "each of the $(cd "$prefix/include" && find reportsite -name '*.h' | wc -l) installed headers compiles on its own"
 
 # Relocatable: the package records no path of this machine's (a library's
 # location, the install prefix), so a prefix copied elsewhere still works.
