@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include "reportsite/core/codec.h"
+#include "reportsite/core/fs.h"
+
 #include "site_fixture.h"
 
 namespace rs {
@@ -108,6 +111,46 @@ TEST_CASE("plugin document: an exempt item is its number, title and paragraph, a
   std::string text = write_json(doc);
   CHECK(text.find("SECRET") == std::string::npos);
   CHECK(text.find("secret") == std::string::npos);  // not even its undertakings' ids
+}
+
+/// The schema plugin authors read (docs/plugin-document.schema.json) names
+/// every field the model's descriptions give, so a field added to the model,
+/// which the document then sends, cannot go undocumented.
+template <class T>
+void schema_names_every_field(const Json& properties, const char* what) {
+  for (const char* name : key_names<T>()) {
+    INFO(what << "." << name);
+    CHECK(properties.find(name) != nullptr);
+  }
+}
+
+TEST_CASE("plugin document: the schema in docs/ names every field of the model's descriptions") {
+  RealFileSystem fs;
+  std::optional<std::string> text = fs.read(std::string(REPORTSITE_SOURCE_DIR) + "/docs/plugin-document.schema.json", nullptr);
+  REQUIRE(text);
+  JsonError error;
+  std::optional<Json> schema = parse_json(*text, error);
+  REQUIRE(schema);
+  auto props = [](const Json* j) {
+    REQUIRE(j);
+    const Json* p = j->find("properties");
+    REQUIRE(p);
+    return p;
+  };
+  auto element = [&](const Json* properties, const char* key) {
+    REQUIRE(properties->find(key));
+    return props(properties->find(key)->find("items"));
+  };
+  const Json* top = props(&*schema);
+  const Json* meeting = element(top, "meetings");
+  const Json* item = props(schema->find("$defs")->find("public_item"));
+  schema_names_every_field<Meeting>(*meeting, "meeting");
+  schema_names_every_field<Attendance>(*props(meeting->find("attendance")), "attendance");
+  schema_names_every_field<Item>(*item, "item");
+  schema_names_every_field<Exchange>(*element(item, "discussion"), "discussion");
+  schema_names_every_field<Undertaking>(*element(item, "undertakings"), "undertaking");
+  schema_names_every_field<Document>(*element(item, "documents"), "document");
+  schema_names_every_field<ActionUpdate>(*element(top, "actions"), "action");
 }
 
 }  // namespace
