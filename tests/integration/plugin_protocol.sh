@@ -50,7 +50,7 @@ SH
 
 # 1. The example's page: drawn with the theme, in the sitemap and the search index.
 use_plugins "  - name: word-count
-    command: python3 $plugins/word_count.py"
+    command: python3 $repo_root/examples/python-plugin/word_count.py"
 rc=$(build)
 [ "$rc" -eq 0 ] && pass "the example (a file and a page) builds" || { fail "the example exited $rc"; cat build.err; }
 page=out/stats/words/index.html
@@ -101,7 +101,7 @@ sed -i 's/^      The Committee considered the statement of accounts\.$/      <!-
   site/content/meetings/2018/2018-10-17-audit.yaml
 grep -q 'allow word-count.short-minutes' site/content/meetings/2018/2018-10-17-audit.yaml || fail "the marker was not added"
 use_plugins "  - name: word-count
-    command: python3 $plugins/word_count.py"
+    command: python3 $repo_root/examples/python-plugin/word_count.py"
 for cmd in build check; do
   rc=$(build $cmd)
   if [ "$rc" -eq 0 ] && ! grep -q 'short-minutes\|suppress.unused' build.err; then
@@ -121,7 +121,7 @@ sed -i '/allow word-count/d' site/content/meetings/2018/2018-10-17-audit.yaml
 
 # 5. options: and when:, and the handshake after the command's own arguments.
 use_plugins "  - name: word-count
-    command: python3 $plugins/word_count.py --its-own-argument
+    command: python3 $repo_root/examples/python-plugin/word_count.py --its-own-argument
     options:
       short: 5"
 rc=$(build)

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Usage: plugins.sh REPORTSITE
 # External plugins (docs/plugins.md), through the real executable:
-#   - the worked example tests/plugins/word_count.py adds stats/words.csv and a
+#   - the worked example examples/python-plugin/word_count.py adds stats/words.csv and a
 #     warning at the meeting line it names, on the example site and on a
 #     rebuild where nothing changed;
 #   - a plugin that crashes, hangs, writes invalid JSON, speaks another protocol
@@ -37,8 +37,16 @@ expect_line() {  # expect_line WHAT LINE: build.err holds LINE exactly
   else fail "$1: no line"; echo "    $2"; echo "  in:"; sed 's/^/    /' build.err; fi
 }
 
-# 1. The worked example.
-use_plugin word-count "python3 $plugins/word_count.py"
+# 1. The worked example. First by hand, as docs/plugins.md shows it: the
+# handshake, then a document written on the command line.
+example_plugin="$repo_root/examples/python-plugin/word_count.py"
+python3 "$example_plugin" supports 1 && pass "the example answers the handshake with exit 0" \
+  || fail "the example refused 'supports 1'"
+echo '{"meetings": [], "plugin": {"name": "word-count", "options": {"short": 5}}}' | python3 "$example_plugin" > by-hand.json
+if [ $? -eq 0 ] && python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); sys.exit(0 if a["files"][0]["path"] == "stats/words.csv" and a["pages"] else 1)' by-hand.json
+then pass "fed a document by hand, the example answers with its file and page"
+else fail "the example's answer to a hand-written document:"; cat by-hand.json; fi
+use_plugin word-count "python3 $repo_root/examples/python-plugin/word_count.py"
 rc=$(build)
 [ "$rc" -eq 0 ] && pass "the example plugin's build exits 0" || { fail "the example plugin's build exited $rc"; cat build.err; }
 expect_line "its warning is at the minutes it names" \
@@ -116,7 +124,7 @@ grep -qi 'exempt-marker-7f3a' probe.txt && fail "exempt text reached the plugin:
 # 4. The example on the repository's own example site, as CI runs it.
 mkdir example
 cp -R "$repo_root/data" "$repo_root/content" example/
-printf 'plugins:\n  - name: word-count\n    command: python3 %s/word_count.py\n' "$plugins" >> example/data/site.yaml
+printf 'plugins:\n  - name: word-count\n    command: python3 %s/examples/python-plugin/word_count.py\n' "$repo_root" >> example/data/site.yaml
 "$reportsite" build --site example --out example-out > /dev/null 2> build.err
 rc=$?
 [ "$rc" -eq 0 ] && [ "$(grep -c '' example-out/stats/words.csv 2>/dev/null)" -gt 2 ] \
