@@ -78,7 +78,8 @@ else pass "never asked for the restricted appendix (4102), the restricted item's
 cut -f3 "$work/log" | sort -u >"$work/agents"
 [ "$(wc -l <"$work/agents")" -eq 1 ] && grep -q '^reportsite-fetch-moderngov/1 (.*contact: records@fernbrook.example)$' "$work/agents" \
   && pass "an honest User-Agent with the contact given" || fail "agents: $(cat "$work/agents")"
-gaps=$(awk -F'\t' 'NR > 1 && $1 - prev < 0.19 { n++ } { prev = $1 } END { print n + 0 }' "$work/log")
+# Half the pause: the server stamps each request as its thread runs, which a busy machine delays.
+gaps=$(awk -F'\t' 'NR > 1 && $1 - prev < 0.1 { n++ } { prev = $1 } END { print n + 0 }' "$work/log")
 [ "$gaps" -eq 0 ] && pass "it waits between requests ($(wc -l <"$work/log") requests)" || fail "$gaps requests came too soon"
 grep -q '^delay=1$' "$repo_root/scripts/fetch-moderngov.sh" && pass "(a second between requests to any host not on this machine)" || fail "the default pause is not a second"
 
