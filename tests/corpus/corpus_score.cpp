@@ -30,6 +30,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
@@ -152,9 +153,17 @@ const char* const kRules[] = {"undertaking.untracked", "glossary.abbr-unknown", 
 // (promises_realmix.tsv, REALMIX.md) rewrite randomly chosen agenda items of
 // real minutes sentence by sentence, so about 1 sentence in 15 is a promise:
 // "realmix" is two thirds of the councils, "realmix-heldout" the other third
-// (score it, never read its misses).
-const char* const kSplits[] = {"tune", "heldout", "fresh", "fresh2a", "fresh2b", "fresh3", "realmix", "realmix-heldout"};
-constexpr int kSplitCount = 8;
+// (score it, never read its misses). realmix2 (promises_realmix2.tsv,
+// REALMIX2.md) is a second such set from other councils, split the same way.
+const char* const kSplits[] = {"tune",    "heldout", "fresh",           "fresh2a",  "fresh2b",
+                               "fresh3",  "realmix", "realmix-heldout", "realmix2", "realmix2-heldout"};
+constexpr int kSplitCount = 10;
+static_assert(std::size(kSplits) == kSplitCount);
+
+// Held out: --verbose counts their misses and false alarms but never prints them.
+bool held_out(const std::string& split) {
+  return split == "fresh3" || split == "realmix-heldout" || split == "realmix2-heldout";
+}
 
 bool known_split(const std::string& name) {
   return std::find(std::begin(kSplits), std::end(kSplits), name) != std::end(kSplits);
@@ -175,6 +184,7 @@ struct Scores {
   std::vector<std::string> promise_tags;  // in file order, first seen
   std::vector<std::string> categories;
   std::vector<std::string> notes;  // misses and false alarms, for --verbose
+  size_t held_out_notes = 0;       // those of held-out splits, counted and not kept
 };
 
 std::string quote_span(std::string_view text, Range r) {
@@ -233,7 +243,7 @@ bool score_promises(const std::string& dir, Scores& s) {
   std::vector<std::vector<std::string>> rows;
   const std::vector<std::string> header = {"id", "split", "label", "construction", "text", "why"};
   for (const char* file : {"/promises.tsv", "/promises_fresh.tsv", "/promises_fresh2.tsv", "/promises_fresh3.tsv",
-                           "/promises_realmix.tsv"})
+                           "/promises_realmix.tsv", "/promises_realmix2.tsv"})
     if (!read_tsv(dir + file, header, rows)) return false;
   for (const auto& row : rows) {
     const std::string &id = row[0], &split_name = row[1], &label = row[2], &tag = row[3];
@@ -248,6 +258,7 @@ bool score_promises(const std::string& dir, Scores& s) {
     std::vector<bool> span_taken(spans.size(), false);
     bool duplicate_hit = false;
     auto note = [&](const char* what, Range r) {
+      if (held_out(split_name)) return void(++s.held_out_notes);
       s.notes.push_back(std::string(what) + " " + id + " (" + split_name + ", " + tag + ") " + quote_span(text, r) +
                         "\n      " + text);
     };
@@ -262,6 +273,7 @@ bool score_promises(const std::string& dir, Scores& s) {
       }
       ++c.tp;
       if (spans[take].begin == h.begin && spans[take].end == h.end) ++c.exact;
+      else if (held_out(split_name)) ++s.held_out_notes;
       else note("INEXACT (hit)", h), s.notes.back() += "\n      marked: " + quote_span(text, spans[take]);
       if (duplicate) {
         duplicate_hit = true;
@@ -354,6 +366,7 @@ bool score_glossary(const std::string& dir, Scores& s) {
       }
     std::map<std::string, Counts> row_counts;
     auto note = [&](const std::string& what, const std::string& rule, const std::string& detail) {
+      if (held_out(split_name)) return void(++s.held_out_notes);
       s.notes.push_back(what + " " + id + " (" + split_name + ", " + category + ") " + rule + " " + detail + "\n      " +
                         text);
     };
@@ -423,7 +436,7 @@ void print_tables(const Scores& s) {
   std::printf(
       "Per rule and split (0/0 counts as 1.00; exact = hits whose span is the marked one; FA/1k = false alarms in\n"
       "sentences labelled none, per 1,000 of them, for undertaking.untracked)\n");
-  std::printf("  %-24s %-15s %5s %5s %5s %7s %9s %7s %6s %7s\n", "rule", "split", "TP", "FP", "FN", "recall",
+  std::printf("  %-24s %-17s %5s %5s %5s %7s %9s %7s %6s %7s\n", "rule", "split", "TP", "FP", "FN", "recall",
               "precision", "exact", "none", "FA/1k");
   for (const char* rule : kRules)
     for (const char* sp : kSplits) {
@@ -431,7 +444,7 @@ void print_tables(const Scores& s) {
       if (std::strcmp(rule, "undertaking.untracked") != 0 && std::strncmp(sp, "realmix", 7) == 0) continue;
       auto it = s.by_rule.find({rule, sp});
       Counts c = it == s.by_rule.end() ? Counts{} : it->second;
-      std::printf("  %-24s %-15s %5zu %5zu %5zu %7s %9s %7s", rule, sp, c.tp, c.fp, c.fn, fixed2(c.recall()).c_str(),
+      std::printf("  %-24s %-17s %5zu %5zu %5zu %7s %9s %7s", rule, sp, c.tp, c.fp, c.fn, fixed2(c.recall()).c_str(),
                   fixed2(c.precision()).c_str(), fixed2(c.exactness()).c_str());
       if (std::strcmp(rule, "undertaking.untracked") == 0) {
         auto nr = s.none_rows.find(sp);
@@ -545,6 +558,9 @@ int main(int argc, char** argv) {
   if (verbose) {
     std::printf("\nMisses, false alarms and inexact spans (spans in characters of the text without marks)\n");
     for (const auto& n : s.notes) std::printf("  %s\n", n.c_str());
+    if (s.held_out_notes)
+      std::printf("  (%zu more in the held-out splits fresh3, realmix-heldout and realmix2-heldout, not shown)\n",
+                  s.held_out_notes);
   }
 
   if (print_floors) {
