@@ -115,8 +115,17 @@ void run_checks(const Model& model, const ResolvedSite& site, const std::vector<
     Suppression s = apply_markers(text->value, markers, at);
     if (found != by_text.end())
       for (size_t k = 0; k < found->second.size(); ++k) silenced[found->second[k]] = s.silenced[k];
-    for (const auto& p : s.problems)
-      diags.add({p.severity, p.rule, p.message, text->span_of(p.begin, p.end), {}, {}, {}});
+    for (const auto& p : s.problems) {
+      std::string message = p.message;
+      // A marker left behind by a plugin that was taken out of data/site.yaml.
+      auto marker = std::find_if(markers.begin(), markers.end(), [&](const SuppressMarker& m) { return m.begin == p.begin; });
+      if (marker != markers.end() && !marker->rule.empty() && !marker->reason.empty()) {
+        std::string area = marker->rule.substr(0, marker->rule.find('.'));
+        if (area != "glossary" && area != "undertaking" && area != marker->rule)
+          message += " (if `" + area + "` is a plugin, no plugin of that name is listed under `plugins:` in data/site.yaml)";
+      }
+      diags.add({p.severity, p.rule, message, text->span_of(p.begin, p.end), {}, {}, {}});
+    }
   };
   // A text shown on two pages (an undertaking) has its markers read once.
   std::set<const Text*> seen;

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "site_fixture.h"
+
 namespace rs {
 namespace {
 
@@ -65,6 +67,23 @@ TEST_CASE("a marker without a reason or a rule silences nothing and is reported"
   CHECK(q.silenced == std::vector<bool>{false});
   REQUIRE(q.problems.size() == 1);
   CHECK(q.problems[0].message.find("names no rule") != std::string::npos);
+}
+
+TEST_CASE("a marker for a plugin no longer listed says so, and one for a built-in rule does not") {
+  // The minutes hold a marker for `word-count`, which data/site.yaml does not list, and an unused glossary one.
+  std::string site = fixture::kMinimalSite;
+  const std::string old_minutes = "    minutes: The minutes of the previous meeting were agreed.\n";
+  site.replace(site.find(old_minutes), old_minutes.size(),
+               "    minutes: |\n      Agreed. <!-- allow word-count.short-minutes: read as a whole --> Short.\n\n"
+               "      Later. <!-- allow glossary.avoid: a quotation --> Fine.\n");
+  BuildResult r = fixture::build_txtar(site);
+  std::string text = fixture::diagnostics_text(r);
+  INFO(text);
+  CHECK(text.find("no `word-count.short-minutes` finding follows it in this paragraph, so remove it (if `word-count` "
+                  "is a plugin, no plugin of that name is listed under `plugins:` in data/site.yaml) "
+                  "[suppress.unused]") != std::string::npos);
+  CHECK(text.find("no `glossary.avoid` finding follows it in this paragraph, so remove it [suppress.unused]") !=
+        std::string::npos);
 }
 
 }  // namespace

@@ -168,8 +168,10 @@ std::string strip_markers(std::string_view s, std::vector<ByteRange>* kept) {
     } else {
       copy(pos, m.begin);
       pos = m.end;
-      // "word <!-- ... --> word" keeps one space, not two.
-      if (!out.empty() && out.back() == ' ' && pos < s.size() && s[pos] == ' ') ++pos;
+      // "word <!-- ... --> word" keeps one space, not two; a marker that
+      // starts a line takes the space after it, so the line starts at its word.
+      bool starts_line = trim(s.substr(line_begin, m.begin - line_begin)).empty();
+      if ((starts_line || (!out.empty() && out.back() == ' ')) && pos < s.size() && s[pos] == ' ') ++pos;
     }
   }
   copy(std::min(pos, s.size()), s.size());

@@ -54,6 +54,9 @@ TEST_CASE("strip_markers removes markers and nothing else") {
   CHECK(strip_markers("<!-- an editor's note --> kept") == "<!-- an editor's note --> kept");
   CHECK(strip_markers("write `<!-- allow x.y: z -->` like this") == "write `<!-- allow x.y: z -->` like this");
   CHECK(strip_markers("no markers at all") == "no markers at all");
+  // A marker that starts the line, with the words after it on that line.
+  CHECK(strip_markers("<!-- allow glossary.avoid: quoting --> Afghani families.") == "Afghani families.");
+  CHECK(strip_markers("One.\n  <!-- allow x.y: z --> Two.") == "One.\n  Two.");
 }
 
 TEST_CASE("strip_markers says where each byte of the stripped text was written (for plugins' positions)") {

@@ -389,8 +389,11 @@ std::optional<PluginAnswer> read_plugin_answer(const std::string& output, const 
                 hint);
     return std::nullopt;
   }
+  // Valid JSON of the wrong shape: the note is about the answer's fields, not about stray output.
+  const std::string shape_hint = "none of this answer is used: its findings, files and pages are described in "
+                                 "docs/plugins.md, section 3, \"The answer\"";
   auto shape = [&](const std::string& where, const std::string& must) {
-    diags.error("plugin.bad-json", at_command, "plugin `" + name + "` answered with " + where + " " + must, hint);
+    diags.error("plugin.bad-json", at_command, "plugin `" + name + "` answered with " + where + " " + must, shape_hint);
     return std::nullopt;
   };
   if (!doc->is_object()) return shape("JSON that is " + std::string(json_type_name(doc->type())) + ":", "the answer must be an object");

@@ -140,6 +140,9 @@ TEST_CASE("plugin answer: invalid JSON, or JSON of the wrong shape, is plugin.ba
     CHECK(d.rule == "plugin.bad-json");
     CHECK(d.message.find(c.says) != std::string::npos);
     CHECK(position(a->site, d) == "site/data/site.yaml:5:14");
+    // The note fits the fault: stray output for JSON that does not parse, the answer's fields otherwise.
+    bool parses = c.json[0] == '[' || (c.json[0] == '{' && std::string(c.json).find("[}") == std::string::npos);
+    CHECK(d.suggestion.find(parses ? "none of this answer is used" : "standard output must hold the JSON answer") == 0);
   }
   CHECK(answer("{}")->answer);  // nothing to say is a fine answer
 }

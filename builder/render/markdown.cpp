@@ -12,6 +12,7 @@
 
 #include "reportsite/core/strings.h"
 #include "reportsite/core/url.h"
+#include "reportsite/model/markers.h"
 #include "reportsite/model/site_paths.h"
 
 namespace rs {
@@ -195,8 +196,21 @@ std::string MarkdownRenderer::render(const std::string& markdown, AbbrState& pag
   return render_impl(markdown, nullptr, page, nullptr, min_heading);
 }
 
-std::string MarkdownRenderer::render_impl(const std::string& markdown, const Text* source, AbbrState& page,
+std::string MarkdownRenderer::render_impl(const std::string& written, const Text* source, AbbrState& page,
                                           Diagnostics* diags, int min_heading) const {
+  if (written.empty()) return {};
+  // Allow markers are taken out before cmark sees the text: a marker that
+  // starts a line would otherwise open an HTML block holding the rest of the
+  // line, which would then be published as text. Offsets found in what is
+  // parsed are mapped back to the text as written for diagnostics.
+  std::vector<ByteRange> kept;
+  std::string without_markers;
+  if (written.find("<!--") != std::string::npos) without_markers = strip_markers(written, &kept);
+  const std::string& markdown = kept.empty() ? written : without_markers;
+  auto span_of = [&](size_t b, size_t e) {
+    if (!kept.empty()) b = unstripped_offset(kept, b), e = unstripped_offset(kept, e);
+    return source->span_of(b, e);
+  };
   if (markdown.empty()) return {};
   Parsed p;
   parse(p, markdown);
@@ -216,7 +230,7 @@ std::string MarkdownRenderer::render_impl(const std::string& markdown, const Tex
       diags->add({Severity::error, "markdown.unsafe-link",
                   std::string(image ? "this image's source uses " : "this link uses ") + scheme_named(url) +
                       ", which can run code in a reader's browser; it is not published (its text is)",
-                  source->span_of(b, e), {},
+                  span_of(b, e), {},
                   std::string("link only to ") + kSafeUrlSchemes, {}});
     }
     while (cmark_node* child = cmark_node_first_child(n)) cmark_node_insert_before(n, child);
@@ -235,7 +249,7 @@ std::string MarkdownRenderer::render_impl(const std::string& markdown, const Tex
       size_t b = offset_at(markdown, cmark_node_get_start_line(n), cmark_node_get_start_column(n));
       size_t e = std::min(markdown.size(), b + trim(literal).size());
       Diagnostic d{Severity::warning, "markdown.raw-html",
-                   "raw HTML is not published: it is shown as text. Use Markdown instead", source->span_of(b, e),
+                   "raw HTML is not published: it is shown as text. Use Markdown instead", span_of(b, e),
                    {}, {}, {}};
       diags->add(std::move(d));
     }
@@ -307,7 +321,7 @@ std::string MarkdownRenderer::render_impl(const std::string& markdown, const Tex
       if (diags && source) {
         size_t b = offset_at(markdown, cmark_node_get_start_line(t), cmark_node_get_start_column(t));
         diags->add({Severity::warning, "markdown.table-caption",
-                    "this table has no caption: write a line `Table: what it shows` just before it", source->span_of(b, b + 1),
+                    "this table has no caption: write a line `Table: what it shows` just before it", span_of(b, b + 1),
                     {}, {}, {}});
       }
     }
@@ -329,23 +343,35 @@ std::string MarkdownRenderer::plain_text(const std::string& markdown) const {
   return out;
 }
 
-std::vector<std::string> MarkdownRenderer::plain_paragraphs(const std::string& markdown) const {
-  if (markdown.empty()) return {};
+std::vector<std::string> MarkdownRenderer::plain_paragraphs(const std::string& written) const {
+  if (written.empty()) return {};
   Parsed p;
-  parse(p, markdown);
+  parse(p, written.find("<!--") == std::string::npos ? written : strip_markers(written));
+  auto is_table = [](cmark_node* n) {
+    const char* type = n ? cmark_node_get_type_string(n) : nullptr;
+    return type && std::string(type) == "table";
+  };
   std::vector<std::string> out;
   std::string current;
   cmark_iter* iter = cmark_iter_new(p.doc);
   for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
     cmark_node* n = cmark_iter_get_node(iter);
     auto t = cmark_node_get_type(n);
+    const char* type = cmark_node_get_type_string(n);
     if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
       if (!is_suppress_marker(cmark_node_get_literal(n) ? cmark_node_get_literal(n) : ""))
         current += cmark_node_get_literal(n);
     } else if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
       current += ' ';
-    } else if (ev == CMARK_EVENT_EXIT && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_ITEM)) {
-      if (std::string done = trim(current); !done.empty()) out.push_back(std::move(done));
+    } else if (ev == CMARK_EVENT_EXIT && type && std::string(type) == "table_cell") {
+      current += ' ';  // cells are words apart, as a reader sees them
+    } else if (ev == CMARK_EVENT_EXIT && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_ITEM ||
+                                          (type && (std::string(type) == "table_row" || std::string(type) == "table_header")))) {
+      std::string done = trim(current);
+      // `Table: what it shows` above a table is its caption (render_impl): the words, not the label.
+      if (t == CMARK_NODE_PARAGRAPH && is_table(cmark_node_next(n)) && starts_with(done, "Table:"))
+        done = trim(done.substr(6));
+      if (!done.empty()) out.push_back(std::move(done));
       current.clear();
     }
   }

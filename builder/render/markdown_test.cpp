@@ -104,6 +104,32 @@ items:
   CHECK(page.find("<b>two</b>") == std::string::npos);
 }
 
+TEST_CASE("a marker that starts a line before its words is removed, and the words are a paragraph") {
+  // cmark would read `<!--` at a line's start as an HTML block holding the whole line.
+  PageSource page("<!-- allow glossary.avoid: quoting a letter --> Support for *Afghani* families.\n");
+  Diagnostics diags;
+  AbbrState abbr;
+  std::string html = kPlain.render(page.body, abbr, &diags);
+  CHECK(diags.all().empty());
+  CHECK(html == "<p>Support for <em>Afghani</em> families.</p>\n");
+  CHECK(kPlain.plain_text(page.body.value) == "Support for Afghani families.");
+
+  // A finding after a marker is placed in the text as written, not as parsed.
+  PageSource raw("<!-- allow a.b: c --> Text <b>x</b>\n");
+  Diagnostics raw_diags;
+  AbbrState abbr2;
+  kPlain.render(raw.body, abbr2, &raw_diags);
+  REQUIRE(raw_diags.all().size() >= 1);
+  CHECK(raw_diags.all()[0].rule == "markdown.raw-html");
+  CHECK(raw_diags.all()[0].span.begin == raw.body.span_of(raw.body.value.find("<b>"), 0).begin);
+}
+
+TEST_CASE("a table's plain text: its caption's words without the label, its cells a word apart") {
+  std::vector<std::string> paragraphs =
+      kPlain.plain_paragraphs("Table: Questions per meeting\n\n| Meeting | Questions |\n|---|---|\n| 2018-10-17 | 4 |\n");
+  CHECK(paragraphs == std::vector<std::string>{"Questions per meeting", "Meeting Questions", "2018-10-17 4"});
+}
+
 TEST_CASE("suppression markers are removed without a warning; other comments are raw HTML") {
   PageSource page(
       "Quoted from the minutes. <!-- allow glossary.avoid: a quotation -->\n\n"
