@@ -37,7 +37,9 @@ def read_tsv(name, header):
         # The fresh splits live in their own *_fresh.tsv and *_fresh2.tsv files (FRESH.md, FRESH2.md).
         # fresh2: odd-numbered rows became tuning data (fresh2a), even ones stay held out (fresh2b).
         # realmix (REALMIX.md): rewritten real agenda items, a third of the councils held out.
-        wanted = (('realmix', 'realmix-heldout') if name.endswith('_realmix.tsv')
+        # abbreviations_realmix.tsv (REALMIX-GLOSSARY.md): the same, for the glossary rules.
+        wanted = (('realmix-g', 'realmix-g-heldout') if name == 'abbreviations_realmix.tsv'
+                  else ('realmix', 'realmix-heldout') if name.endswith('_realmix.tsv')
                   else ('realmix2', 'realmix2-heldout') if name.endswith('_realmix2.tsv')
                   else ('fresh3',) if name.endswith('_fresh3.tsv') else ('fresh2a', 'fresh2b') if name.endswith('_fresh2.tsv')
                   else ('fresh',) if name.endswith('_fresh.tsv') else None)
@@ -177,6 +179,29 @@ print(f'  sentences: {len(A)} (tune {sum(r["split"] == "tune" for r in A)}, '
       f'fresh3 {sum(r["split"] == "fresh3" for r in A)})')
 for k in sorted({k[0] for k in acount}):
     print(f'  {k:28} ' + '  '.join(f'{sp} {acount[(k, sp)]:4}' for sp in SPLITS if not sp.startswith('realmix')))
+
+# abbreviations_realmix.tsv: expect items, the `[council-NN page-NNN item-NNN kind]` prefix,
+# and no council in both splits.
+G = read_tsv('abbreviations_realmix.tsv', ['id', 'split', 'text', 'expect', 'why'])
+GPAGE = re.compile(r'^[a-z-]+: \[council-(\d+) page-(\d+) item-(\d+) ([a-z-]+)\]')
+g_split_of = {}
+for r in G:
+    m = GPAGE.match(r['why'])
+    if not m:
+        err(f'abbreviations_realmix.tsv:{r["_line"]}: why lacks the category: [council-NN page-NNN item-NNN kind] prefix')
+    elif g_split_of.setdefault(m.group(1), r['split']) != r['split']:
+        err(f'abbreviations_realmix.tsv:{r["_line"]}: council-{m.group(1)} is in both realmix-g splits')
+    for item in ([] if r['expect'] == '-' else r['expect'].split(';')):
+        rule, _, tok = item.partition(':')
+        if rule not in RULES or not tok or tok.lower() not in r['text'].lower():
+            err(f'abbreviations_realmix.tsv:{r["_line"]}: bad expect item {item!r}')
+print('abbreviations_realmix.tsv')
+for sp in ('realmix-g', 'realmix-g-heldout'):
+    rows = [r for r in G if r['split'] == sp]
+    ms = [m for m in (GPAGE.match(r['why']) for r in rows) if m]
+    findings = sum(0 if r['expect'] == '-' else len(r['expect'].split(';')) for r in rows)
+    print(f'  {sp}: {len(rows)} sentences, {findings} expected findings, {len({m.group(3) for m in ms})} items, '
+          f'{len({m.group(2) for m in ms})} pages, {len({m.group(1) for m in ms})} councils')
 
 if errors:
     print(f'\n{len(errors)} error(s):')

@@ -162,7 +162,7 @@ static_assert(std::size(kSplits) == kSplitCount);
 
 // Held out: --verbose counts their misses and false alarms but never prints them.
 bool held_out(const std::string& split) {
-  return split == "fresh3" || split == "realmix-heldout" || split == "realmix2-heldout";
+  return split == "fresh3" || split == "realmix-heldout" || split == "realmix2-heldout" || split == "realmix-g-heldout";
 }
 
 bool known_split(const std::string& name) {
@@ -184,6 +184,7 @@ struct Scores {
   std::vector<std::string> promise_tags;  // in file order, first seen
   std::vector<std::string> categories;
   std::vector<std::string> notes;  // misses and false alarms, for --verbose
+  std::vector<std::string> realmix_categories;  // of abbreviations_realmix.tsv
   size_t held_out_notes = 0;       // those of held-out splits, counted and not kept
 };
 
@@ -305,6 +306,23 @@ bool score_promises(const std::string& dir, Scores& s) {
 
 // ---------------------------------------------------------------- glossary
 
+// The real-mix glossary splits (abbreviations_realmix.tsv, REALMIX-GLOSSARY.md):
+// every sentence of randomly chosen agenda items of real minutes, rewritten.
+// The rows of one source page (`page-NNN` in `why`) are checked as one page,
+// so a definition or a first use carries to later rows as it does on a site.
+// They have a table of their own; realmix-g-heldout is held out (held_out()).
+const char* const kGlossarySplits[] = {"realmix-g", "realmix-g-heldout"};
+bool glossary_only_split(const std::string& name) {
+  return std::find(std::begin(kGlossarySplits), std::end(kGlossarySplits), name) != std::end(kGlossarySplits);
+}
+
+/// The page a row belongs to: "" (a page of its own) unless its split is a glossary-only one.
+std::string page_key(const std::vector<std::string>& row) {
+  if (!glossary_only_split(row[1])) return "";
+  size_t at = row[4].find(" page-");
+  return at == std::string::npos ? "" : row[1] + row[4].substr(at, row[4].find(' ', at + 1) - at);
+}
+
 /// The token without a possessive or a plural s: "ICB’s" → "ICB", "KPIs" → "KPI".
 std::string bare(std::string t) {
   for (const char* end : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"})
@@ -349,67 +367,85 @@ bool score_glossary(const std::string& dir, Scores& s) {
   const std::vector<std::string> header = {"id", "split", "text", "expect", "why"};
   if (!read_tsv(dir + "/abbreviations.tsv", header, rows) || !read_tsv(dir + "/abbreviations_fresh.tsv", header, rows) ||
       !read_tsv(dir + "/abbreviations_fresh2.tsv", header, rows) ||
-      !read_tsv(dir + "/abbreviations_fresh3.tsv", header, rows))
+      !read_tsv(dir + "/abbreviations_fresh3.tsv", header, rows) ||
+      !read_tsv(dir + "/abbreviations_realmix.tsv", header, rows))
     return false;
-  for (const auto& row : rows) {
-    const std::string &id = row[0], &split_name = row[1], &text = row[2], &expect = row[3], &why = row[4];
-    std::string category = why.substr(0, why.find(':'));
-    struct Item {
-      std::string rule, token;
-      bool matched = false;
-    };
-    std::vector<Item> expected;
-    if (expect != "-")
-      for (const auto& item : split(expect, ';')) {
-        size_t colon = item.find(':');
-        expected.push_back({item.substr(0, colon), colon == std::string::npos ? "" : item.substr(colon + 1)});
-      }
-    std::map<std::string, Counts> row_counts;
-    auto note = [&](const std::string& what, const std::string& rule, const std::string& detail) {
-      if (held_out(split_name)) return void(++s.held_out_notes);
-      s.notes.push_back(what + " " + id + " (" + split_name + ", " + category + ") " + rule + " " + detail + "\n      " +
-                        text);
-    };
-    for (const auto& f : matcher.check_page({std::string_view(text)})) {
-      std::string token = text.substr(f.begin, f.end - f.begin);
-      Range r{f.begin, f.end};
-      bool avoid = f.rule == "glossary.avoid";
-      Item* match = nullptr;
-      bool exact = false;
-      for (auto& e : expected)  // the exact token first
-        if (!e.matched && e.rule == f.rule && (avoid ? lower(e.token) == lower(token) : e.token == token)) {
-          match = &e, exact = e.token == token;
-          break;
+  // Pages: [first, last) rows; one row each, except the realmix-g rows of one source page.
+  std::vector<std::pair<size_t, size_t>> pages;
+  for (size_t i = 0; i < rows.size();) {
+    size_t j = i + 1;
+    std::string key = page_key(rows[i]);
+    while (!key.empty() && j < rows.size() && page_key(rows[j]) == key) ++j;
+    pages.push_back({i, j});
+    i = j;
+  }
+  for (auto [first, last] : pages) {
+    std::vector<std::string_view> texts;
+    for (size_t i = first; i < last; ++i) texts.push_back(rows[i][2]);
+    std::vector<std::vector<GlossaryFinding>> page_findings(last - first);
+    for (auto& f : matcher.check_page(texts)) page_findings[f.text_index].push_back(std::move(f));
+    for (size_t ri = first; ri < last; ++ri) {
+      const auto& row = rows[ri];
+      const std::string &id = row[0], &split_name = row[1], &text = row[2], &expect = row[3], &why = row[4];
+      std::string category = why.substr(0, why.find(':'));
+      struct Item {
+        std::string rule, token;
+        bool matched = false;
+      };
+      std::vector<Item> expected;
+      if (expect != "-")
+        for (const auto& item : split(expect, ';')) {
+          size_t colon = item.find(':');
+          expected.push_back({item.substr(0, colon), colon == std::string::npos ? "" : item.substr(colon + 1)});
         }
-      if (!match)
-        for (auto& e : expected)
-          if (!e.matched && e.rule == f.rule && (avoid ? lower(e.token) == lower(bare(token)) : e.token == bare(token))) {
-            match = &e;
+      std::map<std::string, Counts> row_counts;
+      auto note = [&](const std::string& what, const std::string& rule, const std::string& detail) {
+        if (held_out(split_name)) return void(++s.held_out_notes);
+        s.notes.push_back(what + " " + id + " (" + split_name + ", " + category + ") " + rule + " " + detail +
+                          "\n      " + text);
+      };
+      for (const auto& f : page_findings[ri - first]) {
+        std::string token = text.substr(f.begin, f.end - f.begin);
+        Range r{f.begin, f.end};
+        bool avoid = f.rule == "glossary.avoid";
+        Item* match = nullptr;
+        bool exact = false;
+        for (auto& e : expected)  // the exact token first
+          if (!e.matched && e.rule == f.rule && (avoid ? lower(e.token) == lower(token) : e.token == token)) {
+            match = &e, exact = e.token == token;
             break;
           }
-      Counts& c = row_counts[f.rule];
-      if (match) {
-        match->matched = true;
-        ++c.tp;
-        if (exact) ++c.exact;
-        else note("INEXACT (hit)", f.rule, quote_span(text, r) + ", expected “" + match->token + "”");
-      } else {
-        ++c.fp;
-        note("FALSE ALARM", f.rule, quote_span(text, r) + ": " + f.message);
+        if (!match)
+          for (auto& e : expected)
+            if (!e.matched && e.rule == f.rule &&
+                (avoid ? lower(e.token) == lower(bare(token)) : e.token == bare(token))) {
+              match = &e;
+              break;
+            }
+        Counts& c = row_counts[f.rule];
+        if (match) {
+          match->matched = true;
+          ++c.tp;
+          if (exact) ++c.exact;
+          else note("INEXACT (hit)", f.rule, quote_span(text, r) + ", expected “" + match->token + "”");
+        } else {
+          ++c.fp;
+          note("FALSE ALARM", f.rule, quote_span(text, r) + ": " + f.message);
+        }
       }
-    }
-    for (const auto& e : expected)
-      if (!e.matched) {
-        ++row_counts[e.rule].fn;
-        note("MISS", e.rule, "“" + e.token + "”");
+      for (const auto& e : expected)
+        if (!e.matched) {
+          ++row_counts[e.rule].fn;
+          note("MISS", e.rule, "“" + e.token + "”");
+        }
+      auto& cc = s.by_category[{category, split_name}];
+      cc.rows++;
+      for (const auto& [rule, c] : row_counts) {
+        s.by_rule[{rule, split_name}].add(c);
+        cc.hits += c.tp, cc.misses += c.fn, cc.false_alarms += c.fp, cc.exact += c.exact;
       }
-    auto& cc = s.by_category[{category, split_name}];
-    cc.rows++;
-    for (const auto& [rule, c] : row_counts) {
-      s.by_rule[{rule, split_name}].add(c);
-      cc.hits += c.tp, cc.misses += c.fn, cc.false_alarms += c.fp, cc.exact += c.exact;
+      remember(glossary_only_split(split_name) ? s.realmix_categories : s.categories, category);
     }
-    remember(s.categories, category);
   }
   return true;
 }
@@ -494,6 +530,55 @@ void print_tables(const Scores& s) {
         s.by_category);
 }
 
+/// The glossary-only splits per rule, then every split's glossary rules pooled,
+/// then abbreviations_realmix.tsv per category.
+void print_glossary_splits(const Scores& s) {
+  std::printf(
+      "\nglossary.* on the real-mix glossary splits (abbreviations_realmix.tsv; each source page checked as one "
+      "page)\n");
+  std::printf("  %-24s %-17s %5s %5s %5s %7s %9s %7s\n", "rule", "split", "TP", "FP", "FN", "recall", "precision",
+              "exact");
+  auto line = [](const char* rule, const char* sp, const Counts& c) {
+    std::printf("  %-24s %-17s %5zu %5zu %5zu %7s %9s %7s\n", rule, sp, c.tp, c.fp, c.fn, fixed2(c.recall()).c_str(),
+                fixed2(c.precision()).c_str(), fixed2(c.exactness()).c_str());
+  };
+  for (const char* sp : kGlossarySplits)
+    for (const char* rule : kRules)
+      if (std::strncmp(rule, "glossary.", 9) == 0) {
+        auto it = s.by_rule.find({rule, sp});
+        line(rule, sp, it == s.by_rule.end() ? Counts{} : it->second);
+      }
+  std::printf("\nglossary.* pooled over the four rules, per split\n");
+  std::vector<std::string> splits(std::begin(kSplits), std::end(kSplits));
+  splits.insert(splits.end(), std::begin(kGlossarySplits), std::end(kGlossarySplits));
+  for (const auto& sp : splits) {
+    Counts pooled;
+    bool any = false;
+    for (const auto& [key, c] : s.by_category)
+      if (key.second == sp) any = true;
+    for (const char* rule : kRules)
+      if (std::strncmp(rule, "glossary.", 9) == 0) {
+        auto it = s.by_rule.find({rule, sp});
+        if (it != s.by_rule.end()) pooled.add(it->second);
+      }
+    if (any) line("glossary.* (pooled)", sp.c_str(), pooled);
+  }
+  std::printf("\nglossary.* per category of abbreviations_realmix.tsv (all four rules together)\n");
+  std::printf("  %-30s", "category");
+  for (const char* sp : kGlossarySplits)
+    std::printf(" | %-30s", (std::string(sp) + ": rows hits miss FA exact").c_str());
+  std::printf("\n");
+  for (const auto& cat : s.realmix_categories) {
+    std::printf("  %-30s", cat.c_str());
+    for (const char* sp : kGlossarySplits) {
+      auto it = s.by_category.find({cat, sp});
+      ConstructionCounts c = it == s.by_category.end() ? ConstructionCounts{} : it->second;
+      std::printf(" | %11zu %4zu %4zu %3zu %5zu", c.rows, c.hits, c.misses, c.false_alarms, c.exact);
+    }
+    std::printf("\n");
+  }
+}
+
 struct Floor {
   std::string rule, split, metric;
   double minimum = 0;
@@ -554,12 +639,14 @@ int main(int argc, char** argv) {
   if (!score_promises(dir, s) || !score_glossary(dir, s)) return 2;
 
   print_tables(s);
+  print_glossary_splits(s);
 
   if (verbose) {
     std::printf("\nMisses, false alarms and inexact spans (spans in characters of the text without marks)\n");
     for (const auto& n : s.notes) std::printf("  %s\n", n.c_str());
     if (s.held_out_notes)
-      std::printf("  (%zu more in the held-out splits fresh3, realmix-heldout and realmix2-heldout, not shown)\n",
+      std::printf("  (%zu more in the held-out splits fresh3, realmix-heldout, realmix2-heldout and "
+                  "realmix-g-heldout, not shown)\n",
                   s.held_out_notes);
   }
 
@@ -568,6 +655,15 @@ int main(int argc, char** argv) {
     for (const char* rule : kRules)
       for (const char* sp : kSplits) {
         if (std::strcmp(rule, "undertaking.untracked") != 0 && std::strncmp(sp, "realmix", 7) == 0) continue;
+        Counts c = s.by_rule[{rule, sp}];
+        for (const char* m : {"recall", "precision", "exact"}) {
+          bool known;
+          std::printf("%s %s %s %s\n", rule, sp, m, fixed2(round_down(metric(c, m, known))).c_str());
+        }
+      }
+    for (const char* sp : kGlossarySplits)
+      for (const char* rule : kRules) {
+        if (std::strncmp(rule, "glossary.", 9) != 0) continue;
         Counts c = s.by_rule[{rule, sp}];
         for (const char* m : {"recall", "precision", "exact"}) {
           bool known;
@@ -588,7 +684,7 @@ int main(int argc, char** argv) {
                                    return f.rule == r;
                                  }) != std::end(kRules))
       v = metric(it == s.by_rule.end() ? Counts{} : it->second, f.metric, known);
-    if (!known || !known_split(f.split)) {
+    if (!known || !(known_split(f.split) || glossary_only_split(f.split))) {
       std::fprintf(stderr, "%s:%d: unknown rule, split or metric `%s %s %s`\n", floors_path.c_str(), f.line,
                    f.rule.c_str(), f.split.c_str(), f.metric.c_str());
       return 2;
