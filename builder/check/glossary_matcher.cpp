@@ -690,22 +690,43 @@ bool initials_after_a_title(std::string_view text, const std::vector<Token>& tok
 /// Whether the abbreviation at token k is defined where it stands: "Full Name (ABBR)",
 /// the initials of the words just before the bracket, or "ABBR (Full Name)", the
 /// initials of the bracket's words.
+/// Whether the words just before the bracket at `open` (token k is the bracket's first) have `abbr`'s initials.
+bool named_before(std::string_view text, const std::vector<Token>& toks, size_t open, size_t k,
+                  std::string_view abbr) {
+  if (k == 0) return false;
+  size_t before = open;
+  while (before > 0 && is_space(text[before - 1])) --before;
+  size_t last = k - 1, first = last;
+  if (toks[last].end != before) return false;
+  while (first > 0 && toks[first - 1].joins_next && last - first < 12) --first;
+  for (size_t f = first; f <= last; ++f)
+    if (initials_match(toks, f, last, abbr)) return true;
+  return false;
+}
+
+/// "West London Integrated Care System (WL ICS)": a bracket of two or three abbreviations, one space
+/// apart, defines each of them when their letters together are the initials of the words before it.
+bool defines_in_group(std::string_view text, const std::vector<Token>& toks, size_t k) {
+  auto abbr_at = [&](size_t i) { return looks_like_abbreviation(abbreviation_form(toks[i].cased)); };
+  auto one_space = [&](size_t i) { return toks[i + 1].begin == toks[i].end + 1 && text[toks[i].end] == ' '; };
+  size_t a = k, b = k;
+  while (a > 0 && k - a < 2 && one_space(a - 1) && abbr_at(a - 1)) --a;
+  while (b + 1 < toks.size() && b - a < 2 && one_space(b) && abbr_at(b + 1)) ++b;
+  if (a == b) return false;
+  size_t open = toks[a].begin, close = toks[b].end;
+  if (open == 0 || text[open - 1] != '(' || close >= text.size() || text[close] != ')') return false;
+  std::string letters;
+  for (size_t i = a; i <= b; ++i) letters += abbreviation_form(toks[i].cased);
+  return named_before(text, toks, open - 1, a, letters);
+}
+
 bool defines(std::string_view text, const std::vector<Token>& toks, size_t k, std::string_view abbr) {
   const size_t n = text.size();
   size_t p = toks[k].begin, q = toks[k].end;
   while (p > 0 && is_space(text[p - 1])) --p;
   while (q < n && is_space(text[q])) ++q;
-  if (p > 0 && text[p - 1] == '(' && q < n && text[q] == ')') {
-    if (k == 0) return false;
-    size_t before = p - 1;
-    while (before > 0 && is_space(text[before - 1])) --before;
-    size_t last = k - 1, first = last;
-    if (toks[last].end != before) return false;
-    while (first > 0 && toks[first - 1].joins_next && last - first < 12) --first;
-    for (size_t f = first; f <= last; ++f)
-      if (initials_match(toks, f, last, abbr)) return true;
-    return false;
-  }
+  if (p > 0 && text[p - 1] == '(' && q < n && text[q] == ')') return named_before(text, toks, p - 1, k, abbr);
+  if (defines_in_group(text, toks, k)) return true;
   if (q < n && text[q] == '(') {
     size_t close = text.substr(q, 200).find(')');  // bounded, so a text of brackets stays linear
     if (close == std::string_view::npos) return false;

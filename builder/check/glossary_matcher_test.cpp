@@ -437,6 +437,19 @@ TEST_CASE("an in-text definition spells an abbreviation out for the rest of the 
   CHECK(seen_in("The HSWG would meet again.", corpus_like()) == Seen{"glossary.abbr-unknown HSWG"});
 }
 
+TEST_CASE("a bracket of two or three abbreviations after the name defines each of them") {
+  CHECK(seen_in("Plans were in place across the West London Integrated Care System (WL ICS).", corpus_like()).empty());
+  CHECK(seen_page(corpus_like(), {"The North Vale Housing Partnership (NV HP) met.", "The NV HP and the HP board."})
+            .empty());
+  // Must flag: letters that do not spell the words before, a gap inside the bracket, or a use elsewhere.
+  CHECK(seen_in("The Western Care System (WL ICS) met.", corpus_like()) ==
+        Seen{"glossary.abbr-unknown WL", "glossary.abbr-unknown ICS"});
+  CHECK(seen_in("The West London Integrated Care System (WL, ICS) met.", corpus_like()) ==
+        Seen{"glossary.abbr-unknown WL", "glossary.abbr-unknown ICS"});
+  CHECK(seen_in("Plans across the WL ICS were agreed.", corpus_like()) ==
+        Seen{"glossary.abbr-unknown WL", "glossary.abbr-unknown ICS"});
+}
+
 TEST_CASE("allow-list entries match inside hyphenated forms") {
   CHECK(seen_in("The COVID inquiry\u2019s findings and post-COVID recovery.", corpus_like()).empty());
   CHECK(seen_in("The CCTV-monitored car park.", corpus_like()).empty());
