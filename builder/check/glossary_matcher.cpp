@@ -676,15 +676,31 @@ size_t bare_end_of(std::string_view text, const Token& t) {
   return end;
 }
 
-/// "Councillor RF", "Mr JB", "Dr AK": a person's initials after a title (as in standards cases).
-bool initials_after_a_title(std::string_view text, const std::vector<Token>& toks, size_t k) {
-  if (k == 0 || toks[k].cased.size() > 3) return false;
-  std::string_view gap = text.substr(toks[k - 1].end, toks[k].begin - toks[k - 1].end);
-  if (gap != " " && gap != ". " && gap != "\xC2\xA0") return false;
+/// "Councillor RF", "Mr JB", "Mr JONES", "Cllr A. SMITH": a person's initials, or a surname in
+/// capitals as planning and standards minutes write them, after a title.
+bool name_after_a_title(std::string_view text, const std::vector<Token>& toks, size_t k) {
+  auto joined = [&](size_t a) {  // token a and a + 1 one space (or ". ") apart
+    std::string_view gap = text.substr(toks[a].end, toks[a + 1].begin - toks[a].end);
+    return gap == " " || gap == ". " || gap == "\xC2\xA0";
+  };
+  // Back over up to three single initials ("Mr J SMITH", "Dr A. B. JONES") to the title.
+  size_t j = k;
+  while (j > 0 && k - j < 3 && toks[j - 1].cased.size() == 1 && std::isupper(static_cast<unsigned char>(toks[j - 1].cased[0])) &&
+         joined(j - 1))
+    --j;
+  if (j == 0 || !joined(j - 1)) return false;
   for (std::string_view title : {"councillor", "cllr", "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "professor",
                                  "prof", "alderman"})
-    if (toks[k - 1].norm == title) return true;
+    if (toks[j - 1].norm == title) return true;
   return false;
+}
+
+/// "10.30 AM", "9 PM": the time of day, not an abbreviation to spell out.
+bool time_of_day(std::string_view text, const std::vector<Token>& toks, size_t k) {
+  if (toks[k].cased != "AM" && toks[k].cased != "PM") return false;
+  if (k == 0 || !has_digit(toks[k - 1].cased)) return false;
+  std::string_view gap = text.substr(toks[k - 1].end, toks[k].begin - toks[k - 1].end);
+  return gap.empty() || gap == " " || gap == "\xC2\xA0";
 }
 
 /// Whether the abbreviation at token k is defined where it stands: "Full Name (ABBR)",
@@ -1106,7 +1122,7 @@ std::vector<GlossaryFinding> GlossaryMatcher::check_page(const std::vector<std::
       std::string word = abbreviation_form(t.cased);
       if (!looks_like_abbreviation(word)) continue;
       if (allowed_.count(word) || allowed_.count(t.cased) || is_everyday(word) || is_ordinary_word(word) ||
-          is_code(text, sc.tokens, k) || initials_after_a_title(text, sc.tokens, k) ||
+          is_code(text, sc.tokens, k) || name_after_a_title(text, sc.tokens, k) || time_of_day(text, sc.tokens, k) ||
           (is_roman_numeral(word) && numbers_something(text, sc.tokens, k)) || in_postcode(text, sc.tokens, k))
         continue;
       if (defined.count(word)) continue;

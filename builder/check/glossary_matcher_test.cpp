@@ -533,6 +533,16 @@ TEST_CASE("ordinary words in capitals and everyday abbreviations are not flagged
   CHECK(seen_in("The NEET figure was 3.1 per cent.", corpus_like()) == Seen{"glossary.abbr-unknown NEET"});
 }
 
+TEST_CASE("a surname in capitals after a title, with or without initials, and a time's AM or PM are not flagged") {
+  // Must not flag: names as planning minutes write them, and times of day.
+  CHECK(seen_in("Mr JONES spoke against; Cllr A. B. SMITH and Dr K MORRIS replied.", corpus_like()).empty());
+  CHECK(seen_in("The meeting began at 10.30 AM and ended at 9 PM.", corpus_like()).empty());
+  // Must flag: the same letters where no title or time comes before them.
+  CHECK(seen_in("The JONES review was noted.", corpus_like()) == Seen{"glossary.abbr-unknown JONES"});
+  CHECK(seen_in("The PM group met.", corpus_like()) == Seen{"glossary.abbr-unknown PM"});
+  CHECK(seen_in("Councillor Price said the RTPI view was noted.", corpus_like()) == Seen{"glossary.abbr-unknown RTPI"});
+}
+
 TEST_CASE("a longer word in capitals is known by the compiled-in English word list, a short one is not") {
   // Must not flag: names of programmes that are English words, in no hand list.
   CHECK(seen_in("The THRIVE programme and the FLOURISH partnership were praised.", corpus_like()).empty());
