@@ -335,7 +335,7 @@ class Scanner {
                                   text_[k] == '\'' || is_right_single_quote(text_, k) ||
                                   text_.substr(k, 3) == "\xE2\x80\x9D"))
         k += utf8_sequence_length(static_cast<unsigned char>(text_[k]));
-      if (k >= text_.size() || is_space_at(text_, k)) end_sentence(false);
+      if ((k >= text_.size() || is_space_at(text_, k)) && !abbreviation_before(i)) end_sentence(false);
     } else if (c == '?' || c == '!' || c == ';') {
       end_sentence(c == '?');
     } else if (c == ':') {
@@ -374,6 +374,23 @@ class Scanner {
       pending_break_ = true;
     }
     i_ += utf8_sequence_length(static_cast<unsigned char>(c));
+  }
+
+  // "Mr. D. Chant", "(e.g. a cyber-attack)": the full stop of a title, an
+  // initial or "e.g." / "i.e." ends no sentence.
+  bool abbreviation_before(size_t dot) const {
+    size_t b = dot;
+    while (b > 0 && is_ascii_alnum(static_cast<unsigned char>(text_[b - 1]))) --b;
+    std::string_view w = text_.substr(b, dot - b);
+    if (w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z') return true;
+    if (w.size() == 1 && b >= 2 && text_[b - 1] == '.' && is_ascii_alnum(static_cast<unsigned char>(text_[b - 2])) &&
+        (b < 3 || !is_ascii_alnum(static_cast<unsigned char>(text_[b - 3]))))
+      return true;  // "e.g", "i.e"
+    if (w.size() < 2 || w.size() > 4) return false;
+    char lower[5] = {};
+    for (size_t k = 0; k < w.size(); ++k) lower[k] = ascii_lower(w[k]);
+    std::string_view l(lower, w.size());
+    return l == "mr" || l == "mrs" || l == "ms" || l == "dr" || l == "cllr" || l == "prof";
   }
 
   void word() {
@@ -542,6 +559,7 @@ enum class Guard {
   Modal,       // "would"/"will": not in a conditional or a reported question
   Commitment,  // "committed to": not "is committed to" (a statement of values)
   Verb,        // "agree to", "promise to": a verb, not "a promise to" (a noun) or "asked to agree to" (a request)
+  Label,       // "Action:": capitalised, first in its sentence or after a bracket, not "minutes and actions:"
 };
 
 struct Pattern {
@@ -720,6 +738,16 @@ struct PatternTable {
       "provider providers contractor developer developers landlord landlords utility network rail commission");
   WordSet embedded_question = vocabulary.set_of("how what why whether if asked asking queried enquired inquired wondered questioned");
   WordSet now = vocabulary.set_of("now");
+  // "how to fill the places": a question word before "to" keeps the question ("asked to" is a request).
+  WordSet wh_word = vocabulary.set_of("how what why whether which where when who");
+  // "It was decided we would ...", "Members resolved that ...": the meeting's own decision.
+  WordSet decision_word = vocabulary.set_of("decided resolved determined");
+  // An action log's status after a dash: "... to be stored as evidence.- Completed".
+  WordSet done_status = vocabulary.set_of("completed complete done closed actioned delivered resolved");
+  // "so that they would only collect", "in order that": a purpose, not a task.
+  WordSet purpose_opener = vocabulary.set_of("so order");
+  // A past main verb of the committee's decision: with it an infinitive describes a noun of the decision.
+  WordSet decision_main = vocabulary.set_of("agreed decided resolved approved noted");
   WordSet clause_head = vocabulary.set_of(
       "would will shall offered offer offers intended intend intends planned plan plans aimed aim aims agreed "
       "agree agrees undertook undertake undertakes promise promises said to that asks requests instructs "
@@ -802,8 +830,8 @@ struct PatternTable {
     add("committed to", Guard::Commitment);
     add("to be ~ circulated", Guard::None);
     add("to report|feed back", Guard::None);
-    add("action|actions :", Guard::None);
-    add("action point|points :", Guard::None);
+    add("action|actions :", Guard::Label);
+    add("action point|points :", Guard::Label);
   }
 
   void add(std::string_view spec, Guard guard) {
@@ -901,6 +929,8 @@ class Matcher {
       for (size_t back = 1; back <= 2 && t >= sentence.first_token + back; ++back)
         if (is(table_.state, t - back)) return false;
     }
+    if (p.guard == Guard::Label && t > sentence.first_token && !w_.tokens[t].capitalised && !w_.tokens[t].break_before)
+      return false;
     if (p.guard == Guard::Verb && t > sentence.first_token && (is(table_.determiner, t - 1) || is(table_.to, t - 1)))
       return false;
     return true;
@@ -1124,6 +1154,10 @@ class ClauseRules {
       if (!is(table_.adverb, t - back)) break;
     }
     if (earlier_statement_before(t)) return Exclusion::PastPerfect;
+    if (status_done_after(t)) return Exclusion::PastPerfect;
+    if (decision_before(t)) return Exclusion::Resolved;
+    if (is(table_.modal, t) && purpose_clause(t)) return Exclusion::Relative;
+    if (is(table_.modal, t) && relative_that(t)) return Exclusion::Relative;
     // "the project, which would see investment", "issues which would be covered
     // in the review": a relative clause says what a thing does or will undergo.
     // "the programme, or where the town would sit within it": a clause of place, like "which".
@@ -1174,6 +1208,63 @@ class ClauseRules {
     return Exclusion::None;
   }
 
+  // "... for the evidence database.– Completed": an action log whose status says it is done.
+  bool status_done_after(size_t t) const {
+    uint32_t s = w_.tokens[t].sentence;
+    for (size_t k = t + 1; k < sentence_end_[s]; ++k) {
+      if (!w_.tokens[k].capitalised) continue;  // the dash is looked for below: ".- Completed" marks no break
+      if (!is(table_.done_status, k) && !ends_with(k, "ed")) continue;
+      std::string_view gap = text_.substr(w_.tokens[k - 1].end, w_.tokens[k].begin - w_.tokens[k - 1].end);
+      if (gap == "-") continue;  // a hyphen inside a word: "Cabinet-Approved"
+      if (gap.find('-') != gap.npos || gap.find("\xE2\x80\x93") != gap.npos || gap.find("\xE2\x80\x94") != gap.npos)
+        return true;
+    }
+    return false;
+  }
+
+  // "It was decided we would try ...", "Members decided that they would ...":
+  // the meeting's decision, which the criteria do not count as an undertaking.
+  bool decision_before(size_t t) const {
+    size_t first = w_.sentences[w_.tokens[t].sentence].first_token;
+    for (size_t k = t; k > first + 1 && t - k < kClauseReach; --k) {
+      size_t j = k - 1;
+      if (is(table_.but, j)) return false;
+      if (!is(table_.decision_word, j) || !lowercase(j)) continue;
+      if (is(table_.is_was, j - 1) || word(j - 1) == "been" || is(table_.own_body, j - 1) || is(table_.committee, j - 1) ||
+          word(j - 1) == "we")
+        return true;
+    }
+    return false;
+  }
+
+  // "so that they would only collect ...", "in order that it would ...": a purpose.
+  bool purpose_clause(size_t t) const {
+    size_t first = w_.sentences[w_.tokens[t].sentence].first_token;
+    for (size_t k = t; k > first + 1 && t - k <= 6; --k) {
+      size_t j = k - 1;
+      if (is(table_.that, j)) return is(table_.purpose_opener, j - 1);
+      if (is(table_.clause_word, j) || w_.tokens[j].break_before) return false;
+    }
+    return false;
+  }
+
+  // "the action that will be taken", "the feedback that would be received": a
+  // relative "that" straight before the modal says what a thing will undergo.
+  // After a verb ("confirmed that would be ...") "that" is the subject instead.
+  bool relative_that(size_t t) const {
+    size_t first = w_.sentences[w_.tokens[t].sentence].first_token;
+    if (t < first + 2 || !is(table_.that, t - 1)) return false;
+    size_t n = t - 2;
+    if (!lowercase(n) || ends_with(n, "ed") || is(table_.reply, n) || is(table_.earlier_statement, n) ||
+        is(table_.opinion, n) || is(table_.clause_word, n) || is(table_.stop, n) || is(table_.function_word, n) ||
+        is(table_.document_verb, n) || is(table_.purpose_opener, n) || w_.tokens[t - 1].break_before)
+      return false;
+    uint32_t s = w_.tokens[t].sentence;
+    size_t v = t + 1;
+    while (v < sentence_end_[s] && v <= t + 3 && (is(table_.adverb, v) || is(table_.be, v))) ++v;
+    return v >= sentence_end_[s] || !is(table_.relative_task, v);
+  }
+
   /// The committee itself acts: its work plan, what it will receive or look
   /// at, what it agreed to do ("the sub-committee would scrutinise one issue",
   /// "Members agreed to carry out some work"). The criteria count these as the committee's decisions,
@@ -1193,7 +1284,9 @@ class ClauseRules {
     for (size_t k = subject; k < t; ++k)
       if (!adverb(k)) head = k;
     if (head == npos) return false;
-    if (!is(table_.own_body, head)) return false;
+    // "The Parish Council agreed to object": a council's minutes record its own decision.
+    bool council_decides = agreed_to && (word(head) == "Council" || word(head) == "council");
+    if (!is(table_.own_body, head) && !council_decides) return false;
     // "the Cabinet Members" / "Council members": members of another body, posts of their own.
     if (word(head) == "members" && head > subject && w_.tokens[head - 1].capitalised) return false;
     // "Cllr Harwood, as the representative on the harbour board, agreed to": the body is in a modifier.
@@ -1252,7 +1345,7 @@ class ClauseRules {
       size_t j = k - 1;
       // "asked whether ..." is a question; "Officers were asked to report back" is a task.
       // "asked for the results to be shared" is a request, too.
-      bool asked_to = is(table_.to, j + 1) ||
+      bool asked_to = (is(table_.to, j + 1) && !is(table_.wh_word, j)) ||
                       ((is(table_.for_word, j + 1) || is(table_.that, j + 1)) && ascii_lower(text_[w_.tokens[j].begin]) == 'a') ||
                       asked_someone_for(j, t);
       if ((is(table_.embedded_question, j) || is(table_.conditional, j)) && !asked_to) return j;
@@ -1865,6 +1958,10 @@ class ClauseRules {
     size_t first = w_.sentences[s].first_token;
     // "the offer to ...", "a promise to ...": a noun; "sought approval to agree to ...": a request.
     if (t > first && (is(table_.determiner, t - 1) || is(table_.to, t - 1))) return false;
+    // "alarms had been offered to residents": a passive, what was given, not a commitment.
+    if (committed && t > first && (is(table_.be, t - 1) || word(t - 1) == "been" || is(table_.is_was, t - 1))) return false;
+    // "the continuing plan to have a landing site": a noun after an adjective.
+    if (t > first + 1 && lowercase(t - 1) && ends_with(t - 1, "ing") && is(table_.determiner, t - 2)) return false;
     if (!in(t + 2, s) || !is(table_.to, t + 1)) return false;
     size_t v = t + 2;
     while (in(v, s) && v - t <= 4 && adverb(v)) ++v;
@@ -1899,6 +1996,8 @@ class ClauseRules {
       }
       if (is(table_.be, k) && participle_at(k + 1)) return make(t, k + 1, out, true);
     }
+    // A bare "Action:" heads the line below it; with nothing below, it names no task.
+    if (!in(t + 1, s) && s + 1 >= w_.sentences.size()) return false;
     // Only an owner: the label and the owner ("ACTION: Chair").
     out.head = out.last = t;
     out.begin = w_.tokens[t].begin;
@@ -1927,8 +2026,14 @@ class ClauseRules {
     uint32_t s = w_.tokens[t].sentence;
     if (w_.sentences[s].first_token != t || !w_.tokens[t].capitalised) return false;
     if (is(table_.function_word, t) && !is(table_.the, t)) return false;
+    // "Allowing the Committee to feed in its views": a verb opens the line, not an owner.
+    // ("Planning Policy Manager", "Housing Options": a capital word follows, and names the owner.)
+    if ((ends_with(t, "ing") || ends_with(t, "ed")) && in(t + 1, s) && (lowercase(t + 1) || is(table_.the, t + 1)))
+      return false;
     for (size_t k = t + 1; in(k + 1, s) && k - t <= 5; ++k) {
       if (is(table_.to, k)) {
+        // "REASONS FOR DECISION – To keep Cabinet informed": a capital "To" opens a purpose, not an owner's task.
+        if (w_.tokens[k].capitalised) return false;
         if (!action_verb(k + 1) && !is(table_.task_when_given, k + 1)) return false;
         if (!w_.sentences[s].line_start && !in_action_list(s)) return false;  // checked last: it walks back the line
         return make(t, with_particle(k + 1, s), out);
@@ -1953,6 +2058,8 @@ class ClauseRules {
     uint32_t s = w_.tokens[t].sentence;
     size_t first = w_.sentences[s].first_token;
     if (!is(table_.to, t) || t == first || !in(t + 2, s) || !is(table_.be, t + 1) || !participle_at(t + 2)) return false;
+    // "Next meeting – To be confirmed": a capital "To" after a label is a status, not an owner's task.
+    if (w_.tokens[t].capitalised) return false;
     size_t before = t - 1;
     // "dates were still to be fixed", "it was yet to be decided": not yet settled, no task.
     if ((word(before) == "still" || word(before) == "yet") && before > first) --before;
@@ -1970,7 +2077,7 @@ class ClauseRules {
       }
     size_t last = t + 2;
     for (size_t k = clause; in(k, s); last = k++)
-      if ((k < t || k > t + 2) && is(table_.finite, k)) return false;
+      if ((k < t || k > t + 2) && (is(table_.finite, k) || (is(table_.decision_main, k) && lowercase(k)))) return false;
     if (w_.tokens[last].colon_end != 0) return false;  // a list's lead-in: "The issues to be included are:"
     // "asked for the figures to be ...", "arrange for the gully to be cleared",
     // "were content for the hedges to be laid": a request, a wish, or the
@@ -2028,6 +2135,10 @@ class ClauseRules {
         action_verb(k + 3))
       return make(k, with_particle(k + 3, s), out);
     if (!action_verb(k)) return false;
+    // "the Report and comments made be noted": no post or person owns it, and "comments" is a noun.
+    bool person = false;
+    for (size_t j = owner_from; j < k; ++j) person = person || is(table_.actor, j);
+    if (std::string_view w = word(k); !person && w.size() > 2 && w.back() == 's' && w[w.size() - 2] != 's') return false;
     return make(k, with_particle(k, s), out);
   }
 

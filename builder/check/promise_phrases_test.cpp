@@ -769,3 +769,89 @@ TEST_CASE("a declaration that a member will take part in the debate and vote is 
   CHECK(phrases("She confirmed she would consider the application with an open mind and take part in the vote.")
             .empty());
 }
+
+// ---- issue 19, round 2: kinds of clause from the realmix2 training split
+
+TEST_CASE("the full stop of a title, an initial or e.g. does not end the sentence") {
+  // Must match: the promise after "Mr." is still read with its subject.
+  CHECK(phrases("Mr. D. Chant confirmed that he would circulate the plan to Members.").size() == 1);
+  // Must not match: the condition before "(e.g. ...)" still governs the modal after it.
+  CHECK(phrases("In the event of a major incident (e.g. a cyber-attack), audit work would be redirected.").empty());
+}
+
+TEST_CASE("a capital To after a label, or a verb opening the line, is no owner's task") {
+  // Must match: an owner line.
+  CHECK(phrases("Planning Policy Manager to circulate the consultation dates to all Members.").size() == 1);
+  CHECK(phrases("Date of the workshop to be confirmed by the Clerk.").size() == 1);
+  // Must not match: a purpose after a heading, a status, a verb where the owner would be.
+  CHECK(phrases("REASONS FOR DECISION – To keep Cabinet informed of the financial position.").empty());
+  CHECK(phrases("Next meeting – To be confirmed.").empty());
+  CHECK(phrases("Allowing the Health Scrutiny Committee to feed its views into the process;").empty());
+}
+
+TEST_CASE("a question word before to keeps the question") {
+  // Must match: the same modal with a plain subject.
+  CHECK(phrases("The Clerk said the vacancies will be advertised on the website.").size() == 1);
+  // Must not match: "how to fill these places" is what will be discussed, an open question.
+  CHECK(phrases("There are places left; however, how to fill these places will be discussed at a later meeting.")
+            .empty());
+}
+
+TEST_CASE("a purpose clause and a relative that are not promises") {
+  // Must match: the modal's clause is a task.
+  CHECK(phrases("The officer confirmed that she would send the figures to Members.").size() == 1);
+  // Must not match: "so that they would", "the action that will be taken".
+  CHECK(phrases("The Clerk would review the list so that they would only collect from homes that had paid.").size() ==
+        1);
+  CHECK(phrases("Members asked to see the action that will be taken in response to recommendations.").empty());
+  CHECK(phrases("He wished to consider the feedback that would be received before taking a view.").empty());
+}
+
+TEST_CASE("a decision of the meeting recorded as decided, or a council agreeing, is not an undertaking") {
+  // Must match: an officer says what she will do; an officer agrees to a task.
+  CHECK(phrases("The Clerk said she would try to arrange a meeting with the landowner.").size() == 1);
+  CHECK(phrases("The Clerk agreed to object to the removal of the free parking.").size() == 1);
+  // Must not match: "It was decided we would", "The Parish Council agreed to".
+  CHECK(phrases("It was decided we would try and manage without the December meeting.").empty());
+  CHECK(phrases("The Parish Council agreed to object to the removal of the free parking.").empty());
+}
+
+TEST_CASE("an action log whose status after a dash says it is done is not a promise") {
+  // Must match: the same entry with no status.
+  CHECK(phrases("The Chair agreed to provide a copy of the minutes for the evidence database.").size() == 1);
+  // Must not match: "– Completed", "– Presented to ...".
+  CHECK(phrases("The Chair agreed to provide a copy of the minutes for the evidence database.– Completed.").empty());
+  CHECK(phrases("Revised terms to be presented to the Parish Council.– Presented to the meeting in October.").empty());
+}
+
+TEST_CASE("offered or planned as a passive or a noun is no commitment") {
+  // Must match: an officer offered to do a thing.
+  CHECK(phrases("The Head of Planning offered to brief Members on the appeal.").size() == 1);
+  // Must not match: "had been offered to residents", "the continuing plan to have".
+  CHECK(phrases("Garage alarms had been offered to residents as part of the operation.").empty());
+  CHECK(phrases("Alec spoke about the continuing plan to have a landing site at the park.").empty());
+}
+
+TEST_CASE("an Action label is capitalised or opens the sentence, and a bare one heads a line") {
+  // Must match: a label with an owner, and a bare label over a line below it.
+  CHECK(phrases("Action: Clerk").size() == 1);
+  CHECK(phrases("The Clerk would chase the contractor (Action: Clerk).").size() >= 1);
+  // Must not match: "minutes and actions:" in a heading's text, a bare label with nothing below.
+  CHECK(phrases("Minutes of the previous meeting and actions: These were noted as a true record.").empty());
+  CHECK(phrases("Action:").empty());
+}
+
+TEST_CASE("a RESOLVED line owned by no person with a plural noun after it is not a task") {
+  // Must match: a named post and its verb, in either form.
+  CHECK(phrases("AGREED – That the Chair writes to the Portfolio Holder about the bus review.").size() == 1);
+  // Must not match: the report "and comments made be noted".
+  CHECK(phrases("RESOLVED: That the Internal Audit Progress Report and comments made be noted.").empty());
+}
+
+TEST_CASE("an infinitive after the committee's past decision verb describes the decision") {
+  // Must match: an owner line with no main verb.
+  CHECK(phrases("Quotes for the pavilion roof to be obtained.").size() == 1);
+  // Must not match: "The Board agreed ... the Member to be confirmed".
+  CHECK(phrases("The Board agreed the method and an Independent Member to be confirmed after the appointments.")
+            .empty());
+}
