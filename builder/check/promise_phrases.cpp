@@ -738,6 +738,9 @@ struct PatternTable {
       "provider providers contractor developer developers landlord landlords utility network rail commission");
   WordSet embedded_question = vocabulary.set_of("how what why whether if asked asking queried enquired inquired wondered questioned");
   WordSet now = vocabulary.set_of("now");
+  WordSet defer_word = vocabulary.set_of("defer defers deferred deferring postpone postponed hold held");
+  // Posts that own an owner line's task besides the post set's: "Chair to write", "Clerk to action".
+  WordSet owner_post = vocabulary.set_of("clerk chair chairman chairperson treasurer secretary mayor");
   // "how to fill the places": a question word before "to" keeps the question ("asked to" is a request).
   WordSet wh_word = vocabulary.set_of("how what why whether which where when who");
   // "It was decided we would ...", "Members resolved that ...": the meeting's own decision.
@@ -830,6 +833,11 @@ struct PatternTable {
     add("committed to", Guard::Commitment);
     add("to be ~ circulated", Guard::None);
     add("to report|feed back", Guard::None);
+    // A deferral to a later meeting: someone must bring the item back.
+    add("defer|defers|deferred|deferring|postpone|postponed *3 until|to the|a? next|following|future|later meeting",
+        Guard::None);
+    add("hold|held *3 over until|to the|a? next|following|future|later meeting", Guard::None);
+    add("^ for the? agenda at|for|of the? next|following meeting", Guard::None);
     add("action|actions :", Guard::Label);
     add("action point|points :", Guard::Label);
   }
@@ -1062,6 +1070,7 @@ class ClauseRules {
     if (resolved_[s]) return resolved_rule(t, out);
     if (action_line(t, out)) return true;
     if (owner_to(t, out)) return true;
+    if (owner_after_break(t, out)) return true;
     if (modal(t, out)) return true;
     if (commitment(t, out)) return true;
     if (passive_infinitive(t, out)) return true;
@@ -1086,6 +1095,14 @@ class ClauseRules {
                  !w_.tokens[f.last + 1].break_before) {
         f.end = w_.tokens[f.last + 1].end;  // "ACTION: A further report to be brought back"
       }
+      return;
+    }
+    // A deferral: the verb and its "over" ("hold this item over"), not the meeting it goes to.
+    if (is(table_.defer_word, f.head)) {
+      size_t last = f.head;
+      for (size_t k = f.head + 1; k <= f.last && k <= f.head + 4; ++k)
+        if (word(k) == "over") last = k;
+      f.end = w_.tokens[last].end;
       return;
     }
     size_t c = f.head;
@@ -1113,6 +1130,7 @@ class ClauseRules {
       }
       v = k;
     } else if (is(table_.to, c)) {  // an owner bullet, "X to be confirmed"
+      if (c > f.head && (word(c - 1) == "is" || word(c - 1) == "are")) begin = c - 1;  // "HR is to organise"
       size_t k = c + 1;
       if (in(k + 1, s) && is(table_.be, k)) ++k;
       v = k;
@@ -1121,8 +1139,12 @@ class ClauseRules {
       v = skip_adverbs(c + 2);
     }
     if (!in(v, s) || !lowercase(v)) return;
+    // "Clerk to action": the verb alone says nothing, so the owner stays in the span.
+    if (word(v) == "action" && is(table_.to, c) && f.head < c) begin = f.head;
     // "would endeavour to provide": the effort and the task are one verb group.
     if (in(v + 2, s) && is(table_.effort, v) && is(table_.to, v + 1) && lowercase(v + 2)) v = v + 2;
+    // "agreed to start looking": starting and the task are one verb group.
+    if (in(v + 1, s) && (word(v) == "start" || word(v) == "begin") && ends_with(v + 1, "ing")) v = v + 1;
     // A particle that follows at once, and "make sure".
     size_t last = in(v + 1, s) && particle_after(v) && !w_.tokens[v + 1].break_before ? v + 1 : v;
     // After a participle, "on" or "into" before a noun is a preposition:
@@ -1155,6 +1177,7 @@ class ClauseRules {
     }
     if (earlier_statement_before(t)) return Exclusion::PastPerfect;
     if (status_done_after(t)) return Exclusion::PastPerfect;
+    if (earlier_action_label(s)) return Exclusion::Quotation;
     if (decision_before(t)) return Exclusion::Resolved;
     if (is(table_.modal, t) && purpose_clause(t)) return Exclusion::Relative;
     if (is(table_.modal, t) && relative_that(t)) return Exclusion::Relative;
@@ -1173,6 +1196,8 @@ class ClauseRules {
     }
     bool agreed_that = false;
     const size_t subject = clause_start(t, agreed_that);
+    // "It was agreed that the matter would be deferred to the next meeting": the committee's decision.
+    if (agreed_that && is(table_.defer_word, t)) return Exclusion::Resolved;
     for (size_t k = subject; k < t; ++k) {
       if (is(table_.no_subject, k)) return Exclusion::Negation;  // "No further report would be brought"
       if (is(table_.indefinite, k) && word(k).size() == 3) return Exclusion::Habitual;  // "any tree felled ... would be"
@@ -1796,7 +1821,8 @@ class ClauseRules {
     // "the Chair would now take item 5" is within the meeting; "would now
     // complete it in May" is a task for later.
     if (in(j, s) && is(table_.now, j)) {
-      if (!in(j + 1, s) || !action_verb(j + 1) || !later_time_after(j + 1)) return false;
+      // "would now be considered at the meeting in July": the passive, likewise.
+      if (!in(j + 1, s) || !(action_verb(j + 1) || is(table_.be, j + 1)) || !later_time_after(j + 1)) return false;
       ++j;
     }
     while (in(j, s) && j - t <= 3 && adverb(j)) ++j;
@@ -1951,6 +1977,7 @@ class ClauseRules {
   // offered / intended / planned / aimed to + verb; agreed / undertook to do so.
   bool commitment(size_t t, Found& out) const {
     uint32_t s = w_.tokens[t].sentence;
+    if (agreed_that_next_meeting(t, out)) return true;
     bool committed = is(table_.commitment, t);
     // "agreed / undertook / promised to" + a verb the phrase table does not list ("agreed to re-examine").
     bool agreed = !committed && (is(table_.agreed, t) || is(table_.title_verb, t));
@@ -1969,11 +1996,36 @@ class ClauseRules {
     // an act within the meeting ("offered to take Members on a visit").
     // "agreed to come back to the Committee": business someone must bring.
     // "aimed to have the system working by April": bringing about a result.
+    // "agreed to start looking at some possibilities": starting the task is the task.
+    bool starts_work = word(v) == "start" || word(v) == "begin";
     if (!in(v, s) || !(action_verb(v) || (is(table_.task_when_given, v) && committed) || phrasal_take(v) ||
-                       business_for_a_meeting(v)))
+                       business_for_a_meeting(v) || starts_work))
       return false;
     if (committed && !has_actor(t)) return false;
     return make(t, with_particle(v, s), out);
+  }
+
+  // "It was agreed that the future direction be discussed at the next
+  // meeting": an item someone must bring to a later meeting. (What the
+  // committee agreed "would be made" is its own decision, and stays one.)
+  bool agreed_that_next_meeting(size_t t, Found& out) const {
+    uint32_t s = w_.tokens[t].sentence;
+    if (!is(table_.agreed, t) || !in(t + 1, s) || !is(table_.that, t + 1)) return false;
+    for (size_t k = t + 2; in(k + 1, s) && k <= t + 14; ++k) {
+      if (is(table_.modal, k) || is(table_.clause_word, k)) return false;
+      if (is(table_.be, k) && participle_at(k + 1)) return next_meeting_after(k + 1) && make(k, k + 1, out);
+    }
+    return false;
+  }
+
+  // "at the next meeting", "to a future meeting", "for the following agenda".
+  bool next_meeting_after(size_t v) const {
+    uint32_t s = w_.tokens[v].sentence;
+    for (size_t k = v + 1; in(k + 1, s) && k <= v + 8; ++k)
+      if (word(k) == "next" || word(k) == "future" || word(k) == "following")
+        for (size_t j = k + 1; in(j, s) && j <= k + 2; ++j)
+          if (word(j) == "meeting" || word(j) == "meetings" || word(j) == "agenda") return true;
+    return false;
   }
 
   // "ACTION: Head of Parks to arrange ...", "Action – Clerk to obtain ...",
@@ -1981,7 +2033,7 @@ class ClauseRules {
   bool action_line(size_t t, Found& out) const {
     uint32_t s = w_.tokens[t].sentence;
     if (w_.sentences[s].first_token != t || !is(table_.action_label, t)) return false;
-    if (w_.tokens[t].colon_end == 0) return initials_after_label(t, out);
+    if (w_.tokens[t].colon_end == 0) return numbered_label(t, out) || initials_after_label(t, out);
     // "ACTION: That a note on the changes to charges be circulated": the
     // subjunctive carries it, and a "to" before it is a preposition.
     if (in(t + 1, s) && is(table_.that, t + 1))
@@ -2004,6 +2056,27 @@ class ClauseRules {
     out.end = w_.tokens[t].colon_end;
     out.action_line = true;
     return true;
+  }
+
+  // "Action 3.01: CP": a numbered label, then its owner.
+  bool numbered_label(size_t t, Found& out) const {
+    uint32_t s = w_.tokens[t].sentence;
+    size_t label_end = npos;
+    for (size_t k = t + 1; in(k, s) && k <= t + 3; ++k) {
+      std::string_view w = word(k);
+      if (w.find_first_not_of("0123456789") != w.npos) return false;
+      if (w_.tokens[k].colon_end != 0) {
+        label_end = k;
+        break;
+      }
+    }
+    if (label_end == npos) return false;
+    size_t k = label_end + 1;
+    while (in(k, s) && k - label_end <= 4 && w_.tokens[k].capitalised) ++k;
+    // The owner is initials or a post and ends the line: "Action 72: Value for money ..." is a log's heading.
+    if (k == label_end + 1 || in(k, s)) return false;
+    if (!initials(label_end + 1) && !is(table_.post, label_end + 1) && !is(table_.owner_post, label_end + 1)) return false;
+    return make(t, k - 1, out, true);
   }
 
   // "Action TL", "Action TL/DK" on a line of their own: the label and the
@@ -2035,14 +2108,53 @@ class ClauseRules {
         // "REASONS FOR DECISION – To keep Cabinet informed": a capital "To" opens a purpose, not an owner's task.
         if (w_.tokens[k].capitalised) return false;
         if (!action_verb(k + 1) && !is(table_.task_when_given, k + 1)) return false;
-        if (!w_.sentences[s].line_start && !in_action_list(s)) return false;  // checked last: it walks back the line
+        // Mid-line ("... on the green. The Clerk to make enquiries"), a post must own the task.
+        bool post_owns = false;
+        for (size_t j = t; j < k; ++j) post_owns = post_owns || is(table_.post, j) || is(table_.owner_post, j);
+        if (!w_.sentences[s].line_start && !post_owns && !in_action_list(s)) return false;  // checked last: it walks back the line
         return make(t, with_particle(k + 1, s), out);
       }
+      // "HR is to organise a site meeting": the same owner line with "is to".
+      // The owner is a post or initials ("HR", "CP"), not a group's name ("The Land Group is to hold").
+      if ((word(k) == "is" || word(k) == "are") && in(k + 2, s) && is(table_.to, k + 1) && w_.sentences[s].line_start &&
+          action_verb(k + 2) && k == t + 1 && (is(table_.post, t) || is(table_.owner_post, t) || initials(t)))
+        return make(t, with_particle(k + 2, s), out);
       const Token& tok = w_.tokens[k];
       if (!(tok.capitalised || is(table_.title_joiner, k) || is(table_.actor, k)) || is(table_.stop, k)) return false;
       if ((tok.capitalised && ends_with(k, "ed")) || is(table_.title_verb, k)) return false;
     }
     return false;
+  }
+
+  // "HR", "CP": two to four capitals, a person's initials or a team's letters.
+  bool initials(size_t t) const {
+    std::string_view w = word(t);
+    return w.size() >= 2 && w.size() <= 4 && w.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == w.npos;
+  }
+
+  // "Action from last meeting: Clerk to add ...": an earlier action restated.
+  bool earlier_action_label(uint32_t s) const {
+    size_t f = w_.sentences[s].first_token;
+    if (!is(table_.action_label, f)) return false;
+    for (size_t k = f + 1; in(k, s) && k <= f + 5; ++k) {
+      if (word(k) == "last" || word(k) == "previous") return true;
+      if (w_.tokens[k - 1].colon_end != 0) return false;
+    }
+    return false;
+  }
+
+  // "As the PCSO could not attend, Clerk to circulate the briefing", "...
+  // on Chapel Hill – Clerk to action": a post with no article, after a comma
+  // or a dash, owns the task of the words that follow.
+  bool owner_after_break(size_t t, Found& out) const {
+    uint32_t s = w_.tokens[t].sentence;
+    size_t first = w_.sentences[s].first_token;
+    if (!is(table_.to, t) || t <= first || !lowercase(t) || !in(t + 1, s)) return false;
+    size_t o = t - 1;
+    const Token& owner = w_.tokens[o];
+    if (!owner.capitalised || !owner.break_before || !(is(table_.post, o) || is(table_.owner_post, o))) return false;
+    if (!action_verb(t + 1) && !is(table_.task_when_given, t + 1)) return false;
+    return make(o, with_particle(t + 1, s), out);
   }
 
   // Sentence s continues a line that opens with an ACTION label: "ACTIONS:

@@ -855,3 +855,48 @@ TEST_CASE("an infinitive after the committee's past decision verb describes the 
   CHECK(phrases("The Board agreed the method and an Independent Member to be confirmed after the appointments.")
             .empty());
 }
+
+TEST_CASE("an owner line mid-line, after a comma or dash, with is to, or as Clerk to action") {
+  // Must match: a post owns the task wherever the owner line stands.
+  CHECK(phrases("Four cuts a year for the green. The Clerk to make enquiries about the verge cutting.") ==
+        std::vector<std::string>{"to make"});
+  CHECK(phrases("As the PCSO was unable to attend, Clerk to circulate the latest briefing.") ==
+        std::vector<std::string>{"to circulate"});
+  CHECK(phrases("Clerk to report the potholes on Chapel Hill – Clerk to action.").size() == 2);
+  CHECK(phrases("HR is to organise a site meeting") == std::vector<std::string>{"is to organise"});
+  // Must not match: mid-line with no post as owner, a group's plan with "is to", an action from last meeting.
+  CHECK(phrases("Four cuts a year for the green. Residents to note the dates.").empty());
+  CHECK(phrases("The Kentallen Land Group is to hold an open day in May.").empty());
+  CHECK(phrases("Action from last meeting: Clerk to add the renewal to the next agenda.").empty());
+}
+
+TEST_CASE("a numbered Action label names its owner") {
+  // Must match: "Action 3.01: CP" ending the line.
+  CHECK(phrases("Action 3.01: CP") == std::vector<std::string>{"Action 3.01: CP"});
+  // Must not match: a numbered heading of an action log.
+  CHECK(phrases("Action 72: Value for money considerations under the Top-up Review").empty());
+}
+
+TEST_CASE("a deferral to the next meeting and an item for its agenda are promises") {
+  // Must match: the item goes to a later meeting.
+  CHECK(phrases("AK proposed that we hold this item over until the next meeting.") ==
+        std::vector<std::string>{"hold this item over"});
+  CHECK(phrases("Matters arising were deferred until the next meeting.") == std::vector<std::string>{"deferred"});
+  CHECK(phrases("For agenda at next meeting, replacement for the clerk.").size() == 1);
+  CHECK(phrases("It was agreed that the future direction of the committee be discussed at the next meeting.") ==
+        std::vector<std::string>{"be discussed"});
+  // Must not match: a decision the committee took to defer, an item deferred from the last meeting.
+  CHECK(phrases("It was agreed that the matter would be deferred to the next meeting.").empty());
+  CHECK(phrases("The item had been deferred from the last meeting.").empty());
+  CHECK(phrases("It was agreed that the amendments be made to the policy.").empty());
+}
+
+TEST_CASE("would now be done at a named later time, and agreed to start, are promises") {
+  // Must match.
+  CHECK(phrases("Better communication would now be considered at the CDRP meeting in July.").size() == 1);
+  CHECK(phrases("Mr Wellings agreed to start looking at some possibilities.") ==
+        std::vector<std::string>{"agreed to start looking"});
+  // Must not match: "now" within the meeting, and a start that is an event.
+  CHECK(phrases("The Chair said the item would now be considered.").empty());
+  CHECK(phrases("The works would start in May.").empty());
+}
