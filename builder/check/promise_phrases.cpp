@@ -1179,6 +1179,7 @@ class ClauseRules {
     if (status_done_after(t)) return Exclusion::PastPerfect;
     if (earlier_action_label(s)) return Exclusion::Quotation;
     if (decision_before(t)) return Exclusion::Resolved;
+    if (doing_clause_habit(t)) return Exclusion::Habitual;
     if (is(table_.modal, t) && purpose_clause(t)) return Exclusion::Relative;
     if (is(table_.modal, t) && relative_that(t)) return Exclusion::Relative;
     // "the project, which would see investment", "issues which would be covered
@@ -1214,7 +1215,10 @@ class ClauseRules {
     if (commitment_withheld(t)) return Exclusion::Negation;
     if (within_meeting_phrase(s)) return Exclusion::WithinMeeting;
     // "Should the bid be successful, ...": an inverted condition opening the sentence.
-    if (is(table_.inverted_condition, first) && w_.tokens[first].capitalised) return Exclusion::Conditional;
+    // ("Were deferred until the next meeting": a participle follows, so no subject is inverted.)
+    if (is(table_.inverted_condition, first) && w_.tokens[first].capitalised &&
+        !(in(first + 1, s) && (participle_at(first + 1) || ends_with(first + 1, "ed"))))
+      return Exclusion::Conditional;
     for (size_t k = t + 1; k < sentence_end_[s] && k <= t + 16; ++k) {
       if (check_condition_after && k <= t + 12 && is(table_.open_condition, k)) return Exclusion::Conditional;
       if (check_condition_after && condition_phrase_at(k)) return Exclusion::Conditional;
@@ -1258,6 +1262,21 @@ class ClauseRules {
       if (is(table_.is_was, j - 1) || word(j - 1) == "been" || is(table_.own_body, j - 1) || is(table_.committee, j - 1) ||
           word(j - 1) == "we")
         return true;
+    }
+    return false;
+  }
+
+  // "as the Inspector will look at the minutes when deciding appeals", "before
+  // sitting on a Sub-Committee training would be provided": "when" or
+  // "whenever" + -ing anywhere, or "before" + -ing ahead of the modal, says
+  // what is done each time, a practice.
+  bool doing_clause_habit(size_t t) const {
+    uint32_t s = w_.tokens[t].sentence;
+    size_t first = w_.sentences[s].first_token;
+    for (size_t k = first; k + 1 < sentence_end_[s]; ++k) {
+      if (!lowercase(k + 1) || !ends_with(k + 1, "ing")) continue;
+      if (word(k) == "when" || word(k) == "whenever") return true;
+      if ((word(k) == "before" || word(k) == "Before") && k < t) return true;
     }
     return false;
   }

@@ -900,3 +900,18 @@ TEST_CASE("would now be done at a named later time, and agreed to start, are pro
   CHECK(phrases("The Chair said the item would now be considered.").empty());
   CHECK(phrases("The works would start in May.").empty());
 }
+
+TEST_CASE("when or whenever + -ing, or before + -ing ahead of the modal, describes a practice") {
+  // Must match: the same modal clause with no such phrase.
+  CHECK(phrases("The Manager advised the new Member that training would be provided in March.").size() == 1);
+  // Must not match.
+  CHECK(phrases("The recording was raised, as the Inspector will look at the minutes when deciding appeals.").empty());
+  CHECK(phrases("The Manager advised that before sitting on a Sub-Committee training would be provided.").empty());
+}
+
+TEST_CASE("a sentence opening Were + participle is no inverted condition") {
+  // Must match: "Were deferred until the next meeting".
+  CHECK(phrases("Matters arising. Were deferred until the next meeting").size() == 1);
+  // Must not match: "Were the bid to succeed, ...", an inverted condition.
+  CHECK(phrases("Were the bid to succeed, the Council would write to the applicants.").empty());
+}
