@@ -162,7 +162,7 @@ static_assert(std::size(kSplits) == kSplitCount);
 
 // Held out: --verbose counts their misses and false alarms but never prints them.
 bool held_out(const std::string& split) {
-  return split == "fresh3" || split == "realmix-heldout" || split == "realmix2-heldout" || split == "realmix-g-heldout";
+  return split == "heldout" || split == "fresh3" || split == "realmix-heldout" || split == "realmix2-heldout" || split == "realmix-g-heldout";
 }
 
 bool known_split(const std::string& name) {
