@@ -101,6 +101,9 @@ std::optional<Rebuild> Rebuild::open(FileSystem& fs, const BuildOptions& options
   // ... and every file it wrote still holds what was written (a restored cache cannot vouch for stale files).
   if (cache) rb.intact_ = intact_outputs(fs, target, cache->outputs);
   if (unchanged) unchanged = rb.intact_.size() == cache->outputs.size();
+  if (cache)
+    for (const auto& o : cache->outputs)
+      if (rb.intact_.count(o.path)) rb.published_.emplace(o.path, o.hash);
   // Plugins read what the builder cannot stamp (their own scripts and data), so they run on every build.
   if (unchanged && !settings_only.site.plugins.empty()) unchanged = false;
   rb.up_to_date_ = unchanged;
@@ -180,6 +183,12 @@ const PreviousPage* Rebuild::reuse_unprepared(const std::string& path) const {
   auto it = fingerprints_.find(path);
   if (it == fingerprints_.end() || !read_hashes_->unchanged(it->second.reads)) return nullptr;
   return &it->second;
+}
+
+std::optional<uint64_t> Rebuild::published_hash(const std::string& path) const {
+  auto it = published_.find(path);
+  if (it == published_.end()) return std::nullopt;
+  return it->second;
 }
 
 bool Rebuild::same_as_published(const std::string& path, uint64_t fingerprint) const {

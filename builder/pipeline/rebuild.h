@@ -59,6 +59,7 @@ class Rebuild : public PageReuse {
   const PreviousPage* reuse_unprepared(const std::string& path) const override;
   bool same_as_published(const std::string& path, uint64_t fingerprint) const override;
   bool verify() const override { return verify_; }
+  std::optional<uint64_t> published_hash(const std::string& path) const override;
   /// The summary of a page reused unchanged.
   const PageSummary& previous_summary(const std::string& path) const { return summaries_.at(path); }
   /// A page reused unparsed is only as good as its links: true when a file
@@ -87,6 +88,7 @@ class Rebuild : public PageReuse {
   std::optional<BuildCache> cache_;
   std::vector<InputStamp> stamps_;
   std::unordered_set<std::string> intact_;  // outputs that still hold what the last build wrote
+  std::unordered_map<std::string, uint64_t> published_;  // intact outputs' hashes, by path
   PageFingerprints fingerprints_;
   std::unordered_map<std::string, PageSummary> summaries_;
   std::optional<MemoStore> memo_;

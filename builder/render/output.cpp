@@ -1,5 +1,7 @@
+#include <cstring>
 #include <optional>
 
+#include "reportsite/core/hash.h"
 #include "reportsite/core/memo_store.h"
 #include "reportsite/render/output.h"
 
@@ -25,6 +27,26 @@ std::vector<std::unique_ptr<OutputKind>> builtin_outputs() {
   out.push_back(make_accessibility_statement_output());
   out.push_back(make_akoma_ntoso_output());
   return out;
+}
+
+void make_or_keep(const RenderContext& ctx, const std::string& name, uint64_t key, OutputFile& file,
+                  const std::function<std::string()>& make) {
+  // The memo says which bytes the key gave (their hash); the cache says the
+  // output still holds bytes of that hash. Neither alone is enough: the memo
+  // outlives a build that failed before publishing.
+  auto as_text = [](uint64_t h) { return std::string(reinterpret_cast<const char*>(&h), sizeof h); };
+  if (ctx.memo && ctx.reuse)
+    if (auto payload = ctx.memo->find(name, key); payload && payload->size() == sizeof(uint64_t)) {
+      uint64_t made = 0;
+      std::memcpy(&made, payload->data(), sizeof made);
+      if (auto published = ctx.reuse->published_hash(file.path); published && *published == made) {
+        file.reused = true;
+        file.bytes.clear();
+        return;
+      }
+    }
+  file.bytes = make();
+  if (ctx.memo) ctx.memo->put(name, key, as_text(hash_bytes(file.bytes)));
 }
 
 std::vector<OutputFile> render_site(const RenderContext& ctx, Diagnostics& diags) {

@@ -4,6 +4,7 @@
 // the built-in pages use the same interface a third party would.
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -56,6 +57,9 @@ class PageReuse {
   virtual bool same_as_published(const std::string& path, uint64_t fingerprint) const = 0;
   /// Prepare every page anyway and report one whose data changed while its reads did not.
   virtual bool verify() const = 0;
+  /// The hash of the bytes the last build published at `path` (any file, not
+  /// only a page), when the output still holds them; nullopt otherwise.
+  virtual std::optional<uint64_t> published_hash(const std::string&) const { return std::nullopt; }
 };
 
 struct RenderContext {
@@ -115,6 +119,14 @@ class PageSink {
   /// Page i, drawn (bytes set) or reused (bytes empty), on a worker thread; it may take the bytes.
   virtual void take(size_t i, OutputFile& page, Diagnostics& diags) = 0;
 };
+
+/// A file that is a function of inputs hashing to `key` (`name` names that
+/// work in ctx.memo, which keeps only the hash of the bytes it gave): when the
+/// last build published the bytes this key gives and the output still holds
+/// them, the file is kept as it is (reused, bytes empty) and `make` is not
+/// called; else `file.bytes = make()`. Thread-safe.
+void make_or_keep(const RenderContext& ctx, const std::string& name, uint64_t key, OutputFile& file,
+                  const std::function<std::string()>& make);
 
 /// Every output kind, in the order they run.
 std::vector<std::unique_ptr<OutputKind>> builtin_outputs();
