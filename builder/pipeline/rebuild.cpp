@@ -64,6 +64,8 @@ std::optional<Rebuild> Rebuild::open(FileSystem& fs, const BuildOptions& options
   Rebuild rb;
   if (!options.write || !options.use_cache) return rb;
   rb.keeps_state_ = true;
+  rb.fs_ = &fs;
+  rb.target_ = target;
   rb.verify_ = options.verify_input_keys;
   rb.cache_path_ = state_path(fs, options.site_dir, out, "cache");
   rb.memo_path_ = state_path(fs, options.site_dir, out, "memo");
@@ -189,6 +191,11 @@ std::optional<uint64_t> Rebuild::published_hash(const std::string& path) const {
   auto it = published_.find(path);
   if (it == published_.end()) return std::nullopt;
   return it->second;
+}
+
+std::optional<std::string> Rebuild::published_bytes(const std::string& path) const {
+  if (!fs_ || !published_.count(path)) return std::nullopt;
+  return fs_->read(join_path(target_, path), nullptr);
 }
 
 bool Rebuild::same_as_published(const std::string& path, uint64_t fingerprint) const {

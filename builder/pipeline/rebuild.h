@@ -60,6 +60,7 @@ class Rebuild : public PageReuse {
   bool same_as_published(const std::string& path, uint64_t fingerprint) const override;
   bool verify() const override { return verify_; }
   std::optional<uint64_t> published_hash(const std::string& path) const override;
+  std::optional<std::string> published_bytes(const std::string& path) const override;
   /// The summary of a page reused unchanged.
   const PageSummary& previous_summary(const std::string& path) const { return summaries_.at(path); }
   /// A page reused unparsed is only as good as its links: true when a file
@@ -84,7 +85,8 @@ class Rebuild : public PageReuse {
 
  private:
   bool keeps_state_ = false, up_to_date_ = false, memo_unsaved_ = false, verify_ = false;
-  std::string cache_path_, memo_path_, builder_, key_;
+  std::string cache_path_, memo_path_, builder_, key_, target_;
+  const FileSystem* fs_ = nullptr;
   std::optional<BuildCache> cache_;
   std::vector<InputStamp> stamps_;
   std::unordered_set<std::string> intact_;  // outputs that still hold what the last build wrote

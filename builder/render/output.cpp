@@ -49,6 +49,44 @@ void make_or_keep(const RenderContext& ctx, const std::string& name, uint64_t ke
   if (ctx.memo) ctx.memo->put(name, key, as_text(hash_bytes(file.bytes)));
 }
 
+SplicedFile::SplicedFile(const RenderContext& ctx, std::string path) : ctx_(ctx), path_(std::move(path)) {
+  if (!ctx.memo || !ctx.reuse) return;
+  auto published = ctx.reuse->published_hash(path_);
+  if (!published) return;
+  auto layout = ctx.memo->find("layout:" + path_, *published);
+  if (!layout || layout->size() % (3 * sizeof(uint64_t))) return;
+  auto bytes = ctx.reuse->published_bytes(path_);
+  if (!bytes) return;
+  old_ = std::move(*bytes);
+  const size_t n = layout->size() / sizeof(uint64_t);
+  std::vector<uint64_t> words(n);
+  std::memcpy(words.data(), layout->data(), layout->size());
+  for (size_t i = 0; i + 2 < n; i += 3)
+    if (words[i + 1] <= old_.size() && words[i + 2] <= old_.size() - words[i + 1])
+      old_parts_.emplace(words[i], std::make_pair(static_cast<size_t>(words[i + 1]), static_cast<size_t>(words[i + 2])));
+}
+
+std::optional<std::string_view> SplicedFile::previous(uint64_t key) const {
+  auto it = old_parts_.find(key);
+  if (it == old_parts_.end()) return std::nullopt;
+  return std::string_view(old_).substr(it->second.first, it->second.second);
+}
+
+void SplicedFile::part(uint64_t key, std::string_view bytes) {
+  layout_.insert(layout_.end(), {key, bytes_.size(), bytes.size()});
+  bytes_ += bytes;
+}
+
+OutputFile SplicedFile::finish() {
+  std::string().swap(old_);
+  old_parts_.clear();
+  OutputFile f{path_, std::move(bytes_), "", ""};
+  if (ctx_.memo)
+    ctx_.memo->put("layout:" + path_, hash_bytes(f.bytes),
+                   std::string(reinterpret_cast<const char*>(layout_.data()), layout_.size() * sizeof(uint64_t)));
+  return f;
+}
+
 std::vector<OutputFile> render_site(const RenderContext& ctx, Diagnostics& diags) {
   return render_site(ctx, builtin_outputs(), diags);
 }

@@ -60,6 +60,8 @@ class PageReuse {
   /// The hash of the bytes the last build published at `path` (any file, not
   /// only a page), when the output still holds them; nullopt otherwise.
   virtual std::optional<uint64_t> published_hash(const std::string&) const { return std::nullopt; }
+  /// The bytes the last build published at `path`, when the output still holds them.
+  virtual std::optional<std::string> published_bytes(const std::string&) const { return std::nullopt; }
 };
 
 struct RenderContext {
@@ -127,6 +129,30 @@ class PageSink {
 /// called; else `file.bytes = make()`. Thread-safe.
 void make_or_keep(const RenderContext& ctx, const std::string& name, uint64_t key, OutputFile& file,
                   const std::function<std::string()>& make);
+
+/// One large file made of parts (site.json's meetings, say), each a function
+/// of inputs hashing to its key, with text between them the output writes
+/// itself. A part whose key the last published file also held is copied from
+/// that file instead of made again; the memo keeps where each part lay in
+/// it (by the file's hash, so never another file's layout).
+class SplicedFile {
+ public:
+  SplicedFile(const RenderContext& ctx, std::string path);
+  /// The bytes of the part with `key` in the published file, if it had one.
+  std::optional<std::string_view> previous(uint64_t key) const;
+  /// Text of the output's own, between parts.
+  void text(std::string_view s) { bytes_ += s; }
+  /// A part, whose bytes depend on nothing but what `key` hashes.
+  void part(uint64_t key, std::string_view bytes);
+  /// The file; its layout is remembered for the next build.
+  OutputFile finish();
+
+ private:
+  const RenderContext& ctx_;
+  std::string path_, old_, bytes_;
+  std::unordered_map<uint64_t, std::pair<size_t, size_t>> old_parts_;  // key -> offset, length in old_
+  std::vector<uint64_t> layout_;  // key, offset, length of each part, in order
+};
 
 /// Every output kind, in the order they run.
 std::vector<std::unique_ptr<OutputKind>> builtin_outputs();
