@@ -58,6 +58,7 @@ SplicedFile::SplicedFile(const RenderContext& ctx, std::string path) : ctx_(ctx)
   auto bytes = ctx.reuse->published_bytes(path_);
   if (!bytes) return;
   old_ = std::move(*bytes);
+  bytes_.reserve(old_.size() + old_.size() / 8);  // grown once, not doubled with both copies held
   const size_t n = layout->size() / sizeof(uint64_t);
   std::vector<uint64_t> words(n);
   std::memcpy(words.data(), layout->data(), layout->size());
