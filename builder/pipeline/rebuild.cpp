@@ -152,6 +152,26 @@ void Rebuild::prepare_pages(const Model& model, const ResolvedSite& site, Render
   read_hashes_ = std::make_unique<ReadHashes>(model, site, ctx.theme);
   read_hashes_->set_output_versions(output_versions_);
   ctx.reuse = this;
+  // Whether each page the last build drew is unchanged, decided here once:
+  // each key any page read is hashed once (not once for every page that
+  // read it, on threads that would contend for the hashes' lock), then each
+  // page is a walk over numbers.
+  std::unordered_map<std::string_view, size_t> index;
+  std::vector<std::string_view> keys;
+  for (const auto& [path, page] : fingerprints_)
+    for (const auto& r : page.reads)
+      if (index.emplace(r.key, keys.size()).second) keys.push_back(r.key);
+  std::vector<uint64_t> now(keys.size());
+  parallel_for(keys.size(), [&](size_t i) { now[i] = read_hashes_->of(std::string(keys[i])); });
+  for (auto& [path, page] : fingerprints_) {
+    bool same = !page.reads.empty();  // a page that recorded nothing was not recorded at all
+    for (const auto& r : page.reads)
+      if (!same || r.hash == 0 || now[index.at(r.key)] != r.hash) {  // 0: a key no accessor makes
+        same = false;
+        break;
+      }
+    page.unchanged = same;
+  }
 }
 
 std::vector<Diagnostic> Rebuild::cached_findings(const FileSystem& fs, SourceSet& sources) const {
@@ -183,7 +203,7 @@ std::vector<Diagnostic> Rebuild::cached_findings(const FileSystem& fs, SourceSet
 
 const PreviousPage* Rebuild::reuse_unprepared(const std::string& path) const {
   auto it = fingerprints_.find(path);
-  if (it == fingerprints_.end() || !read_hashes_->unchanged(it->second.reads)) return nullptr;
+  if (it == fingerprints_.end() || !it->second.unchanged) return nullptr;
   return &it->second;
 }
 
@@ -235,7 +255,10 @@ void Rebuild::record(FileSystem& fs, const std::string& target, BuildResult& r, 
     const OutputFile& f = r.files[page_file[k]];
     if (pages_with_findings.count(f.path)) continue;
     PageRecord page{f.path, f.fingerprint, {}, summaries[k].title, summaries[k].ids};
-    for (const auto& read : f.reads) page.reads.emplace_back(read.key, read.hash);
+    const PageReads* reads = &f.reads;
+    if (f.reused && f.reads.empty())  // not prepared: it read what it read last time
+      if (auto it = fingerprints_.find(f.path); it != fingerprints_.end()) reads = &it->second.reads;
+    for (const auto& read : *reads) page.reads.emplace_back(read.key, read.hash);
     c.pages.push_back(std::move(page));
   }
   // What the next no-change build reports again: this build's findings about the site, not about the cache.

@@ -31,7 +31,8 @@ struct OutputFile {
   std::string copy_from;      // when set, the file is copied from this input path instead of `bytes`
   uint64_t fingerprint = 0;   // pages: of the template data and templates that drew it
   PageReads reads = {};       // pages: what the page read, with hashes (empty: not to be reused by them)
-  bool reused = false;        // pages: unchanged since the last build, so not drawn again (bytes empty)
+  bool reused = false;        // pages: unchanged since the last build, so not drawn again (bytes empty;
+                              // reads empty when it was not even prepared: the last build's hold)
   bool staged = false;        // pages: the bytes went to the staging folder as drawn (bytes empty, content_hash set)
   uint64_t content_hash = 0;  // of the bytes, when staged
 };
@@ -40,6 +41,7 @@ struct OutputFile {
 struct PreviousPage {
   uint64_t fingerprint = 0;
   PageReads reads;
+  bool unchanged = false;  // every read holds what it held: decided once a build, before pages are drawn
 };
 using PageFingerprints = std::unordered_map<std::string, PreviousPage>;
 
