@@ -279,6 +279,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   }
   finish(r, diags);
   rebuild->record(fs, target, r, page_file, summaries, pages_with_findings);
+  timer.lap("record");
   return r;
 }
 

@@ -153,16 +153,16 @@ void Rebuild::prepare_pages(const Model& model, const ResolvedSite& site, Render
   read_hashes_->set_output_versions(output_versions_);
   ctx.reuse = this;
   // Whether each page the last build drew is unchanged, decided here once:
-  // each key any page read is hashed once (not once for every page that
-  // read it, on threads that would contend for the hashes' lock), then each
-  // page is a walk over numbers.
+  // each key any page read is hashed once (not once for every page that read
+  // it), on one thread (two contend for the hashes' lock, each new key a
+  // write: slower than one), then each page is a walk over numbers.
   std::unordered_map<std::string_view, size_t> index;
   std::vector<std::string_view> keys;
   for (const auto& [path, page] : fingerprints_)
     for (const auto& r : page.reads)
       if (index.emplace(r.key, keys.size()).second) keys.push_back(r.key);
   std::vector<uint64_t> now(keys.size());
-  parallel_for(keys.size(), [&](size_t i) { now[i] = read_hashes_->of(std::string(keys[i])); });
+  for (size_t i = 0; i < keys.size(); ++i) now[i] = read_hashes_->of(std::string(keys[i]));
   for (auto& [path, page] : fingerprints_) {
     bool same = !page.reads.empty();  // a page that recorded nothing was not recorded at all
     for (const auto& r : page.reads)
