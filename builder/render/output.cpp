@@ -106,7 +106,12 @@ std::vector<OutputFile> render_site(const RenderContext& ctx, const std::vector<
       if (ctx.memo) mine.emplace(MemoStore::scoped(*ctx.memo, "output:" + kind->name() + "@" + kind->version() + ":"));
       RenderContext own = ctx;
       own.memo = mine ? &*mine : nullptr;
+      const size_t first = files.size();
       kind->render(own, files, diags);
+      if (sink)
+        for (size_t i = first; i < files.size(); ++i)
+          if (files[i].template_name.empty() && files[i].copy_from.empty() && !files[i].reused)
+            sink->take_file(files[i], diags);
     }
     // A page of an output that gives a version reads it, so a new version redraws that output's pages only.
     const std::string version = kind->version();

@@ -122,6 +122,10 @@ class PageSink {
   virtual void start(const std::vector<OutputFile>& files, const std::vector<PageDeclaration>& pages) = 0;
   /// Page i, drawn (bytes set) or reused (bytes empty), on a worker thread; it may take the bytes.
   virtual void take(size_t i, OutputFile& page, Diagnostics& diags) = 0;
+  /// A file an output made that is not a page (site.json, a feed), as soon as
+  /// its output has rendered: it may take the bytes (setting staged and
+  /// content_hash), so no stage holds them all.
+  virtual void take_file(OutputFile&, Diagnostics&) {}
 };
 
 /// A file that is a function of inputs hashing to `key` (`name` names that
