@@ -112,4 +112,32 @@ build
 grep -q "nothing changed" "$work/last.log" && ! grep -q "cache.ignored" "$work/last.log" \
   && pass "the next build, with nothing changed, does not repeat the cache warning" \
   || fail "the no-change build after it said: $(tail -3 "$work/last.log")"
+
+# A generated archive (many meetings: site.json, the open data and each
+# meeting's Akoma Ntoso are spliced or kept per meeting): after editing one
+# meeting the rebuild equals a clean build, and after putting it back, the first build.
+gen=$work/gen
+if python3 "$repo_root/tests/bench/gen_corpus.py" --meetings 60 --seed 3 --out "$gen" >/dev/null 2>&1; then
+  "$bin" build --site "$gen" --out "$work/gen-first" >/dev/null 2>&1
+  cp -r "$work/gen-first" "$work/gen-out"
+  "$bin" build --site "$gen" --out "$work/gen-out" >/dev/null 2>&1  # its own state, as a rebuild has
+  target=$(find "$gen/content/meetings" -name '*.yaml' | sort | sed -n 30p)
+  cp "$target" "$work/gen-backup"
+  awk 'prev ~ /minutes: \|$/ && !done { $0 = $0 " An officer added a sentence."; done = 1 } { print; prev = $0 }' \
+    "$work/gen-backup" >"$target"
+  "$bin" build --site "$gen" --out "$work/gen-out" 2>"$work/last.log"
+  grep -q "other files made" "$work/last.log" && pass "the generated archive's edit kept files of unchanged meetings" \
+    || fail "the generated archive's edit remade every file: $(tail -1 "$work/last.log")"
+  "$bin" build --site "$gen" --out "$work/gen-clean" >/dev/null 2>&1
+  if diff -r "$work/gen-out" "$work/gen-clean" >"$work/diff.txt"; then pass "generated archive: rebuild after an edit equals a clean build"
+  else fail "generated archive: rebuild after an edit differs from a clean build: $(head -3 "$work/diff.txt")"; fi
+  grep -q "An officer added a sentence." "$work/gen-out/site.json" "$work/gen-out/data/open-data.json" \
+    && pass "the edit is in site.json and the open data" || fail "the edit is missing from site.json or the open data"
+  cp "$work/gen-backup" "$target"
+  "$bin" build --site "$gen" --out "$work/gen-out" >/dev/null 2>&1
+  if diff -r "$work/gen-out" "$work/gen-first" >"$work/diff.txt"; then pass "generated archive: putting the meeting back gives the first build"
+  else fail "generated archive: putting the meeting back differs from the first build: $(head -3 "$work/diff.txt")"; fi
+else
+  fail "tests/bench/gen_corpus.py could not generate an archive"
+fi
 finish
