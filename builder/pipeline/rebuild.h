@@ -91,7 +91,12 @@ class Rebuild : public PageReuse {
   std::vector<InputStamp> stamps_;
   std::unordered_set<std::string> intact_;  // outputs that still hold what the last build wrote
   std::unordered_map<std::string, uint64_t> published_;  // intact outputs' hashes, by path
-  PageFingerprints fingerprints_;
+  struct KeptPage {
+    PreviousPage previous;                              // its reads are kept below, by key place
+    std::vector<std::pair<uint32_t, uint64_t>> reads;  // places in read_keys_, and hashes
+  };
+  std::unordered_map<std::string, KeptPage> fingerprints_;  // the last build's pages still on disk
+  std::vector<std::string> read_keys_;                      // the keys their reads name
   std::unordered_map<std::string, PageSummary> summaries_;
   std::optional<MemoStore> memo_;
   std::unique_ptr<ReadHashes> read_hashes_;
