@@ -193,10 +193,13 @@ int cmd_build(const std::vector<std::string>& rest, bool write) {
     if (!write)
       std::cerr << summary_line(r.diagnostics) << " in " << r.model.sources.size() << " files\n";
     else if (r.published) {
-      size_t pages = 0, reused = 0;
+      size_t pages = 0, reused = 0, others = 0, kept = 0;
       for (const auto& f : r.files) {
-        pages += !f.template_name.empty();
-        reused += f.reused;
+        const bool page = !f.template_name.empty();
+        pages += page;
+        reused += page && f.reused;
+        others += !page;
+        kept += !page && f.reused;
       }
       // Say how much of a rebuild was new work: files parsed, pages drawn.
       std::string drawn;
@@ -205,6 +208,9 @@ int cmd_build(const std::vector<std::string>& rest, bool write) {
                  " input files parsed";
       if (reused)
         drawn += "; " + std::to_string(pages - reused) + " of " + std::to_string(pages) + " pages drawn";
+      if (kept)
+        drawn += (reused ? ", " : "; ") + std::to_string(others - kept) + " of " + std::to_string(others) +
+                 " other files made";
       if (!drawn.empty()) drawn += ", the rest unchanged";
       std::cerr << "built " << r.files.size() << " files into " << out << "/ in " << time << drawn << " ("
                 << summary_line(r.diagnostics) << ")\n";

@@ -58,12 +58,23 @@ void PageStream::take(size_t i, OutputFile& page, Diagnostics& diags) {
   check_drawn(k, page.bytes, found);
   // A page with a finding stops the build, so it is not staged; the rest go
   // to the staging folder now, and their bytes are let go.
-  if (staged_ && found.error_count() == 0 && staged_->stage(page.path, page.bytes, diags)) {
-    page.content_hash = hash_bytes(page.bytes);
+  uint64_t hash = 0;
+  if (staged_ && found.error_count() == 0 && staged_->stage(page.path, page.bytes, diags, &hash)) {
+    page.content_hash = hash;
     page.staged = true;
     std::string().swap(page.bytes);
   }
   findings_.merge(std::move(found));
+}
+
+void PageStream::take_file(OutputFile& file, Diagnostics& diags) {
+  // Not a page: nothing to check, so it goes to the staging folder now.
+  uint64_t hash = 0;
+  if (staged_ && staged_->stage(file.path, file.bytes, diags, &hash)) {
+    file.content_hash = hash;
+    file.staged = true;
+    std::string().swap(file.bytes);
+  }
 }
 
 PageStream::Result PageStream::finish(const FileSystem& fs, const std::string& out, std::vector<OutputFile>& files) {

@@ -32,6 +32,7 @@ class PageStream : public PageSink {
   /// Before rendering: the page at `path` is a plugin's, so its findings blame `who`, not the theme.
   void add_plugin_page(const std::string& path, std::string who) { plugin_pages_[path] = std::move(who); }
   void take(size_t i, OutputFile& page, Diagnostics& diags) override;
+  void take_file(OutputFile& file, Diagnostics& diags) override;
 
   struct Result {
     std::vector<Diagnostic> findings;    // the page check's and the page rules', `where` = the page

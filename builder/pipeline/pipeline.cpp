@@ -227,6 +227,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   MarkdownRenderer markdown(glossary_abbreviations(r.model));
   RenderContext ctx{r.model, r.site, theme, markdown, options.version};
   rebuild->prepare_pages(r.model, r.site, ctx);
+  timer.lap("prepare-pages");
   ctx.timings = options.timings;
 
   // Pages are drawn, checked and staged one at a time on the worker threads
@@ -241,6 +242,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       return r;
     }
   }
+  timer.lap("staging");
   PageStream stream(theme, registry, *rebuild, staged.get());
   for (const auto& f : plugins.files) stream.add_path(f.path);
   for (const auto& p : plugins.pages) stream.add_plugin_page(paths::page(p.path), "the page plugin `" + p.plugin + "` answered");
@@ -277,6 +279,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   }
   finish(r, diags);
   rebuild->record(fs, target, r, page_file, summaries, pages_with_findings);
+  timer.lap("record");
   return r;
 }
 

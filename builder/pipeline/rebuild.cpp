@@ -64,6 +64,8 @@ std::optional<Rebuild> Rebuild::open(FileSystem& fs, const BuildOptions& options
   Rebuild rb;
   if (!options.write || !options.use_cache) return rb;
   rb.keeps_state_ = true;
+  rb.fs_ = &fs;
+  rb.target_ = target;
   rb.verify_ = options.verify_input_keys;
   rb.cache_path_ = state_path(fs, options.site_dir, out, "cache");
   rb.memo_path_ = state_path(fs, options.site_dir, out, "memo");
@@ -101,20 +103,24 @@ std::optional<Rebuild> Rebuild::open(FileSystem& fs, const BuildOptions& options
   // ... and every file it wrote still holds what was written (a restored cache cannot vouch for stale files).
   if (cache) rb.intact_ = intact_outputs(fs, target, cache->outputs);
   if (unchanged) unchanged = rb.intact_.size() == cache->outputs.size();
+  if (cache)
+    for (const auto& o : cache->outputs)
+      if (rb.intact_.count(o.path)) rb.published_.emplace(o.path, o.hash);
   // Plugins read what the builder cannot stamp (their own scripts and data), so they run on every build.
   if (unchanged && !settings_only.site.plugins.empty()) unchanged = false;
   rb.up_to_date_ = unchanged;
   if (unchanged) return rb;
 
   // Pages the last build published that may be reused: drawn by this builder, still on disk.
-  if (cache && cache->builder == rb.builder_)
-    for (auto& page : read_page_records(*cache)) {
+  if (cache && cache->builder == rb.builder_) {
+    PageRecords records = read_page_records(*cache);
+    rb.read_keys_ = std::move(records.read_keys);
+    for (auto& page : records.pages) {
       if (!rb.intact_.count(page.path)) continue;
-      PreviousPage previous{page.fingerprint, {}};
-      for (auto& [key, hash] : page.reads) previous.reads.push_back({std::move(key), hash});
-      rb.fingerprints_.emplace(page.path, std::move(previous));
+      rb.fingerprints_.emplace(page.path, KeptPage{{page.fingerprint, {}, false}, std::move(page.reads)});
       rb.summaries_.emplace(page.path, PageSummary{std::move(page.title), std::move(page.ids)});
     }
+  }
   // Work done by earlier builds (files parsed, prose checked), by input hash.
   const std::string memo_builder = builder_identity(options, registry, out, false);
   rb.memo_.emplace(memo_builder);
@@ -147,6 +153,26 @@ void Rebuild::prepare_pages(const Model& model, const ResolvedSite& site, Render
   read_hashes_ = std::make_unique<ReadHashes>(model, site, ctx.theme);
   read_hashes_->set_output_versions(output_versions_);
   ctx.reuse = this;
+  // Whether each page the last build drew is unchanged, decided here once:
+  // each key any page read is hashed once (the cache names each once), not
+  // once for every page that read it, on one thread (two contend for the
+  // hashes' lock, each new key a write: slower than one); then each page is a
+  // walk over numbers.
+  std::vector<char> used(read_keys_.size(), 0);
+  for (const auto& [path, page] : fingerprints_)
+    for (const auto& [key, hash] : page.reads) used[key] = 1;
+  std::vector<uint64_t> now(read_keys_.size(), 0);
+  for (size_t i = 0; i < read_keys_.size(); ++i)
+    if (used[i]) now[i] = read_hashes_->of(read_keys_[i]);
+  for (auto& [path, page] : fingerprints_) {
+    bool same = !page.reads.empty();  // a page that recorded nothing was not recorded at all
+    for (const auto& [key, hash] : page.reads)
+      if (hash == 0 || now[key] != hash) {  // 0: a key no accessor makes
+        same = false;
+        break;
+      }
+    page.previous.unchanged = same;
+  }
 }
 
 std::vector<Diagnostic> Rebuild::cached_findings(const FileSystem& fs, SourceSet& sources) const {
@@ -178,13 +204,24 @@ std::vector<Diagnostic> Rebuild::cached_findings(const FileSystem& fs, SourceSet
 
 const PreviousPage* Rebuild::reuse_unprepared(const std::string& path) const {
   auto it = fingerprints_.find(path);
-  if (it == fingerprints_.end() || !read_hashes_->unchanged(it->second.reads)) return nullptr;
-  return &it->second;
+  if (it == fingerprints_.end() || !it->second.previous.unchanged) return nullptr;
+  return &it->second.previous;
+}
+
+std::optional<uint64_t> Rebuild::published_hash(const std::string& path) const {
+  auto it = published_.find(path);
+  if (it == published_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::string> Rebuild::published_bytes(const std::string& path) const {
+  if (!fs_ || !published_.count(path)) return std::nullopt;
+  return fs_->read(join_path(target_, path), nullptr);
 }
 
 bool Rebuild::same_as_published(const std::string& path, uint64_t fingerprint) const {
   auto it = fingerprints_.find(path);
-  return it != fingerprints_.end() && it->second.fingerprint == fingerprint;
+  return it != fingerprints_.end() && it->second.previous.fingerprint == fingerprint;
 }
 
 bool Rebuild::reused_links_may_break(const std::set<std::string>& paths, const std::vector<const OutputFile*>& pages,
@@ -215,11 +252,27 @@ void Rebuild::record(FileSystem& fs, const std::string& target, BuildResult& r, 
   c.outputs = stamp_outputs(fs, target, r.files, stamps_, cache_ ? cache_->outputs : std::vector<FileStamp>{});
   c.inputs = std::move(stamps_);
   // Only pages with no finding are reused, so a rebuild reports every finding again.
+  // Each key is written once; the views point into this build's reads and the last cache's keys.
+  std::unordered_map<std::string_view, uint32_t> key_place;
+  std::vector<int64_t> from_last(read_keys_.size(), -1);  // a last-cache key's place in this one
+  auto place = [&](std::string_view key) {
+    auto [it, added] = key_place.emplace(key, static_cast<uint32_t>(c.read_keys.size()));
+    if (added) c.read_keys.emplace_back(key);
+    return it->second;
+  };
   for (size_t k = 0; k < page_file.size(); ++k) {
     const OutputFile& f = r.files[page_file[k]];
     if (pages_with_findings.count(f.path)) continue;
     PageRecord page{f.path, f.fingerprint, {}, summaries[k].title, summaries[k].ids};
-    for (const auto& read : f.reads) page.reads.emplace_back(read.key, read.hash);
+    auto kept = f.reused && f.reads.empty() ? fingerprints_.find(f.path) : fingerprints_.end();
+    if (kept != fingerprints_.end()) {  // not prepared: it read what it read last time
+      for (const auto& [key, hash] : kept->second.reads) {
+        if (from_last[key] < 0) from_last[key] = place(read_keys_[key]);
+        page.reads.emplace_back(static_cast<uint32_t>(from_last[key]), hash);
+      }
+    } else {
+      for (const auto& read : f.reads) page.reads.emplace_back(place(read.key), read.hash);
+    }
     c.pages.push_back(std::move(page));
   }
   // What the next no-change build reports again: this build's findings about the site, not about the cache.

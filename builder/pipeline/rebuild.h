@@ -59,6 +59,8 @@ class Rebuild : public PageReuse {
   const PreviousPage* reuse_unprepared(const std::string& path) const override;
   bool same_as_published(const std::string& path, uint64_t fingerprint) const override;
   bool verify() const override { return verify_; }
+  std::optional<uint64_t> published_hash(const std::string& path) const override;
+  std::optional<std::string> published_bytes(const std::string& path) const override;
   /// The summary of a page reused unchanged.
   const PageSummary& previous_summary(const std::string& path) const { return summaries_.at(path); }
   /// A page reused unparsed is only as good as its links: true when a file
@@ -83,11 +85,18 @@ class Rebuild : public PageReuse {
 
  private:
   bool keeps_state_ = false, up_to_date_ = false, memo_unsaved_ = false, verify_ = false;
-  std::string cache_path_, memo_path_, builder_, key_;
+  std::string cache_path_, memo_path_, builder_, key_, target_;
+  const FileSystem* fs_ = nullptr;
   std::optional<BuildCache> cache_;
   std::vector<InputStamp> stamps_;
   std::unordered_set<std::string> intact_;  // outputs that still hold what the last build wrote
-  PageFingerprints fingerprints_;
+  std::unordered_map<std::string, uint64_t> published_;  // intact outputs' hashes, by path
+  struct KeptPage {
+    PreviousPage previous;                              // its reads are kept below, by key place
+    std::vector<std::pair<uint32_t, uint64_t>> reads;  // places in read_keys_, and hashes
+  };
+  std::unordered_map<std::string, KeptPage> fingerprints_;  // the last build's pages still on disk
+  std::vector<std::string> read_keys_;                      // the keys their reads name
   std::unordered_map<std::string, PageSummary> summaries_;
   std::optional<MemoStore> memo_;
   std::unique_ptr<ReadHashes> read_hashes_;

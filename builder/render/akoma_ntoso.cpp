@@ -6,8 +6,11 @@
 #include "reportsite/render/akoma_ntoso.h"
 
 #include <map>
+#include <optional>
 #include <set>
 
+#include "reportsite/core/hash.h"
+#include "reportsite/core/parallel.h"
 #include "reportsite/core/strings.h"
 #include "reportsite/model/site_paths.h"
 #include "reportsite/render/view.h"
@@ -254,7 +257,22 @@ class AkomaNtosoOutput : public OutputKind {
   std::string name() const override { return "akoma-ntoso"; }
   std::string version() const override { return {}; }
   void render(const RenderContext& ctx, std::vector<OutputFile>& out, Diagnostics&) const override {
-    for (const auto& m : ctx.model.meetings) out.push_back({akn_path(m), meeting_akn(ctx, m)});
+    // A meeting's document reads its file and the site-wide data below, nothing
+    // else: when none changed, the published one is kept instead of redrawn.
+    std::optional<ReadHashes> own;
+    if (!ctx.reuse) own.emplace(ctx.model, ctx.site, ctx.theme);
+    const ReadHashes& hashes = ctx.reuse ? ctx.reuse->hashes() : *own;
+    Hasher shared;
+    for (const char* key : {"settings", "people", "committees", "glossary", "as-of"}) shared.add(hashes.of(key));
+    const uint64_t site_wide = shared.value();
+    std::vector<OutputFile> files(ctx.model.meetings.size());
+    parallel_for(files.size(), [&](size_t i) {
+      const Meeting& m = ctx.model.meetings[i];
+      files[i].path = akn_path(m);
+      const uint64_t key = Hasher().add(site_wide).add(hashes.of("meeting:" + m.id)).value();
+      make_or_keep(ctx, "akn:" + m.id, key, files[i], [&] { return meeting_akn(ctx, m); });
+    });
+    for (auto& f : files) out.push_back(std::move(f));
   }
 };
 

@@ -9,9 +9,11 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "reportsite/render/akoma_ntoso.h"
+#include "reportsite/core/hash.h"
 #include "reportsite/core/json_fields.h"
 #include "reportsite/core/json_schema.h"
 #include "reportsite/core/parallel.h"
@@ -289,30 +291,29 @@ std::string event_schema() {
 }
 
 /// Popolo speeches: each question and answer of public business, in order.
-std::string speeches(const RenderContext& ctx) {
-  std::string j = "[";
-  bool first = true;
-  for (const auto& m : ctx.model.meetings)
-    for (const auto& it : m.items) {
-      if (it.exempt()) continue;
-      for (size_t x = 0; x < it.discussion.size(); ++x) {
-        const Exchange& e = it.discussion[x];
-        std::string base = m.id + "/" + it.number.value + "/" + std::to_string(x + 1);
-        auto speech = [&](const char* type, const NameRef& by, const Text& text, const std::string& replying_to) {
-          if (text.value.empty()) return;
-          j += std::string(first ? "" : ",") + "\n    {\"id\": " + q(base + "/" + type) + ", \"type\": " + q(type) +
-               ", \"event_id\": " + q(m.id) + ", \"agenda_item\": " + q(it.number.value) + ", \"position\": " +
-               std::to_string(x + 1) + ", \"creator_id\": " + id_or_null(person_id(ctx, by)) +
-               ", \"attribution_text\": " + q(person_name(ctx, by)) + ", \"text\": " + q(text.value) +
-               ", \"date\": " + q(m.date.value.iso()) + ", \"in_reply_to\": " +
-               (replying_to.empty() ? std::string("null") : q(replying_to)) + "}";
-          first = false;
-        };
-        speech("question", e.asked_by, e.question, "");
-        speech("answer", e.answered_by, e.answer, e.question.value.empty() ? "" : base + "/question");
-      }
+/// One meeting's speeches, each after the first preceded by a comma: the
+/// file's speeches are every meeting's, with a comma between those that have any.
+std::string meeting_speeches(const RenderContext& ctx, const Meeting& m) {
+  std::string j;
+  for (const auto& it : m.items) {
+    if (it.exempt()) continue;
+    for (size_t x = 0; x < it.discussion.size(); ++x) {
+      const Exchange& e = it.discussion[x];
+      std::string base = m.id + "/" + it.number.value + "/" + std::to_string(x + 1);
+      auto speech = [&](const char* type, const NameRef& by, const Text& text, const std::string& replying_to) {
+        if (text.value.empty()) return;
+        j += std::string(j.empty() ? "" : ",") + "\n    {\"id\": " + q(base + "/" + type) + ", \"type\": " + q(type) +
+             ", \"event_id\": " + q(m.id) + ", \"agenda_item\": " + q(it.number.value) + ", \"position\": " +
+             std::to_string(x + 1) + ", \"creator_id\": " + id_or_null(person_id(ctx, by)) +
+             ", \"attribution_text\": " + q(person_name(ctx, by)) + ", \"text\": " + q(text.value) +
+             ", \"date\": " + q(m.date.value.iso()) + ", \"in_reply_to\": " +
+             (replying_to.empty() ? std::string("null") : q(replying_to)) + "}";
+      };
+      speech("question", e.asked_by, e.question, "");
+      speech("answer", e.answered_by, e.answer, e.question.value.empty() ? "" : base + "/question");
     }
-  return j + (first ? "]" : "\n  ]");
+  }
+  return j;
 }
 std::string speeches_schema() {
   return array_of(closed({{"id", kStr},
@@ -648,31 +649,60 @@ class OpenDataExport : public OutputKind {
                    ", \"media_type\": \"text/csv\"}";
     }
     reports += first_report ? "]" : "\n  ]";
-    // Each event is made from its meeting alone, so all are made in parallel (as for site.json).
-    std::vector<std::string> entries(m.meetings.size());
-    parallel_for(m.meetings.size(), [&](size_t i) { entries[i] = event(ctx, m.meetings[i]); });
-    // At archive scale the events are most of the file: each is appended to
-    // the file and freed, so the file is never held twice.
-    std::string j = "{\n  \"schema\": \"open-data.schema.json\",\n  \"format\": \"reportsite-open-data/1\",\n"
-                    "  \"title\": " + q(m.site.title.value) + ",\n  \"publisher\": " + q(m.site.organisation.value) +
-                    ",\n  \"licence\": " + licence_json(m.site.licence) + ",\n  \"as_of\": " + q(ctx.site.as_of.iso()) +
-                    ",\n  \"downloads\": " + downloads + "]" + ",\n  \"organizations\": " + organizations(ctx) +
-                    ",\n  \"people\": " + people(ctx) + ",\n  \"memberships\": " + memberships(ctx) +
-                    ",\n  \"events\": [";
-    std::string tail = std::string(m.meetings.empty() ? "]" : "\n  ]") + ",\n  \"speeches\": " + speeches(ctx) +
-                       ",\n  \"undertakings\": " + undertakings(ctx) + ",\n  \"action_points\": " +
-                       action_points(ctx) + ",\n  \"complaint_reports\": " + reports + ",\n  \"glossary\": " +
-                       glossary(ctx) + "\n}\n";
-    size_t size = j.size() + tail.size();
-    for (const auto& e : entries) size += e.size() + 6;
-    j.reserve(size);
-    for (size_t i = 0; i < entries.size(); ++i) {
-      j += i ? ",\n    " : "\n    ";
-      j += entries[i];
-      std::string().swap(entries[i]);
+    // Each meeting's event and speeches are made from it and the site-wide
+    // data alone, so all are made in parallel, and an unchanged meeting's are
+    // copied from the published file (as for site.json).
+    SplicedFile file(ctx, "data/open-data.json");
+    std::optional<ReadHashes> own;
+    if (!ctx.reuse) own.emplace(ctx.model, ctx.site, ctx.theme);
+    const ReadHashes& hashes = ctx.reuse ? ctx.reuse->hashes() : *own;
+    Hasher shared;
+    for (const char* key : {"settings", "people", "committees", "as-of"}) shared.add(hashes.of(key));
+    const uint64_t site_wide = shared.value();
+    const size_t n = m.meetings.size();
+    std::vector<uint64_t> keys(2 * n);
+    std::vector<std::string> parts(2 * n);
+    parallel_for(n, [&](size_t i) {
+      const Meeting& mt = m.meetings[i];
+      Hasher h;
+      h.add(site_wide).add(hashes.of("meeting:" + mt.id));
+      for (const auto& it : mt.items)
+        if (!it.report.value.empty()) h.add(hashes.of("report:" + it.report.value));
+      const uint64_t key = h.value();
+      keys[i] = Hasher().add("event").add(key).value();
+      keys[n + i] = Hasher().add("speeches").add(key).value();
+      if (!file.previous(keys[i])) parts[i] = event(ctx, mt);
+      if (!file.previous(keys[n + i])) parts[n + i] = meeting_speeches(ctx, mt);
+    });
+    auto part = [&](size_t i) {
+      auto kept = file.previous(keys[i]);
+      file.part(keys[i], kept ? *kept : std::string_view(parts[i]));
+      std::string().swap(parts[i]);
+    };
+    file.text("{\n  \"schema\": \"open-data.schema.json\",\n  \"format\": \"reportsite-open-data/1\",\n"
+              "  \"title\": " + q(m.site.title.value) + ",\n  \"publisher\": " + q(m.site.organisation.value) +
+              ",\n  \"licence\": " + licence_json(m.site.licence) + ",\n  \"as_of\": " + q(ctx.site.as_of.iso()) +
+              ",\n  \"downloads\": " + downloads + "]" + ",\n  \"organizations\": " + organizations(ctx) +
+              ",\n  \"people\": " + people(ctx) + ",\n  \"memberships\": " + memberships(ctx) +
+              ",\n  \"events\": [");
+    for (size_t i = 0; i < n; ++i) {
+      file.text(i ? ",\n    " : "\n    ");
+      part(i);
     }
-    j += tail;
-    out.push_back({"data/open-data.json", std::move(j), "", ""});
+    file.text(std::string(n == 0 ? "]" : "\n  ]") + ",\n  \"speeches\": [");
+    bool any = false;
+    for (size_t i = 0; i < n; ++i) {
+      const size_t k = n + i;
+      auto kept = file.previous(keys[k]);
+      if ((kept ? kept->empty() : parts[k].empty())) continue;
+      if (any) file.text(",");
+      any = true;
+      part(k);
+    }
+    file.text(std::string(any ? "\n  ]" : "]") + ",\n  \"undertakings\": " + undertakings(ctx) +
+              ",\n  \"action_points\": " + action_points(ctx) + ",\n  \"complaint_reports\": " + reports +
+              ",\n  \"glossary\": " + glossary(ctx) + "\n}\n");
+    out.push_back(file.finish());
     out.push_back({"data/open-data.schema.json", top_schema(m.site.licence), "", ""});
   }
 };

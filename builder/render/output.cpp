@@ -1,5 +1,7 @@
+#include <cstring>
 #include <optional>
 
+#include "reportsite/core/hash.h"
 #include "reportsite/core/memo_store.h"
 #include "reportsite/render/output.h"
 
@@ -27,6 +29,65 @@ std::vector<std::unique_ptr<OutputKind>> builtin_outputs() {
   return out;
 }
 
+void make_or_keep(const RenderContext& ctx, const std::string& name, uint64_t key, OutputFile& file,
+                  const std::function<std::string()>& make) {
+  // The memo says which bytes the key gave (their hash); the cache says the
+  // output still holds bytes of that hash. Neither alone is enough: the memo
+  // outlives a build that failed before publishing.
+  auto as_text = [](uint64_t h) { return std::string(reinterpret_cast<const char*>(&h), sizeof h); };
+  if (ctx.memo && ctx.reuse)
+    if (auto payload = ctx.memo->find(name, key); payload && payload->size() == sizeof(uint64_t)) {
+      uint64_t made = 0;
+      std::memcpy(&made, payload->data(), sizeof made);
+      if (auto published = ctx.reuse->published_hash(file.path); published && *published == made) {
+        file.reused = true;
+        file.bytes.clear();
+        return;
+      }
+    }
+  file.bytes = make();
+  if (ctx.memo) ctx.memo->put(name, key, as_text(hash_bytes(file.bytes)));
+}
+
+SplicedFile::SplicedFile(const RenderContext& ctx, std::string path) : ctx_(ctx), path_(std::move(path)) {
+  if (!ctx.memo || !ctx.reuse) return;
+  auto published = ctx.reuse->published_hash(path_);
+  if (!published) return;
+  auto layout = ctx.memo->find("layout:" + path_, *published);
+  if (!layout || layout->size() % (3 * sizeof(uint64_t))) return;
+  auto bytes = ctx.reuse->published_bytes(path_);
+  if (!bytes) return;
+  old_ = std::move(*bytes);
+  bytes_.reserve(old_.size() + old_.size() / 8);  // grown once, not doubled with both copies held
+  const size_t n = layout->size() / sizeof(uint64_t);
+  std::vector<uint64_t> words(n);
+  std::memcpy(words.data(), layout->data(), layout->size());
+  for (size_t i = 0; i + 2 < n; i += 3)
+    if (words[i + 1] <= old_.size() && words[i + 2] <= old_.size() - words[i + 1])
+      old_parts_.emplace(words[i], std::make_pair(static_cast<size_t>(words[i + 1]), static_cast<size_t>(words[i + 2])));
+}
+
+std::optional<std::string_view> SplicedFile::previous(uint64_t key) const {
+  auto it = old_parts_.find(key);
+  if (it == old_parts_.end()) return std::nullopt;
+  return std::string_view(old_).substr(it->second.first, it->second.second);
+}
+
+void SplicedFile::part(uint64_t key, std::string_view bytes) {
+  layout_.insert(layout_.end(), {key, bytes_.size(), bytes.size()});
+  bytes_ += bytes;
+}
+
+OutputFile SplicedFile::finish() {
+  std::string().swap(old_);
+  old_parts_.clear();
+  OutputFile f{path_, std::move(bytes_), "", ""};
+  if (ctx_.memo)
+    ctx_.memo->put("layout:" + path_, hash_bytes(f.bytes),
+                   std::string(reinterpret_cast<const char*>(layout_.data()), layout_.size() * sizeof(uint64_t)));
+  return f;
+}
+
 std::vector<OutputFile> render_site(const RenderContext& ctx, Diagnostics& diags) {
   return render_site(ctx, builtin_outputs(), diags);
 }
@@ -45,7 +106,12 @@ std::vector<OutputFile> render_site(const RenderContext& ctx, const std::vector<
       if (ctx.memo) mine.emplace(MemoStore::scoped(*ctx.memo, "output:" + kind->name() + "@" + kind->version() + ":"));
       RenderContext own = ctx;
       own.memo = mine ? &*mine : nullptr;
+      const size_t first = files.size();
       kind->render(own, files, diags);
+      if (sink)
+        for (size_t i = first; i < files.size(); ++i)
+          if (files[i].template_name.empty() && files[i].copy_from.empty() && !files[i].reused)
+            sink->take_file(files[i], diags);
     }
     // A page of an output that gives a version reads it, so a new version redraws that output's pages only.
     const std::string version = kind->version();

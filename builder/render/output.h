@@ -4,6 +4,7 @@
 // the built-in pages use the same interface a third party would.
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -30,7 +31,8 @@ struct OutputFile {
   std::string copy_from;      // when set, the file is copied from this input path instead of `bytes`
   uint64_t fingerprint = 0;   // pages: of the template data and templates that drew it
   PageReads reads = {};       // pages: what the page read, with hashes (empty: not to be reused by them)
-  bool reused = false;        // pages: unchanged since the last build, so not drawn again (bytes empty)
+  bool reused = false;        // pages: unchanged since the last build, so not drawn again (bytes empty;
+                              // reads empty when it was not even prepared: the last build's hold)
   bool staged = false;        // pages: the bytes went to the staging folder as drawn (bytes empty, content_hash set)
   uint64_t content_hash = 0;  // of the bytes, when staged
 };
@@ -39,6 +41,7 @@ struct OutputFile {
 struct PreviousPage {
   uint64_t fingerprint = 0;
   PageReads reads;
+  bool unchanged = false;  // every read holds what it held: decided once a build, before pages are drawn
 };
 using PageFingerprints = std::unordered_map<std::string, PreviousPage>;
 
@@ -56,6 +59,11 @@ class PageReuse {
   virtual bool same_as_published(const std::string& path, uint64_t fingerprint) const = 0;
   /// Prepare every page anyway and report one whose data changed while its reads did not.
   virtual bool verify() const = 0;
+  /// The hash of the bytes the last build published at `path` (any file, not
+  /// only a page), when the output still holds them; nullopt otherwise.
+  virtual std::optional<uint64_t> published_hash(const std::string&) const { return std::nullopt; }
+  /// The bytes the last build published at `path`, when the output still holds them.
+  virtual std::optional<std::string> published_bytes(const std::string&) const { return std::nullopt; }
 };
 
 struct RenderContext {
@@ -114,6 +122,42 @@ class PageSink {
   virtual void start(const std::vector<OutputFile>& files, const std::vector<PageDeclaration>& pages) = 0;
   /// Page i, drawn (bytes set) or reused (bytes empty), on a worker thread; it may take the bytes.
   virtual void take(size_t i, OutputFile& page, Diagnostics& diags) = 0;
+  /// A file an output made that is not a page (site.json, a feed), as soon as
+  /// its output has rendered: it may take the bytes (setting staged and
+  /// content_hash), so no stage holds them all.
+  virtual void take_file(OutputFile&, Diagnostics&) {}
+};
+
+/// A file that is a function of inputs hashing to `key` (`name` names that
+/// work in ctx.memo, which keeps only the hash of the bytes it gave): when the
+/// last build published the bytes this key gives and the output still holds
+/// them, the file is kept as it is (reused, bytes empty) and `make` is not
+/// called; else `file.bytes = make()`. Thread-safe.
+void make_or_keep(const RenderContext& ctx, const std::string& name, uint64_t key, OutputFile& file,
+                  const std::function<std::string()>& make);
+
+/// One large file made of parts (site.json's meetings, say), each a function
+/// of inputs hashing to its key, with text between them the output writes
+/// itself. A part whose key the last published file also held is copied from
+/// that file instead of made again; the memo keeps where each part lay in
+/// it (by the file's hash, so never another file's layout).
+class SplicedFile {
+ public:
+  SplicedFile(const RenderContext& ctx, std::string path);
+  /// The bytes of the part with `key` in the published file, if it had one.
+  std::optional<std::string_view> previous(uint64_t key) const;
+  /// Text of the output's own, between parts.
+  void text(std::string_view s) { bytes_ += s; }
+  /// A part, whose bytes depend on nothing but what `key` hashes.
+  void part(uint64_t key, std::string_view bytes);
+  /// The file; its layout is remembered for the next build.
+  OutputFile finish();
+
+ private:
+  const RenderContext& ctx_;
+  std::string path_, old_, bytes_;
+  std::unordered_map<uint64_t, std::pair<size_t, size_t>> old_parts_;  // key -> offset, length in old_
+  std::vector<uint64_t> layout_;  // key, offset, length of each part, in order
 };
 
 /// Every output kind, in the order they run.

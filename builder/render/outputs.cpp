@@ -1,5 +1,6 @@
 // The outputs that are not HTML pages: theme assets and documents, and the
 // open-data exports (feeds and calendars: feeds.cpp).
+#include <optional>
 #include <set>
 
 #include "reportsite/core/json_fields.h"
@@ -78,12 +79,27 @@ class DataExport : public OutputKind {
       j += std::string(i ? ", " : "") + "{\"id\": " + json_quote(m.committees[i].id.value) + ", \"name\": " +
            json_quote(m.committees[i].name.value) + "}";
     j += "],\n  \"meetings\": [";
-    // Each meeting's entry is made from its file alone, so all are made in parallel.
+    // Each meeting's entry is made from its file alone, so all are made in
+    // parallel, and an unchanged meeting's is copied from the published file.
+    SplicedFile file(ctx, "site.json");
+    std::optional<ReadHashes> own;
+    if (!ctx.reuse) own.emplace(ctx.model, ctx.site, ctx.theme);
+    const ReadHashes& hashes = ctx.reuse ? ctx.reuse->hashes() : *own;
+    std::vector<uint64_t> keys(m.meetings.size());
     std::vector<std::string> entries(m.meetings.size());
-    parallel_for(m.meetings.size(), [&](size_t mi) { entries[mi] = meeting_json(m.meetings[mi]); });
-    for (size_t mi = 0; mi < entries.size(); ++mi) j += (mi ? ",\n    " : "\n    ") + entries[mi];
-    j += "\n  ]\n}\n";
-    out.push_back({"site.json", j, "", ""});
+    parallel_for(m.meetings.size(), [&](size_t mi) {
+      keys[mi] = hashes.of("meeting:" + m.meetings[mi].id);
+      if (!file.previous(keys[mi])) entries[mi] = meeting_json(m.meetings[mi]);
+    });
+    file.text(j);
+    for (size_t mi = 0; mi < entries.size(); ++mi) {
+      file.text(mi ? ",\n    " : "\n    ");
+      auto kept = file.previous(keys[mi]);
+      file.part(keys[mi], kept ? *kept : std::string_view(entries[mi]));
+      std::string().swap(entries[mi]);
+    }
+    file.text("\n  ]\n}\n");
+    out.push_back(file.finish());
   }
 };
 

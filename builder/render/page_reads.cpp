@@ -143,30 +143,27 @@ uint64_t ReadHashes::undertaking_hash(const ResolvedUndertaking& ru) const {
 
 std::vector<const ResolvedUndertaking*> ReadHashes::undertakings(const UndertakingQuery& q) const {
   using By = UndertakingQuery::By;
-  const RegisterState* state = nullptr;
-  if (q.by == By::state)
-    for (const auto& s : register_states())
-      if (q.arg == s.slug) state = &s;
-  auto in_year = [&](const Date& date) {
-    return municipal_year_of(date, model_.site.year_start_month, model_.site.year_start_day).slug() == q.arg;
-  };
-  std::vector<const ResolvedUndertaking*> out;
-  for (const ResolvedUndertaking* ru : register_) {
-    bool keep = false;
-    switch (q.by) {
-      case By::all: keep = true; break;
-      case By::state: keep = state && state->keep(ru->timing); break;
-      case By::owner: keep = owner_slug(ru->undertaking->owner.value) == q.arg; break;
-      case By::committee: keep = model_.meetings[ru->given.meeting].committee.value == q.arg; break;
-      case By::given_in_year: keep = site_.meeting_year[ru->given.meeting].slug() == q.arg; break;
-      case By::due_in_year: keep = ru->due && in_year(*ru->due); break;
-      case By::closed_in_year:
-        keep = !timing_is_open(ru->timing) && !ru->history.empty() && in_year(ru->history.back()->date.value);
-        break;
+  std::call_once(lists_once_, [&] {
+    auto year_of = [&](const Date& date) {
+      return municipal_year_of(date, model_.site.year_start_month, model_.site.year_start_day).slug();
+    };
+    auto add = [&](By by, const std::string& arg, const ResolvedUndertaking* ru) {
+      lists_[UndertakingQuery{by, arg}.key()].push_back(ru);
+    };
+    for (const ResolvedUndertaking* ru : register_) {
+      add(By::all, "", ru);
+      for (const auto& s : register_states())
+        if (s.keep(ru->timing)) add(By::state, s.slug, ru);
+      add(By::owner, owner_slug(ru->undertaking->owner.value), ru);
+      add(By::committee, model_.meetings[ru->given.meeting].committee.value, ru);
+      add(By::given_in_year, site_.meeting_year[ru->given.meeting].slug(), ru);
+      if (ru->due) add(By::due_in_year, year_of(*ru->due), ru);
+      if (!timing_is_open(ru->timing) && !ru->history.empty())
+        add(By::closed_in_year, year_of(ru->history.back()->date.value), ru);
     }
-    if (keep) out.push_back(ru);
-  }
-  return out;
+  });
+  auto it = lists_.find(UndertakingQuery{q.by, q.by == By::all ? "" : q.arg}.key());
+  return it == lists_.end() ? std::vector<const ResolvedUndertaking*>{} : it->second;
 }
 
 uint64_t ReadHashes::compute(const std::string& key) const {

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
@@ -85,6 +86,10 @@ class ReadHashes {
   std::unordered_map<std::string, uint64_t> file_hashes_;  // by path under the site folder
   mutable std::shared_mutex mutex_;
   mutable std::unordered_map<std::string, uint64_t> known_;
+  // Every query's list, by key, made in one walk of the register when first
+  // asked (a rebuild asks hundreds, each of which would walk it all).
+  mutable std::once_flag lists_once_;
+  mutable std::unordered_map<std::string, std::vector<const ResolvedUndertaking*>> lists_;
 };
 
 /// Parses a query back from its key (for ReadHashes); false when it is not one.

@@ -154,7 +154,7 @@ OutputFile draw_page(const RenderContext& ctx, const ReadHashes& hashes, const P
   const PageReuse* reuse = ctx.reuse;
   if (reuse && !reuse->verify())
     if (const PreviousPage* prev = reuse->reuse_unprepared(decl.path))
-      return {decl.path, {}, decl.template_name, {}, prev->fingerprint, prev->reads, true};
+      return {decl.path, {}, decl.template_name, {}, prev->fingerprint, {}, true};  // its reads are the last build's
 
   PageEnv env(ctx, hashes, decl.path, diags);
   PageContent content = decl.prepare(env);

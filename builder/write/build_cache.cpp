@@ -17,7 +17,7 @@ namespace rs {
 namespace {
 // 5: one binary encoding (core/codec.h), as the memo's; pages record what they read.
 // 6: the findings themselves, not their printed text.
-constexpr const char* kMagic = "reportsite-cache 6";
+constexpr const char* kMagic = "reportsite-cache 7";
 
 /// The cache as stored: everything but the page records, which stay encoded
 /// until a rebuild needs them (a no-change check never does).
@@ -136,12 +136,16 @@ std::optional<BuildCache> read_cache(const FileSystem& fs, const std::string& pa
   return c;
 }
 
-std::vector<PageRecord> read_page_records(const BuildCache& cache) {
-  return rs::decode<std::vector<PageRecord>>(cache.page_records).value_or(std::vector<PageRecord>{});
+PageRecords read_page_records(const BuildCache& cache) {
+  PageRecords records = rs::decode<PageRecords>(cache.page_records).value_or(PageRecords{});
+  for (const auto& page : records.pages)
+    for (const auto& [key, hash] : page.reads)
+      if (key >= records.read_keys.size()) return {};
+  return records;
 }
 
 bool write_cache(FileSystem& fs, const std::string& path, const BuildCache& cache) {
-  StoredCache stored{cache.builder, cache.key, cache.findings, cache.finding_files, cache.inputs, cache.outputs, rs::encode(cache.pages)};
+  StoredCache stored{cache.builder, cache.key, cache.findings, cache.finding_files, cache.inputs, cache.outputs, rs::encode(PageRecords{cache.read_keys, cache.pages})};
   std::string body = rs::encode(stored);
   std::string tmp = path + ".tmp";
   if (!fs.write(tmp, std::string(kMagic) + "\n" + hex(hash_bytes(body)) + "\n" + body, nullptr, Access::owner_only))

@@ -35,11 +35,20 @@ using InputStamp = FileStamp;
 struct PageRecord {
   std::string path;
   uint64_t fingerprint = 0;
-  std::vector<std::pair<std::string, uint64_t>> reads;  // what it read (render/page_reads.h), with hashes
+  std::vector<std::pair<uint32_t, uint64_t>> reads;  // what it read (render/page_reads.h): a key's
+                                                     // place in the cache's read_keys, and its hash
   std::string title;             // as the page check read it
   std::vector<std::string> ids;  // sorted
 };
 inline auto fields(PageRecord& p) { return std::tie(p.path, p.fingerprint, p.reads, p.title, p.ids); }
+
+/// The pages of a cache, with every key they read written once: most keys
+/// ("settings", a meeting) are read by many pages.
+struct PageRecords {
+  std::vector<std::string> read_keys;
+  std::vector<PageRecord> pages;
+};
+inline auto fields(PageRecords& p) { return std::tie(p.read_keys, p.pages); }
 
 struct BuildCache {
   std::string builder;              // the builder and output folder: pages drawn by another builder are not reused
@@ -49,6 +58,7 @@ struct BuildCache {
   std::vector<Diagnostic> findings;        // what the build found about the site (its spans' files index finding_files)
   std::vector<std::string> finding_files;  // the sources those findings point into
   std::vector<PageRecord> pages;    // pages that passed the page check with no finding (read by read_page_records)
+  std::vector<std::string> read_keys;  // the keys those pages' reads name by place
   std::string page_records;         // as read: parsed only when a rebuild needs them, not for a no-change check
 };
 
@@ -77,7 +87,8 @@ std::unordered_set<std::string> intact_outputs(const FileSystem& fs, const std::
 /// The cache, or nullopt when absent; a damaged one gives a cache.ignored warning.
 std::optional<BuildCache> read_cache(const FileSystem& fs, const std::string& path, Diagnostics& diags);
 bool write_cache(FileSystem& fs, const std::string& path, const BuildCache& cache);
-/// The page records of a cache as read; empty when they are damaged.
-std::vector<PageRecord> read_page_records(const BuildCache& cache);
+/// The page records of a cache as read; empty when they are damaged (a
+/// read naming no key of the table among them).
+PageRecords read_page_records(const BuildCache& cache);
 
 }  // namespace rs

@@ -83,7 +83,8 @@ TEST_CASE("build cache: written and read back; a cut file is ignored with a warn
   c.key = "key";
   c.inputs = stamp_inputs(fs, site_inputs(fs, "site"), nullptr);
   c.outputs = {{"index.html", 10, 5, 99, 0xabc}, {"meetings/a/index.html", 20, 6, 98, 0xdef}};
-  c.pages = {{"index.html", 1, {{"settings", 2}, {"meetings", 5}}, "Home", {"main"}},
+  c.read_keys = {"settings", "meetings"};
+  c.pages = {{"index.html", 1, {{0, 2}, {1, 5}}, "Home", {"main"}},
              {"meetings/a/index.html", 3, {}, "A meeting", {"item-1", "main"}}};
   REQUIRE(write_cache(fs, "cache", c));
   CHECK(fs.owner_only.count("cache"));  // the cache is the owner's alone
@@ -92,11 +93,19 @@ TEST_CASE("build cache: written and read back; a cut file is ignored with a warn
   REQUIRE(read);
   CHECK(read->inputs == c.inputs);
   CHECK(read->outputs == c.outputs);
-  std::vector<PageRecord> pages = read_page_records(*read);
+  PageRecords records = read_page_records(*read);
+  const std::vector<PageRecord>& pages = records.pages;
   REQUIRE(pages.size() == 2);
   CHECK(pages[1].ids == std::vector<std::string>{"item-1", "main"});
   CHECK(pages[0].reads == c.pages[0].reads);
+  CHECK(records.read_keys == c.read_keys);
   CHECK(pages[0].title == "Home");
+  // A read naming a key beyond the table makes the records damaged: none is reused.
+  c.pages[0].reads.push_back({7, 1});
+  REQUIRE(write_cache(fs, "cache", c));
+  read = read_cache(fs, "cache", d);
+  REQUIRE(read);
+  CHECK(read_page_records(*read).pages.empty());
 
   fs.files["cache"].resize(fs.files["cache"].size() / 2);
   CHECK_FALSE(read_cache(fs, "cache", d));

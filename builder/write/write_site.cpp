@@ -5,6 +5,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "reportsite/core/hash.h"
 #include "reportsite/write/output_folder.h"
@@ -51,6 +52,7 @@ struct StagedOutput::State {
   std::string out, staging;
   std::vector<std::string> keep;
   OutputMarker before;                      // what the last build wrote, from its marker
+  std::unordered_map<std::string, uint64_t> hash_before;  // its hashes, by path
   std::mutex mutex;                         // stage() runs on the worker threads
   std::set<std::string> staged, unchanged;  // new bytes in the staging folder; bytes the output holds already
   std::map<std::string, uint64_t> hashes;   // of every file staged or found unchanged, for the marker
@@ -258,21 +260,27 @@ std::unique_ptr<StagedOutput> StagedOutput::open(FileSystem& fs, const std::stri
   const std::string target = output_target(fs, out_dir);
   // A build killed between the fallback's two renames left the old site aside: it is the output again.
   if (std::string old = beside_output(target, "old"); !fs.exists(target) && fs.is_dir(old)) fs.rename(old, target, nullptr);
-  auto state = std::unique_ptr<State>(new State{fs, target, beside_output(target, "staging"), keep, {}, {}, {}, {}, {}, 0, false});
+  auto state = std::unique_ptr<State>(new State{fs, target, beside_output(target, "staging"), keep, {}, {}, {}, {}, {}, {}, 0, false});
   auto before = state->claim(diags);
   if (!before) return nullptr;
   state->before = std::move(*before);
+  for (const auto& file : state->before.files)
+    if (file.hash) state->hash_before[file.path] = *file.hash;
   fs.remove_all(state->staging, nullptr);  // left over from a build that was killed
   return std::unique_ptr<StagedOutput>(new StagedOutput(std::move(state)));
 }
 
-bool StagedOutput::stage(const std::string& path, const std::string& bytes, Diagnostics& diags) {
+bool StagedOutput::stage(const std::string& path, const std::string& bytes, Diagnostics& diags, uint64_t* hash_out) {
   State& s = *state_;
   const uint64_t hash = hash_bytes(bytes);
+  if (hash_out) *hash_out = hash;
   std::lock_guard lock(s.mutex);  // one file system call at a time: drawing, not writing, is the work
   s.bytes += bytes.size();
   s.hashes[path] = hash;
-  if (already_there(s.fs, join_path(s.out, path), bytes)) {
+  // The marker's hash for the old file differs: it holds other bytes, and is not read to see so.
+  auto before = s.hash_before.find(path);
+  const bool differs = before != s.hash_before.end() && before->second != hash;
+  if (!differs && already_there(s.fs, join_path(s.out, path), bytes)) {
     s.staged.erase(path);
     s.unchanged.insert(path);
     return true;
@@ -317,6 +325,10 @@ bool StagedOutput::publish(const std::vector<FileToWrite>& files, Diagnostics& d
         if (!bytes) return s.fail(diags, full, error + "; nothing was published");
         s.hashes[f.path] = hash_bytes(*bytes);
       }
+      continue;
+    }
+    if (f.copy_from.empty()) {  // not copied into a string of its own: site.json is tens of megabytes
+      if (!stage(f.path, *f.bytes, diags)) return s.abandon();
       continue;
     }
     auto bytes = bytes_of(s.fs, f, &error);

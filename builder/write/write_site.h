@@ -54,7 +54,8 @@ class StagedOutput {
 
   /// Stages one file's bytes; safe from any thread. Bytes the output already
   /// holds at `path` are not written again. False (with an error) on failure.
-  bool stage(const std::string& path, const std::string& bytes, Diagnostics& diags);
+  /// `hash`, when given, is set to hash_bytes(bytes).
+  bool stage(const std::string& path, const std::string& bytes, Diagnostics& diags, uint64_t* hash = nullptr);
   /// Puts the output in place: `files` are every file the build makes, each
   /// staged already, or with bytes, a file to copy, or keep_previous.
   bool publish(const std::vector<FileToWrite>& files, Diagnostics& diags, WriteStats* stats = nullptr);

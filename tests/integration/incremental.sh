@@ -26,7 +26,8 @@ clean_equal() {  # $1: what was edited
 }
 
 build || fail "first build failed: $(tail -1 "$work/last.log")"
-touch -d '2001-01-01' "$work/out/feed.xml" "$work/out/glossary/index.html" "$work/out/assets/style.css"
+other_akn=$work/out/meetings/2020-02-05-children-scrutiny/2020-02-05-children-scrutiny.akn.xml
+touch -d '2001-01-01' "$work/out/feed.xml" "$work/out/glossary/index.html" "$work/out/assets/style.css" "$other_akn"
 build
 grep -q "nothing changed since the last build" "$work/last.log" && pass "no-change rebuild does no work" \
   || fail "no-change rebuild did work: $(tail -1 "$work/last.log")"
@@ -40,6 +41,14 @@ grep -q "received a report" "$work/out/meetings/2018-10-17-children-scrutiny/ind
   || fail "unchanged style.css was rewritten"
 [ "$(stat -c %Y "$work/out/glossary/index.html")" = "$(date -d 2001-01-01 +%s)" ] && pass "unchanged glossary page kept its modification time" \
   || fail "unchanged glossary page was rewritten"
+[ "$(stat -c %Y "$other_akn")" = "$(date -d 2001-01-01 +%s)" ] && pass "another meeting's Akoma Ntoso file kept its modification time" \
+  || fail "another meeting's Akoma Ntoso file was rewritten"
+# Files other than pages made from unchanged input (each other meeting's Akoma Ntoso) are kept, not made again.
+made=$(sed -n 's/.* \([0-9]*\) of \([0-9]*\) other files made.*/\1 \2/p' "$work/last.log")
+if [ -n "$made" ] && [ "${made% *}" -lt "${made#* }" ]; then pass "editing a meeting made ${made% *} of ${made#* } other files"
+else fail "editing a meeting should keep other meetings' files: $(tail -1 "$work/last.log")"; fi
+grep -q "received a report" "$work/out/meetings/2018-10-17-children-scrutiny/2018-10-17-children-scrutiny.akn.xml" \
+  && pass "edited meeting's Akoma Ntoso file rewritten" || fail "edited meeting's Akoma Ntoso file not rewritten"
 clean_equal "editing a meeting"
 # Only pages whose template data changed are drawn again: the meeting's own, and the few that quote it.
 drawn=$(sed -n 's/.*; \([0-9]*\) of \([0-9]*\) pages drawn.*/\1 \2/p' "$work/last.log")
@@ -78,8 +87,11 @@ clean_equal "editing site.yaml"
 
 # A redrawn page that loses an id breaks links on pages that were not redrawn:
 # those are checked again, and nothing is published.
+# The same build edits a meeting: what it made of it is remembered, but never
+# taken for what the output holds (the next build must write it).
 cp -r "$work/out" "$work/before-broken"
 sed 's/<h3 id="{{anchor}}">/<h3>/' "$repo_root/themes/default/templates/meeting.mustache" > "$site/themes/default/templates/meeting.mustache"
+sed -i 's/The Committee received a report/The Committee had received a report/' "$site/content/meetings/2018/2018-10-17-children-scrutiny.yaml"
 build; status=$?
 if [ $status -eq 1 ] && grep -q "undertakings/.*page.broken-link\|page.broken-link.*undertakings/" "$work/last.log"; then
   pass "links from unchanged pages to a lost id are found"
@@ -87,6 +99,8 @@ else fail "a lost id was not reported on unchanged pages (exit $status): $(grep 
 diff -r "$work/out" "$work/before-broken" >/dev/null && pass "nothing published after the lost id" || fail "output changed after a failed build"
 rm "$site/themes/default/templates/meeting.mustache"
 build_ok; clean_equal "restoring the meeting template"
+grep -q "had received a report" "$work/out/meetings/2018-10-17-children-scrutiny/2018-10-17-children-scrutiny.akn.xml" \
+  && pass "a meeting edited in a failed build is published by the next" || fail "the next build kept the stale Akoma Ntoso file"
 
 # A truncated cache is ignored with a warning, and the build is still right.
 cache=$(ls "$site"/.reportsite/out-*.cache)
@@ -98,4 +112,32 @@ build
 grep -q "nothing changed" "$work/last.log" && ! grep -q "cache.ignored" "$work/last.log" \
   && pass "the next build, with nothing changed, does not repeat the cache warning" \
   || fail "the no-change build after it said: $(tail -3 "$work/last.log")"
+
+# A generated archive (many meetings: site.json, the open data and each
+# meeting's Akoma Ntoso are spliced or kept per meeting): after editing one
+# meeting the rebuild equals a clean build, and after putting it back, the first build.
+gen=$work/gen
+if python3 "$repo_root/tests/bench/gen_corpus.py" --meetings 60 --seed 3 --out "$gen" >/dev/null 2>&1; then
+  "$bin" build --site "$gen" --out "$work/gen-first" >/dev/null 2>&1
+  cp -r "$work/gen-first" "$work/gen-out"
+  "$bin" build --site "$gen" --out "$work/gen-out" >/dev/null 2>&1  # its own state, as a rebuild has
+  target=$(find "$gen/content/meetings" -name '*.yaml' | sort | sed -n 30p)
+  cp "$target" "$work/gen-backup"
+  awk 'prev ~ /minutes: \|$/ && !done { $0 = $0 " An officer added a sentence."; done = 1 } { print; prev = $0 }' \
+    "$work/gen-backup" >"$target"
+  "$bin" build --site "$gen" --out "$work/gen-out" 2>"$work/last.log"
+  grep -q "other files made" "$work/last.log" && pass "the generated archive's edit kept files of unchanged meetings" \
+    || fail "the generated archive's edit remade every file: $(tail -1 "$work/last.log")"
+  "$bin" build --site "$gen" --out "$work/gen-clean" >/dev/null 2>&1
+  if diff -r "$work/gen-out" "$work/gen-clean" >"$work/diff.txt"; then pass "generated archive: rebuild after an edit equals a clean build"
+  else fail "generated archive: rebuild after an edit differs from a clean build: $(head -3 "$work/diff.txt")"; fi
+  grep -q "An officer added a sentence." "$work/gen-out/site.json" "$work/gen-out/data/open-data.json" \
+    && pass "the edit is in site.json and the open data" || fail "the edit is missing from site.json or the open data"
+  cp "$work/gen-backup" "$target"
+  "$bin" build --site "$gen" --out "$work/gen-out" >/dev/null 2>&1
+  if diff -r "$work/gen-out" "$work/gen-first" >"$work/diff.txt"; then pass "generated archive: putting the meeting back gives the first build"
+  else fail "generated archive: putting the meeting back differs from the first build: $(head -3 "$work/diff.txt")"; fi
+else
+  fail "tests/bench/gen_corpus.py could not generate an archive"
+fi
 finish
