@@ -416,7 +416,7 @@ bool in_postcode(std::string_view text, const std::vector<Token>& toks, size_t k
 /// The word without a possessive or a plural s after a capital (MPs → MP).
 std::string abbreviation_form(const std::string& cased) {
   std::string w = cased;
-  if (w.size() > 2 && ends_with(w, "'s")) w.resize(w.size() - 2);
+  if (w.size() > 2 && (ends_with(w, "'s") || ends_with(w, "'S"))) w.resize(w.size() - 2);  // ICB's, CHAIR'S
   if (w.size() > 2 && w.back() == 's' && std::isupper(static_cast<unsigned char>(w[w.size() - 2]))) w.pop_back();
   return w;
 }
@@ -484,6 +484,7 @@ bool is_everyday(std::string_view w) {
 /// and groups take as names; initials that happen to be one of them need an entry.
 constexpr size_t kMinListedWord = 5;
 bool is_english_word(std::string_view lower);
+bool is_english_word_or_plural(std::string_view lower);
 bool is_ordinary_word(std::string_view w) {
   static const std::unordered_set<std::string_view> ordinary = {
       "ABSTAINED", "ACCEPTED", "ACORN", "ACTION", "ADOPTED", "AGAINST", "AGREED", "ALL", "ALWAYS", "AMENDED",
@@ -515,7 +516,29 @@ bool is_ordinary_word(std::string_view w) {
   if (function_words.count(w) != 0) return true;
   // Longer words by the word list; short ones (CAB, ACE, PACT) are as often initials.
   if (w.size() < kMinListedWord) return false;
-  return is_english_word(ascii_lower(w));
+  return is_english_word_or_plural(ascii_lower(w));
+}
+
+/// `lower` is in the word list, or is the plural of a word in it (EQUALITIES, ALLOTMENTS):
+/// the list holds few plurals, and headings are full of them.
+bool is_english_word_or_plural(std::string_view lower) {
+  if (is_english_word(lower)) return true;
+  if (lower.size() > 4 && ends_with(lower, "ies") && is_english_word(std::string(lower.substr(0, lower.size() - 3)) + "y"))
+    return true;
+  if (lower.size() > 3 && ends_with(lower, "es") && is_english_word(lower.substr(0, lower.size() - 2))) return true;
+  return lower.size() > 3 && lower.back() == 's' && is_english_word(lower.substr(0, lower.size() - 1));
+}
+
+/// Token k stands on a line with no lower-case letter: a heading in capitals
+/// ("VILLAGE HALL", "BUS SHELTER"), whose words are words, not initials.
+bool on_capitals_line(std::string_view text, const Token& t) {
+  size_t begin = text.rfind('\n', t.begin);
+  begin = begin == std::string_view::npos ? 0 : begin + 1;
+  size_t end = text.find('\n', t.end);
+  if (end == std::string_view::npos) end = text.size();
+  for (size_t i = begin; i < end; ++i)
+    if (text[i] >= 'a' && text[i] <= 'z') return false;
+  return true;
 }
 
 /// `lower` is a lower-case word of the English word list.
@@ -668,7 +691,7 @@ size_t bare_end_of(std::string_view text, const Token& t) {
   size_t end = t.end;
   const std::string& w = t.cased;
   size_t cased_len = w.size();
-  if (w.size() > 2 && ends_with(w, "'s")) {
+  if (w.size() > 2 && (ends_with(w, "'s") || ends_with(w, "'S"))) {
     end -= ends_with(raw, "\u2019s") || ends_with(raw, "\u2019S") ? 4 : 2;
     cased_len -= 2;
   }
@@ -1123,6 +1146,8 @@ std::vector<GlossaryFinding> GlossaryMatcher::check_page(const std::vector<std::
       if (!looks_like_abbreviation(word)) continue;
       if (allowed_.count(word) || allowed_.count(t.cased) || is_everyday(word) || is_ordinary_word(word) ||
           is_code(text, sc.tokens, k) || name_after_a_title(text, sc.tokens, k) || time_of_day(text, sc.tokens, k) ||
+          // In a heading in capitals a word of four letters or more is a word (HALL, PLAN); CAB, MAT stay initials.
+          (word.size() >= 4 && on_capitals_line(text, t) && is_english_word_or_plural(ascii_lower(word))) ||
           (is_roman_numeral(word) && numbers_something(text, sc.tokens, k)) || in_postcode(text, sc.tokens, k))
         continue;
       if (defined.count(word)) continue;

@@ -533,6 +533,20 @@ TEST_CASE("ordinary words in capitals and everyday abbreviations are not flagged
   CHECK(seen_in("The NEET figure was 3.1 per cent.", corpus_like()) == Seen{"glossary.abbr-unknown NEET"});
 }
 
+TEST_CASE("a heading in capitals: its words of four letters or more and plurals of listed words are words") {
+  // Must not flag: one- and two-word headings of parish minutes, possessives and plurals in capitals.
+  for (const char* heading : {"VILLAGE HALL", "NEIGHBOURHOOD PLAN", "LITTER PICK", "CHAIR'S ANNOUNCEMENTS",
+                              "CLERK\u2019S REPORT", "EQUALITIES", "ALLOTMENTS"}) {
+    CAPTURE(heading);
+    CHECK(seen_in(heading, corpus_like()).empty());
+  }
+  // Must flag: initials in a heading, a short word that is as often initials, and a word of the heading's
+  // kind in running text with lower-case words around it.
+  CHECK(seen_in("PCSO REPORT", corpus_like()) == Seen{"glossary.abbr-unknown PCSO"});
+  CHECK(seen_in("CAB UPDATE", corpus_like()) == Seen{"glossary.abbr-unknown CAB"});
+  CHECK(seen_in("The HALL group met.", corpus_like()) == Seen{"glossary.abbr-unknown HALL"});
+}
+
 TEST_CASE("a surname in capitals after a title, with or without initials, and a time's AM or PM are not flagged") {
   // Must not flag: names as planning minutes write them, and times of day.
   CHECK(seen_in("Mr JONES spoke against; Cllr A. B. SMITH and Dr K MORRIS replied.", corpus_like()).empty());
