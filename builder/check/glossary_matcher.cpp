@@ -718,6 +718,27 @@ bool name_after_a_title(std::string_view text, const std::vector<Token>& toks, s
   return false;
 }
 
+/// Words of minutes that look like initials and are not: a party's tag in
+/// brackets ("Councillor Ames (LD)"), "nem con" (no one against), "MS Teams".
+bool minutes_idiom(std::string_view text, const std::vector<Token>& toks, size_t k) {
+  const std::string& w = toks[k].cased;
+  auto bracketed = [&] {
+    return toks[k].begin > 0 && text[toks[k].begin - 1] == '(' && toks[k].end < text.size() && text[toks[k].end] == ')';
+  };
+  static const std::unordered_set<std::string_view> party_tags = {"LD", "LDEM", "LIBDEM", "SNP", "PC", "UKIP",
+                                                                  "IND", "GRN", "RA", "SDP", "REF", "TUSC"};
+  if (party_tags.count(w) && bracketed()) return true;
+  auto next_is = [&](std::initializer_list<std::string_view> words) {
+    if (k + 1 >= toks.size() || toks[k + 1].begin != toks[k].end + 1 || text[toks[k].end] != ' ') return false;
+    for (std::string_view x : words)
+      if (toks[k + 1].norm == x) return true;
+    return false;
+  };
+  if (w == "NEM") return next_is({"con"});
+  if (w == "MS") return next_is({"teams", "word", "excel", "office", "forms", "outlook"});
+  return w == "OK";
+}
+
 /// "10.30 AM", "9 PM": the time of day, not an abbreviation to spell out.
 bool time_of_day(std::string_view text, const std::vector<Token>& toks, size_t k) {
   if (toks[k].cased != "AM" && toks[k].cased != "PM") return false;
@@ -1145,7 +1166,7 @@ std::vector<GlossaryFinding> GlossaryMatcher::check_page(const std::vector<std::
       std::string word = abbreviation_form(t.cased);
       if (!looks_like_abbreviation(word)) continue;
       if (allowed_.count(word) || allowed_.count(t.cased) || is_everyday(word) || is_ordinary_word(word) ||
-          is_code(text, sc.tokens, k) || name_after_a_title(text, sc.tokens, k) || time_of_day(text, sc.tokens, k) ||
+          is_code(text, sc.tokens, k) || name_after_a_title(text, sc.tokens, k) || time_of_day(text, sc.tokens, k) || minutes_idiom(text, sc.tokens, k) ||
           // In a heading in capitals a word of four letters or more is a word (HALL, PLAN); CAB, MAT stay initials.
           (word.size() >= 4 && on_capitals_line(text, t) && is_english_word_or_plural(ascii_lower(word))) ||
           (is_roman_numeral(word) && numbers_something(text, sc.tokens, k)) || in_postcode(text, sc.tokens, k))

@@ -533,6 +533,16 @@ TEST_CASE("ordinary words in capitals and everyday abbreviations are not flagged
   CHECK(seen_in("The NEET figure was 3.1 per cent.", corpus_like()) == Seen{"glossary.abbr-unknown NEET"});
 }
 
+TEST_CASE("a party's tag in brackets, nem con, MS Teams and OK are not flagged; the same letters elsewhere are") {
+  // Must not flag: idioms of minutes.
+  CHECK(seen_in("Councillor Ames (LD) and Councillor Cole (SNP) attended on MS Teams; it was OK.", corpus_like())
+            .empty());
+  CHECK(seen_in("It was agreed NEM CON to proceed.", corpus_like()).empty());
+  // Must flag: the letters out of those places.
+  CHECK(seen_in("The LD team met.", corpus_like()) == Seen{"glossary.abbr-unknown LD"});
+  CHECK(seen_in("The MS service was praised.", corpus_like()) == Seen{"glossary.abbr-unknown MS"});
+}
+
 TEST_CASE("a heading in capitals: its words of four letters or more and plurals of listed words are words") {
   // Must not flag: one- and two-word headings of parish minutes, possessives and plurals in capitals.
   for (const char* heading : {"VILLAGE HALL", "NEIGHBOURHOOD PLAN", "LITTER PICK", "CHAIR'S ANNOUNCEMENTS",
