@@ -1482,6 +1482,12 @@ class ClauseRules {
         if (k + 2 < sentence_end_[s] && word(k) == "matter" && word(k + 1) == "of" && word(k + 2) == "course") found = true;
         if (k + 2 < sentence_end_[s] && word(k) == "as" && is(table_.the, k + 1) && word(k + 2) == "rule") found = true;
         if (k + 1 < sentence_end_[s] && word(k) == "as" && word(k + 1) == "standard") found = true;
+        // "as usual", "as normal", "as in previous years": the cycle going on, not a task taken on.
+        const bool as = word(k) == "as" || word(k) == "As";
+        if (k + 1 < sentence_end_[s] && as && (word(k + 1) == "usual" || word(k + 1) == "normal")) found = true;
+        if (k + 3 < sentence_end_[s] && as && word(k + 1) == "in" && word(k + 3) == "years" &&
+            (word(k + 2) == "previous" || word(k + 2) == "past" || word(k + 2) == "earlier" || word(k + 2) == "other"))
+          found = true;
       }
       // "Each quarter the team would ...", "Every year officers would ...": a
       // frequency put first describes a cycle, not one task.

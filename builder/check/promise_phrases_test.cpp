@@ -637,6 +637,10 @@ TEST_CASE("exclusion Habitual: a cycle put first, 'as a matter of course', a rul
   must_not_match("As a matter of course, the Licensing Team would consult the police.");
   must_not_match("Enforcement officers will visit any premises that receives a low rating.");
   must_match("Enforcement officers will visit the premises on Mill Street next week.", "will visit");
+  // "as usual", "as in previous years": the cycle going on.
+  must_not_match("The Committee would receive the annual report in July as usual.");
+  must_not_match("As in previous years, the Clerk would place the order for the hanging baskets.");
+  must_match("The Clerk would place the order for the hanging baskets by Friday.", "would place");
 }
 
 TEST_CASE("exclusions: an outside body's plans, a view without 'that', a document's words, an event's dates") {
