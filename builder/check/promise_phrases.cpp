@@ -1442,6 +1442,13 @@ class ClauseRules {
           clause_runs_to(j + 1, t))
         return j;
       if (document_statement(j)) return j;
+      // "in his view, the target would be met", "in the officer's opinion": a view, however placed.
+      // Whose view stands between ("in view of the delay" is a reason, not a view).
+      if ((word(j) == "view" || word(j) == "opinion") && j >= first + 2)
+        for (size_t b = j - 2; b + 3 >= j && b >= first; --b) {
+          if (word(b) == "in" || word(b) == "In") return j;
+          if (b == first) break;
+        }
       if (is(table_.but, j)) return npos;
     }
     return npos;

@@ -647,6 +647,9 @@ TEST_CASE("exclusions: an outside body's plans, a view without 'that', a documen
   must_not_match("According to the rail operator, the footbridge would be replaced at Christmas.");
   must_match("According to the Head of Finance, the figures would be circulated next week.", "would be circulated");
   must_not_match("Councillor Brandreth believed the new lighting would reduce crime.");
+  must_not_match("The officer said that, in his view, the target would be met by the end of the year.");
+  must_not_match("In the Director's opinion the scheme would be delivered on time.");
+  must_match("The officer said that, in view of the delay, he would write to the contractor.", "would write");
   must_not_match("The action plan at Appendix 3 set out that the service would recruit two social workers.");
   must_not_match("Members were advised that the consultation would run from 1 September to 27 October.");
   must_match("Officers would run a drop-in session for residents.", "would run");
