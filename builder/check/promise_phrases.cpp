@@ -1062,6 +1062,29 @@ class ClauseRules {
   WordId head_word(size_t t) const { return w_.tokens[t].id; }
   size_t sentence_end(uint32_t s) const { return sentence_end_[s]; }
 
+  /// Whether the ACTION line that is sentence `line` restates sentence `before`:
+  /// it names no task of its own ("ACTION: AB"), or shares a word of the task
+  /// ("… would circulate the figures. Action: DK to circulate figures").
+  /// "Action: Clerk to obtain quotes" after another promise is a second one.
+  bool restates(uint32_t before, uint32_t line) const {
+    auto content = [&](size_t k) {
+      std::string_view w = word(k);
+      if (w.size() < 4) return false;
+      for (char c : w)
+        if (!std::islower(static_cast<unsigned char>(c))) return false;  // names, initials, "Action"
+      return w != "would" && w != "will" && w != "with" && w != "that" && w != "this" && w != "from" &&
+             w != "their" && w != "there" && w != "been" && w != "have" && w != "into" && w != "about";
+    };
+    bool any = false;
+    for (size_t k = w_.sentences[line].first_token; k < sentence_end_[line]; ++k) {
+      if (!content(k)) continue;
+      any = true;
+      for (size_t j = w_.sentences[before].first_token; j < sentence_end_[before]; ++j)
+        if (content(j) && word(j) == word(k)) return true;
+    }
+    return !any;
+  }
+
   /// A promise found by a clause rule with its head at token t.
   bool find(size_t t, Found& out) const {
     uint32_t s = w_.tokens[t].sentence;
@@ -2386,7 +2409,8 @@ std::vector<PromisePhrase> find_promises(std::string_view text) {
           !rules.new_subject_between(previous->f.last, h.f.head))
         continue;
       bool restates = h.f.action_line && !previous->f.action_line && h.sentence == previous->sentence + 1 &&
-                      words.sentences[h.sentence].first_token == h.f.head;
+                      words.sentences[h.sentence].first_token == h.f.head &&
+                      rules.restates(previous->sentence, h.sentence);
       if (restates) {
         previous = &h;
         continue;

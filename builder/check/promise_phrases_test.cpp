@@ -922,3 +922,13 @@ TEST_CASE("a sentence opening Were + participle is no inverted condition") {
   // Must not match: "Were the bid to succeed, ...", an inverted condition.
   CHECK(phrases("Were the bid to succeed, the Council would write to the applicants.").empty());
 }
+
+TEST_CASE("an ACTION line after a promise: the same promise when it shares the task's words or names none, else its own") {
+  // Restated: one hint.
+  CHECK(phrases("The officer would circulate the figures to members.\n\nAction: DK to circulate figures.").size() == 1);
+  CHECK(phrases("The Clerk agreed to write to the landowner.\n\nACTION: Clerk").size() == 1);
+  // Another task: two hints.
+  CHECK(phrases("A written response would be provided to Councillor Ames.\n\n"
+                "Action: Clerk to obtain three quotes for the bench repairs.") ==
+        std::vector<std::string>{"would be provided", "Action: Clerk to obtain"});
+}
