@@ -775,6 +775,8 @@ struct PatternTable {
       "send sent circulate circulated forward forwarded share shared provide provided distribute distributed "
       "email emailed");
   WordSet task_when_given = vocabulary.set_of("lead help attend support take host chair join pay have apply");
+  // An imperative under an "Action" heading: the verbs of a task taken away.
+  WordSet task_verb = vocabulary.set_of(named_set("act"));
   // A sum of money: what "would be given" to a cause is a decision, not a task.
   WordSet money = vocabulary.set_of(
       "surplus funding money grant grants budget donation donations sum sums contribution reserves underspend "
@@ -2088,7 +2090,8 @@ class ClauseRules {
   bool action_line(size_t t, Found& out) const {
     uint32_t s = w_.tokens[t].sentence;
     if (w_.sentences[s].first_token != t || !is(table_.action_label, t)) return false;
-    if (w_.tokens[t].colon_end == 0) return numbered_label(t, out) || initials_after_label(t, out);
+    if (w_.tokens[t].colon_end == 0)
+      return numbered_label(t, out) || initials_after_label(t, out) || heading_over_imperative(t, out);
     // "ACTION: That a note on the changes to charges be circulated": the
     // subjunctive carries it, and a "to" before it is a preposition.
     if (in(t + 1, s) && is(table_.that, t + 1))
@@ -2111,6 +2114,23 @@ class ClauseRules {
     out.end = w_.tokens[t].colon_end;
     out.action_line = true;
     return true;
+  }
+
+  // "Action" on a line of its own over "Circulate the draft terms to members.":
+  // the heading names the line below it a task.
+  bool heading_over_imperative(size_t t, Found& out) const {
+    uint32_t s = w_.tokens[t].sentence;
+    if (!w_.sentences[s].line_start) return false;
+    size_t v = npos;
+    if (in(t + 1, s)) {
+      // The next line of the same paragraph.
+      if (text_.substr(w_.tokens[t].end, w_.tokens[t + 1].begin - w_.tokens[t].end).find('\n') != std::string_view::npos)
+        v = t + 1;
+    } else if (s + 1 < w_.sentences.size() && w_.sentences[s + 1].line_start) {
+      v = w_.sentences[s + 1].first_token;
+    }
+    if (v == npos || !w_.tokens[v].capitalised || !is(table_.task_verb, v)) return false;
+    return make(t, t, out, true);
   }
 
   // "Action 3.01: CP": a numbered label, then its owner.

@@ -932,3 +932,11 @@ TEST_CASE("an ACTION line after a promise: the same promise when it shares the t
                 "Action: Clerk to obtain three quotes for the bench repairs.") ==
         std::vector<std::string>{"would be provided", "Action: Clerk to obtain"});
 }
+
+TEST_CASE("an Action heading on its own line over an imperative is a promise") {
+  CHECK(phrases("Action\n\nCirculate the draft terms of reference to all members.") == std::vector<std::string>{"Action"});
+  CHECK(phrases("Action\nCheck the invoices against the budget.") == std::vector<std::string>{"Action"});
+  // Not over an imperative: a heading over a report of what was done, or over a list of names.
+  CHECK(phrases("Action\n\nThe invoices were checked against the budget.").empty());
+  CHECK(phrases("Actions\n\nNone.").empty());
+}
