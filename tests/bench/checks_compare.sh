@@ -26,6 +26,9 @@ if [ ! -d "$base_tree" ]; then
   git -C "$repo" worktree add --detach "$base_tree" "$base" >/dev/null
 fi
 cp "$here/checks_perftest.cpp" "$base_tree/tests/bench/checks_perftest.cpp"
+# A base from before headers took the reportsite/ prefix includes them by their bare names.
+grep -q REPORTSITE_BUILD_INCLUDE "$base_tree/CMakeLists.txt" ||
+  sed -i 's|#include "reportsite/|#include "|' "$base_tree/tests/bench/checks_perftest.cpp"
 cmake -S "$base_tree" -B "$base_tree/build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$base_tree/build" -j2 --target checks_perftest >/dev/null
 cmake --build "$head_build" -j2 --target checks_perftest >/dev/null
