@@ -1557,8 +1557,22 @@ class ClauseRules {
       bool names_a_paper = k + 1 < sentence_end_[s] && (is(table_.document, k + 1) || word(k + 1) == "update" ||
                                                          word(k + 1) == "meeting" || word(k + 1) == "meetings");
       if (is(table_.frequency, k) && !names_a_paper) return true;
+      // "would be repeated every two years", "every month": a cycle.
+      if (word(k) == "every") {
+        size_t p = k + 1;
+        if (p < sentence_end_[s] && (std::isdigit(static_cast<unsigned char>(word(p)[0])) || word(p) == "two" ||
+                                     word(p) == "three" || word(p) == "four" || word(p) == "six" || word(p) == "other"))
+          ++p;
+        if (p < sentence_end_[s] && is(table_.period, p)) return true;
+        if (p < sentence_end_[s] && !word(p).empty() && word(p).back() == 's' &&
+            is_period_word(word(p).substr(0, word(p).size() - 1)))
+          return true;
+      }
     }
     return false;
+  }
+  static bool is_period_word(std::string_view w) {
+    return w == "day" || w == "week" || w == "month" || w == "quarter" || w == "year";
   }
 
   // "Subject to consent, ...", "In the event that ...", "provided that ...",
@@ -1662,6 +1676,8 @@ class ClauseRules {
     size_t first = w_.sentences[s].first_token;
     for (size_t k = first; k < sentence_end_[s]; ++k) {
       std::string_view w = word(k);
+      // "... would sign the minutes as a correct record": the minutes approved, the meeting's own business.
+      if (w == "correct" && k + 1 < sentence_end_[s] && word(k + 1) == "record") return true;
       if ((w == "Before" || w == "before") && k + 3 < sentence_end_[s])
         for (size_t j = k + 1; j <= k + 3; ++j)
           if (word(j) == "voted" || word(j) == "vote" || word(j) == "voting") return true;

@@ -940,3 +940,12 @@ TEST_CASE("an Action heading on its own line over an imperative is a promise") {
   CHECK(phrases("Action\n\nThe invoices were checked against the budget.").empty());
   CHECK(phrases("Actions\n\nNone.").empty());
 }
+
+TEST_CASE("a cycle named by 'every', and the minutes signed as a correct record, are not promises") {
+  must_not_match("Members were told that the survey would be repeated every two years.");
+  must_not_match("The car park would be swept every month.");
+  must_not_match("It was agreed that the Chair would sign the minutes as a correct record.");
+  must_match("Members were told that the survey would be repeated next spring and the results circulated.",
+             "would be repeated");
+  must_match("It was agreed that the Chair would sign the letter to the Minister.", "would sign");
+}
