@@ -102,9 +102,7 @@ void run_checks(const Model& model, const ResolvedSite& site, const std::vector<
     // A plugin's rule is the plugin's to apply: its findings come after the checks (plugin/external_plugin.h).
     std::erase_if(markers, [&](const SuppressMarker& m) {
       for (const auto& p : model.site.plugins)
-        if (m.rule.size() > p.name.value.size() && m.rule.compare(0, p.name.value.size(), p.name.value) == 0 &&
-            m.rule[p.name.value.size()] == '.')
-          return true;
+        if (p.owns_rule(m.rule)) return true;
       return false;
     });
     if (markers.empty()) return;
@@ -121,7 +119,7 @@ void run_checks(const Model& model, const ResolvedSite& site, const std::vector<
       auto marker = std::find_if(markers.begin(), markers.end(), [&](const SuppressMarker& m) { return m.begin == p.begin; });
       if (marker != markers.end() && !marker->rule.empty() && !marker->reason.empty()) {
         std::string area = marker->rule.substr(0, marker->rule.find('.'));
-        if (area != "glossary" && area != "undertaking" && area != marker->rule)
+        if (!is_builder_rule_area(area) && area != marker->rule)
           message += " (if `" + area + "` is a plugin, no plugin of that name is listed under `plugins:` in data/site.yaml)";
       }
       diags.add({p.severity, p.rule, message, text->span_of(p.begin, p.end), {}, {}, {}});

@@ -136,18 +136,12 @@ std::optional<ExternalPlugin> plugin_entry(YamlReader& r, const YAML::Node& node
       ok = false;
     }
   }
-  // The builder's own rule areas: a plugin so named would pass for the builder, and take its allow markers.
-  static const char* const reserved[] = {"cache", "check", "glossary", "load", "meeting", "page", "plugin", "render",
-                                         "report", "reportsite", "resolve", "site", "suppress", "theme", "undertaking",
-                                         "write"};
-  if (ok)
-    for (const char* r0 : reserved)
-      if (p.name.value == r0) {
-        r.error("load.bad-value", p.name.span,
-                "a plugin may not be named `" + p.name.value + "`: its rules would pass for the builder's own",
-                "give it a `name:` of its own, such as council-" + p.name.value);
-        ok = false;
-      }
+  if (ok && is_builder_rule_area(p.name.value)) {
+    r.error("load.bad-value", p.name.span,
+            "a plugin may not be named `" + p.name.value + "`: its rules would pass for the builder's own",
+            "give it a `name:` of its own, such as council-" + p.name.value);
+    ok = false;
+  }
   if (ok)
     for (const auto& other : seen)
       if (other.name.value == p.name.value) {

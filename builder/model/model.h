@@ -26,7 +26,14 @@ struct ExternalPlugin {
   /// `when:`: the commands it runs on (`reportsite build`, `reportsite check`, or both).
   enum class When { both, build, check } when = When::both;
   Span when_span;
+
+  /// `rule` is one of this plugin's ("word-count.short-minutes"): its name, a dot, more.
+  bool owns_rule(std::string_view rule) const;
 };
+
+/// An area of the builder's own rule ids (`glossary`, `page`, `load`, ...): no
+/// plugin may take it as its name, or its findings and markers would pass for the builder's.
+bool is_builder_rule_area(std::string_view area);
 
 struct SiteSettings {
   Text title;

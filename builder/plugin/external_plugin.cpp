@@ -159,9 +159,7 @@ void apply_plugin_markers(const Model& model, const ResolvedSite& site, const st
 
 bool is_plugin_rule(const std::vector<ExternalPlugin>& plugins, const std::string& rule) {
   for (const auto& p : plugins)
-    if (!p.name.value.empty() && rule.size() > p.name.value.size() && rule.compare(0, p.name.value.size(), p.name.value) == 0 &&
-        rule[p.name.value.size()] == '.')
-      return true;
+    if (p.owns_rule(rule)) return true;
   return false;
 }
 
