@@ -624,6 +624,9 @@ struct PatternTable {
       "report write respond reply circulate confirm provide send feed come update share forward return");
   // How often a procedure runs: with a passive, a standing arrangement ("would be reviewed annually").
   WordSet period = vocabulary.set_of("day week month quarter year term season time cycle round meeting");
+  // "every two years", "every other month": how many periods a cycle takes.
+  WordSet periods = vocabulary.set_of("days weeks months quarters years");
+  WordSet cycle_count = vocabulary.set_of("two three four five six other");
   WordSet frequency = vocabulary.set_of("annually quarterly monthly weekly yearly periodically routinely regularly");
   // Incoming cases a procedure handles: "Applications for the fund would be assessed ..." describes practice.
   WordSet case_noun = vocabulary.set_of(
@@ -1560,19 +1563,12 @@ class ClauseRules {
       // "would be repeated every two years", "every month": a cycle.
       if (word(k) == "every") {
         size_t p = k + 1;
-        if (p < sentence_end_[s] && (std::isdigit(static_cast<unsigned char>(word(p)[0])) || word(p) == "two" ||
-                                     word(p) == "three" || word(p) == "four" || word(p) == "six" || word(p) == "other"))
+        if (p < sentence_end_[s] && (is(table_.cycle_count, p) || std::isdigit(static_cast<unsigned char>(word(p)[0]))))
           ++p;
-        if (p < sentence_end_[s] && is(table_.period, p)) return true;
-        if (p < sentence_end_[s] && !word(p).empty() && word(p).back() == 's' &&
-            is_period_word(word(p).substr(0, word(p).size() - 1)))
-          return true;
+        if (p < sentence_end_[s] && (is(table_.period, p) || is(table_.periods, p))) return true;
       }
     }
     return false;
-  }
-  static bool is_period_word(std::string_view w) {
-    return w == "day" || w == "week" || w == "month" || w == "quarter" || w == "year";
   }
 
   // "Subject to consent, ...", "In the event that ...", "provided that ...",

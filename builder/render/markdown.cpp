@@ -357,16 +357,16 @@ std::vector<std::string> MarkdownRenderer::plain_paragraphs(const std::string& w
   for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
     cmark_node* n = cmark_iter_get_node(iter);
     auto t = cmark_node_get_type(n);
-    const char* type = cmark_node_get_type_string(n);
+    const std::string_view type = cmark_node_get_type_string(n) ? cmark_node_get_type_string(n) : "";
     if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE)) {
       if (!is_suppress_marker(cmark_node_get_literal(n) ? cmark_node_get_literal(n) : ""))
         current += cmark_node_get_literal(n);
     } else if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
       current += ' ';
-    } else if (ev == CMARK_EVENT_EXIT && type && std::string(type) == "table_cell") {
+    } else if (ev == CMARK_EVENT_EXIT && type == "table_cell") {
       current += ' ';  // cells are words apart, as a reader sees them
     } else if (ev == CMARK_EVENT_EXIT && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_ITEM ||
-                                          (type && (std::string(type) == "table_row" || std::string(type) == "table_header")))) {
+                                          type == "table_row" || type == "table_header")) {
       std::string done = trim(current);
       // `Table: what it shows` above a table is its caption (render_impl): the words, not the label.
       if (t == CMARK_NODE_PARAGRAPH && is_table(cmark_node_next(n)) && starts_with(done, "Table:"))
