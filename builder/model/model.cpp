@@ -8,9 +8,9 @@ bool ExternalPlugin::owns_rule(std::string_view rule) const {
 }
 
 bool is_builder_rule_area(std::string_view area) {
-  static const char* const areas[] = {"cache", "check", "glossary", "load", "meeting", "page", "plugin", "render",
-                                      "report", "reportsite", "resolve", "site", "suppress", "theme", "undertaking",
-                                      "write"};
+  static const char* const areas[] = {"cache",  "check",      "glossary", "import", "load",  "markdown",
+                                      "meeting", "page",      "plugin",   "render", "report", "reportsite",
+                                      "resolve", "site",      "suppress", "theme",  "undertaking", "write"};
   for (const char* a : areas)
     if (area == a) return true;
   return false;

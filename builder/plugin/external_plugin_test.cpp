@@ -246,6 +246,14 @@ TEST_CASE("external plugin: a bad when: or options: is a load error at its line"
   // Named after a rule area of the builder's own, its findings and markers would be taken for the builder's.
   CHECK(text.find("site/data/site.yaml:8:14: error: a plugin may not be named `glossary`: its rules would pass for the "
                   "builder's own") != std::string::npos);
+  // Every area the builder reports under, markdown.* and import.* too.
+  for (const char* area : {"markdown", "import", "page", "load"}) {
+    CAPTURE(area);
+    auto named = fixture::resolve_txtar(fixture::kMinimalSite + "-- data/site.yaml --\ntitle: T\norganisation: O\n"
+                                        "plugins:\n  - command: ./x\n    name: " + std::string(area) + "\n");
+    CHECK(fixture::diagnostics_text(named).find("a plugin may not be named `" + std::string(area) + "`") !=
+          std::string::npos);
+  }
 }
 
 TEST_CASE("external plugin: the glossary and the action points are in the document") {
