@@ -17,10 +17,8 @@ namespace {
 // always there with one type.
 // Prose goes without its allow markers (the builder applies them to plugins'
 // findings too), so a plugin never counts or quotes them.
-Json text(const Text& t) {
-  if (t.value.find("<!--") == std::string::npos) return Json(t.value);
-  return Json(strip_markers(t.value));
-}
+std::string prose(const Text& t) { return t.value.find("<!--") == std::string::npos ? t.value : strip_markers(t.value); }
+Json text(const Text& t) { return Json(prose(t)); }
 Json date(const Date& d) { return d.valid() ? Json(d.iso()) : Json(); }
 Json count(const std::optional<Located<long long>>& c) { return c ? Json(c->value) : Json(); }
 Json percent(const std::optional<Located<double>>& p) { return p ? Json(p->value) : Json(); }
@@ -46,7 +44,7 @@ Json settings(const Model& m, const ResolvedSite& site) {
 struct DocumentHook {
   const Model& model;
   bool operator()(std::string& out, const Text& t) const {
-    out += json_quote(t.value.find("<!--") == std::string::npos ? t.value : strip_markers(t.value));
+    out += json_quote(prose(t));
     return true;
   }
   bool operator()(std::string& out, const Item& it) const {
