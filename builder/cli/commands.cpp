@@ -19,6 +19,7 @@
 #include "reportsite/pipeline/pipeline.h"
 #include "reportsite/render/undertaking_table.h"
 #include "reportsite/cli/watch.h"
+#include "reportsite/pipeline/edit_preview.h"
 
 #ifndef REPORTSITE_VERSION
 #define REPORTSITE_VERSION "dev"
@@ -150,7 +151,7 @@ std::optional<Date> as_of_option(const Args& a, std::string* error) {
   return d;
 }
 
-int cmd_build(const std::vector<std::string>& rest, bool write) {
+int cmd_build(const std::vector<std::string>& rest, bool write, BuildResult* result = nullptr) {
   std::string error;
   auto a = write ? parse(rest, {"site", "out", "as-of"}, {}, &error)
                  : parse(rest, {"site", "as-of", "format"}, {}, &error);
@@ -219,7 +220,48 @@ int cmd_build(const std::vector<std::string>& rest, bool write) {
       std::cerr << summary_line(r.diagnostics) << ": nothing was published; " << out
                 << "/ is unchanged\n";
   }
+  if (result) *result = std::move(r);
   return r.exit_code;
+}
+
+/// `watch`: a build now and on every save; a save of one meeting shows its
+/// page first (EditPreview), then the whole rebuild publishes the rest.
+int cmd_watch(const std::vector<std::string>& rest) {
+  std::string error;
+  auto a = parse(rest, {"site", "out", "as-of"}, {}, &error);
+  if (!a) return usage_error(error);
+  if (!a->positional.empty()) return usage_error("unexpected argument `" + a->positional[0] + "`");
+  BuildOptions o = options_from_environment();
+  if (a->options.count("site")) o.site_dir = a->options["site"];
+  if (a->options.count("out")) o.out_dir = a->options["out"];
+  o.as_of = as_of_option(*a, &error);
+  if (!error.empty()) return usage_error(error);
+  std::vector<std::string> build_args;
+  for (const char* name : {"site", "out", "as-of"})
+    if (a->options.count(name)) build_args.insert(build_args.end(), {std::string("--") + name, a->options[name]});
+  const std::string out = o.out_dir.empty() ? join_path(o.site_dir, "public") : o.out_dir;
+  Registry registry = builtin_registry();
+  EditPreview preview(o, registry);
+  RealFileSystem fs;
+  return watch_site(o.site_dir, [&](const std::vector<std::string>& changed) {
+    auto start = std::chrono::steady_clock::now();
+    std::string why_not;
+    if (auto page = preview.show(fs, changed, &why_not)) {
+      auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+      std::cerr << "shown " << join_path(out, *page) << " in " << ms << " ms; rebuilding the rest\n";
+    } else if (o.timings && !changed.empty()) {
+      std::cerr << "no page shown before the rebuild: " << why_not << "\n";
+    }
+    BuildResult r;
+    cmd_build(build_args, true, &r);
+    if (r.published) {
+      preview.keep(r);
+    } else if (preview.shown()) {
+      preview.restore(fs);
+      std::cerr << "the page shown before the rebuild holds what it held again\n";
+    }
+    if (!preview.ready()) preview.load(fs);  // the first build found nothing to do, so loaded nothing
+  });
 }
 
 int cmd_undertakings(const std::vector<std::string>& rest) {
@@ -428,16 +470,7 @@ int run_command_line(const std::vector<std::string>& args) {
   if (cmd == "schema") return cmd_schema(rest);
   if (cmd == "init") return cmd_init(rest);
   if (cmd == "import") return cmd_import(rest);
-  if (cmd == "watch") {
-    std::string error;
-    auto a = parse(rest, {"site", "out", "as-of"}, {}, &error);
-    if (!a) return usage_error(error);
-    std::string site = a->options.count("site") ? a->options["site"] : ".";
-    std::vector<std::string> build_args;
-    for (const char* o : {"site", "out", "as-of"})
-      if (a->options.count(o)) build_args.insert(build_args.end(), {std::string("--") + o, a->options[o]});
-    return watch_site(site, [&] { cmd_build(build_args, true); });
-  }
+  if (cmd == "watch") return cmd_watch(rest);
   return usage_error(unknown("command", cmd, {"build", "check", "undertakings", "new", "watch", "init", "schema", "import"}));
 }
 

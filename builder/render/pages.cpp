@@ -214,6 +214,14 @@ PageContent meeting_page(PageEnv& env, size_t mi) {
            {committee, paths::committee(m.committee.value)}}};
 }
 
+}  // namespace
+
+PageDeclaration meeting_page_declaration(const Model& model, size_t mi) {
+  return {paths::meeting(model.meetings[mi].id), "meeting.mustache", [mi](PageEnv& env) { return meeting_page(env, mi); }};
+}
+
+namespace {
+
 // ---- municipal year -----------------------------------------------------
 
 PageContent year_page(PageEnv& env, const MunicipalYear& year) {
@@ -590,9 +598,7 @@ class PageOutput : public OutputKind {
     for (size_t ci = 0; ci < ctx.model.committees.size(); ++ci)
       declare(paths::committee(ctx.model.committees[ci].id.value), "committee.mustache",
               [ci](PageEnv& env) { return committee_page(env, ci); });
-    for (size_t mi = 0; mi < ctx.model.meetings.size(); ++mi)
-      declare(paths::meeting(ctx.model.meetings[mi].id), "meeting.mustache",
-              [mi](PageEnv& env) { return meeting_page(env, mi); });
+    for (size_t mi = 0; mi < ctx.model.meetings.size(); ++mi) pages.push_back(meeting_page_declaration(ctx.model, mi));
     for (const auto& p : ctx.model.people)
       for (size_t n = 1, pages = page_count(ctx.site.person_meetings.count(p.id.value)
                                                       ? ctx.site.person_meetings.at(p.id.value).size() : 0,

@@ -140,6 +140,10 @@ std::string due_label(const ResolvedUndertaking& ru);
 void draw_pages(const RenderContext& ctx, std::vector<PageDeclaration> pages, std::vector<OutputFile>& out,
                 Diagnostics& diags, PageSink* sink = nullptr);
 
+/// One meeting's page as the built-in pages output declares it (pages.cpp),
+/// for a caller that needs that page alone (watch's EditPreview).
+PageDeclaration meeting_page_declaration(const Model& model, size_t meeting_index);
+
 /// The annual reports' pages: one per series, one per report (report_pages.cpp).
 std::vector<PageDeclaration> report_pages(const RenderContext& ctx);
 

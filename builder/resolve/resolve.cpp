@@ -316,4 +316,54 @@ ResolvedSite resolve(const Model& model, const ResolveOptions& options, Diagnost
   return site;
 }
 
+std::string resolve_key(const Meeting& m) {
+  std::string key;
+  auto add = [&](const std::string& s) {
+    key += s;
+    key += '\x1f';  // a unit separator: no field holds it, so "ab","c" differs from "a","bc"
+  };
+  add(m.id);
+  add(m.committee.value);
+  add(m.date.value.iso());
+  for (const auto* list : {&m.attendance.members, &m.attendance.officers, &m.attendance.apologies}) {
+    for (const auto& n : *list) add(n.value);
+    add("|");
+  }
+  for (const auto& it : m.items) {
+    add("item");
+    add(it.number.value);
+    add(it.report.value);
+    add(it.report_of.value);
+    add(std::to_string(it.exempt_paragraph));
+    for (const auto& d : it.documents) add(d.file.value);
+    for (const auto& ex : it.discussion) {
+      add("exchange");
+      add(ex.asked_by.value);
+      add(ex.answered_by.value);
+      for (const auto& ref : ex.undertakings) add(ref.value);
+    }
+    for (const auto& u : it.undertakings) {
+      add("undertaking");
+      add(u.id.value);
+      add(u.owner.value);
+      add(u.requested_by.value);
+      add(std::to_string(static_cast<int>(u.due.kind)));
+      add(u.due.date.iso());
+    }
+  }
+  return key;
+}
+
+void repoint_undertakings(ResolvedSite& site, const Model& model, size_t index) {
+  // By id, never through the old pointers: the meeting they pointed into may be gone.
+  const Meeting& m = model.meetings[index];
+  for (size_t ii = 0; ii < m.items.size(); ++ii)
+    for (const auto& u : m.items[ii].undertakings) {
+      auto at = site.undertaking_index.find(u.id.value);
+      if (at == site.undertaking_index.end()) continue;
+      ResolvedUndertaking& ru = site.undertakings[at->second];
+      if (ru.given.meeting == index && ru.given.item == ii) ru.undertaking = &u;
+    }
+}
+
 }  // namespace rs

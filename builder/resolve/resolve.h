@@ -63,6 +63,15 @@ Date choose_as_of(const Model& model, const ResolveOptions& options);
 
 ResolvedSite resolve(const Model& model, const ResolveOptions& options, Diagnostics& diags);
 
+/// Everything resolve() reads of a meeting, as one string: two meetings with
+/// the same key (an edit of prose only) resolve alike, so a site resolved with
+/// one holds for the other once its undertakings point at the other's.
+/// Kept beside resolve(), which it must follow: a new read there belongs here.
+std::string resolve_key(const Meeting& meeting);
+/// The site resolved with `model.meetings[index]` in place of a meeting of the
+/// same resolve_key: its undertakings pointed at the new meeting's.
+void repoint_undertakings(ResolvedSite& site, const Model& model, size_t index);
+
 /// The register's one order, used by the pages, the CSV and JSON exports and
 /// the `undertakings` command: overdue first, then due, open, closed
 /// (timing_rank), then by due date (none last), then as resolved.

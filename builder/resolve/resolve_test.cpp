@@ -472,5 +472,46 @@ TEST_CASE("the as_of date reaches the resolved site through the build") {
   CHECK(from_option.site.as_of.iso() == "2018-11-01");
 }
 
+// ---- resolve_key: what watch's page preview may skip resolving for ------------
+
+TEST_CASE("an edit of prose keeps a meeting's resolve key; an edit of what resolve reads changes it") {
+  Meeting m;
+  m.id = "2018-10-17-audit";
+  m.committee.value = "audit";
+  m.date.value = *parse_date("2018-10-17");
+  Item it;
+  it.number.value = "1";
+  it.minutes.value = "The minutes were agreed.";
+  Undertaking u;
+  u.id.value = "audit-1";
+  u.owner.value = "jane-smith";
+  u.text.value = "Circulate the figures.";
+  it.undertakings.push_back(u);
+  m.items.push_back(it);
+  const std::string key = resolve_key(m);
+
+  Meeting prose = m;
+  prose.items[0].minutes.value = "The minutes were agreed after a long discussion.";
+  prose.items[0].undertakings[0].text.value = "Circulate the revised figures.";
+  prose.venue.value = "Committee Room 2";
+  CHECK(resolve_key(prose) == key);
+
+  auto changed = [&](auto edit) {
+    Meeting other = m;
+    edit(other);
+    return resolve_key(other) != key;
+  };
+  CHECK(changed([](Meeting& x) { x.date.value = *parse_date("2018-10-18"); }));
+  CHECK(changed([](Meeting& x) { x.committee.value = "scrutiny"; }));
+  CHECK(changed([](Meeting& x) { x.attendance.members.push_back(Text{}); }));
+  CHECK(changed([](Meeting& x) { x.items[0].number.value = "2"; }));
+  CHECK(changed([](Meeting& x) { x.items[0].exempt_paragraph = 3; }));
+  CHECK(changed([](Meeting& x) { x.items[0].report.value = "complaints-2017-18"; }));
+  CHECK(changed([](Meeting& x) { x.items[0].undertakings[0].owner.value = "john-doe"; }));
+  CHECK(changed([](Meeting& x) { x.items[0].undertakings[0].due.kind = DueKind::next_meeting; }));
+  CHECK(changed([](Meeting& x) { x.items[0].undertakings[0].id.value = "audit-2"; }));
+  CHECK(changed([](Meeting& x) { x.items.push_back(x.items[0]); }));
+}
+
 }  // namespace
 }  // namespace rs

@@ -38,6 +38,11 @@ sed -i 's/The Committee receive a report/The Committee received a report/' \
   "$site/content/meetings/2018/2018-10-17-children-scrutiny.yaml"
 if within 30 grep -q "received a report" "$page"; then pass "an edit is published while watching"
 else fail "the edit was not published within 30 s: $(tail -3 "$work/watch.log")"; fi
+# The edited meeting's page is shown first, from the model watch keeps, and
+# the rebuild after it publishes the same page with the rest.
+if grep -q "^shown .*/meetings/2018-10-17-children-scrutiny/index.html in [0-9]* ms; rebuilding the rest" "$work/watch.log"; then
+  pass "the edited meeting's page was shown before the rebuild"
+else fail "no page was shown before the rebuild: $(tail -3 "$work/watch.log")"; fi
 if within 10 grep -q "input files parsed; 1 of [0-9]* pages drawn" "$work/watch.log"; then
   pass "the rebuild reused what it could and drew only the edited meeting's page"
 else fail "the rebuild was not incremental: $(grep built "$work/watch.log" | tail -1)"; fi
@@ -49,4 +54,15 @@ within 30 grep -q "load.yaml" "$work/watch.log" && pass "a broken edit is report
   || fail "a broken edit was not reported: $(tail -3 "$work/watch.log")"
 cmp -s "$page" "$work/before.html" && pass "nothing published after the broken edit" \
   || fail "the page changed after a broken edit"
+[ "$(grep -c '^shown ' "$work/watch.log")" = 1 ] && pass "a broken edit is not shown before its rebuild" \
+  || fail "a broken edit was shown: $(grep '^shown ' "$work/watch.log")"
+
+# Fixed, it is shown at once again.
+sed -i '$ d' "$site/content/meetings/2018/2018-10-17-children-scrutiny.yaml"
+sed -i 's/The Committee received a report/The Committee considered a report/' \
+  "$site/content/meetings/2018/2018-10-17-children-scrutiny.yaml"
+if within 30 grep -q "considered a report" "$page"; then pass "the fixed edit is published"
+else fail "the fixed edit was not published within 30 s: $(tail -3 "$work/watch.log")"; fi
+within 10 test "$(grep -c '^shown ' "$work/watch.log")" = 2 && pass "the fixed edit was shown before its rebuild" \
+  || fail "the fixed edit was not shown first: $(tail -5 "$work/watch.log")"
 finish
