@@ -175,8 +175,21 @@ struct NoneRows {
   double per_thousand() const { return rows ? 1000.0 * double(false_alarms) / double(rows) : 0.0; }
 };
 
+// The training splits whose rows are real minutes rewritten (the real mix).
+bool real_mix_training(const std::string& split) { return split == "realmix" || split == "realmix2"; }
+
+/// Hits and false alarms of the findings that carry one construction tag.
+struct FoundCounts {
+  size_t tp = 0, fp = 0;
+};
+
 struct Scores {
   std::map<std::pair<std::string, std::string>, Counts> by_rule;                      // (rule, split)
+  // By the construction each finding names, training splits only: all of them pooled, and the real-mix ones.
+  std::map<std::string, FoundCounts> found_training, found_real_mix;
+  // Each split scored with the possible tier reported too (what turning the tier on gives).
+  std::map<std::string, Counts> with_possible;
+  std::map<std::string, NoneRows> none_rows_with_possible;
   std::map<std::string, NoneRows> none_rows;                                           // split
 
   std::map<std::pair<std::string, std::string>, ConstructionCounts> by_construction;  // (tag, split)
@@ -240,6 +253,42 @@ void write_candidates(std::FILE* out, const std::string& id, const std::string& 
   }
 }
 
+/// Hits, false alarms and misses of one row, given the spans each hint takes.
+Counts count_row(const std::vector<size_t>& takes, size_t span_count, bool duplicate, bool promise) {
+  Counts c;
+  std::vector<bool> taken(span_count, false);
+  for (size_t take : takes) {
+    if (take == span_count) {
+      ++c.fp;
+      continue;
+    }
+    ++c.tp;
+    if (duplicate) std::fill(taken.begin(), taken.end(), true);
+    else taken[take] = true;
+  }
+  if (promise) {
+    if (duplicate) c.fn += std::find(taken.begin(), taken.end(), true) == taken.end() ? 1 : 0;
+    else c.fn += static_cast<size_t>(std::count(taken.begin(), taken.end(), false));
+  }
+  return c;
+}
+
+/// The row scored as it would be with the possible tier turned on (totals only, no notes).
+void score_with_possible_tier(const std::string& text, const std::vector<Range>& spans, bool duplicate,
+                              const std::string& label, const std::string& split_name, Scores& s) {
+  std::vector<PromisePhrase> both = find_reported_promises(text);
+  for (auto& p : find_possible_promises(text)) both.push_back(std::move(p));
+  std::sort(both.begin(), both.end(), [](const PromisePhrase& a, const PromisePhrase& b) { return a.begin < b.begin; });
+  std::vector<Range> hints;
+  for (const auto& p : both) hints.push_back({p.begin, p.end});
+  Counts c = count_row(assign_hints(hints, spans, duplicate), spans.size(), duplicate, label == "promise");
+  s.with_possible[split_name].add(c);
+  if (label == "none") {
+    auto& nr = s.none_rows_with_possible[split_name];
+    nr.rows++, nr.false_alarms += c.fp;
+  }
+}
+
 bool score_promises(const std::string& dir, Scores& s) {
   std::vector<std::vector<std::string>> rows;
   const std::vector<std::string> header = {"id", "split", "label", "construction", "text", "why"};
@@ -251,9 +300,11 @@ bool score_promises(const std::string& dir, Scores& s) {
     std::vector<Range> spans;
     std::string text = strip_marks(row[4], spans);
     bool duplicate = tag.rfind("duplicate-", 0) == 0;
+    std::vector<PromisePhrase> reported = find_reported_promises(text);
     std::vector<Range> hints;
-    for (const auto& p : find_reported_promises(text)) hints.push_back({p.begin, p.end});
+    for (const auto& p : reported) hints.push_back({p.begin, p.end});
     if (candidates_out) write_candidates(candidates_out, id, split_name, text, spans, duplicate);
+    score_with_possible_tier(text, spans, duplicate, label, split_name, s);
 
     Counts c;
     std::vector<bool> span_taken(spans.size(), false);
@@ -267,6 +318,14 @@ bool score_promises(const std::string& dir, Scores& s) {
     for (size_t hi = 0; hi < hints.size(); ++hi) {
       Range h = hints[hi];
       size_t take = takes[hi];
+      if (!held_out(split_name)) {
+        FoundCounts& all = s.found_training[reported[hi].construction];
+        (take == spans.size() ? all.fp : all.tp)++;
+        if (real_mix_training(split_name)) {
+          FoundCounts& real = s.found_real_mix[reported[hi].construction];
+          (take == spans.size() ? real.fp : real.tp)++;
+        }
+      }
       if (take == spans.size()) {
         ++c.fp;
         note("FALSE ALARM", h);
@@ -468,6 +527,33 @@ double metric(const Counts& c, const std::string& name, bool& known) {
   return 0;
 }
 
+/// Findings by the construction they name, on the training splits only, then
+/// every split with the off-by-default possible tier reported as well.
+void print_found_constructions(const Scores& s) {
+  std::printf(
+      "\nundertaking.untracked findings by the construction they name, training splits only (tune, fresh, fresh2a,\n"
+      "fresh2b, realmix, realmix2 pooled; and realmix + realmix2, the real mix). No held-out row is counted.\n");
+  std::printf("  %-22s %5s %5s %9s | %9s %5s %9s\n", "construction", "TP", "FP", "precision", "real TP", "FP",
+              "precision");
+  for (const auto& [tag, all] : s.found_training) {
+    auto it = s.found_real_mix.find(tag);
+    FoundCounts real = it == s.found_real_mix.end() ? FoundCounts{} : it->second;
+    auto precision = [](FoundCounts c) { return c.tp + c.fp ? fixed2(double(c.tp) / double(c.tp + c.fp)) : "-"; };
+    std::printf("  %-22s %5zu %5zu %9s | %9zu %5zu %9s\n", tag.empty() ? "(none)" : tag.c_str(), all.tp, all.fp,
+                precision(all).c_str(), real.tp, real.fp, precision(real).c_str());
+  }
+  std::printf("\nundertaking.untracked with the possible tier reported too (off by default; totals only)\n");
+  std::printf("  %-17s %5s %5s %5s %7s %9s %6s %7s\n", "split", "TP", "FP", "FN", "recall", "precision", "none", "FA/1k");
+  for (const char* sp : kSplits) {
+    auto it = s.with_possible.find(sp);
+    Counts c = it == s.with_possible.end() ? Counts{} : it->second;
+    auto nr = s.none_rows_with_possible.find(sp);
+    NoneRows n = nr == s.none_rows_with_possible.end() ? NoneRows{} : nr->second;
+    std::printf("  %-17s %5zu %5zu %5zu %7s %9s %6zu %7.1f\n", sp, c.tp, c.fp, c.fn, fixed2(c.recall()).c_str(),
+                fixed2(c.precision()).c_str(), n.rows, n.per_thousand());
+  }
+}
+
 void print_tables(const Scores& s) {
   std::printf(
       "Per rule and split (0/0 counts as 1.00; exact = hits whose span is the marked one; FA/1k = false alarms in\n"
@@ -524,6 +610,7 @@ void print_tables(const Scores& s) {
                   total[k].exact);
     std::printf("\n");
   };
+  print_found_constructions(s);
   table("undertaking.untracked per construction (P = promise rows, N = near-miss rows; FA = false alarms)",
         "construction", s.promise_tags, s.by_construction);
   table("glossary.* per category of abbreviations.tsv (all four rules together)", "category", s.categories,
