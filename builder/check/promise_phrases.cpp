@@ -589,7 +589,7 @@ std::string_view named_set(std::string_view name) {
   if (name == "doc") return "report reports update updates briefing briefings programme minutes";
   if (name == "adv")
     return "also then further now shortly subsequently personally separately directly gladly happily duly "
-           "soon promptly therefore additionally urgently formally jointly previously already originally earlier";
+           "soon promptly therefore additionally urgently formally jointly previously already originally earlier still";
   throw std::logic_error("promise_phrases: no word set @" + std::string(name));
 }
 
@@ -631,6 +631,8 @@ struct PatternTable {
   WordSet cycle_count = vocabulary.set_of("two three four five six other");
   WordSet frequency = vocabulary.set_of("annually quarterly monthly weekly yearly periodically routinely regularly");
   // Incoming cases a procedure handles: "Applications for the fund would be assessed ..." describes practice.
+  WordSet case_noun_singular = vocabulary.set_of(
+      "application complaint claim referral appeal enquiry inquiry request case bid objection representation");
   WordSet case_noun = vocabulary.set_of(
       "applications complaints claims referrals appeals enquiries inquiries requests cases bids objections "
       "representations");
@@ -698,7 +700,7 @@ struct PatternTable {
       "administrator analyst specialist worker workers chief caseworker practitioner warden nurse "
       "representative representatives surveyor accountant solicitor");
   // The meeting's own body heading a subject: "the sub-committee would ...", "Members agreed to ...".
-  WordSet own_body = vocabulary.set_of("committee committees panel board forum members party");
+  WordSet own_body = vocabulary.set_of("committee committees panel board forum members party cabinet");
   WordSet preposition = vocabulary.set_of("on of for from to at with in");
   WordSet agenda_verb = vocabulary.set_of("receive consider review look hear scrutinise revisit");
   // A named later meeting or time; "year" alone ("this year") is a work plan's span.
@@ -768,6 +770,9 @@ struct PatternTable {
   // Words that carry a clause's tense: with one of them the sentence has a main verb of its own.
   WordSet finite = vocabulary.set_of("is was are were would will could should might may can must had has have am");
   WordSet effort = vocabulary.set_of("endeavour endeavor try seek attempt strive");
+  // "Under the scheme", "Under the terms of the lease": a standing arrangement.
+  WordSet standing_terms = vocabulary.set_of(
+      "scheme rules arrangements terms lease contract agreement constitution regulations legislation law");
   // Who hears a follow-up: "sent out to Members".
   WordSet audience = vocabulary.set_of(named_set("audience"));
   // Whoever it may be: a rule for every case, not one task.
@@ -1081,6 +1086,21 @@ class ClauseRules {
   };
 
   bool resolved(uint32_t s) const { return resolved_[s]; }
+  /// The modal at t has a subject of its own, and no word of it is an actor,
+  /// a name or an outside body: a thing ("The plan would provide ...").
+  bool subject_is_a_thing(size_t t) const {
+    bool agreed_that = false;
+    size_t from = clause_start(t, agreed_that);
+    if (agreed_that || is(table_.contracted_modal, t)) return false;
+    bool any = false;
+    for (size_t k = from; k < t; ++k) {
+      if (adverb(k)) continue;
+      any = true;
+      if (is(table_.actor, k) || is(table_.outside_body, k) || (w_.tokens[k].capitalised && !is(table_.function_word, k)))
+        return false;
+    }
+    return any;
+  }
   /// "offered", "agreed", "undertook": a verb that makes a commitment of its own.
   bool commitment_word(size_t t) const { return is(table_.commitment, t) || is(table_.agreed, t) || is(table_.title_verb, t); }
   WordId head_word(size_t t) const { return w_.tokens[t].id; }
@@ -1538,6 +1558,10 @@ class ClauseRules {
         if (k + 2 < sentence_end_[s] && word(k) == "matter" && word(k + 1) == "of" && word(k + 2) == "course") found = true;
         if (k + 2 < sentence_end_[s] && word(k) == "as" && is(table_.the, k + 1) && word(k + 2) == "rule") found = true;
         if (k + 1 < sentence_end_[s] && word(k) == "as" && word(k + 1) == "standard") found = true;
+        // "In most cases", "in all such cases": what is done each time.
+        if (k + 1 < sentence_end_[s] && (word(k) == "most" || word(k) == "all" || word(k) == "such") &&
+            word(k + 1) == "cases")
+          found = true;
         // "as usual", "as normal", "as in previous years": the cycle going on, not a task taken on.
         const bool as = word(k) == "as" || word(k) == "As";
         if (k + 1 < sentence_end_[s] && as && (word(k + 1) == "usual" || word(k + 1) == "normal")) found = true;
@@ -1695,6 +1719,7 @@ class ClauseRules {
       std::string_view w = word(k);
       // "... would sign the minutes as a correct record": the minutes approved, the meeting's own business.
       if (w == "correct" && k + 1 < sentence_end_[s] && word(k + 1) == "record") return true;
+      if (w == "sign" && k + 2 < sentence_end_[s] && is(table_.the, k + 1) && word(k + 2) == "minutes") return true;
       if ((w == "Before" || w == "before") && k + 3 < sentence_end_[s])
         for (size_t j = k + 1; j <= k + 3; ++j)
           if (word(j) == "voted" || word(j) == "vote" || word(j) == "voting") return true;
@@ -1719,13 +1744,12 @@ class ClauseRules {
     return false;
   }
 
-  // "Under the policy, ...", "Under the scheme rules ...": a standing arrangement described.
+  // "Under the policy, ...", "Under the terms of the lease ...": a standing arrangement described.
   bool under_a_policy(uint32_t s) const {
     size_t first = w_.sentences[s].first_token;
     if (!is(table_.under, first)) return false;
     for (size_t k = first + 1; k <= first + 3 && in(k, s); ++k)
-      if (is(table_.habitual, k) || word(k) == "scheme" || word(k) == "rules" || word(k) == "arrangements")
-        return true;
+      if (is(table_.habitual, k) || is(table_.standing_terms, k)) return true;
     return false;
   }
 
@@ -1943,6 +1967,10 @@ class ClauseRules {
       // "the overspend would be met from reserves": how a cost is paid, a decision.
       if ((word(j) == "met" || word(j) == "covered") && in(j + 1, s) && word(j + 1) == "from") return false;
       if (sent_out_to_the_public(j)) return false;
+      // "Members would be given the opportunity to comment": a possibility, not a task.
+      if ((word(j) == "given" || word(j) == "offered") && in(j + 2, s) && is(table_.the, j + 1) &&
+          (word(j + 2) == "opportunity" || word(j + 2) == "chance"))
+        return false;
       out.construction = "would-be-passive";
       return make(t, with_particle(j, s), out);
     }
@@ -2040,7 +2068,9 @@ class ClauseRules {
   bool done_to_a_class(size_t v) const {
     uint32_t s = w_.tokens[v].sentence;
     size_t k = v + 1;
-    if (!in(k, s) || (word(k) != "any" && word(k) != "every" && word(k) != "all")) return false;
+    if (!in(k, s) || (word(k) != "any" && word(k) != "every" && word(k) != "all" && word(k) != "each")) return false;
+    // "would assess each application": every case of a kind the service handles.
+    if (in(k + 1, s) && is(table_.case_noun_singular, k + 1)) return true;
     for (size_t j = k + 1; in(j, s) && j <= k + 4; ++j)
       if (word(j) == "that" || word(j) == "which" || word(j) == "who" || word(j) == "where") return true;
     return false;
@@ -2478,7 +2508,9 @@ std::vector<PromisePhrase> find_promises(std::string_view text) {
         f.begin = words.tokens[t].begin;
         f.end = best->elements.back().kind == Kind::Colon ? last.colon_end : last.end;
         f.construction = best->construction;
-        ok = rules.exclusion(t) == Exclusion::None;
+        // An active "would circulate" whose subject is a thing has no one to do it: "The plan would provide 200 homes".
+        bool thing_acts = std::string_view(best->construction) == "would-task" && rules.subject_is_a_thing(t);
+        ok = !thing_acts && rules.exclusion(t) == Exclusion::None;
       }
     }
     if (!ok && rules.find(t, f)) {
