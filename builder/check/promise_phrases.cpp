@@ -674,9 +674,10 @@ struct PatternTable {
       "accepted endorsed welcomed supported ratified "
       // work under way or a plan carried out, described: "the strategy would be developed", "implemented after call-in"
       "implemented developed finalised finalized built embedded rolled piloted trialled "
-      // running or publicising a service, consulting on a plan: the service's business, not a follow-up task
+      // running or publicising a service, consulting on a plan, how a meeting is conducted: the service's
+      // business, not a follow-up task
       "publicised publicized promoted marketed consulted managed monitored maintained operated "
-      "administered");
+      "administered conducted");
   WordSet irregular_participle = vocabulary.set_of(
       "brought taken sent given made put set shown done written drawn sought found kept told met spoken "
       "undertaken paid built chosen known seen begun run laid read lent fed");
@@ -773,6 +774,8 @@ struct PatternTable {
   // "Under the scheme", "Under the terms of the lease": a standing arrangement.
   WordSet standing_terms = vocabulary.set_of(
       "scheme rules arrangements terms lease contract agreement constitution regulations legislation law");
+  // Between a passive and the class of cases it is done to: "taken against any trader who ...".
+  WordSet case_preposition = vocabulary.set_of("against to for on with from");
   // Who hears a follow-up: "sent out to Members".
   WordSet audience = vocabulary.set_of(named_set("audience"));
   // Whoever it may be: a rule for every case, not one task.
@@ -807,7 +810,8 @@ struct PatternTable {
   WordSet reply = vocabulary.set_of("said confirmed advised stated replied indicated explained responded undertook agreed offered");
   WordSet inverted_condition = vocabulary.set_of("should were had");
   // A document's words reported: "The previous minutes stated that ...".
-  WordSet document = vocabulary.set_of("minutes minute report log tracker plan strategy appendix document paper case");
+  WordSet document = vocabulary.set_of(
+      "minutes minute report log tracker plan strategy appendix document paper case motion amendment petition");
   WordSet document_verb = vocabulary.set_of("stated recorded read said noted showed proposed assumed explained set included");
   WordSet for_word = vocabulary.set_of("for");
   WordSet before_to_be = vocabulary.set_of(
@@ -1564,6 +1568,10 @@ class ClauseRules {
           found = true;
         // "as usual", "as normal", "as in previous years": the cycle going on, not a task taken on.
         const bool as = word(k) == "as" || word(k) == "As";
+        // "as the regulations required", "as the law requires": a statutory duty, done every time.
+        if (k + 3 < sentence_end_[s] && as && is(table_.the, k + 1) && is(table_.standing_terms, k + 2) &&
+            word(k + 3).substr(0, 7) == "require")
+          found = true;
         if (k + 1 < sentence_end_[s] && as && (word(k + 1) == "usual" || word(k + 1) == "normal")) found = true;
         if (k + 3 < sentence_end_[s] && as && word(k + 1) == "in" && word(k + 3) == "years" &&
             (word(k + 2) == "previous" || word(k + 2) == "past" || word(k + 2) == "earlier" || word(k + 2) == "other"))
@@ -1605,8 +1613,8 @@ class ClauseRules {
       bool names_a_paper = k + 1 < sentence_end_[s] && (is(table_.document, k + 1) || word(k + 1) == "update" ||
                                                          word(k + 1) == "meeting" || word(k + 1) == "meetings");
       if (is(table_.frequency, k) && !names_a_paper) return true;
-      // "would be repeated every two years", "every month": a cycle.
-      if (word(k) == "every") {
+      // "would be repeated every two years", "every month", "each year": a cycle.
+      if (word(k) == "every" || word(k) == "each") {
         size_t p = k + 1;
         if (p < sentence_end_[s] && (is(table_.cycle_count, p) || std::isdigit(static_cast<unsigned char>(word(p)[0]))))
           ++p;
@@ -1967,6 +1975,8 @@ class ClauseRules {
       // "the overspend would be met from reserves": how a cost is paid, a decision.
       if ((word(j) == "met" || word(j) == "covered") && in(j + 1, s) && word(j + 1) == "from") return false;
       if (sent_out_to_the_public(j)) return false;
+      // "action would be taken against any trader who ...": a rule for a class of cases, as with an active verb.
+      if (in(j + 1, s) && is(table_.case_preposition, j + 1) && done_to_a_class(j + 1)) return false;
       // "Members would be given the opportunity to comment": a possibility, not a task.
       if ((word(j) == "given" || word(j) == "offered") && in(j + 2, s) && is(table_.the, j + 1) &&
           (word(j + 2) == "opportunity" || word(j + 2) == "chance"))

@@ -1043,3 +1043,19 @@ TEST_CASE("an active would + task with a thing for its subject has no one to do 
   must_match("Officers were working with the developer and would update the Committee at its next meeting.",
              "would update");
 }
+
+TEST_CASE("the words of a motion, a cycle named by 'each', a statutory duty and how a hearing is conducted are not promises") {
+  must_not_match("The motion stated that the Council would call on the Government to increase funding.");
+  must_match("The Leader stated that the Council would write to the Minister to ask for the funding.", "would write");
+  must_not_match("The Business Plan would be reviewed by the Board each year.");
+  must_match("The Business Plan would be reviewed by officers before the next meeting.", "would be reviewed");
+  must_not_match("The Council would publish its accounts by the end of July, as the regulations required.");
+  must_match("The Council would publish the survey results by the end of July.", "would publish");
+  must_not_match("The Chairman explained that the meeting would be conducted in accordance with the hearing procedure.");
+}
+
+TEST_CASE("a passive done to any case of a class is a rule; done to one named case it is a promise") {
+  must_not_match("The officer said that enforcement action would be taken against any trader who breached the conditions.");
+  must_match("The officer said that enforcement action would be taken against the trader on Bridge Street.",
+             "would be taken");
+}
