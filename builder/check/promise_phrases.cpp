@@ -1196,7 +1196,8 @@ class ClauseRules {
       if (in(k, s) && is(table_.now, k)) ++k;
       if (in(k, s) && is(table_.be, k)) {
         k = skip_adverbs(k + 1);
-        if (in(k + 2, s) && is(table_.to, k + 1) && !action_participle(k)) k = k + 2;  // be happy to / be asked to
+        // be happy to / be asked to ("be writing to" is a progressive and its preposition)
+        if (in(k + 2, s) && is(table_.to, k + 1) && !action_participle(k) && !ends_with(k, "ing")) k = k + 2;
         else if (in(k + 2, s) && is(table_.asked_requested, k) && is(table_.to, k + 1)) k = k + 2;
         else if (in(k + 1, s) && word(k) == "in" && (word(k + 1) == "touch" || word(k + 1) == "contact")) k = k + 1;
       }
@@ -1961,6 +1962,11 @@ class ClauseRules {
       // "An officer would be in touch with the resident": contact, said another way.
       if (in(j + 1, s) && word(j) == "in" && (word(j + 1) == "touch" || word(j + 1) == "contact") && has_actor(t))
         return make(t, j + 1, out);
+      // "he would be reporting back to the next meeting", "would be writing to the operator": a task in the progressive.
+      if (progressive_task(j) && has_actor(t)) {
+        out.construction = "would-task";
+        return make(t, with_particle(j, s), out);
+      }
       if (!participle_at(j) || generic_subject(t)) return false;
       // "the surplus would be given to the hall fund": a decision about money.
       if (is(table_.money_participle, j) && subject_has(t, table_.money)) return false;
@@ -2020,6 +2026,16 @@ class ClauseRules {
     for (size_t k = participle + 2; in(k, s) && k <= participle + 5; ++k)
       if (is(table_.audience, k) || is(table_.post, k) || word(k) == "with") return false;  // "with the minutes"
     return true;
+  }
+
+  // Token v is the -ing form of a follow-up verb: "reporting", "writing", "circulating".
+  bool progressive_task(size_t v) const {
+    if (!lowercase(v) || !ends_with(v, "ing")) return false;
+    std::string_view w = word(v);
+    if (w.size() - 3 > kLongestWord) return false;
+    std::string stem(w.substr(0, w.size() - 3));
+    if (table_.follow_up.test(table_.vocabulary.find(stem))) return true;
+    return table_.follow_up.test(table_.vocabulary.find(stem + "e"));  // "writing", "sharing"
   }
 
   // A word of `set` in the subject of the modal at t.

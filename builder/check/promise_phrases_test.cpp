@@ -1059,3 +1059,10 @@ TEST_CASE("a passive done to any case of a class is a rule; done to one named ca
   must_match("The officer said that enforcement action would be taken against the trader on Bridge Street.",
              "would be taken");
 }
+
+TEST_CASE("a follow-up in the progressive is a promise; other work in the progressive is not") {
+  must_match("The Chair advised that he would be reporting back to the next meeting.", "would be reporting back");
+  must_match("The Clerk said she would be writing to the operator this week.", "would be writing");
+  must_not_match("Officers would be working with schools over the coming year to improve attendance.");
+  must_not_match("The Leader said he would be meeting the Chief Constable next week.");
+}
