@@ -141,13 +141,18 @@ double promise_score(const std::vector<std::string>& features) {
 
 double promise_threshold() { return model().threshold; }
 
-PromiseTier promise_tier(std::string_view text, const PromisePhrase& phrase) {
+PromiseTier promise_tier_of_construction(std::string_view construction) {
   // Offers ("would be happy to arrange", "offered to brief"): issue 19's
   // criteria count an offer as no promise, and on the real-mix training rows
   // none of these findings was one (0 of 3). They stay findable as possible promises.
   static constexpr std::string_view kPossible[] = {"happy-to", "offered-to"};
   for (std::string_view c : kPossible)
-    if (phrase.construction == c) return PromiseTier::possible;
+    if (construction == c) return PromiseTier::possible;
+  return PromiseTier::reported;
+}
+
+PromiseTier promise_tier(std::string_view text, const PromisePhrase& phrase) {
+  if (promise_tier_of_construction(phrase.construction) == PromiseTier::possible) return PromiseTier::possible;
   // The model, when weights ship, moves what it scores below its threshold.
   if (model().weights.empty() && promise_threshold() <= 0.5) return PromiseTier::reported;
   return promise_score(promise_features(text, phrase)) >= promise_threshold() ? PromiseTier::reported

@@ -29,6 +29,8 @@ double promise_threshold();
 /// seldom a promise in real minutes go to the possible tier.
 enum class PromiseTier { reported, possible };
 PromiseTier promise_tier(std::string_view text, const PromisePhrase& phrase);
+/// The tier a construction's findings go to before the model is asked.
+PromiseTier promise_tier_of_construction(std::string_view construction);
 
 /// find_promises, keeping the phrases of the reported tier.
 std::vector<PromisePhrase> find_reported_promises(std::string_view text);
