@@ -24,7 +24,18 @@ double promise_score(const std::vector<std::string>& features);
 /// The score at or above which a phrase is reported by default.
 double promise_threshold();
 
-/// find_promises, keeping the phrases the model scores at or above its threshold.
+/// Where a phrase the rules found is reported: by default, or only in the
+/// "possible promise" tier, which is off by default. Constructions that are
+/// seldom a promise in real minutes go to the possible tier.
+enum class PromiseTier { reported, possible };
+PromiseTier promise_tier(std::string_view text, const PromisePhrase& phrase);
+/// The tier a construction's findings go to before the model is asked.
+PromiseTier promise_tier_of_construction(std::string_view construction);
+
+/// find_promises, keeping the phrases of the reported tier.
 std::vector<PromisePhrase> find_reported_promises(std::string_view text);
+
+/// find_promises, keeping the phrases of the possible tier only.
+std::vector<PromisePhrase> find_possible_promises(std::string_view text);
 
 }  // namespace rs

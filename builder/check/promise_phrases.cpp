@@ -5,6 +5,7 @@
 #include <cstring>
 #include <cstdint>
 #include <deque>
+#include <iterator>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -566,6 +567,7 @@ struct Pattern {
   bool anchored = false;
   std::vector<Element> elements;
   Guard guard = Guard::None;
+  const char* construction = "";  // the tag its findings carry
 };
 
 std::string_view named_set(std::string_view name) {
@@ -587,7 +589,7 @@ std::string_view named_set(std::string_view name) {
   if (name == "doc") return "report reports update updates briefing briefings programme minutes";
   if (name == "adv")
     return "also then further now shortly subsequently personally separately directly gladly happily duly "
-           "soon promptly therefore additionally urgently formally jointly previously already originally earlier";
+           "soon promptly therefore additionally urgently formally jointly previously already originally earlier still";
   throw std::logic_error("promise_phrases: no word set @" + std::string(name));
 }
 
@@ -629,6 +631,8 @@ struct PatternTable {
   WordSet cycle_count = vocabulary.set_of("two three four five six other");
   WordSet frequency = vocabulary.set_of("annually quarterly monthly weekly yearly periodically routinely regularly");
   // Incoming cases a procedure handles: "Applications for the fund would be assessed ..." describes practice.
+  WordSet case_noun_singular = vocabulary.set_of(
+      "application complaint claim referral appeal enquiry inquiry request case bid objection representation");
   WordSet case_noun = vocabulary.set_of(
       "applications complaints claims referrals appeals enquiries inquiries requests cases bids objections "
       "representations");
@@ -669,7 +673,11 @@ struct PatternTable {
       "difficult likely unlikely interested grateful carried recorded adjourned paid awarded donated noted "
       "accepted endorsed welcomed supported ratified "
       // work under way or a plan carried out, described: "the strategy would be developed", "implemented after call-in"
-      "implemented developed finalised finalized built embedded");
+      "implemented developed finalised finalized built embedded rolled piloted trialled "
+      // running or publicising a service, consulting on a plan, how a meeting is conducted: the service's
+      // business, not a follow-up task
+      "publicised publicized promoted marketed consulted managed monitored maintained operated "
+      "administered conducted");
   WordSet irregular_participle = vocabulary.set_of(
       "brought taken sent given made put set shown done written drawn sought found kept told met spoken "
       "undertaken paid built chosen known seen begun run laid read lent fed");
@@ -693,7 +701,7 @@ struct PatternTable {
       "administrator analyst specialist worker workers chief caseworker practitioner warden nurse "
       "representative representatives surveyor accountant solicitor");
   // The meeting's own body heading a subject: "the sub-committee would ...", "Members agreed to ...".
-  WordSet own_body = vocabulary.set_of("committee committees panel board forum members party");
+  WordSet own_body = vocabulary.set_of("committee committees panel board forum members party cabinet");
   WordSet preposition = vocabulary.set_of("on of for from to at with in");
   WordSet agenda_verb = vocabulary.set_of("receive consider review look hear scrutinise revisit");
   // A named later meeting or time; "year" alone ("this year") is a work plan's span.
@@ -763,6 +771,15 @@ struct PatternTable {
   // Words that carry a clause's tense: with one of them the sentence has a main verb of its own.
   WordSet finite = vocabulary.set_of("is was are were would will could should might may can must had has have am");
   WordSet effort = vocabulary.set_of("endeavour endeavor try seek attempt strive");
+  // "Under the scheme", "Under the terms of the lease": a standing arrangement.
+  WordSet standing_terms = vocabulary.set_of(
+      "scheme rules arrangements terms lease contract agreement constitution regulations legislation law");
+  // Between a passive and the class of cases it is done to: "taken against any trader who ...".
+  WordSet case_preposition = vocabulary.set_of("against to for on with from");
+  // Who hears a follow-up: "sent out to Members".
+  WordSet audience = vocabulary.set_of(named_set("audience"));
+  // Whoever it may be: a rule for every case, not one task.
+  WordSet anyone = vocabulary.set_of("anyone anybody whoever");
   // Nouns of a commitment withheld: "No commitment could be given that ...".
   WordSet commitment_noun = vocabulary.set_of("commitment guarantee guarantees assurance assurances promise promises");
   // A seat or post that "would be filled": an appointment, a decision.
@@ -793,7 +810,8 @@ struct PatternTable {
   WordSet reply = vocabulary.set_of("said confirmed advised stated replied indicated explained responded undertook agreed offered");
   WordSet inverted_condition = vocabulary.set_of("should were had");
   // A document's words reported: "The previous minutes stated that ...".
-  WordSet document = vocabulary.set_of("minutes minute report log tracker plan strategy appendix document paper case");
+  WordSet document = vocabulary.set_of(
+      "minutes minute report log tracker plan strategy appendix document paper case motion amendment petition");
   WordSet document_verb = vocabulary.set_of("stated recorded read said noted showed proposed assumed explained set included");
   WordSet for_word = vocabulary.set_of("for");
   WordSet before_to_be = vocabulary.set_of(
@@ -829,26 +847,35 @@ struct PatternTable {
         "be ~ included|reflected|covered|addressed in *4 @doc",
         "be ~ added to *3 programme|plan|agenda|@doc",
     };
-    for (auto head : kTaskHeads) add(std::string(head) + " @act", head == kTaskHeads[0] ? Guard::Verb : Guard::None);
+    static constexpr const char* kTaskConstructions[] = {"agreed-to", "owner-to", "action-line"};
+    for (size_t i = 0; i < std::size(kTaskHeads); ++i)
+      add(std::string(kTaskHeads[i]) + " @act", i == 0 ? Guard::Verb : Guard::None, kTaskConstructions[i]);
     for (auto head : kModalHeads)
-      for (auto tail : kModalTails) add(std::string(head) + " " + std::string(tail), Guard::Modal);
-    add("the? @audience would|will ~ be ~ kept? updated|informed|briefed|notified|advised|sent", Guard::Modal);
-    add("undertook|undertake|undertakes|undertaken|undertaking to", Guard::None);
-    add("promised|promise|promises to", Guard::Verb);
-    add("committed to", Guard::Commitment);
-    add("to be ~ circulated", Guard::None);
-    add("to report|feed back", Guard::None);
+      for (auto tail : kModalTails) {
+        bool happy = head.find("happy") != std::string_view::npos;
+        bool passive = tail.substr(0, 3) == "be ";
+        add(std::string(head) + " " + std::string(tail), Guard::Modal,
+            happy ? "happy-to" : passive ? "would-be-passive" : "would-task");
+      }
+    add("the? @audience would|will ~ be ~ kept? updated|informed|briefed|notified|advised|sent", Guard::Modal,
+        "would-be-passive");
+    add("undertook|undertake|undertakes|undertaken|undertaking to", Guard::None, "undertook-to");
+    add("promised|promise|promises to", Guard::Verb, "promised-to");
+    add("committed to", Guard::Commitment, "committed-to");
+    add("to be ~ circulated", Guard::None, "to-be-passive");
+    add("to report|feed back", Guard::None, "to-report-back");
     // A deferral to a later meeting: someone must bring the item back.
     add("defer|defers|deferred|deferring|postpone|postponed *3 until|to the|a? next|following|future|later meeting",
-        Guard::None);
-    add("hold|held *3 over until|to the|a? next|following|future|later meeting", Guard::None);
-    add("^ for the? agenda at|for|of the? next|following meeting", Guard::None);
-    add("action|actions :", Guard::Label);
-    add("action point|points :", Guard::Label);
+        Guard::None, "deferral");
+    add("hold|held *3 over until|to the|a? next|following|future|later meeting", Guard::None, "deferral");
+    add("^ for the? agenda at|for|of the? next|following meeting", Guard::None, "next-agenda");
+    add("action|actions :", Guard::Label, "action-line");
+    add("action point|points :", Guard::Label, "action-line");
   }
 
-  void add(std::string_view spec, Guard guard) {
+  void add(std::string_view spec, Guard guard, const char* construction) {
     Pattern p = compile(spec, guard);
+    p.construction = construction;
     // Index by every word that can come first (optional words let later ones lead).
     by_first_word.resize(kMaxWords);
     for (const Element& e : p.elements) {
@@ -1059,9 +1086,25 @@ class ClauseRules {
     size_t last = 0;       // last token of the span
     size_t begin = 0, end = 0;  // bytes
     bool action_line = false;
+    const char* construction = "";  // the tag of the rule that found it
   };
 
   bool resolved(uint32_t s) const { return resolved_[s]; }
+  /// The modal at t has a subject of its own, and no word of it is an actor,
+  /// a name or an outside body: a thing ("The plan would provide ...").
+  bool subject_is_a_thing(size_t t) const {
+    bool agreed_that = false;
+    size_t from = clause_start(t, agreed_that);
+    if (agreed_that || is(table_.contracted_modal, t)) return false;
+    bool any = false;
+    for (size_t k = from; k < t; ++k) {
+      if (adverb(k)) continue;
+      any = true;
+      if (is(table_.actor, k) || is(table_.outside_body, k) || (w_.tokens[k].capitalised && !is(table_.function_word, k)))
+        return false;
+    }
+    return any;
+  }
   /// "offered", "agreed", "undertook": a verb that makes a commitment of its own.
   bool commitment_word(size_t t) const { return is(table_.commitment, t) || is(table_.agreed, t) || is(table_.title_verb, t); }
   WordId head_word(size_t t) const { return w_.tokens[t].id; }
@@ -1095,14 +1138,15 @@ class ClauseRules {
     uint32_t s = w_.tokens[t].sentence;
     // Only these words, or a sentence's first word, can head a clause rule.
     if (!is(table_.clause_head, t) && w_.sentences[s].first_token != t) return false;
-    if (resolved_[s]) return resolved_rule(t, out);
-    if (action_line(t, out)) return true;
-    if (owner_to(t, out)) return true;
-    if (owner_after_break(t, out)) return true;
-    if (modal(t, out)) return true;
-    if (commitment(t, out)) return true;
-    if (passive_infinitive(t, out)) return true;
-    return false;
+    out.construction = "";
+    auto found = [&](bool ok, const char* construction) {
+      if (ok && !*out.construction) out.construction = construction;
+      return ok;
+    };
+    if (resolved_[s]) return found(resolved_rule(t, out), "resolved-officer");
+    return found(action_line(t, out), "action-line") || found(owner_to(t, out), "owner-to") ||
+           found(owner_after_break(t, out), "owner-to") || found(modal(t, out), "would-task") ||
+           found(commitment(t, out), "commitment-to") || found(passive_infinitive(t, out), "to-be-passive");
   }
 
   /// Narrows a hint's bytes to its verb group, however it was found: the
@@ -1152,7 +1196,8 @@ class ClauseRules {
       if (in(k, s) && is(table_.now, k)) ++k;
       if (in(k, s) && is(table_.be, k)) {
         k = skip_adverbs(k + 1);
-        if (in(k + 2, s) && is(table_.to, k + 1) && !action_participle(k)) k = k + 2;  // be happy to / be asked to
+        // be happy to / be asked to ("be writing to" is a progressive and its preposition)
+        if (in(k + 2, s) && is(table_.to, k + 1) && !action_participle(k) && !ends_with(k, "ing")) k = k + 2;
         else if (in(k + 2, s) && is(table_.asked_requested, k) && is(table_.to, k + 1)) k = k + 2;
         else if (in(k + 1, s) && word(k) == "in" && (word(k + 1) == "touch" || word(k + 1) == "contact")) k = k + 1;
       }
@@ -1230,6 +1275,7 @@ class ClauseRules {
     for (size_t k = subject; k < t; ++k) {
       if (is(table_.no_subject, k)) return Exclusion::Negation;  // "No further report would be brought"
       if (is(table_.indefinite, k) && word(k).size() == 3) return Exclusion::Habitual;  // "any tree felled ... would be"
+      if (is(table_.anyone, k)) return Exclusion::Habitual;  // "anyone wishing to object would be given ..."
     }
     if (habitual(s) || passive_by_frequency(t) || under_a_policy(s)) return Exclusion::Habitual;
     if (committee_acts_for_itself(t, subject)) return Exclusion::OwnBusiness;
@@ -1517,8 +1563,16 @@ class ClauseRules {
         if (k + 2 < sentence_end_[s] && word(k) == "matter" && word(k + 1) == "of" && word(k + 2) == "course") found = true;
         if (k + 2 < sentence_end_[s] && word(k) == "as" && is(table_.the, k + 1) && word(k + 2) == "rule") found = true;
         if (k + 1 < sentence_end_[s] && word(k) == "as" && word(k + 1) == "standard") found = true;
+        // "In most cases", "in all such cases": what is done each time.
+        if (k + 1 < sentence_end_[s] && (word(k) == "most" || word(k) == "all" || word(k) == "such") &&
+            word(k + 1) == "cases")
+          found = true;
         // "as usual", "as normal", "as in previous years": the cycle going on, not a task taken on.
         const bool as = word(k) == "as" || word(k) == "As";
+        // "as the regulations required", "as the law requires": a statutory duty, done every time.
+        if (k + 3 < sentence_end_[s] && as && is(table_.the, k + 1) && is(table_.standing_terms, k + 2) &&
+            word(k + 3).substr(0, 7) == "require")
+          found = true;
         if (k + 1 < sentence_end_[s] && as && (word(k + 1) == "usual" || word(k + 1) == "normal")) found = true;
         if (k + 3 < sentence_end_[s] && as && word(k + 1) == "in" && word(k + 3) == "years" &&
             (word(k + 2) == "previous" || word(k + 2) == "past" || word(k + 2) == "earlier" || word(k + 2) == "other"))
@@ -1560,8 +1614,8 @@ class ClauseRules {
       bool names_a_paper = k + 1 < sentence_end_[s] && (is(table_.document, k + 1) || word(k + 1) == "update" ||
                                                          word(k + 1) == "meeting" || word(k + 1) == "meetings");
       if (is(table_.frequency, k) && !names_a_paper) return true;
-      // "would be repeated every two years", "every month": a cycle.
-      if (word(k) == "every") {
+      // "would be repeated every two years", "every month", "each year": a cycle.
+      if (word(k) == "every" || word(k) == "each") {
         size_t p = k + 1;
         if (p < sentence_end_[s] && (is(table_.cycle_count, p) || std::isdigit(static_cast<unsigned char>(word(p)[0]))))
           ++p;
@@ -1674,6 +1728,7 @@ class ClauseRules {
       std::string_view w = word(k);
       // "... would sign the minutes as a correct record": the minutes approved, the meeting's own business.
       if (w == "correct" && k + 1 < sentence_end_[s] && word(k + 1) == "record") return true;
+      if (w == "sign" && k + 2 < sentence_end_[s] && is(table_.the, k + 1) && word(k + 2) == "minutes") return true;
       if ((w == "Before" || w == "before") && k + 3 < sentence_end_[s])
         for (size_t j = k + 1; j <= k + 3; ++j)
           if (word(j) == "voted" || word(j) == "vote" || word(j) == "voting") return true;
@@ -1698,13 +1753,12 @@ class ClauseRules {
     return false;
   }
 
-  // "Under the policy, ...", "Under the scheme rules ...": a standing arrangement described.
+  // "Under the policy, ...", "Under the terms of the lease ...": a standing arrangement described.
   bool under_a_policy(uint32_t s) const {
     size_t first = w_.sentences[s].first_token;
     if (!is(table_.under, first)) return false;
     for (size_t k = first + 1; k <= first + 3 && in(k, s); ++k)
-      if (is(table_.habitual, k) || word(k) == "scheme" || word(k) == "rules" || word(k) == "arrangements")
-        return true;
+      if (is(table_.habitual, k) || is(table_.standing_terms, k)) return true;
     return false;
   }
 
@@ -1901,11 +1955,18 @@ class ClauseRules {
       while (in(j, s) && j - t <= 5 && adverb(j)) ++j;
       if (!in(j, s)) return false;
       if (in(j + 2, s) && is(table_.to, j + 1) && (word(j) == "happy" || word(j) == "pleased" || word(j) == "glad" || word(j) == "willing") &&
-          (action_verb(j + 2) || word(j + 2) == "help" || word(j + 2) == "assist"))
+          (action_verb(j + 2) || word(j + 2) == "help" || word(j + 2) == "assist")) {
+        out.construction = "happy-to";
         return make(t, with_particle(j + 2, s), out);
+      }
       // "An officer would be in touch with the resident": contact, said another way.
       if (in(j + 1, s) && word(j) == "in" && (word(j + 1) == "touch" || word(j + 1) == "contact") && has_actor(t))
         return make(t, j + 1, out);
+      // "he would be reporting back to the next meeting", "would be writing to the operator": a task in the progressive.
+      if (progressive_task(j) && has_actor(t)) {
+        out.construction = "would-task";
+        return make(t, with_particle(j, s), out);
+      }
       if (!participle_at(j) || generic_subject(t)) return false;
       // "the surplus would be given to the hall fund": a decision about money.
       if (is(table_.money_participle, j) && subject_has(t, table_.money)) return false;
@@ -1919,16 +1980,29 @@ class ClauseRules {
       if (word(j) == "set" && !(in(j + 1, s) && is(table_.particle, j + 1))) return false;
       // "the overspend would be met from reserves": how a cost is paid, a decision.
       if ((word(j) == "met" || word(j) == "covered") && in(j + 1, s) && word(j + 1) == "from") return false;
+      if (sent_out_to_the_public(j)) return false;
+      // "action would be taken against any trader who ...": a rule for a class of cases, as with an active verb.
+      if (in(j + 1, s) && is(table_.case_preposition, j + 1) && done_to_a_class(j + 1)) return false;
+      // "Members would be given the opportunity to comment": a possibility, not a task.
+      if ((word(j) == "given" || word(j) == "offered") && in(j + 2, s) && is(table_.the, j + 1) &&
+          (word(j + 2) == "opportunity" || word(j + 2) == "chance"))
+        return false;
+      out.construction = "would-be-passive";
       return make(t, with_particle(j, s), out);
     }
     // "A further update would come to the Panel": officers must bring it, as with a passive.
-    if (business_for_a_meeting(j)) return make(t, with_particle(j, s), out);
+    if (business_for_a_meeting(j)) {
+      out.construction = "would-come-back";
+      return make(t, with_particle(j, s), out);
+    }
     if (!has_actor(t)) return false;
     if (receives_money(j)) return false;  // "The Council would receive £2.4 million": funding, not business
     if (word(j) == "make" && decision_near(j)) return false;  // "would make the final decision"
     if (runs_for_a_time(j)) return false;  // "the consultation would run from 1 September"
     if (done_to_a_class(j)) return false;  // "officers will visit any premises that ..."
     // "would recommend whether a limit was justified": advice still to be worked out, a task.
+    // "would still try to help them": the effort is judged by the verb it governs.
+    if (is(table_.effort, j) && in(j + 2, s) && is(table_.to, j + 1) && !action_verb(j + 2)) return false;
     bool advice_to_come = word(j) == "recommend" && in(j + 1, s) &&
                           (word(j + 1) == "whether" || word(j + 1) == "how" || word(j + 1) == "which" || word(j + 1) == "what");
     if (action_verb(j) || phrasal_take(j) || advice_to_come) return make(t, with_particle(j, s), out);
@@ -1941,6 +2015,27 @@ class ClauseRules {
       }
     }
     return false;
+  }
+
+  // "a news release would be sent out", "letters would be sent out to those who
+  // had responded": a mailing to the public, the service's business. Sent out
+  // to Members, or with the minutes, stays a task for the meeting's audience.
+  bool sent_out_to_the_public(size_t participle) const {
+    uint32_t s = w_.tokens[participle].sentence;
+    if (word(participle) != "sent" || !in(participle + 1, s) || word(participle + 1) != "out") return false;
+    for (size_t k = participle + 2; in(k, s) && k <= participle + 5; ++k)
+      if (is(table_.audience, k) || is(table_.post, k) || word(k) == "with") return false;  // "with the minutes"
+    return true;
+  }
+
+  // Token v is the -ing form of a follow-up verb: "reporting", "writing", "circulating".
+  bool progressive_task(size_t v) const {
+    if (!lowercase(v) || !ends_with(v, "ing")) return false;
+    std::string_view w = word(v);
+    if (w.size() - 3 > kLongestWord) return false;
+    std::string stem(w.substr(0, w.size() - 3));
+    if (table_.follow_up.test(table_.vocabulary.find(stem))) return true;
+    return table_.follow_up.test(table_.vocabulary.find(stem + "e"));  // "writing", "sharing"
   }
 
   // A word of `set` in the subject of the modal at t.
@@ -1999,7 +2094,9 @@ class ClauseRules {
   bool done_to_a_class(size_t v) const {
     uint32_t s = w_.tokens[v].sentence;
     size_t k = v + 1;
-    if (!in(k, s) || (word(k) != "any" && word(k) != "every" && word(k) != "all")) return false;
+    if (!in(k, s) || (word(k) != "any" && word(k) != "every" && word(k) != "all" && word(k) != "each")) return false;
+    // "would assess each application": every case of a kind the service handles.
+    if (in(k + 1, s) && is(table_.case_noun_singular, k + 1)) return true;
     for (size_t j = k + 1; in(j, s) && j <= k + 4; ++j)
       if (word(j) == "that" || word(j) == "which" || word(j) == "who" || word(j) == "where") return true;
     return false;
@@ -2071,6 +2168,8 @@ class ClauseRules {
                        business_for_a_meeting(v) || starts_work))
       return false;
     if (committed && !has_actor(t)) return false;
+    out.construction = committed ? (word(t)[0] == 'o' || word(t)[0] == 'O' ? "offered-to" : "intended-to")
+                                 : is(table_.agreed, t) ? "agreed-to" : "undertook-to";
     return make(t, with_particle(v, s), out);
   }
 
@@ -2082,7 +2181,11 @@ class ClauseRules {
     if (!is(table_.agreed, t) || !in(t + 1, s) || !is(table_.that, t + 1)) return false;
     for (size_t k = t + 2; in(k + 1, s) && k <= t + 14; ++k) {
       if (is(table_.modal, k) || is(table_.clause_word, k)) return false;
-      if (is(table_.be, k) && participle_at(k + 1)) return next_meeting_after(k + 1) && make(k, k + 1, out);
+      if (is(table_.be, k) && participle_at(k + 1)) {
+        if (!next_meeting_after(k + 1)) return false;
+        out.construction = "agreed-next-meeting";
+        return make(k, k + 1, out);
+      }
     }
     return false;
   }
@@ -2102,8 +2205,12 @@ class ClauseRules {
   bool action_line(size_t t, Found& out) const {
     uint32_t s = w_.tokens[t].sentence;
     if (w_.sentences[s].first_token != t || !is(table_.action_label, t)) return false;
-    if (w_.tokens[t].colon_end == 0)
-      return numbered_label(t, out) || initials_after_label(t, out) || heading_over_imperative(t, out);
+    if (w_.tokens[t].colon_end == 0) {
+      if (numbered_label(t, out) || initials_after_label(t, out)) return true;
+      if (!heading_over_imperative(t, out)) return false;
+      out.construction = "action-heading";
+      return true;
+    }
     // "ACTION: That a note on the changes to charges be circulated": the
     // subjunctive carries it, and a "to" before it is a preposition.
     if (in(t + 1, s) && is(table_.that, t + 1))
@@ -2207,8 +2314,24 @@ class ClauseRules {
           action_verb(k + 2) && k == t + 1 && (is(table_.post, t) || is(table_.owner_post, t) || initials(t)))
         return make(t, with_particle(k + 2, s), out);
       const Token& tok = w_.tokens[k];
-      if (!(tok.capitalised || is(table_.title_joiner, k) || is(table_.actor, k)) || is(table_.stop, k)) return false;
+      // "The pensions team to give ...": a lower-case word that names the team or post before "to".
+      bool names_owner = lowercase(k) && !is(table_.function_word, k) && owner_head_before_to(k);
+      if (!(tok.capitalised || is(table_.title_joiner, k) || is(table_.actor, k) || names_owner) || is(table_.stop, k))
+        return false;
       if ((tok.capitalised && ends_with(k, "ed")) || is(table_.title_verb, k)) return false;
+    }
+    return false;
+  }
+
+  // From token k, lower-case words run to an actor ("team", "officer") that stands just before "to".
+  bool owner_head_before_to(size_t k) const {
+    uint32_t s = w_.tokens[k].sentence;
+    for (size_t j = k; in(j + 1, s) && j <= k + 3; ++j) {
+      // "asked officers to ...", "invited members to ...": a request, not an owner's name.
+      if (is(table_.stop, j) || is(table_.function_word, j) || w_.tokens[j].break_before || ends_with(j, "ed") ||
+          is(table_.title_verb, j))
+        return false;
+      if (is(table_.actor, j) && is(table_.to, j + 1)) return true;
     }
     return false;
   }
@@ -2410,7 +2533,10 @@ std::vector<PromisePhrase> find_promises(std::string_view text) {
         f.last = best_end - 1;
         f.begin = words.tokens[t].begin;
         f.end = best->elements.back().kind == Kind::Colon ? last.colon_end : last.end;
-        ok = rules.exclusion(t) == Exclusion::None;
+        f.construction = best->construction;
+        // An active "would circulate" whose subject is a thing has no one to do it: "The plan would provide 200 homes".
+        bool thing_acts = std::string_view(best->construction) == "would-task" && rules.subject_is_a_thing(t);
+        ok = !thing_acts && rules.exclusion(t) == Exclusion::None;
       }
     }
     if (!ok && rules.find(t, f)) {
@@ -2451,7 +2577,8 @@ std::vector<PromisePhrase> find_promises(std::string_view text) {
     previous = &h;
     ClauseRules::Found span = h.f;
     rules.verb_group(span);
-    found.push_back({span.begin, span.end, std::string(text.substr(span.begin, span.end - span.begin))});
+    found.push_back({span.begin, span.end, std::string(text.substr(span.begin, span.end - span.begin)),
+                     std::string(span.construction)});
   }
   return found;
 }

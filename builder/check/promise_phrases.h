@@ -15,9 +15,12 @@ struct PromisePhrase {
   size_t begin = 0;
   size_t end = 0;
   std::string phrase;  // the matched words as written (line breaks kept)
+  /// The construction the rules saw, a short tag such as "would-task",
+  /// "would-be-passive", "agreed-to", "action-line" (docs/checks.md lists them).
+  std::string construction;
 };
 /// Its one description, for the memo's encoding (core/codec.h).
-inline auto fields(PromisePhrase& p) { return std::tie(p.begin, p.end, p.phrase); }
+inline auto fields(PromisePhrase& p) { return std::tie(p.begin, p.end, p.phrase, p.construction); }
 
 /// Phrases in `text` (raw Markdown of one prose field) that record a commitment
 /// to do something later, in text order, never overlapping, one per promise.

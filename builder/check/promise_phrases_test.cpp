@@ -949,3 +949,120 @@ TEST_CASE("a cycle named by 'every', and the minutes signed as a correct record,
              "would be repeated");
   must_match("It was agreed that the Chair would sign the letter to the Minister.", "would sign");
 }
+
+TEST_CASE("each promise names the construction the rules saw") {
+  struct Case {
+    const char* sentence;
+    const char* construction;
+  };
+  const Case cases[] = {
+      {"The Clerk would circulate the presentation slides after the meeting.", "would-task"},
+      {"A further report would be brought to the Committee in March.", "would-be-passive"},
+      {"A progress report would come back to the Committee in March.", "would-come-back"},
+      {"The Head of Housing agreed to circulate the waiting list figures.", "agreed-to"},
+      {"The officers undertook to provide a breakdown by ward.", "undertook-to"},
+      {"She would be happy to arrange a briefing for new Members.", "happy-to"},
+      {"The Ecology Officer offered to guide a walk around the nature reserve.", "offered-to"},
+      {"Officers intended to trial a new booking system in the summer.", "intended-to"},
+      {"ACTION: Head of Parks to arrange a site visit.", "action-line"},
+      {"Action\n\nCirculate the draft terms of reference to all members.", "action-heading"},
+      {"\xE2\x80\xA2 Finance to check whether the grant can be carried forward.", "owner-to"},
+      {"Date of the workshop to be confirmed by the Clerk.", "to-be-passive"},
+      {"RESOLVED: That the Director of Housing write to the Minister.", "resolved-officer"},
+      {"The item was deferred to the next meeting.", "deferral"},
+  };
+  for (const auto& c : cases) {
+    std::string s = c.sentence;
+    CAPTURE(s);
+    auto found = find_promises(c.sentence);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].construction == c.construction);
+  }
+}
+
+TEST_CASE("passives that describe running or publicising a service, or consulting on a plan, are not promises") {
+  must_not_match("The Partnership Plan would be publicised during May and June.");
+  must_not_match("The scheme would be managed through a local charity on the Parish's behalf.");
+  must_not_match("The draft strategy would be consulted on over the summer.");
+  must_not_match("The new cameras would be monitored by the town centre team.");
+  // The same kind of sentence with a follow-up task for the meeting's audience.
+  must_match("The draft strategy would be circulated to Members over the summer.", "would be circulated");
+}
+
+TEST_CASE("a mailing sent out to the public is the service's business; sent out to Members it is a promise") {
+  must_not_match("A press release would also be sent out advising of the consultation.");
+  must_not_match("Letters would be sent out to those who had responded to the last survey.");
+  must_match("The revised figures would be sent out to Members next week.", "would be sent out");
+  must_match("A copy of the presentation would be sent out with the minutes.", "would be sent out");
+}
+
+TEST_CASE("an effort verb is judged by the verb it governs") {
+  must_not_match("The Council had no duty to house the family but would still try to help them.");
+  must_match("The Housing Officer would try to arrange a meeting with the landlord.", "would try to arrange");
+}
+
+TEST_CASE("anyone as the subject states a rule for every case") {
+  must_not_match("The officer explained that anyone wishing to object would be given the chance to speak.");
+  must_match("The officer explained that the objector would be sent a copy of the report.", "would be sent");
+}
+
+TEST_CASE("an owner line may name its owner in lower case, but a request to officers is no owner line") {
+  must_match("The pensions team to give a written response.", "to give");
+  must_match("The highways officer to arrange a site visit.", "to arrange");
+  must_not_match("The Chair asked officers to look at the issue.");
+  must_not_match("The Chairman invited members to move to the vote.");
+}
+
+TEST_CASE("Cabinet agreeing to act is its own decision; a Cabinet Member agreeing is a promise") {
+  must_not_match("Cabinet agreed to write to the Secretary of State about the funding gap.");
+  must_match("The Cabinet Member agreed to write to the Secretary of State about the funding gap.", "agreed to write");
+}
+
+TEST_CASE("what is done in most cases, each case a service handles, or under a lease is practice") {
+  must_not_match("In most cases the team would contact the resident within two days of the report.");
+  must_not_match("Officers would assess each application against the criteria before a decision was made.");
+  must_not_match("Under the terms of the lease the Council would insure the building.");
+  must_match("The team would contact the resident within two days of the meeting.", "would contact");
+  must_match("Officers would assess the application from the bowls club before the next meeting.", "would assess");
+}
+
+TEST_CASE("signing the minutes is the meeting's own business; signing a letter is a promise") {
+  must_not_match("The Chairman would sign the minutes after the meeting.");
+  must_match("The Chairman would sign the letter to the bus company after the meeting.", "would sign");
+}
+
+TEST_CASE("being given the opportunity to comment is a possibility, not a task") {
+  must_not_match("Members would be given the opportunity to comment on the draft at the next meeting.");
+  must_match("Members would be given a briefing on the draft before the next meeting.", "would be given");
+}
+
+TEST_CASE("an active would + task with a thing for its subject has no one to do it") {
+  must_not_match("The plan would provide 200 new homes and a primary school.");
+  must_match("The Housing Manager would provide a list of the 200 new homes.", "would provide");
+  // No subject of its own: the earlier actor's task.
+  must_match("Officers were working with the developer and would update the Committee at its next meeting.",
+             "would update");
+}
+
+TEST_CASE("the words of a motion, a cycle named by 'each', a statutory duty and how a hearing is conducted are not promises") {
+  must_not_match("The motion stated that the Council would call on the Government to increase funding.");
+  must_match("The Leader stated that the Council would write to the Minister to ask for the funding.", "would write");
+  must_not_match("The Business Plan would be reviewed by the Board each year.");
+  must_match("The Business Plan would be reviewed by officers before the next meeting.", "would be reviewed");
+  must_not_match("The Council would publish its accounts by the end of July, as the regulations required.");
+  must_match("The Council would publish the survey results by the end of July.", "would publish");
+  must_not_match("The Chairman explained that the meeting would be conducted in accordance with the hearing procedure.");
+}
+
+TEST_CASE("a passive done to any case of a class is a rule; done to one named case it is a promise") {
+  must_not_match("The officer said that enforcement action would be taken against any trader who breached the conditions.");
+  must_match("The officer said that enforcement action would be taken against the trader on Bridge Street.",
+             "would be taken");
+}
+
+TEST_CASE("a follow-up in the progressive is a promise; other work in the progressive is not") {
+  must_match("The Chair advised that he would be reporting back to the next meeting.", "would be reporting back");
+  must_match("The Clerk said she would be writing to the operator this week.", "would be writing");
+  must_not_match("Officers would be working with schools over the coming year to improve attendance.");
+  must_not_match("The Leader said he would be meeting the Chief Constable next week.");
+}

@@ -175,8 +175,25 @@ struct NoneRows {
   double per_thousand() const { return rows ? 1000.0 * double(false_alarms) / double(rows) : 0.0; }
 };
 
+// undertaking.untracked scored with the off-by-default possible tier reported
+// too: a name for its figures in by_rule and floors.txt, not a rule of the builder.
+const char* const kWithPossible = "undertaking.untracked+possible";
+
+// The training splits whose rows are real minutes rewritten (the real mix).
+bool real_mix_training(const std::string& split) { return split == "realmix" || split == "realmix2"; }
+
+/// Hits and false alarms of the findings that carry one construction tag.
+struct FoundCounts {
+  size_t tp = 0, fp = 0;
+};
+
 struct Scores {
   std::map<std::pair<std::string, std::string>, Counts> by_rule;                      // (rule, split)
+  // By the construction each finding names, training splits only: all of them pooled, and the real-mix ones.
+  std::map<std::string, FoundCounts> found_training, found_real_mix;
+  // Each split scored with the possible tier reported too (what turning the tier on gives) is
+  // by_rule's kWithPossible; its sentences labelled none and their false alarms:
+  std::map<std::string, NoneRows> none_rows_with_possible;
   std::map<std::string, NoneRows> none_rows;                                           // split
 
   std::map<std::pair<std::string, std::string>, ConstructionCounts> by_construction;  // (tag, split)
@@ -240,6 +257,54 @@ void write_candidates(std::FILE* out, const std::string& id, const std::string& 
   }
 }
 
+/// Hits, false alarms and misses of one row, given the span each hint takes
+/// (assign_hints); `taken` says which marked spans a hint took.
+Counts count_row(const std::vector<size_t>& takes, size_t span_count, bool duplicate, bool promise,
+                 std::vector<bool>& taken) {
+  Counts c;
+  taken.assign(span_count, false);
+  bool duplicate_hit = false;
+  for (size_t take : takes) {
+    if (take == span_count) {
+      ++c.fp;
+      continue;
+    }
+    ++c.tp;
+    if (duplicate) duplicate_hit = true, std::fill(taken.begin(), taken.end(), true);
+    else taken[take] = true;
+  }
+  if (promise) c.fn += duplicate ? !duplicate_hit : static_cast<size_t>(std::count(taken.begin(), taken.end(), false));
+  return c;
+}
+
+/// The row scored as it would be with the possible tier turned on (totals only, no notes).
+void score_with_possible_tier(const std::string& text, const std::vector<Range>& spans, bool duplicate,
+                              const std::string& label, const std::string& split_name, Scores& s) {
+  std::vector<PromisePhrase> both = find_reported_promises(text);
+  for (auto& p : find_possible_promises(text)) both.push_back(std::move(p));
+  std::sort(both.begin(), both.end(), [](const PromisePhrase& a, const PromisePhrase& b) { return a.begin < b.begin; });
+  std::vector<Range> hints;
+  for (const auto& p : both) hints.push_back({p.begin, p.end});
+  std::vector<bool> taken;
+  std::vector<size_t> takes = assign_hints(hints, spans, duplicate);
+  Counts c = count_row(takes, spans.size(), duplicate, label == "promise", taken);
+  // By construction, over both tiers, so a construction's figures do not depend on the tier it is in.
+  for (size_t hi = 0; hi < both.size() && !held_out(split_name); ++hi) {
+    bool hit = takes[hi] != spans.size();
+    FoundCounts& all = s.found_training[both[hi].construction];
+    (hit ? all.tp : all.fp)++;
+    if (real_mix_training(split_name)) {
+      FoundCounts& real = s.found_real_mix[both[hi].construction];
+      (hit ? real.tp : real.fp)++;
+    }
+  }
+  s.by_rule[{kWithPossible, split_name}].add(c);
+  if (label == "none") {
+    auto& nr = s.none_rows_with_possible[split_name];
+    nr.rows++, nr.false_alarms += c.fp;
+  }
+}
+
 bool score_promises(const std::string& dir, Scores& s) {
   std::vector<std::vector<std::string>> rows;
   const std::vector<std::string> header = {"id", "split", "label", "construction", "text", "why"};
@@ -251,44 +316,37 @@ bool score_promises(const std::string& dir, Scores& s) {
     std::vector<Range> spans;
     std::string text = strip_marks(row[4], spans);
     bool duplicate = tag.rfind("duplicate-", 0) == 0;
+    std::vector<PromisePhrase> reported = find_reported_promises(text);
     std::vector<Range> hints;
-    for (const auto& p : find_reported_promises(text)) hints.push_back({p.begin, p.end});
+    for (const auto& p : reported) hints.push_back({p.begin, p.end});
     if (candidates_out) write_candidates(candidates_out, id, split_name, text, spans, duplicate);
+    score_with_possible_tier(text, spans, duplicate, label, split_name, s);
 
-    Counts c;
-    std::vector<bool> span_taken(spans.size(), false);
-    bool duplicate_hit = false;
+    std::vector<size_t> takes = assign_hints(hints, spans, duplicate);
+    std::vector<bool> span_taken;
+    Counts c = count_row(takes, spans.size(), duplicate, label == "promise", span_taken);
     auto note = [&](const char* what, Range r) {
       if (held_out(split_name)) return void(++s.held_out_notes);
       s.notes.push_back(std::string(what) + " " + id + " (" + split_name + ", " + tag + ") " + quote_span(text, r) +
                         "\n      " + text);
     };
-    std::vector<size_t> takes = assign_hints(hints, spans, duplicate);
     for (size_t hi = 0; hi < hints.size(); ++hi) {
       Range h = hints[hi];
       size_t take = takes[hi];
       if (take == spans.size()) {
-        ++c.fp;
         note("FALSE ALARM", h);
         continue;
       }
-      ++c.tp;
       if (spans[take].begin == h.begin && spans[take].end == h.end) ++c.exact;
       else if (held_out(split_name)) ++s.held_out_notes;
       else note("INEXACT (hit)", h), s.notes.back() += "\n      marked: " + quote_span(text, spans[take]);
-      if (duplicate) {
-        duplicate_hit = true;
-        std::fill(span_taken.begin(), span_taken.end(), true);
-      } else {
-        span_taken[take] = true;
-      }
     }
     if (label == "promise") {
       if (duplicate) {
-        if (!duplicate_hit) ++c.fn, note("MISS", spans.empty() ? Range{} : spans.front());
+        if (c.fn) note("MISS", spans.empty() ? Range{} : spans.front());
       } else {
         for (size_t k = 0; k < spans.size(); ++k)
-          if (!span_taken[k]) ++c.fn, note("MISS", spans[k]);
+          if (!span_taken[k]) note("MISS", spans[k]);
       }
     }
     s.by_rule[{"undertaking.untracked", split_name}].add(c);
@@ -468,6 +526,35 @@ double metric(const Counts& c, const std::string& name, bool& known) {
   return 0;
 }
 
+/// Findings by the construction they name, on the training splits only, then
+/// every split with the off-by-default possible tier reported as well.
+void print_found_constructions(const Scores& s) {
+  std::printf(
+      "\nundertaking.untracked findings by the construction they name, both tiers, training splits only (tune,\n"
+      "fresh, fresh2a, fresh2b, realmix, realmix2 pooled; and realmix + realmix2, the real mix). No held-out row is\n"
+      "counted. tier: where the construction's findings are reported (possible = off by default)\n");
+  std::printf("  %-22s %-9s %5s %5s %9s | %9s %5s %9s\n", "construction", "tier", "TP", "FP", "precision", "real TP",
+              "FP", "precision");
+  for (const auto& [tag, all] : s.found_training) {
+    auto it = s.found_real_mix.find(tag);
+    FoundCounts real = it == s.found_real_mix.end() ? FoundCounts{} : it->second;
+    auto precision = [](FoundCounts c) { return c.tp + c.fp ? fixed2(double(c.tp) / double(c.tp + c.fp)) : "-"; };
+    const char* tier = promise_tier_of_construction(tag) == PromiseTier::possible ? "possible" : "default";
+    std::printf("  %-22s %-9s %5zu %5zu %9s | %9zu %5zu %9s\n", tag.empty() ? "(none)" : tag.c_str(), tier, all.tp,
+                all.fp, precision(all).c_str(), real.tp, real.fp, precision(real).c_str());
+  }
+  std::printf("\nundertaking.untracked with the possible tier reported too (off by default; totals only)\n");
+  std::printf("  %-17s %5s %5s %5s %7s %9s %6s %7s\n", "split", "TP", "FP", "FN", "recall", "precision", "none", "FA/1k");
+  for (const char* sp : kSplits) {
+    auto it = s.by_rule.find({kWithPossible, sp});
+    Counts c = it == s.by_rule.end() ? Counts{} : it->second;
+    auto nr = s.none_rows_with_possible.find(sp);
+    NoneRows n = nr == s.none_rows_with_possible.end() ? NoneRows{} : nr->second;
+    std::printf("  %-17s %5zu %5zu %5zu %7s %9s %6zu %7.1f\n", sp, c.tp, c.fp, c.fn, fixed2(c.recall()).c_str(),
+                fixed2(c.precision()).c_str(), n.rows, n.per_thousand());
+  }
+}
+
 void print_tables(const Scores& s) {
   std::printf(
       "Per rule and split (0/0 counts as 1.00; exact = hits whose span is the marked one; FA/1k = false alarms in\n"
@@ -524,6 +611,7 @@ void print_tables(const Scores& s) {
                   total[k].exact);
     std::printf("\n");
   };
+  print_found_constructions(s);
   table("undertaking.untracked per construction (P = promise rows, N = near-miss rows; FA = false alarms)",
         "construction", s.promise_tags, s.by_construction);
   table("glossary.* per category of abbreviations.tsv (all four rules together)", "category", s.categories,
@@ -661,6 +749,13 @@ int main(int argc, char** argv) {
           std::printf("%s %s %s %s\n", rule, sp, m, fixed2(round_down(metric(c, m, known))).c_str());
         }
       }
+    for (const char* sp : kSplits) {
+      Counts c = s.by_rule[{kWithPossible, sp}];
+      for (const char* m : {"recall", "precision"}) {
+        bool known;
+        std::printf("%s %s %s %s\n", kWithPossible, sp, m, fixed2(round_down(metric(c, m, known))).c_str());
+      }
+    }
     for (const char* sp : kGlossarySplits)
       for (const char* rule : kRules) {
         if (std::strncmp(rule, "glossary.", 9) != 0) continue;
@@ -680,9 +775,9 @@ int main(int argc, char** argv) {
     auto it = s.by_rule.find({f.rule, f.split});
     bool known = false;
     double v = 0;
-    if (it != s.by_rule.end() || std::find_if(std::begin(kRules), std::end(kRules), [&](const char* r) {
-                                   return f.rule == r;
-                                 }) != std::end(kRules))
+    if (it != s.by_rule.end() || f.rule == kWithPossible ||
+        std::find_if(std::begin(kRules), std::end(kRules), [&](const char* r) { return f.rule == r; }) !=
+            std::end(kRules))
       v = metric(it == s.by_rule.end() ? Counts{} : it->second, f.metric, known);
     if (!known || !(known_split(f.split) || glossary_only_split(f.split))) {
       std::fprintf(stderr, "%s:%d: unknown rule, split or metric `%s %s %s`\n", floors_path.c_str(), f.line,
