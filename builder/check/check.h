@@ -65,6 +65,9 @@ class Check {
 std::vector<std::unique_ptr<Check>> builtin_checks();
 std::unique_ptr<Check> make_glossary_check();
 std::unique_ptr<Check> make_untracked_undertaking_check();
+/// undertaking.possible, as notes: the promise constructions of the tier that is
+/// off by default (offers, ...). Not built in: `check --possible-promises` adds it.
+std::unique_ptr<Check> make_possible_promise_check();
 std::unique_ptr<Check> make_report_check();
 std::unique_ptr<Check> make_unfinished_check();
 std::unique_ptr<Check> make_statement_check();

@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include "reportsite/check/check.h"
+#include "reportsite/pipeline/registry.h"
+#include "site_fixture.h"
+
 #include <string>
 #include <vector>
 
@@ -43,3 +47,38 @@ TEST_CASE("an offer and a commitment in one paragraph go to their own tiers") {
   CHECK(phrases(find_reported_promises(text)) == std::vector<std::string>{"agreed to write"});
   CHECK(phrases(find_possible_promises(text)) == std::vector<std::string>{"would be happy to join"});
 }
+
+namespace rs {
+namespace {
+
+// The possible tier as a user meets it: `check --possible-promises` adds its
+// check, and an offer is then a note of its own rule, never a warning.
+TEST_CASE("asked for, an offer in the minutes is an undertaking.possible note; by default nothing") {
+  const std::string site = fixture::kMinimalSite + R"(-- content/meetings/2018/2018-10-17-audit.yaml --
+committee: audit
+date: 2018-10-17
+status: confirmed
+items:
+  - number: "1"
+    title: Minutes of the previous meeting
+    minutes: The Head of Finance offered to circulate the revised figures to members.
+)";
+  BuildResult plain = fixture::build_txtar(site);
+  CHECK(fixture::count_rule(plain, "undertaking.possible") == 0);
+  CHECK(fixture::count_rule(plain, "undertaking.untracked") == 0);
+
+  Registry registry = builtin_registry();
+  registry.checks.push_back(make_possible_promise_check());
+  BuildOptions o;
+  o.registry = &registry;
+  BuildResult asked = fixture::build_txtar(site, o);
+  const Diagnostic* d = fixture::find_rule(asked, "undertaking.possible");
+  REQUIRE(d);
+  CHECK(d->severity == Severity::note);
+  CHECK(d->message.find("offered to circulate") != std::string::npos);
+  CHECK(d->message.find("offered-to") != std::string::npos);
+  CHECK(asked.exit_code == 0);
+}
+
+}  // namespace
+}  // namespace rs

@@ -18,6 +18,7 @@
 #include "reportsite/pipeline/new_site.h"
 #include "reportsite/pipeline/pipeline.h"
 #include "reportsite/render/undertaking_table.h"
+#include "reportsite/check/check.h"
 #include "reportsite/cli/watch.h"
 #include "reportsite/pipeline/edit_preview.h"
 
@@ -56,7 +57,7 @@ const char* kUsage =
     "\n"
     "Usage:\n"
     "  reportsite build [--site DIR] [--out DIR] [--as-of DATE]   check, then build; refuses to publish on errors\n"
-    "  reportsite check [--site DIR] [--as-of DATE] [--format text|json|sarif]\n"
+    "  reportsite check [--site DIR] [--as-of DATE] [--format text|json|sarif] [--possible-promises]\n"
     "                                                              every check, nothing written\n"
     "  reportsite undertakings [--site DIR] [--overdue] [--owner TEXT] [--committee ID]\n"
     "                          [--as-of DATE] [--format text|csv|json] [--fail-on-overdue]\n"
@@ -154,11 +155,18 @@ std::optional<Date> as_of_option(const Args& a, std::string* error) {
 int cmd_build(const std::vector<std::string>& rest, bool write, BuildResult* result = nullptr) {
   std::string error;
   auto a = write ? parse(rest, {"site", "out", "as-of"}, {}, &error)
-                 : parse(rest, {"site", "as-of", "format"}, {}, &error);
+                 : parse(rest, {"site", "as-of", "format"}, {"possible-promises"}, &error);
   if (!a) return usage_error(error);
   if (!a->positional.empty()) return usage_error("unexpected argument `" + a->positional[0] + "`");
   BuildOptions o = options_from_environment();
   o.write = write;
+  // A review of the prose: the promise hints of the tier off by default, as notes.
+  Registry registry;
+  if (a->options.count("possible-promises")) {
+    registry = builtin_registry();
+    registry.checks.push_back(make_possible_promise_check());
+    o.registry = &registry;
+  }
   if (a->options.count("site")) o.site_dir = a->options["site"];
   if (a->options.count("out")) o.out_dir = a->options["out"];
   o.as_of = as_of_option(*a, &error);
