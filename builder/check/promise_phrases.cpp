@@ -859,6 +859,8 @@ struct PatternTable {
       }
     add("the? @audience would|will ~ be ~ kept? updated|informed|briefed|notified|advised|sent", Guard::Modal,
         "would-be-passive");
+    // "an update would follow", "a written response will follow": the answer is owed.
+    add("update|updates|response|reply|answer|answers|briefing|details would|will follow", Guard::Modal, "would-follow");
     add("undertook|undertake|undertakes|undertaken|undertaking to", Guard::None, "undertook-to");
     add("promised|promise|promises to", Guard::Verb, "promised-to");
     add("committed to", Guard::Commitment, "committed-to");
@@ -936,6 +938,21 @@ struct PatternTable {
 
 // ---------------------------------------------------------------- matching
 
+/// Whether the word `back` tokens before the head t negates it. "not" and a
+/// participle just before the head ("the questions not reached would be
+/// answered") close a reduced relative clause of the subject, and negate
+/// nothing of the head. Shared by the patterns and the clause rules.
+bool negates(std::string_view text, const Words& w, const WordSet& negation, size_t t, size_t back) {
+  if (!negation.test(w.tokens[t - back].id)) return false;
+  if (back != 2 || w.tokens[t - 1].capitalised) return true;
+  auto word = [&](size_t k) { return text.substr(w.tokens[k].begin, w.tokens[k].end - w.tokens[k].begin); };
+  std::string_view participle = word(t - 1);
+  auto ends = [&](std::string_view tail) {
+    return participle.size() > tail.size() + 1 && participle.substr(participle.size() - tail.size()) == tail;
+  };
+  return !(word(t - 2) == "not" && (ends("ed") || ends("en") || ends("wn")));
+}
+
 class Matcher {
  public:
   Matcher(std::string_view text, const Words& words, const PatternTable& table)
@@ -960,7 +977,7 @@ class Matcher {
     const Sentence& sentence = w_.sentences[w_.tokens[t].sentence];
     if (sentence.question) return false;
     for (size_t back = 1; back <= 2 && t >= sentence.first_token + back; ++back)
-      if (is(table_.negation, t - back)) return false;
+      if (negates(text_, w_, table_.negation, t, back)) return false;
     if (p.guard == Guard::Modal) {
       if (is(table_.procedure_opener, sentence.first_token)) return false;
       if (t > sentence.first_token && conditional_seen_[t - 1]) return false;
@@ -1241,7 +1258,7 @@ class ClauseRules {
     if (size_t q = question_before(t); q != npos)
       return is(table_.open_condition, q) ? Exclusion::Conditional : Exclusion::Question;
     for (size_t back = 1; back <= 2 && t >= first + back; ++back)
-      if (is(table_.negation, t - back)) return Exclusion::Negation;
+      if (negates(text_, w_, table_.negation, t, back)) return Exclusion::Negation;
     for (size_t k = t + 1; k <= t + 3 && k < sentence_end_[s]; ++k)
       if (is(table_.negation, k)) return Exclusion::Negation;
     for (size_t back = 1; back <= 3 && t >= first + back; ++back) {
@@ -2309,9 +2326,12 @@ class ClauseRules {
         return make(t, with_particle(k + 1, s), out);
       }
       // "HR is to organise a site meeting": the same owner line with "is to".
-      // The owner is a post or initials ("HR", "CP"), not a group's name ("The Land Group is to hold").
+      // The owner is a post or initials ("HR", "CP", "The Clerk"), not a group's name ("The Land Group is to hold").
       if ((word(k) == "is" || word(k) == "are") && in(k + 2, s) && is(table_.to, k + 1) && w_.sentences[s].line_start &&
-          action_verb(k + 2) && k == t + 1 && (is(table_.post, t) || is(table_.owner_post, t) || initials(t)))
+          action_verb(k + 2) &&
+          ((k == t + 1 && (is(table_.post, t) || is(table_.owner_post, t) || initials(t))) ||
+           // "The Clerk is to write", "The Head of Planning is to contact": a post after "the".
+           (k > t + 1 && is(table_.the, t) && names_post(t + 1, k))))
         return make(t, with_particle(k + 2, s), out);
       const Token& tok = w_.tokens[k];
       // "The pensions team to give ...": a lower-case word that names the team or post before "to".
@@ -2320,6 +2340,13 @@ class ClauseRules {
         return false;
       if ((tok.capitalised && ends_with(k, "ed")) || is(table_.title_verb, k)) return false;
     }
+    return false;
+  }
+
+  /// Some word of tokens [from, to) names a post ("Clerk", "Head", "Officer").
+  bool names_post(size_t from, size_t to) const {
+    for (size_t j = from; j < to; ++j)
+      if (is(table_.post, j) || is(table_.owner_post, j)) return true;
     return false;
   }
 

@@ -1066,3 +1066,25 @@ TEST_CASE("a follow-up in the progressive is a promise; other work in the progre
   must_not_match("Officers would be working with schools over the coming year to improve attendance.");
   must_not_match("The Leader said he would be meeting the Chief Constable next week.");
 }
+
+TEST_CASE("'not' with a participle before the modal belongs to the subject, and negates nothing") {
+  must_match("Answers to the questions not reached would be sent in writing.", "would be sent");
+  must_match("The two questions not answered would be answered in writing by the Leader.", "would be answered");
+  must_not_match("The Clerk said that the grant would not be paid until the works were finished.");
+  must_not_match("Officers said that no report would be brought to the next meeting.");
+}
+
+TEST_CASE("an owner line with 'is to' may name its post after 'the'") {
+  must_match("The Clerk is to write to the landowner.", "is to write");
+  must_match("The Head of Planning is to contact the applicant.", "is to contact");
+  must_not_match("The Land Group is to hold its annual meeting in May.");
+  must_not_match("The Council is to receive a grant of 2 million pounds.");
+}
+
+TEST_CASE("an update or a response that would follow is owed to the meeting") {
+  must_match("She assured members that the matter was being investigated and that an update would follow.",
+             "would follow");
+  must_match("The Clerk said that a written response will follow.", "will follow");
+  must_not_match("Members asked whether an update would follow.");
+  must_not_match("If the bid succeeded, details would follow in the spring.");
+}
