@@ -625,10 +625,13 @@ struct PatternTable {
   WordSet follow_up = vocabulary.set_of(
       "report write respond reply circulate confirm provide send feed come update share forward return");
   // How often a procedure runs: with a passive, a standing arrangement ("would be reviewed annually").
-  WordSet period = vocabulary.set_of("day week month quarter year term season time cycle round meeting");
+  WordSet period = vocabulary.set_of("day week month quarter year term season time cycle round meeting "
+                                     "spring summer autumn winter");
   // "every two years", "every other month": how many periods a cycle takes.
   WordSet periods = vocabulary.set_of("days weeks months quarters years");
   WordSet cycle_count = vocabulary.set_of("two three four five six other");
+  // "as part of their normal duties": the word after the possessive.
+  WordSet routine_adjective = vocabulary.set_of("normal usual routine regular ordinary everyday day-to-day core daily");
   WordSet frequency = vocabulary.set_of("annually quarterly monthly weekly yearly periodically routinely regularly");
   // Incoming cases a procedure handles: "Applications for the fund would be assessed ..." describes practice.
   WordSet case_noun_singular = vocabulary.set_of(
@@ -747,6 +750,11 @@ struct PatternTable {
   WordSet outside_body = vocabulary.set_of(
       "company companies commissioner government grid trust operator operators police nhs county agency "
       "provider providers contractor developer developers landlord landlords utility network rail commission");
+  // Parties to an application who speak at a planning or licensing hearing:
+  // what they say of the scheme describes it; the council promises nothing.
+  WordSet applicant_party = vocabulary.set_of(
+      "applicant applicant's applicants agent agent's developer developer's architect objector objectors "
+      "supporter supporters petitioner petitioners");
   WordSet embedded_question = vocabulary.set_of("how what why whether if asked asking queried enquired inquired wondered questioned");
   WordSet now = vocabulary.set_of("now");
   WordSet defer_word = vocabulary.set_of("defer defers deferred deferring postpone postponed hold held");
@@ -1297,6 +1305,7 @@ class ClauseRules {
     if (habitual(s) || passive_by_frequency(t) || under_a_policy(s)) return Exclusion::Habitual;
     if (committee_acts_for_itself(t, subject)) return Exclusion::OwnBusiness;
     if (according_to_outside_body(s)) return Exclusion::ThirdParty;
+    if (applicant_describes_scheme(t)) return Exclusion::ThirdParty;
     for (size_t k = (t > first + kLookBack ? t - kLookBack : first); k < t; ++k)
       if (policy_statement(k)) return Exclusion::Habitual;
     if (w_.tokens[t].quoted && (!first_person_in_quote(t) || quoted_from_a_source(t))) return Exclusion::Quotation;
@@ -1584,6 +1593,10 @@ class ClauseRules {
         if (k + 1 < sentence_end_[s] && (word(k) == "most" || word(k) == "all" || word(k) == "such") &&
             word(k + 1) == "cases")
           found = true;
+        // "as part of their normal duties", "as part of its routine work": what the service does anyway.
+        if (k + 3 < sentence_end_[s] && word(k) == "part" && word(k + 1) == "of" && k > w_.sentences[s].first_token &&
+            (word(k - 1) == "as" || word(k - 1) == "As") && is(table_.routine_adjective, k + 3))
+          found = true;
         // "as usual", "as normal", "as in previous years": the cycle going on, not a task taken on.
         const bool as = word(k) == "as" || word(k) == "As";
         // "as the regulations required", "as the law requires": a statutory duty, done every time.
@@ -1767,6 +1780,21 @@ class ClauseRules {
     if (!in(first + 1, s) || word(first) != "According" || !is(table_.to, first + 1)) return false;
     for (size_t k = first + 2; in(k, s) && k <= first + 8 && !w_.tokens[k].break_before; ++k)
       if (is(table_.outside_body, k)) return true;
+    return false;
+  }
+
+  // "The applicant's agent said that the building would be set back from the
+  // road": a passive future in what a party to an application says describes
+  // the scheme. (What the party agrees or undertakes to do is not passive.)
+  bool applicant_describes_scheme(size_t t) const {
+    uint32_t s = w_.tokens[t].sentence;
+    if (!is(table_.modal, t) || !in(t + 1, s) || !is(table_.be, t + 1)) return false;
+    const size_t first = w_.sentences[s].first_token;
+    for (size_t k = first; k + 1 < t && k <= first + 6; ++k) {
+      if (!is(table_.applicant_party, k)) continue;
+      for (size_t v = k + 1; v < t && v <= k + 3; ++v)
+        if (is(table_.reply, v)) return true;
+    }
     return false;
   }
 

@@ -1088,3 +1088,19 @@ TEST_CASE("an update or a response that would follow is owed to the meeting") {
   must_not_match("Members asked whether an update would follow.");
   must_not_match("If the bid succeeded, details would follow in the spring.");
 }
+
+TEST_CASE("work done 'as part of normal duties' and a task timed by a season's cycle are the service's business") {
+  must_not_match("The Inspector explained that officers would patrol the area as part of their normal duties.");
+  must_match("The Inspector said that officers would patrol the area on Friday night after the complaints.",
+             "would patrol");
+  must_not_match("The tree survey would be reviewed by officers each autumn.");
+  must_match("The tree survey would be reviewed by officers before the autumn.", "would be reviewed");
+}
+
+TEST_CASE("a passive future in what an applicant's agent says describes the scheme; an officer's is a promise") {
+  must_not_match("The applicant's agent said that the building would be set back from the road to protect the trees.");
+  must_not_match("Speaking for the objectors, Mr Lewis said that the field would be lost to the village.");
+  must_match("The Planning Officer said that the revised drawings would be sent to the parish council.",
+             "would be sent");
+  must_match("The agent agreed to provide a construction management plan.", "agreed to provide");
+}
