@@ -632,6 +632,10 @@ struct PatternTable {
   WordSet cycle_count = vocabulary.set_of("two three four five six other");
   // "as part of their normal duties": the word after the possessive.
   WordSet routine_adjective = vocabulary.set_of("normal usual routine regular ordinary everyday day-to-day core daily");
+  // "as part of the restructure": a programme the step belongs to.
+  WordSet programme_noun = vocabulary.set_of(
+      "restructure restructuring review programme project scheme plan process transformation strategy "
+      "budget savings reorganisation modernisation");
   WordSet frequency = vocabulary.set_of("annually quarterly monthly weekly yearly periodically routinely regularly");
   // Incoming cases a procedure handles: "Applications for the fund would be assessed ..." describes practice.
   WordSet case_noun_singular = vocabulary.set_of(
@@ -1594,9 +1598,15 @@ class ClauseRules {
             word(k + 1) == "cases")
           found = true;
         // "as part of their normal duties", "as part of its routine work": what the service does anyway.
-        if (k + 3 < sentence_end_[s] && word(k) == "part" && word(k + 1) == "of" && k > w_.sentences[s].first_token &&
-            (word(k - 1) == "as" || word(k - 1) == "As") && is(table_.routine_adjective, k + 3))
-          found = true;
+        // "as part of the restructure", "as part of a wider review": one step of the service's own programme.
+        if (k + 2 < sentence_end_[s] && word(k) == "part" && word(k + 1) == "of" && k > w_.sentences[s].first_token &&
+            (word(k - 1) == "as" || word(k - 1) == "As")) {
+          size_t n = k + 2;
+          if (n < sentence_end_[s] && (is(table_.the, n) || word(n) == "a" || word(n) == "its" || word(n) == "their"))
+            ++n;
+          if (n < sentence_end_[s] && (word(n) == "wider" || word(n) == "overall" || word(n) == "ongoing")) ++n;
+          if (n < sentence_end_[s] && (is(table_.routine_adjective, n) || is(table_.programme_noun, n))) found = true;
+        }
         // "as usual", "as normal", "as in previous years": the cycle going on, not a task taken on.
         const bool as = word(k) == "as" || word(k) == "As";
         // "as the regulations required", "as the law requires": a statutory duty, done every time.

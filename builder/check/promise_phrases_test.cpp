@@ -1093,6 +1093,9 @@ TEST_CASE("work done 'as part of normal duties' and a task timed by a season's c
   must_not_match("The Inspector explained that officers would patrol the area as part of their normal duties.");
   must_match("The Inspector said that officers would patrol the area on Friday night after the complaints.",
              "would patrol");
+  must_not_match("The Assistant Director indicated that a number of posts would be deleted as part of the restructure.");
+  must_match("The Assistant Director indicated that the staffing figures would be circulated to members.",
+             "would be circulated");
   must_not_match("The tree survey would be reviewed by officers each autumn.");
   must_match("The tree survey would be reviewed by officers before the autumn.", "would be reviewed");
 }
