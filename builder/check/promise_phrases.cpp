@@ -680,7 +680,7 @@ struct PatternTable {
       "difficult likely unlikely interested grateful carried recorded adjourned paid awarded donated noted "
       "accepted endorsed welcomed supported ratified "
       // work under way or a plan carried out, described: "the strategy would be developed", "implemented after call-in"
-      "implemented developed finalised finalized built embedded rolled piloted trialled "
+      "implemented developed finalised finalized built embedded rolled piloted trialled introduced phased "
       // running or publicising a service, consulting on a plan, how a meeting is conducted: the service's
       // business, not a follow-up task
       "publicised publicized promoted marketed consulted managed monitored maintained operated "
@@ -1307,6 +1307,16 @@ class ClauseRules {
       if (is(table_.anyone, k)) return Exclusion::Habitual;  // "anyone wishing to object would be given ..."
     }
     if (habitual(s) || passive_by_frequency(t) || under_a_policy(s)) return Exclusion::Habitual;
+    if (is(table_.modal, t) && in(t + 2, s)) {
+      // "would do everything it could", "would do its best": an assurance, no specific task.
+      if (word(t + 1) == "do" && (word(t + 2) == "everything" || word(t + 2) == "all" || word(t + 2) == "whatever" ||
+                                  word(t + 2) == "its" || word(t + 2) == "their" || word(t + 2) == "what"))
+        return Exclusion::Opinion;
+      // "officers would work closely with the health service": a way of working, ongoing.
+      if (word(t + 1) == "work" && (word(t + 2) == "closely" || word(t + 2) == "together" ||
+                                    word(t + 2) == "collaboratively" || word(t + 2) == "jointly"))
+        return Exclusion::Habitual;
+    }
     if (committee_acts_for_itself(t, subject)) return Exclusion::OwnBusiness;
     if (according_to_outside_body(s)) return Exclusion::ThirdParty;
     if (applicant_describes_scheme(t)) return Exclusion::ThirdParty;
@@ -1332,7 +1342,9 @@ class ClauseRules {
       if (k + 1 < sentence_end_[s] && (word(k) == "closed" || word(k) == "private") && word(k + 1) == "session")
         return Exclusion::WithinMeeting;
       // "An update would be given under item 6", "signed at the end of the meeting".
-      if (k + 1 < sentence_end_[s] && word(k) == "under" && (word(k + 1) == "item" || word(k + 1) == "agenda"))
+      // "... discussed further under Part II": the private part of this meeting's agenda.
+      if (k + 1 < sentence_end_[s] && word(k) == "under" &&
+          (word(k + 1) == "item" || word(k + 1) == "agenda" || word(k + 1) == "Part"))
         return Exclusion::WithinMeeting;
       if (k + 3 < sentence_end_[s] && word(k) == "end" && word(k + 1) == "of" && is(table_.the, k + 2) &&
           word(k + 3) == "meeting")

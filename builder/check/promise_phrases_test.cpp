@@ -1107,3 +1107,13 @@ TEST_CASE("a passive future in what an applicant's agent says describes the sche
              "would be sent");
   must_match("The agent agreed to provide a construction management plan.", "agreed to provide");
 }
+
+TEST_CASE("an assurance of effort, a way of working, a plan introduced in phases and the private part of the agenda are not promises") {
+  must_not_match("The Leader said that the council would do everything it could to support the businesses affected.");
+  must_match("The Leader said that the council would write to the businesses affected by the fire.", "would write");
+  must_not_match("The Director said that officers would work closely with the health service to reduce delays.");
+  must_not_match("It was explained that the new collection rounds would be introduced in phases over the summer.");
+  must_not_match("The Chair said that the matter would be discussed further under Part II of the agenda.");
+  must_match("The Chair said that the matter would be discussed further with the ward members.",
+             "would be discussed");
+}
