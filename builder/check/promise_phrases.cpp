@@ -759,6 +759,10 @@ struct PatternTable {
   WordSet applicant_party = vocabulary.set_of(
       "applicant applicant's applicants agent agent's developer developer's architect objector objectors "
       "supporter supporters petitioner petitioners");
+  // Who acts, after "by", when the act is an outside body's: "signed off by the external auditor".
+  WordSet outside_agent = vocabulary.set_of(
+      "auditor auditors ombudsman inspector inspectors inspectorate regulator regulators government ofsted cqc "
+      "insurer insurers court courts tribunal secretary minister");
   WordSet embedded_question = vocabulary.set_of("how what why whether if asked asking queried enquired inquired wondered questioned");
   WordSet now = vocabulary.set_of("now");
   WordSet defer_word = vocabulary.set_of("defer defers deferred deferring postpone postponed hold held");
@@ -1320,6 +1324,7 @@ class ClauseRules {
     if (committee_acts_for_itself(t, subject)) return Exclusion::OwnBusiness;
     if (according_to_outside_body(s)) return Exclusion::ThirdParty;
     if (applicant_describes_scheme(t)) return Exclusion::ThirdParty;
+    if (passive_by_outside_body(t)) return Exclusion::ThirdParty;
     for (size_t k = (t > first + kLookBack ? t - kLookBack : first); k < t; ++k)
       if (policy_statement(k)) return Exclusion::Habitual;
     if (w_.tokens[t].quoted && (!first_person_in_quote(t) || quoted_from_a_source(t))) return Exclusion::Quotation;
@@ -1619,6 +1624,17 @@ class ClauseRules {
           if (n < sentence_end_[s] && (word(n) == "wider" || word(n) == "overall" || word(n) == "ongoing")) ++n;
           if (n < sentence_end_[s] && (is(table_.routine_adjective, n) || is(table_.programme_noun, n))) found = true;
         }
+        // "in the usual way", "in the normal manner", "in line with normal practice": how it is always done.
+        if (k + 1 < sentence_end_[s] && (word(k) == "usual" || word(k) == "normal" || word(k) == "standard") &&
+            k > w_.sentences[s].first_token + 1 &&
+            (word(k + 1) == "way" || word(k + 1) == "manner" || word(k + 1) == "practice" || word(k + 1) == "procedure") &&
+            (is(table_.the, k - 1) || word(k - 1) == "with"))
+          found = true;
+        // "as she did every year", "as it does each month": the cycle going on.
+        if (k + 3 < sentence_end_[s] && (word(k) == "as" || word(k) == "As") &&
+            (word(k + 2) == "did" || word(k + 2) == "does" || word(k + 2) == "do") &&
+            (word(k + 3) == "every" || word(k + 3) == "each"))
+          found = true;
         // "as usual", "as normal", "as in previous years": the cycle going on, not a task taken on.
         const bool as = word(k) == "as" || word(k) == "As";
         // "as the regulations required", "as the law requires": a statutory duty, done every time.
@@ -1816,6 +1832,21 @@ class ClauseRules {
       if (!is(table_.applicant_party, k)) continue;
       for (size_t v = k + 1; v < t && v <= k + 3; ++v)
         if (is(table_.reply, v)) return true;
+    }
+    return false;
+  }
+
+  // "The accounts would be signed off by the external auditor": a passive whose
+  // agent is an outside body does what that body does; the council promises nothing.
+  bool passive_by_outside_body(size_t t) const {
+    uint32_t s = w_.tokens[t].sentence;
+    if (!is(table_.modal, t) || !in(t + 2, s) || !is(table_.be, t + 1)) return false;
+    for (size_t k = t + 3; k + 1 < sentence_end_[s] && k <= t + 6; ++k) {
+      if (word(k) != "by") continue;
+      size_t a = k + 1;
+      if (is(table_.the, a) && a + 1 < sentence_end_[s]) ++a;
+      if ((word(a) == "external" || word(a) == "independent") && a + 1 < sentence_end_[s]) ++a;
+      return is(table_.outside_body, a) || is(table_.outside_agent, a);
     }
     return false;
   }

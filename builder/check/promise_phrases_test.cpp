@@ -1117,3 +1117,12 @@ TEST_CASE("an assurance of effort, a way of working, a plan introduced in phases
   must_match("The Chair said that the matter would be discussed further with the ward members.",
              "would be discussed");
 }
+
+TEST_CASE("what is done in the usual way or every year, and a passive an outside body carries out, are not promises") {
+  must_not_match("The Council's insurers would handle the claim in the usual way.");
+  must_not_match("The Director said she would bring the annual report to the Board in the autumn, as she did every year.");
+  must_match("The Director said she would bring a report on the closure to the Board in the autumn.", "would bring");
+  must_not_match("The Treasurer confirmed that the accounts would be signed off by the external auditor in September.");
+  must_match("The Treasurer confirmed that the accounts would be signed off by the Chair in September.",
+             "would be signed off");
+}
