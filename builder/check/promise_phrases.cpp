@@ -759,10 +759,13 @@ struct PatternTable {
   WordSet applicant_party = vocabulary.set_of(
       "applicant applicant's applicants agent agent's developer developer's architect objector objectors "
       "supporter supporters petitioner petitioners");
+  // Bare plurals that are one errand, not a class of cases: "Quotes would be obtained".
+  WordSet fetched_plural = vocabulary.set_of("quotes quotations estimates prices costings copies details figures");
   // Who acts, after "by", when the act is an outside body's: "signed off by the external auditor".
   WordSet outside_agent = vocabulary.set_of(
       "auditor auditors ombudsman inspector inspectors inspectorate regulator regulators government ofsted cqc "
-      "insurer insurers court courts tribunal secretary minister");
+      "insurer insurers court courts tribunal secretary minister volunteers");
+  WordSet other_tier = vocabulary.set_of("district District county County borough Borough unitary Unitary");
   WordSet embedded_question = vocabulary.set_of("how what why whether if asked asking queried enquired inquired wondered questioned");
   WordSet now = vocabulary.set_of("now");
   WordSet defer_word = vocabulary.set_of("defer defers deferred deferring postpone postponed hold held");
@@ -1846,6 +1849,11 @@ class ClauseRules {
       size_t a = k + 1;
       if (is(table_.the, a) && a + 1 < sentence_end_[s]) ++a;
       if ((word(a) == "external" || word(a) == "independent") && a + 1 < sentence_end_[s]) ++a;
+      // "by the district council", "by the County Council": another tier of local government.
+      if (is(table_.other_tier, a) && a + 1 < sentence_end_[s] && (word(a + 1) == "council" || word(a + 1) == "Council"))
+        return true;
+      // The council's own contractor does the council's work: "repaired by the contractor next week" stays a promise.
+      if (word(a).substr(0, 10) == "contractor") return false;
       return is(table_.outside_body, a) || is(table_.outside_agent, a);
     }
     return false;
@@ -2030,6 +2038,8 @@ class ClauseRules {
       if (is(table_.determiner, k) || (k > from && w_.tokens[k].capitalised)) return false;
     std::string_view head = word(t - 1);
     if (is(table_.actor, t - 1)) return false;  // "Officers would be notified", "Highways will be told"
+    // "Quotes would be obtained", "Copies would be sent": what someone fetches or sends, one task.
+    if (is(table_.fetched_plural, t - 1)) return false;
     return t - from <= 3 && head.size() > 3 && head.back() == 's' && head[head.size() - 2] != 's';
   }
 

@@ -1126,3 +1126,13 @@ TEST_CASE("what is done in the usual way or every year, and a passive an outside
   must_match("The Treasurer confirmed that the accounts would be signed off by the Chair in September.",
              "would be signed off");
 }
+
+TEST_CASE("a bare plural that is one errand is a task; a passive another council or volunteers carry out is theirs") {
+  must_match("Quotes would be obtained for the repair of the war memorial.", "would be obtained");
+  must_not_match("Anonymous complaints would be investigated.");
+  must_not_match("The Clerk said the planning application would be considered by the district council in due course.");
+  must_not_match("The newsletter would be delivered to every household by volunteers.");
+  must_match("The Clerk said the pothole would be repaired by the contractor next week.", "would be repaired");
+  must_match("The Clerk said the planning application would be considered by the Clerk and the Chairman.",
+             "would be considered");
+}
