@@ -477,8 +477,9 @@ struct Site {
   const std::vector<RenderedPage>& pages;
   const std::set<std::string>& files;
   std::unordered_map<std::string_view, size_t> page_index;
+  std::unordered_set<std::string_view> file_index;  // `files`, looked up once per link
 
-  bool exists(const std::string& path) const { return files.count(path) || page_index.count(path); }
+  bool exists(const std::string& path) const { return file_index.count(path) || page_index.count(path); }
   std::optional<size_t> page_at(const std::string& path) const {
     auto it = page_index.find(path);
     if (it == page_index.end()) return std::nullopt;
@@ -750,15 +751,16 @@ class PageChecker {
   void check_url(const Node* el, const char* attribute, std::string_view raw, bool is_asset) {
     std::string url = trim(raw);
     if (!is_safe_url(url)) return;  // page.unsafe-link says so
-    std::string where = "`<" + std::string(name_of(el)) + " " + attribute + "=\"" + clip(url) + "\">`";
+    // Named only when reported: most links are fine.
+    auto where = [&] { return "`<" + std::string(name_of(el)) + " " + attribute + "=\"" + clip(url) + "\">`"; };
     if (is_asset && refers_to_other_host(url)) {
-      report("page.external", where + " loads from another host; pages must work offline and load nothing "
+      report("page.external", where() + " loads from another host; pages must work offline and load nothing "
                                       "from elsewhere, so copy it into the site's assets");
       return;
     }
     if (has_scheme(url) || starts_with(url, "//")) return;  // mailto:, tel:, data:, links out
     if (url.empty()) {
-      report("page.broken-link", where + " is empty (a missing template value?)");
+      report("page.broken-link", where() + " is empty (a missing template value?)");
       return;
     }
     size_t hash = url.find('#');
@@ -767,12 +769,12 @@ class PageChecker {
     path = percent_decode(path.substr(0, path.find('?')));  // a query does not change the file
     if (path.empty()) {
       if (!fragment.empty() && !facts_.ids.count(fragment))
-        report("page.broken-link", where + " points to id `" + fragment + "`, which is not on this page",
+        report("page.broken-link", where() + " points to id `" + fragment + "`, which is not on this page",
                did_you_mean(fragment, sorted_ids()));
       return;
     }
     if (path[0] == '/') {
-      report("page.broken-link", where + " starts at the server root, which breaks when opened from file://; "
+      report("page.broken-link", where() + " starts at the server root, which breaks when opened from file://; "
                                          "use a path relative to this page");
       return;
     }
@@ -791,7 +793,7 @@ class PageChecker {
       bool last = slash == std::string::npos;
       if (segment == "..") {
         if (parts.empty()) {
-          report("page.broken-link", where + " climbs above the top of the site");
+          report("page.broken-link", where() + " climbs above the top of the site");
           return;
         }
         parts.pop_back();
@@ -810,13 +812,13 @@ class PageChecker {
     if (ends_in_folder || (!site_.exists(resolved) && site_.exists(index))) {
       std::string fixed = url.substr(0, std::min(url.size(), url.find_first_of("?#")));
       fixed += ends_with(fixed, "/") ? "index.html" : "/index.html";
-      report("page.broken-link", where + " points to a folder, which opens a file listing (or nothing) from "
+      report("page.broken-link", where() + " points to a folder, which opens a file listing (or nothing) from "
                                          "file://; link to the page itself",
              "link to `" + fixed + "`");
       return;
     }
     if (!site_.exists(resolved)) {
-      report("page.broken-link", where + " points to `" + resolved + "`, which the site does not contain",
+      report("page.broken-link", where() + " points to `" + resolved + "`, which the site does not contain",
              did_you_mean(resolved, site_.neighbours(resolved)));
       return;
     }
@@ -825,10 +827,10 @@ class PageChecker {
     if (!target) return;  // an asset: a PDF's #page=2 is not an id
     if (resolved == page_.path) {
       if (!facts_.ids.count(fragment))
-        report("page.broken-link", where + " points to id `" + fragment + "`, which is not on this page");
+        report("page.broken-link", where() + " points to id `" + fragment + "`, which is not on this page");
       return;
     }
-    facts_.pending.push_back({where, *target, fragment});
+    facts_.pending.push_back({where(), *target, fragment});
   }
 
   void check_skip_link(const Elements& elements) {
@@ -908,6 +910,8 @@ PageCheck::PageCheck(std::vector<RenderedPage> pages, const std::set<std::string
   init_libxml_once();
   facts_.reset(new Facts{Site{pages_, files_, {}}, std::vector<PageFacts>(pages_.size())});
   for (size_t i = 0; i < pages_.size(); ++i) facts_->site.page_index.emplace(pages_[i].path, i);
+  facts_->site.file_index.reserve(files_.size());
+  for (const auto& f : files_) facts_->site.file_index.insert(f);
 }
 
 PageCheck::~PageCheck() = default;
