@@ -1,10 +1,14 @@
 #include "reportsite/check/page_check.h"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
 #include <libxml/xmlerror.h>
-#include <libxml/xpath.h>
+#include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
 
 #include <algorithm>
+#include <cstring>
+#include <deque>
 #include <cctype>
 #include <map>
 #include <memory>
@@ -26,43 +30,242 @@
 namespace rs {
 namespace {
 
-struct DocFree {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+/// Parse errors other than "unknown tag", which libxml2 2.9 says of every HTML5 element,
+/// and "ID already defined", which page.duplicate-id reports with a count.
+struct ParseErrors {
+  std::vector<std::string> messages;
+  static void collect(void* self, xmlErrorPtr e) {
+    if (!e || e->code == XML_HTML_UNKNOWN_TAG || e->code == XML_DTD_ID_REDEFINED) return;
+    std::string message = e->message ? trim(e->message) : "unknown error";
+    static_cast<ParseErrors*>(self)->messages.push_back("line " + std::to_string(e->line) + ": " + message);
+  }
 };
-struct ContextFree {
-  void operator()(xmlXPathContext* c) const { xmlXPathFreeContext(c); }
+
+/// A page as libxml2's HTML parser reads it. The parser is libxml2's, so its
+/// errors and repairs (implied and auto-closed elements) are its own; its SAX
+/// events are linked here as libxml2's tree builder (SAX2.c, 2.9) links them,
+/// into a table instead of a node allocated per element, text and attribute
+/// (building, walking with XPath and freeing that tree cost about as much as
+/// the parse itself).
+class Html {
+ public:
+  struct Attribute {
+    const char* name;
+    bool has_value;  // false for `<x hidden>`; its value reads as ""
+    std::string_view value;
+    size_t begin, size;  // in text_, while parsing
+  };
+  struct Node {
+    enum class Kind : uint8_t { document, element, text };
+    explicit Node(Kind k) : kind(k) {}
+    Kind kind;
+    const char* name = nullptr;  // an element's, lower case
+    Node* parent = nullptr;      // null for the document and what lies directly in it
+    Node* first_child = nullptr;
+    Node* last_child = nullptr;
+    Node* next = nullptr;
+    const Attribute* attributes = nullptr;  // an element's
+    size_t attribute_count = 0, attributes_begin = 0;
+    std::string_view text;  // a text's (character data, or a script's or style's contents)
+    size_t text_begin = 0, text_size = 0;
+  };
+
+  /// Parses the page; libxml2's errors go to `errors`. ok() is false when it made no document.
+  Html(const RenderedPage& page, ParseErrors& errors) {
+    nodes_.push_back(Node(Node::Kind::document));
+    // Swap in our handler for this thread only, and put the previous one back.
+    xmlStructuredErrorFunc previous = xmlStructuredError;
+    void* previous_context = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(&errors, &ParseErrors::collect);
+    parse(page);
+    xmlSetStructuredErrorFunc(previous_context, previous);
+    for (Node& n : nodes_) {
+      n.text = std::string_view(text_).substr(n.text_begin, n.text_size);
+      if (n.attribute_count) n.attributes = &attributes_[n.attributes_begin];
+    }
+    for (Attribute& a : attributes_) a.value = std::string_view(text_).substr(a.begin, a.size);
+  }
+  ~Html() {
+    if (ctxt_) xmlFreeParserCtxt(ctxt_);  // last: element names live in its dictionary
+  }
+  Html(const Html&) = delete;
+  Html& operator=(const Html&) = delete;
+
+  bool ok() const { return ok_; }
+  const Node& document() const { return nodes_.front(); }
+  /// Every element, in document order (the order they were made in).
+  const std::vector<const Node*>& elements() const { return elements_; }
+
+ private:
+  // The steps of htmlReadMemory (and its htmlDoRead), with our SAX handlers.
+  void parse(const RenderedPage& page) {
+    ctxt_ = xmlCreateMemoryParserCtxt(page.html.data(), static_cast<int>(page.html.size()));
+    if (!ctxt_) return;
+    htmlDefaultSAXHandlerInit();
+    if (ctxt_->sax) {
+      memcpy(ctxt_->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
+      // startDocument and internalSubset stay libxml2's: the parser reads the document's DTD.
+      ctxt_->sax->internalSubset = &Html::on_internal_subset;
+      ctxt_->sax->startElement = &Html::on_start;
+      ctxt_->sax->endElement = &Html::on_end;
+      ctxt_->sax->characters = &Html::on_text;
+      ctxt_->sax->cdataBlock = &Html::on_text;
+      ctxt_->sax->comment = &Html::on_comment;
+      ctxt_->sax->processingInstruction = &Html::on_processing_instruction;
+    }
+    ctxt_->_private = this;  // userData stays the parser context, as libxml2's handlers expect
+    htmlCtxtUseOptions(ctxt_, HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    ctxt_->html = 1;
+    if (xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8")) {
+      xmlSwitchToEncoding(ctxt_, utf8);
+      if (ctxt_->input->encoding) xmlFree(const_cast<xmlChar*>(ctxt_->input->encoding));
+      ctxt_->input->encoding = xmlStrdup(BAD_CAST "UTF-8");
+    }
+    if (ctxt_->input && !ctxt_->input->filename)
+      ctxt_->input->filename = reinterpret_cast<char*>(xmlStrdup(BAD_CAST page.path.c_str()));
+    htmlParseDocument(ctxt_);
+    ok_ = ctxt_->myDoc != nullptr;
+    if (ctxt_->myDoc) xmlFreeDoc(ctxt_->myDoc);
+    ctxt_->myDoc = nullptr;
+  }
+
+  static Html& of(void* ctx) { return *static_cast<Html*>(static_cast<xmlParserCtxtPtr>(ctx)->_private); }
+
+  Node& add(Node node, Node* parent) {
+    nodes_.push_back(node);
+    Node& n = nodes_.back();
+    Node& into = parent ? *parent : nodes_.front();
+    n.parent = parent;
+    if (into.last_child) into.last_child->next = &n;
+    else into.first_child = &n;
+    into.last_child = &n;
+    return n;
+  }
+
+  static void on_internal_subset(void* ctx, const xmlChar* name, const xmlChar* external_id, const xmlChar* system_id) {
+    xmlSAX2InternalSubset(ctx, name, external_id, system_id);
+    // libxml2 puts an HTML document's DTD first among its children.
+    if (xmlGetIntSubset(static_cast<xmlParserCtxtPtr>(ctx)->myDoc)) {
+      Html& self = of(ctx);
+      self.top_level_seen_ = true;
+      self.first_is_element_ = false;
+    }
+  }
+
+  static void on_start(void* ctx, const xmlChar* full_name, const xmlChar** atts) {
+    Html& self = of(ctx);
+    const char* name = reinterpret_cast<const char*>(full_name);
+    if (std::strchr(name, ':')) {
+      // libxml2 names the element by what follows a prefix, and may warn of it.
+      xmlChar* prefix = nullptr;
+      xmlChar* local = xmlSplitQName(static_cast<xmlParserCtxtPtr>(ctx), full_name, &prefix);
+      self.names_.emplace_back(local ? reinterpret_cast<const char*>(local) : name);
+      xmlFree(local);
+      xmlFree(prefix);
+      name = self.names_.back().c_str();
+    }
+    // Where xmlSAX2StartElement links it: into the open element; else the
+    // document's first element, when the document's first child is one; else the document.
+    Node* parent = self.open_.empty() ? nullptr : self.open_.back();
+    if (!parent && self.top_level_seen_ && self.first_is_element_) parent = self.first_element_;
+    Node node(Node::Kind::element);
+    node.name = name;
+    node.attributes_begin = self.attributes_.size();
+    for (size_t i = 0; atts && atts[i]; i += 2) {
+      const xmlChar* value = atts[i + 1];
+      if (!value && htmlIsBooleanAttr(atts[i])) value = atts[i];  // as xmlSAX2AttributeInternal does
+      Attribute a{reinterpret_cast<const char*>(atts[i]), value != nullptr, {}, self.text_.size(), 0};
+      if (value) {
+        self.text_ += reinterpret_cast<const char*>(value);
+        a.size = self.text_.size() - a.begin;
+      }
+      self.attributes_.push_back(a);
+    }
+    node.attribute_count = self.attributes_.size() - node.attributes_begin;
+    bool first_top_level = self.open_.empty() && !self.top_level_seen_;
+    Node& n = self.add(node, parent);
+    if (first_top_level) {
+      self.top_level_seen_ = true;
+      self.first_is_element_ = true;
+      self.first_element_ = &n;
+    }
+    self.open_.push_back(&n);
+    self.elements_.push_back(&n);
+  }
+
+  static void on_end(void* ctx, const xmlChar*) {
+    Html& self = of(ctx);
+    if (!self.open_.empty()) self.open_.pop_back();
+  }
+
+  static void on_text(void* ctx, const xmlChar* text, int size) {
+    Html& self = of(ctx);
+    if (self.open_.empty()) return;  // text outside every element is dropped
+    Node* parent = self.open_.back();
+    self.text_.append(reinterpret_cast<const char*>(text), static_cast<size_t>(size));
+    if (Node* last = parent->last_child; last && last->kind == Node::Kind::text &&
+                                         last->text_begin + last->text_size == self.text_.size() - size) {
+      last->text_size += static_cast<size_t>(size);  // adjacent text is one node, as libxml2 joins it
+      return;
+    }
+    Node node(Node::Kind::text);
+    node.text_begin = self.text_.size() - static_cast<size_t>(size);
+    node.text_size = static_cast<size_t>(size);
+    self.add(node, parent);
+  }
+
+  static void on_comment(void* ctx, const xmlChar*) {
+    Html& self = of(ctx);
+    // Directly in the document, a comment first keeps later top-level elements
+    // out of the first one; inside an element it changes nothing the rules read.
+    if (self.open_.empty()) self.top_level_seen_ = true;
+  }
+  static void on_processing_instruction(void* ctx, const xmlChar*, const xmlChar*) { on_comment(ctx, nullptr); }
+
+  xmlParserCtxtPtr ctxt_ = nullptr;
+  bool ok_ = false;
+  std::deque<Node> nodes_;  // the document first; a deque, so links stay put as it grows
+  std::vector<Attribute> attributes_;
+  std::string text_;              // every text and attribute value, end to end
+  std::deque<std::string> names_;  // element names libxml2 split at a prefix
+  std::vector<Node*> open_;
+  std::vector<const Node*> elements_;
+  bool top_level_seen_ = false;  // the document has a child (element, DTD, comment)
+  bool first_is_element_ = false;
+  Node* first_element_ = nullptr;
 };
-struct ObjectFree {
-  void operator()(xmlXPathObject* o) const { xmlXPathFreeObject(o); }
-};
-using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
-using ContextPtr = std::unique_ptr<xmlXPathContext, ContextFree>;
-using ObjectPtr = std::unique_ptr<xmlXPathObject, ObjectFree>;
+
+using Node = Html::Node;
 
 void init_libxml_once() {
   static std::once_flag once;
   std::call_once(once, [] { xmlInitParser(); });
 }
 
-std::string_view name_of(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
+std::string_view name_of(const Node* n) { return n->name; }
 
-bool is_element(const xmlNode* n, std::string_view name) {
-  return n && n->type == XML_ELEMENT_NODE && name_of(n) == name;
+bool is_element(const Node* n, std::string_view name) {
+  return n && n->kind == Node::Kind::element && name_of(n) == name;
+}
+
+const Html::Attribute* find_attr(const Node* n, std::string_view name) {
+  for (size_t i = 0; i < n->attribute_count; ++i)
+    if (n->attributes[i].name == name) return &n->attributes[i];
+  return nullptr;
 }
 
 /// An attribute's value, or nullopt when the element has no such attribute.
-std::optional<std::string> attr(const xmlNode* n, std::string_view name) {
-  for (const xmlAttr* a = n->properties; a; a = a->next) {
-    if (reinterpret_cast<const char*>(a->name) != name) continue;
-    std::string value;
-    for (const xmlNode* c = a->children; c; c = c->next)
-      if (c->content) value += reinterpret_cast<const char*>(c->content);
-    return value;
-  }
+std::optional<std::string> attr(const Node* n, std::string_view name) {
+  if (const Html::Attribute* a = find_attr(n, name)) return std::string(a->value);
   return std::nullopt;
 }
 
-std::string attr_or_empty(const xmlNode* n, std::string_view name) { return attr(n, name).value_or(""); }
+std::string attr_or_empty(const Node* n, std::string_view name) {
+  const Html::Attribute* a = find_attr(n, name);
+  return a ? std::string(a->value) : std::string();
+}
+
+bool has_attr(const Node* n, std::string_view name) { return find_attr(n, name) != nullptr; }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
@@ -82,10 +285,17 @@ std::string collapse_spaces(std::string_view s) {
   return out;
 }
 
-std::string text_content(const xmlNode* n) {
-  xmlChar* raw = xmlNodeGetContent(n);
-  std::string s = raw ? reinterpret_cast<const char*>(raw) : "";
-  xmlFree(raw);
+/// Every text inside `n`, in order, as xmlNodeGetContent gives it.
+void append_text(const Node* n, std::string& out) {
+  for (const Node* c = n->first_child; c; c = c->next) {
+    if (c->kind == Node::Kind::text) out += c->text;
+    else append_text(c, out);
+  }
+}
+
+std::string text_content(const Node* n) {
+  std::string s;
+  append_text(n, s);
   return collapse_spaces(s);
 }
 
@@ -96,7 +306,7 @@ std::string clip(std::string s, size_t limit = 60) {
 }
 
 /// `<a href="x">` — the element as the author wrote it, with the attribute that identifies it.
-std::string describe(const xmlNode* el) {
+std::string describe(const Node* el) {
   std::string out = "`<" + std::string(name_of(el));
   for (const char* key : {"href", "src", "data", "id"}) {
     if (auto v = attr(el, key)) {
@@ -109,13 +319,12 @@ std::string describe(const xmlNode* el) {
 
 /// The text a screen reader announces for an element's contents: text, the alt of
 /// images, aria-label of inner elements; hidden subtrees are skipped.
-void accessible_text(const xmlNode* n, std::string& out) {
-  for (const xmlNode* c = n->children; c; c = c->next) {
-    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-      if (c->content) out += reinterpret_cast<const char*>(c->content);
+void accessible_text(const Node* n, std::string& out) {
+  for (const Node* c = n->first_child; c; c = c->next) {
+    if (c->kind == Node::Kind::text) {
+      out += c->text;
       continue;
     }
-    if (c->type != XML_ELEMENT_NODE) continue;
     if (attr_or_empty(c, "aria-hidden") == "true" || attr(c, "hidden")) continue;
     std::string label = collapse_spaces(attr_or_empty(c, "aria-label"));
     if (!label.empty()) {
@@ -129,9 +338,9 @@ void accessible_text(const xmlNode* n, std::string& out) {
   }
 }
 
-bool has_descendant(const xmlNode* n, std::string_view name) {
-  for (const xmlNode* c = n->children; c; c = c->next)
-    if (c->type == XML_ELEMENT_NODE && (name_of(c) == name || has_descendant(c, name))) return true;
+bool has_descendant(const Node* n, std::string_view name) {
+  for (const Node* c = n->first_child; c; c = c->next)
+    if (c->kind == Node::Kind::element && (name_of(c) == name || has_descendant(c, name))) return true;
   return false;
 }
 
@@ -171,7 +380,7 @@ std::string percent_decode(std::string_view s) {
 }
 
 /// `<link>` is an asset unless every rel keyword names a page rather than loading one.
-bool link_loads_something(const xmlNode* link) {
+bool link_loads_something(const Node* link) {
   static const std::set<std::string, std::less<>> only_names = {
       "alternate", "author", "bookmark", "canonical", "help", "license", "me", "next", "prev", "search"};
   std::string rel = ascii_lower(attr_or_empty(link, "rel"));
@@ -236,7 +445,7 @@ std::vector<std::string> urls_in(std::string_view attribute, const std::string& 
 }
 
 /// The URL of `<meta http-equiv="refresh" content="5; url=...">`, or nullopt.
-std::optional<std::string> refresh_url(const xmlNode* meta) {
+std::optional<std::string> refresh_url(const Node* meta) {
   if (ascii_lower(trim(attr_or_empty(meta, "http-equiv"))) != "refresh") return std::nullopt;
   std::string content = attr_or_empty(meta, "content");
   size_t at = ascii_lower(content).find("url");
@@ -268,8 +477,9 @@ struct Site {
   const std::vector<RenderedPage>& pages;
   const std::set<std::string>& files;
   std::unordered_map<std::string_view, size_t> page_index;
+  std::unordered_set<std::string_view> file_index;  // `files`, looked up once per link
 
-  bool exists(const std::string& path) const { return files.count(path) || page_index.count(path); }
+  bool exists(const std::string& path) const { return file_index.count(path) || page_index.count(path); }
   std::optional<size_t> page_at(const std::string& path) const {
     auto it = page_index.find(path);
     if (it == page_index.end()) return std::nullopt;
@@ -285,31 +495,8 @@ struct Site {
   }
 };
 
-class Xpath {
- public:
-  explicit Xpath(xmlDocPtr doc) : context_(xmlXPathNewContext(doc)) {}
-  bool ok() const { return context_ != nullptr; }
-  /// The element nodes `expr` selects, in document order.
-  std::vector<xmlNodePtr> nodes(const char* expr) const {
-    ObjectPtr result(xmlXPathEvalExpression(BAD_CAST expr, context_.get()));
-    std::vector<xmlNodePtr> out;
-    if (result && result->type == XPATH_NODESET && result->nodesetval)
-      out.assign(result->nodesetval->nodeTab, result->nodesetval->nodeTab + result->nodesetval->nodeNr);
-    return out;
-  }
-
- private:
-  ContextPtr context_;
-};
-
-bool has_attr(const xmlNode* n, std::string_view name) {
-  for (const xmlAttr* a = n->properties; a; a = a->next)
-    if (reinterpret_cast<const char*>(a->name) == name) return true;
-  return false;
-}
-
 /// Reached with Tab, in document order (positive tabindex is not honoured here).
-bool is_focusable(const xmlNode* el) {
+bool is_focusable(const Node* el) {
   if (auto tabindex = attr(el, "tabindex")) return trim(*tabindex) != "-1";
   std::string_view name = name_of(el);
   if (name == "a" || name == "area") return has_attr(el, "href");
@@ -317,8 +504,8 @@ bool is_focusable(const xmlNode* el) {
   return name == "button" || name == "select" || name == "textarea" || name == "summary";
 }
 
-bool inside(const xmlNode* el, std::string_view ancestor) {
-  for (const xmlNode* p = el->parent; p; p = p->parent)
+bool inside(const Node* el, std::string_view ancestor) {
+  for (const Node* p = el->parent; p; p = p->parent)
     if (is_element(p, ancestor)) return true;
   return false;
 }
@@ -326,12 +513,12 @@ bool inside(const xmlNode* el, std::string_view ancestor) {
 /// The elements the rules read, gathered from one `//*` walk in document order.
 /// (One XPath query per rule measured 3-4 times the cost of parsing; one `//*` costs a few per cent.)
 struct Elements {
-  std::vector<const xmlNode*> mains, h1s, headings, images, tables, header_cells, links_and_buttons, with_id,
+  std::vector<const Node*> mains, h1s, headings, images, tables, header_cells, links_and_buttons, with_id,
       with_url, with_any_url;  // with_any_url: any URL attribute, or a refresh
-  const xmlNode* first_focusable = nullptr;  // in <body>
+  const Node* first_focusable = nullptr;  // in <body>
 
-  explicit Elements(const Xpath& xpath) {
-    for (const xmlNode* el : xpath.nodes("//*")) {
+  explicit Elements(const Html& html) {
+    for (const Node* el : html.elements()) {
       std::string_view name = name_of(el);
       if (name == "main") mains.push_back(el);
       if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
@@ -347,35 +534,12 @@ struct Elements {
           (name == "object" && has_attr(el, "data")))
         with_url.push_back(el);
       bool any_url = name == "meta";
-      for (const xmlAttr* a = el->properties; a && !any_url; a = a->next)
-        any_url = is_url_attribute(reinterpret_cast<const char*>(a->name));
+      for (size_t a = 0; a < el->attribute_count && !any_url; ++a) any_url = is_url_attribute(el->attributes[a].name);
       if (any_url) with_any_url.push_back(el);
       if (!first_focusable && is_focusable(el) && inside(el, "body")) first_focusable = el;
     }
   }
 };
-
-/// Parse errors other than "unknown tag", which libxml2 2.9 says of every HTML5 element,
-/// and "ID already defined", which page.duplicate-id reports with a count.
-struct ParseErrors {
-  std::vector<std::string> messages;
-  static void collect(void* self, xmlErrorPtr e) {
-    if (!e || e->code == XML_HTML_UNKNOWN_TAG || e->code == XML_DTD_ID_REDEFINED) return;
-    std::string message = e->message ? trim(e->message) : "unknown error";
-    static_cast<ParseErrors*>(self)->messages.push_back("line " + std::to_string(e->line) + ": " + message);
-  }
-};
-
-DocPtr parse_html(const RenderedPage& page, ParseErrors& errors) {
-  // Swap in our handler for this thread only, and put the previous one back.
-  xmlStructuredErrorFunc previous = xmlStructuredError;
-  void* previous_context = xmlStructuredErrorContext;
-  xmlSetStructuredErrorFunc(&errors, &ParseErrors::collect);
-  DocPtr doc(htmlReadMemory(page.html.data(), static_cast<int>(page.html.size()), page.path.c_str(), "UTF-8",
-                            HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
-  xmlSetStructuredErrorFunc(previous_context, previous);
-  return doc;
-}
 
 class PageChecker {
  public:
@@ -384,22 +548,18 @@ class PageChecker {
 
   PageFacts run() {
     ParseErrors errors;
-    DocPtr doc = page_.html.empty() ? nullptr : parse_html(page_, errors);
+    std::optional<Html> html;
+    if (!page_.html.empty()) html.emplace(page_, errors);
     for (const auto& m : errors.messages) report("page.parse", "HTML parse error on " + m);
-    if (!doc) {
+    if (!html || !html->ok()) {
       report("page.parse", "page cannot be parsed as HTML");
       return std::move(facts_);
     }
-    Xpath xpath(doc.get());
-    if (!xpath.ok()) {
-      report("page.parse", "page cannot be searched (out of memory)");
-      return std::move(facts_);
-    }
     facts_.parsed = true;
-    Elements elements(xpath);
+    Elements elements(*html);
     check_ids(elements);  // first: fragment checks below need this page's ids
-    check_lang(xpath);
-    check_title(xpath);
+    check_lang(*html);
+    check_title(*html);
     check_landmarks(elements);
     check_heading_order(elements);
     check_images(elements);
@@ -431,7 +591,7 @@ class PageChecker {
 
   void check_ids(const Elements& elements) {
     std::map<std::string, int> seen;  // ordered, so messages come out in a stable order
-    for (const xmlNode* el : elements.with_id) {
+    for (const Node* el : elements.with_id) {
       std::string id = attr_or_empty(el, "id");
       ++seen[id];
       facts_.ids.insert(id);
@@ -442,8 +602,16 @@ class PageChecker {
                                         " times on this page; links and labels reach only the first");
   }
 
-  void check_lang(const Xpath& xpath) {
-    auto html = xpath.nodes("/html");
+  /// The elements directly in `parent` called `name`, in order (XPath's `name` step).
+  static std::vector<const Node*> children_named(const Node& parent, std::string_view name) {
+    std::vector<const Node*> out;
+    for (const Node* c = parent.first_child; c; c = c->next)
+      if (is_element(c, name)) out.push_back(c);
+    return out;
+  }
+
+  void check_lang(const Html& page) {
+    auto html = children_named(page.document(), "html");  // `/html`
     std::optional<std::string> lang = html.empty() ? std::nullopt : attr(html[0], "lang");
     if (!lang)
       report("page.lang", "`<html>` has no `lang` attribute, so screen readers cannot pick the language",
@@ -453,8 +621,11 @@ class PageChecker {
              "add lang=\"en-GB\"");
   }
 
-  void check_title(const Xpath& xpath) {
-    auto titles = xpath.nodes("/html/head/title");
+  void check_title(const Html& page) {
+    std::vector<const Node*> titles;  // `/html/head/title`
+    for (const Node* html : children_named(page.document(), "html"))
+      for (const Node* head : children_named(*html, "head"))
+        for (const Node* title : children_named(*head, "title")) titles.push_back(title);
     if (titles.empty()) {
       report("page.title", "page has no `<title>`; it names the tab and is the first thing a screen reader says");
       return;
@@ -473,7 +644,7 @@ class PageChecker {
 
   void check_heading_order(const Elements& elements) {
     int previous = 0;
-    for (const xmlNode* h : elements.headings) {
+    for (const Node* h : elements.headings) {
       int level = name_of(h)[1] - '0';
       auto heading = [&] { return "`<h" + std::to_string(level) + ">` \"" + clip(text_content(h)) + "\""; };
       if (previous == 0 && level != 1)
@@ -486,7 +657,7 @@ class PageChecker {
   }
 
   void check_images(const Elements& elements) {
-    for (const xmlNode* img : elements.images)
+    for (const Node* img : elements.images)
       if (!has_attr(img, "alt"))
         report("page.img-alt", describe(img) + " has no `alt`; describe it, or use alt=\"\" if it is decoration");
   }
@@ -494,8 +665,8 @@ class PageChecker {
   void check_tables(const Elements& elements) {
     const auto& tables = elements.tables;
     for (size_t i = 0; i < tables.size(); ++i) {
-      const xmlNode* caption = nullptr;
-      for (const xmlNode* c = tables[i]->children; c && !caption; c = c->next)
+      const Node* caption = nullptr;
+      for (const Node* c = tables[i]->first_child; c && !caption; c = c->next)
         if (is_element(c, "caption")) caption = c;
       auto name = [&] {
         return caption ? "table \"" + clip(text_content(caption)) + "\""
@@ -505,7 +676,7 @@ class PageChecker {
       if (!has_descendant(tables[i], "th"))
         report("page.table", name() + " has no `<th>` header cells, so its cells cannot be read with their headers");
     }
-    for (const xmlNode* th : elements.header_cells) {
+    for (const Node* th : elements.header_cells) {
       auto header = [&] { return "`<th>` \"" + clip(text_content(th)) + "\""; };
       auto scope = attr(th, "scope");
       if (!scope) {
@@ -520,7 +691,7 @@ class PageChecker {
 
   void check_link_text(const Elements& elements) {
     static const std::set<std::string, std::less<>> vague = {"click here", "here", "read more", "more", "link"};
-    for (const xmlNode* el : elements.links_and_buttons) {
+    for (const Node* el : elements.links_and_buttons) {
       std::string label = collapse_spaces(attr_or_empty(el, "aria-label"));
       bool labelled_elsewhere = !trim(attr_or_empty(el, "aria-labelledby")).empty();
       std::string text;
@@ -543,7 +714,7 @@ class PageChecker {
 
   /// The scheme rule of core/url.h, the one Markdown links follow too.
   void check_unsafe_urls(const Elements& elements) {
-    auto check = [&](const xmlNode* el, const std::string& attribute, const std::string& url) {
+    auto check = [&](const Node* el, const std::string& attribute, const std::string& url) {
       if (is_safe_url(url)) return;
       std::string scheme = url_scheme(url);
       report("page.unsafe-link",
@@ -551,9 +722,9 @@ class PageChecker {
                  (scheme.empty() ? std::string("an encoded scheme") : "the `" + scheme + ":` scheme") +
                  ", which can run code in a reader's browser; links and sources may use " + kSafeUrlSchemes);
     };
-    for (const xmlNode* el : elements.with_any_url) {
-      for (const xmlAttr* a = el->properties; a; a = a->next) {
-        std::string name = reinterpret_cast<const char*>(a->name);
+    for (const Node* el : elements.with_any_url) {
+      for (size_t a = 0; a < el->attribute_count; ++a) {
+        std::string name = el->attributes[a].name;
         if (!is_url_attribute(name)) continue;
         // <object data> is a URL; data-* attributes are other names.
         if (ascii_lower(name) == "data" && !is_element(el, "object")) continue;
@@ -565,7 +736,7 @@ class PageChecker {
   }
 
   void check_urls(const Elements& elements) {
-    for (const xmlNode* el : elements.with_url) {
+    for (const Node* el : elements.with_url) {
       std::string_view tag = name_of(el);
       if (auto href = attr(el, "href")) check_url(el, "href", *href, tag == "link" && link_loads_something(el));
       if (auto src = attr(el, "src")) check_url(el, "src", *src, true);
@@ -577,18 +748,19 @@ class PageChecker {
     }
   }
 
-  void check_url(const xmlNode* el, const char* attribute, std::string_view raw, bool is_asset) {
+  void check_url(const Node* el, const char* attribute, std::string_view raw, bool is_asset) {
     std::string url = trim(raw);
     if (!is_safe_url(url)) return;  // page.unsafe-link says so
-    std::string where = "`<" + std::string(name_of(el)) + " " + attribute + "=\"" + clip(url) + "\">`";
+    // Named only when reported: most links are fine.
+    auto where = [&] { return "`<" + std::string(name_of(el)) + " " + attribute + "=\"" + clip(url) + "\">`"; };
     if (is_asset && refers_to_other_host(url)) {
-      report("page.external", where + " loads from another host; pages must work offline and load nothing "
+      report("page.external", where() + " loads from another host; pages must work offline and load nothing "
                                       "from elsewhere, so copy it into the site's assets");
       return;
     }
     if (has_scheme(url) || starts_with(url, "//")) return;  // mailto:, tel:, data:, links out
     if (url.empty()) {
-      report("page.broken-link", where + " is empty (a missing template value?)");
+      report("page.broken-link", where() + " is empty (a missing template value?)");
       return;
     }
     size_t hash = url.find('#');
@@ -597,12 +769,12 @@ class PageChecker {
     path = percent_decode(path.substr(0, path.find('?')));  // a query does not change the file
     if (path.empty()) {
       if (!fragment.empty() && !facts_.ids.count(fragment))
-        report("page.broken-link", where + " points to id `" + fragment + "`, which is not on this page",
+        report("page.broken-link", where() + " points to id `" + fragment + "`, which is not on this page",
                did_you_mean(fragment, sorted_ids()));
       return;
     }
     if (path[0] == '/') {
-      report("page.broken-link", where + " starts at the server root, which breaks when opened from file://; "
+      report("page.broken-link", where() + " starts at the server root, which breaks when opened from file://; "
                                          "use a path relative to this page");
       return;
     }
@@ -621,7 +793,7 @@ class PageChecker {
       bool last = slash == std::string::npos;
       if (segment == "..") {
         if (parts.empty()) {
-          report("page.broken-link", where + " climbs above the top of the site");
+          report("page.broken-link", where() + " climbs above the top of the site");
           return;
         }
         parts.pop_back();
@@ -640,13 +812,13 @@ class PageChecker {
     if (ends_in_folder || (!site_.exists(resolved) && site_.exists(index))) {
       std::string fixed = url.substr(0, std::min(url.size(), url.find_first_of("?#")));
       fixed += ends_with(fixed, "/") ? "index.html" : "/index.html";
-      report("page.broken-link", where + " points to a folder, which opens a file listing (or nothing) from "
+      report("page.broken-link", where() + " points to a folder, which opens a file listing (or nothing) from "
                                          "file://; link to the page itself",
              "link to `" + fixed + "`");
       return;
     }
     if (!site_.exists(resolved)) {
-      report("page.broken-link", where + " points to `" + resolved + "`, which the site does not contain",
+      report("page.broken-link", where() + " points to `" + resolved + "`, which the site does not contain",
              did_you_mean(resolved, site_.neighbours(resolved)));
       return;
     }
@@ -655,10 +827,10 @@ class PageChecker {
     if (!target) return;  // an asset: a PDF's #page=2 is not an id
     if (resolved == page_.path) {
       if (!facts_.ids.count(fragment))
-        report("page.broken-link", where + " points to id `" + fragment + "`, which is not on this page");
+        report("page.broken-link", where() + " points to id `" + fragment + "`, which is not on this page");
       return;
     }
-    facts_.pending.push_back({where, *target, fragment});
+    facts_.pending.push_back({where(), *target, fragment});
   }
 
   void check_skip_link(const Elements& elements) {
@@ -669,7 +841,7 @@ class PageChecker {
       report("page.skip-link", "`<main>` has no id, so no skip link can jump to it");
       return;
     }
-    const xmlNode* first = elements.first_focusable;
+    const Node* first = elements.first_focusable;
     std::string wanted = "#" + main_id;
     if (!first) {
       report("page.skip-link", "page has no skip link; make the first link in `<body>` `<a href=\"" + wanted +
@@ -738,6 +910,8 @@ PageCheck::PageCheck(std::vector<RenderedPage> pages, const std::set<std::string
   init_libxml_once();
   facts_.reset(new Facts{Site{pages_, files_, {}}, std::vector<PageFacts>(pages_.size())});
   for (size_t i = 0; i < pages_.size(); ++i) facts_->site.page_index.emplace(pages_[i].path, i);
+  facts_->site.file_index.reserve(files_.size());
+  for (const auto& f : files_) facts_->site.file_index.insert(f);
 }
 
 PageCheck::~PageCheck() = default;

@@ -91,7 +91,7 @@ ViewList year_links(PageEnv& env) {
     View yd;
     yd.set("label", y.label());
     yd.set("href", env.link(paths::year(y.slug())));
-    out.push_back(yd);
+    out.push_back(std::move(yd));
   }
   return out;
 }
@@ -103,7 +103,7 @@ ViewList committee_links(PageEnv& env) {
     View cd;
     cd.set("name", c.name.value);
     cd.set("href", env.link(paths::committee(c.id.value)));
-    out.push_back(cd);
+    out.push_back(std::move(cd));
   }
   return out;
 }
@@ -146,7 +146,7 @@ PageContent meeting_page(PageEnv& env, size_t mi) {
       // Exempt business: number, title and paragraph, and nothing else.
       x.set("exempt", true);
       x.set("paragraph", std::to_string(it.exempt_paragraph));
-      items.push_back(x);
+      items.push_back(std::move(x));
       continue;
     }
     x.set("exempt", false);
@@ -157,7 +157,7 @@ PageContent meeting_page(PageEnv& env, size_t mi) {
         View rd;
         rd.set("title", rep->title.value);
         rd.set("href", env.link(paths::report(rep->series.value, rep->year)));
-        x.set("report", rd);
+        x.set("report", std::move(rd));
       }
     if (!it.minutes.empty()) x.set("minutes", env.prose(it.minutes));
     ViewList discussion;
@@ -170,16 +170,17 @@ PageContent meeting_page(PageEnv& env, size_t mi) {
       ViewList given;
       for (const auto& ref : ex.undertakings)
         if (const auto* ru = env.undertaking(ref.value)) given.push_back(undertaking_view(env, *ru));
-      e.set("undertakings", given);
-      e.set("has_undertakings", !given.empty());
-      discussion.push_back(e);
+      const bool has_given = !given.empty();
+      e.set("undertakings", std::move(given));
+      e.set("has_undertakings", has_given);
+      discussion.push_back(std::move(e));
     }
-    x.set("discussion", discussion);
+    x.set("discussion", std::move(discussion));
     x.set("has_discussion", !it.discussion.empty());
     ViewList undertakings;
     for (const auto& u : it.undertakings)
       if (const auto* ru = env.undertaking(u.id.value)) undertakings.push_back(undertaking_view(env, *ru));
-    x.set("undertakings", undertakings);
+    x.set("undertakings", std::move(undertakings));
     x.set("has_undertakings", !it.undertakings.empty());
     x.set("resolved", env.prose(it.resolved));
     ViewList docs;
@@ -189,13 +190,13 @@ PageContent meeting_page(PageEnv& env, size_t mi) {
       dd.set("href", env.link(paths::document(doc.file.value)));
       dd.set("type", file_type(doc.file.value));
       dd.set("size", human_size(env.document_size(doc.file.value)));
-      docs.push_back(dd);
+      docs.push_back(std::move(dd));
     }
-    x.set("documents", docs);
+    x.set("documents", std::move(docs));
     x.set("has_documents", !it.documents.empty());
-    items.push_back(x);
+    items.push_back(std::move(x));
   }
-  d.set("items", items);
+  d.set("items", std::move(items));
 
   ViewList back;
   for (const ActionUpdate* a : env.reported_back(mi)) {
@@ -204,10 +205,11 @@ PageContent meeting_page(PageEnv& env, size_t mi) {
     View b = undertaking_view(env, *ru);
     b.set("update_status", action_status_label(a->status.value));
     b.set("update_note", env.prose(a->note));
-    back.push_back(b);
+    back.push_back(std::move(b));
   }
-  d.set("reported_back", back);
-  d.set("has_reported_back", !back.empty());
+  const bool has_back = !back.empty();
+  d.set("reported_back", std::move(back));
+  d.set("has_reported_back", has_back);
   return {env.meeting_title(mi), std::move(d),
           {{"Home", paths::home()},
            {year.label(), paths::year(year.slug())},
@@ -239,10 +241,10 @@ PageContent year_page(PageEnv& env, const MunicipalYear& year) {
     cd.set("id", c.id.value);
     cd.set("name", c.name.value);
     cd.set("href", env.link(paths::committee(c.id.value)));
-    cd.set("meetings", meetings);
-    committees.push_back(cd);
+    cd.set("meetings", std::move(meetings));
+    committees.push_back(std::move(cd));
   }
-  d.set("committees", committees);
+  d.set("committees", std::move(committees));
   ViewList reports;
   for (const auto& [ri, refs] : env.report_items())
     for (const auto& ref : refs)
@@ -253,10 +255,11 @@ PageContent year_page(PageEnv& env, const MunicipalYear& year) {
         rd.set("href", env.link(paths::report(r.series.value, r.year)));
         rd.set("meeting", env.meeting_title(ref.meeting));
         rd.set("meeting_href", env.link(paths::meeting(env.meeting_summary(ref.meeting).id)));
-        reports.push_back(rd);
+        reports.push_back(std::move(rd));
       }
-  d.set("reports", reports);
-  d.set("has_reports", !reports.empty());
+  const bool has_reports = !reports.empty();
+  d.set("reports", std::move(reports));
+  d.set("has_reports", has_reports);
   // A year of a busy council holds hundreds: the page shows the first few of each and counts the rest.
   set_capped(env, d, "given", given, 2 * kSummaryListSize);
   set_capped(env, d, "due_list", due, 2 * kSummaryListSize);
@@ -291,12 +294,13 @@ PageContent committee_page(PageEnv& env, size_t ci) {
     ViewList meetings;
     for (auto it = in_year.rbegin(); it != in_year.rend(); ++it) meetings.push_back(meeting_row(env, *it));
     View yd = link;
-    yd.set("meetings", meetings);
-    recent.push_back(yd);
+    yd.set("meetings", std::move(meetings));
+    recent.push_back(std::move(yd));
   }
-  d.set("years", recent);
-  d.set("all_years", all_years);
-  d.set("has_meetings", !recent.empty());
+  const bool has_meetings = !recent.empty();
+  d.set("years", std::move(recent));
+  d.set("all_years", std::move(all_years));
+  d.set("has_meetings", has_meetings);
   auto mine = env.undertakings({Query::By::committee, c.id.value});
   std::vector<const ResolvedUndertaking*> open;
   for (const auto* ru : mine)
@@ -320,8 +324,9 @@ PageContent home_page(PageEnv& env) {
   if (has_current) d.set("current_year_href", env.link(paths::year(now.slug())));
   ViewList latest;
   for (size_t n = 0, mi = env.meeting_count(); mi-- > 0 && n < 10; ++n) latest.push_back(meeting_row(env, mi));
-  d.set("latest", latest);
-  d.set("has_latest", !latest.empty());
+  const bool has_latest = !latest.empty();
+  d.set("latest", std::move(latest));
+  d.set("has_latest", has_latest);
   d.set("years", year_links(env));
   d.set("committees", committee_links(env));
   d.set("summary", overdue_view(env, env.undertakings({Query::By::all, ""})));
@@ -332,10 +337,11 @@ PageContent home_page(PageEnv& env) {
     View sd;
     sd.set("title", env.report(reports.back()).title.value);
     sd.set("href", env.link(paths::series(id)));
-    series.push_back(sd);
+    series.push_back(std::move(sd));
   }
-  d.set("series", series);
-  d.set("has_series", !series.empty());
+  const bool has_series = !series.empty();
+  d.set("series", std::move(series));
+  d.set("has_series", has_series);
   return {s.title.value, std::move(d), {}};
 }
 
@@ -357,8 +363,9 @@ PageContent person_page(PageEnv& env, const std::string& id, size_t number) {
   // Newest first, a page at a time.
   for (size_t k = (number - 1) * kPersonMeetingsPerPage; k < named.size() && k < number * kPersonMeetingsPerPage; ++k)
     meetings.push_back(meeting_row(env, named[named.size() - 1 - k]));
-  d.set("meetings", meetings);
-  d.set("has_meetings", !meetings.empty());
+  const bool has_meetings = !meetings.empty();
+  d.set("meetings", std::move(meetings));
+  d.set("has_meetings", has_meetings);
   d.set("meeting_count", std::to_string(named.size()));
   d.set("pager", pagination_view(env, paths::person(id), number, pages));
   std::vector<const ResolvedUndertaking*> open;
@@ -421,24 +428,24 @@ PageContent register_page(PageEnv& env, const RegisterList& which, size_t number
     all.set("label", "All");
     all.set("href", env.link(paths::register_all()));
     all.set("current", which.state == nullptr && which.owner.empty() && which.committee.empty());
-    states.push_back(all);
+    states.push_back(std::move(all));
   }
   for (const auto& s : register_states()) {
     View sd;
     sd.set("label", s.label);
     sd.set("href", env.link(paths::register_state(s.slug)));
     sd.set("current", which.state == &s);
-    states.push_back(sd);
+    states.push_back(std::move(sd));
   }
-  d.set("states", states);
+  d.set("states", std::move(states));
   ViewList committees;
   for (const auto& c : env.committees()) {
     View cd;
     cd.set("id", c.id.value);
     cd.set("name", c.name.value);
-    committees.push_back(cd);
+    committees.push_back(std::move(cd));
   }
-  d.set("committees", committees);
+  d.set("committees", std::move(committees));
   std::string title = "Undertakings register";
   if (which.state) title = std::string("Undertakings: ") + which.state->label;
   if (!which.owner.empty()) {
@@ -495,7 +502,7 @@ PageContent undertaking_page(PageEnv& env, const std::string& id) {
     given.set("status", "Given");
     given.set("meeting", env.meeting_title(ru.given.meeting));
     given.set("meeting_href", env.link(paths::meeting(m.id)) + "#item-" + m.items[ru.given.item].number.value);
-    timeline.push_back(given);
+    timeline.push_back(std::move(given));
   }
   for (const ActionUpdate* a : ru.history) {
     View e;
@@ -507,9 +514,9 @@ PageContent undertaking_page(PageEnv& env, const std::string& id) {
       e.set("meeting", env.meeting_title(*mi));
       e.set("meeting_href", env.link(paths::meeting(a->meeting.value)));
     }
-    timeline.push_back(e);
+    timeline.push_back(std::move(e));
   }
-  d.set("timeline", timeline);
+  d.set("timeline", std::move(timeline));
   if (ru.due_meeting >= 0) {
     auto dm = static_cast<size_t>(ru.due_meeting);
     d.set("due_meeting", env.meeting_title(dm));
@@ -554,12 +561,12 @@ PageContent glossary_page(PageEnv& env) {
     x.set("has_abbr", !e->abbr.value.empty());
     ViewList avoid;
     for (const auto& a : e->avoid) avoid.push_back(View(a.value));
-    x.set("avoid", avoid);
+    x.set("avoid", std::move(avoid));
     x.set("has_avoid", !e->avoid.empty());
     x.set("reason", e->reason.value);
-    entries.push_back(x);
+    entries.push_back(std::move(x));
   }
-  d.set("entries", entries);
+  d.set("entries", std::move(entries));
   return {"Glossary", std::move(d), {{"Home", paths::home()}}};
 }
 

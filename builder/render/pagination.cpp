@@ -23,13 +23,13 @@ View pagination_view(PageEnv& env, const std::string& first, size_t number, size
     View prev;
     prev.set("href", env.link(page_path(first, number - 1)));
     prev.set("label", std::to_string(number - 1) + " of " + std::to_string(pages));
-    d.set("previous", prev);
+    d.set("previous", std::move(prev));
   }
   if (number < pages) {
     View next;
     next.set("href", env.link(page_path(first, number + 1)));
     next.set("label", std::to_string(number + 1) + " of " + std::to_string(pages));
-    d.set("next", next);
+    d.set("next", std::move(next));
   }
   // The first, the last, and the current page with its neighbours; gaps shown as an ellipsis.
   ViewList items;
@@ -40,7 +40,7 @@ View pagination_view(PageEnv& env, const std::string& first, size_t number, size
       if (!gap) {
         View e;
         e.set("ellipsis", true);
-        items.push_back(e);
+        items.push_back(std::move(e));
       }
       gap = true;
       continue;
@@ -50,9 +50,9 @@ View pagination_view(PageEnv& env, const std::string& first, size_t number, size
     item.set("number", std::to_string(n));
     item.set("href", env.link(page_path(first, n)));
     item.set("current", n == number);
-    items.push_back(item);
+    items.push_back(std::move(item));
   }
-  d.set("items", items);
+  d.set("items", std::move(items));
   return d;
 }
 

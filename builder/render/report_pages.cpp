@@ -52,7 +52,7 @@ Chart breakdown_chart(const std::string& id, const std::string& title, const Bre
     s.points.push_back(p);
   }
   if (!b.entries.empty() && !b.entries.front().percent) c.unit = "";
-  c.series.push_back(s);
+  c.series.push_back(std::move(s));
   return c;
 }
 
@@ -96,9 +96,9 @@ PageContent report_page(PageEnv& env, size_t ri) {
     x.set("label", c.label);
     x.set("value", with_commas(c.value));
     x.set("change", c.text);
-    context.push_back(x);
+    context.push_back(std::move(x));
   }
-  d.set("context", context);
+  d.set("context", std::move(context));
   d.set("has_context", !r.context.empty());
   ViewList figures;
   for (const auto& c : changes.figures) {
@@ -106,9 +106,9 @@ PageContent report_page(PageEnv& env, size_t ri) {
     x.set("label", c.label);
     x.set("value", with_commas(c.value));
     x.set("change", c.text.empty() ? std::string("no comparable figure") : c.text);
-    figures.push_back(x);
+    figures.push_back(std::move(x));
   }
-  d.set("figures", figures);
+  d.set("figures", std::move(figures));
   ViewList stages;
   for (const auto& s : r.stages) {
     View x;
@@ -120,9 +120,9 @@ PageContent report_page(PageEnv& env, size_t ri) {
     x.set("not_upheld", cell(s.not_upheld));
     x.set("withdrawn", cell(s.withdrawn));
     x.set("in_time", s.in_time_percent ? format_percent(s.in_time_percent->value) : "–");
-    stages.push_back(x);
+    stages.push_back(std::move(x));
   }
-  d.set("stages", stages);
+  d.set("stages", std::move(stages));
   d.set("has_stages", !r.stages.empty());
   ViewList charts;
   if (!r.by_service.entries.empty())
@@ -134,7 +134,7 @@ PageContent report_page(PageEnv& env, size_t ri) {
                                                 "Complainants by " + r.equalities[i].first.value + ", " + year_label(r.year),
                                                 r.equalities[i].second),
                                 true));
-  d.set("charts", charts);
+  d.set("charts", std::move(charts));
   ViewList considered;
   const auto& report_items = env.report_items();
   auto items = report_items.find(ri);
@@ -144,10 +144,11 @@ PageContent report_page(PageEnv& env, size_t ri) {
       View x;
       x.set("title", env.meeting_title(ref.meeting));
       x.set("href", env.link(paths::meeting(m.id)) + "#item-" + m.items[ref.item].number.value);
-      considered.push_back(x);
+      considered.push_back(std::move(x));
     }
-  d.set("considered", considered);
-  d.set("has_considered", !considered.empty());
+  const bool has_considered = !considered.empty();
+  d.set("considered", std::move(considered));
+  d.set("has_considered", has_considered);
   d.set("notes", env.prose(r.notes, 3));
   return {r.title.value, std::move(d), {{"Home", paths::home()}, {"Reports", paths::series(r.series.value)}}};
 }
@@ -166,9 +167,9 @@ PageContent series_page(PageEnv& env, const std::string& series) {
     View y;
     y.set("label", year_label(env.report(ri).year));
     y.set("href", env.link(paths::report(series, env.report(ri).year)));
-    years.push_back(y);
+    years.push_back(std::move(y));
   }
-  d.set("years", years);
+  d.set("years", std::move(years));
   d.set("csv_href", env.link(complaints_csv_path(series)));
   // One table of the main figures: a row per figure, a column per year.
   ViewList rows;
@@ -196,13 +197,13 @@ PageContent series_page(PageEnv& env, const std::string& series) {
       }
     }
     if (!any) continue;
-    row.set("cells", cells);
-    rows.push_back(row);
-    chart.series.push_back(s);
+    row.set("cells", std::move(cells));
+    rows.push_back(std::move(row));
+    chart.series.push_back(std::move(s));
     if (fi == 0 || mf.label == "Representations") charts.push_back(chart_view(chart, false));
   }
-  d.set("rows", rows);
-  d.set("charts", charts);
+  d.set("rows", std::move(rows));
+  d.set("charts", std::move(charts));
   return {title, std::move(d), {{"Home", paths::home()}}};
 }
 

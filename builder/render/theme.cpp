@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <optional>
 
 #include "reportsite/core/strings.h"
 
@@ -89,10 +90,15 @@ std::string quoted_chain(const std::vector<std::string>& names, size_t from) {
 
 }  // namespace
 
+/// A template as kainjow's parser reads it (what its `mustache` constructor
+/// does); drawn by Drawer below, so it is never changed and threads share it.
 struct Theme::Compiled {
-  kainjow::mustache::mustache tmpl;
-  explicit Compiled(const std::string& text) : tmpl(text) {
-    tmpl.set_custom_escape([](const std::string& s) { return html_escape(s); });
+  kainjow::mustache::component<std::string> root;
+  std::string error;  // the parser's message; empty when the template is valid
+  explicit Compiled(const std::string& text) {
+    kainjow::mustache::context<std::string> unused;
+    kainjow::mustache::context_internal<std::string> context{unused};
+    kainjow::mustache::parser<std::string> parse{text, context, root, error};
   }
 };
 
@@ -112,6 +118,7 @@ Theme Theme::load(const FileSystem& fs, const std::string& site_root, const std:
   t.partials_hash_ = partials.value();
   for (const auto& [path, text] : t.files_)
     if (starts_with(path, "templates/")) t.template_hashes_[path] = hash_bytes(text);
+  for (const auto& [partial, text] : t.partials_) t.compiled_partials_.push_back(std::make_shared<const Compiled>(*text));
   t.check_partials(diags);
   return t;
 }
@@ -255,79 +262,211 @@ uint64_t Theme::fingerprint(const std::string& name) const {
   return Hasher().add(hash_of("templates/" + name)).add(hash_of("templates/layout.mustache")).add(partials_hash_).value();
 }
 
-namespace {
-using MustacheData = kainjow::mustache::data;
-
-/// A leaf, or an empty object or list to be filled in place.
-MustacheData shell(const View& v) {
-  switch (v.kind()) {
-    case View::Kind::text: return MustacheData(v.text());
-    case View::Kind::flag: return MustacheData(v.flag());
-    case View::Kind::list: return MustacheData(MustacheData::type::list);
-    case View::Kind::object: break;
+/// Draws a compiled template from a View the way kainjow's renderer draws
+/// its own data (mustache.hpp, render_component and the functions it calls),
+/// step for step, so pages come out byte for byte as kainjow drew them, without
+/// copying the View into kainjow's data first.
+class Theme::Drawer {
+ public:
+  Drawer(const Theme& theme, const View& root, std::string& out) : theme_(theme), out_(out) {
+    stack_.push_back({&root, nullptr, true});
   }
-  return MustacheData(MustacheData::type::object);
-}
 
-/// Fill `target` top-down: kainjow's set() and push_back() copy their argument,
-/// so a tree built bottom-up would be copied once per level.
-void fill(MustacheData& target, const View& v) {
-  if (v.kind() == View::Kind::list) {
-    // list_value() is const only because kainjow offers no mutable accessor; the list is target's own.
-    auto& list = const_cast<kainjow::mustache::list&>(target.list_value());
-    list.reserve(v.items().size());
-    for (const auto& item : v.items()) {
-      list.push_back(shell(item));
-      fill(list.back(), item);
-    }
-  } else if (v.kind() == View::Kind::object) {
-    for (const auto& [key, value] : v.members()) {
-      target.set(key, shell(value));
-      fill(*const_cast<MustacheData*>(target.get(key)), value);
+  void draw(const Compiled& t) {
+    walk(t.root.children);
+    end_line(nullptr);
+  }
+  /// kainjow's last error message (a partial it could not parse); empty if none.
+  const std::string& error() const { return error_; }
+
+ private:
+  using Component = kainjow::mustache::component<std::string>;
+  using Tag = kainjow::mustache::tag_type;
+  /// What a name finds: a View, or one of the theme's partials, which the
+  /// data given to a template carries over its own members of the same name.
+  struct Value {
+    const View* view = nullptr;
+    const Compiled* partial = nullptr;
+    bool root = false;  // the data the template was given (where the partials are)
+    bool found() const { return view || partial; }
+    bool is_false() const { return view && view->kind() == View::Kind::flag && !view->flag(); }
+    bool is_empty_list() const { return view && view->kind() == View::Kind::list && view->items().empty(); }
+  };
+
+  /// False when drawing stopped (kainjow's walk_control::stop).
+  bool walk(const std::vector<Component>& children) {
+    for (const Component& c : children)
+      if (!draw(c)) return false;
+    return true;
+  }
+
+  bool draw(const Component& c) {
+    const auto& tag = c.tag;
+    switch (tag.type) {
+      case Tag::text:
+        if (c.is_newline()) end_line(&c);
+        else line_ += c.text;
+        return true;
+      case Tag::variable:
+      case Tag::unescaped_variable: {
+        Value v = get(tag.name);
+        if (v.view && v.view->kind() == View::Kind::text)
+          line_ += tag.type == Tag::variable ? html_escape(v.view->text()) : v.view->text();
+        return true;
+      }
+      case Tag::section_begin: {
+        Value v = get(tag.name);
+        if (v.found() && !v.is_false() && !v.is_empty_list()) section(c, &v);
+        return true;
+      }
+      case Tag::section_begin_inverted: {
+        Value v = get(tag.name);
+        if (!v.found() || v.is_false() || v.is_empty_list()) section(c, v.found() ? &v : nullptr);
+        return true;
+      }
+      case Tag::partial: return partial(tag.name);
+      default: return true;
     }
   }
+
+  bool partial(const std::string& name) {
+    Value v;
+    for (size_t i = stack_.size(); i-- > 0 && !v.found();) v = member(stack_[i], name);
+    std::optional<Compiled> from_text;  // a text value of that name is drawn as a template
+    const Compiled* t = nullptr;
+    if (v.partial) {
+      if (stack_too_deep()) from_text.emplace(std::string());
+      else t = v.partial;
+    } else if (v.view && v.view->kind() == View::Kind::text) {
+      from_text.emplace(v.view->text());
+    } else {
+      return true;
+    }
+    if (from_text) t = &*from_text;
+    if (!t->error.empty()) {
+      error_ = t->error;
+      ++errors_;
+      return false;
+    }
+    size_t errors_before = errors_;
+    walk(t->root.children);
+    return errors_ == errors_before;
+  }
+
+  void section(const Component& c, const Value* v) {
+    if (v && v->view && v->view->kind() == View::Kind::list && !v->view->items().empty()) {
+      for (const View& item : v->view->items()) {
+        in_section_line_ = true;
+        stack_.push_back({&item, nullptr, false});
+        walk(c.children);
+        stack_.pop_back();
+        in_section_line_ = true;
+      }
+    } else if (v) {
+      in_section_line_ = true;
+      stack_.push_back(*v);
+      walk(c.children);
+      stack_.pop_back();
+      in_section_line_ = true;
+    } else {
+      in_section_line_ = true;
+      walk(c.children);
+      in_section_line_ = true;
+    }
+  }
+
+  /// kainjow's render_current_line: a line that held only section tags and blanks is left out.
+  void end_line(const Component* newline) {
+    bool blank = std::all_of(line_.begin(), line_.end(), [](char ch) { return ch == ' ' || ch == '\t'; });
+    if (!(in_section_line_ && blank)) {
+      out_ += line_;
+      if (newline) out_ += newline->text;
+    }
+    line_.clear();
+    in_section_line_ = false;
+  }
+
+  /// A member of an object; the last of that name, as kainjow's set() keeps the last.
+  Value member(const Value& in, const std::string& name) const {
+    if (in.root)
+      if (const Compiled* p = theme_.partial_named(name)) return {nullptr, p, false};
+    if (!in.view || in.view->kind() != View::Kind::object) return {};
+    const auto& members = in.view->members();
+    for (size_t i = members.size(); i-- > 0;)
+      if (members[i].first == name) return {&members[i].second, nullptr, false};
+    return {};
+  }
+
+  /// kainjow's context::get: "." is the innermost value; "a.b" looks a up, then b in it.
+  Value get(const std::string& name) const {
+    if (name == ".") return stack_.back();
+    if (name.find('.') == std::string::npos) {
+      for (size_t i = stack_.size(); i-- > 0;)
+        if (Value v = member(stack_[i], name); v.found()) return v;
+      return {};
+    }
+    const auto names = kainjow::mustache::split(name, '.');
+    for (size_t i = stack_.size(); i-- > 0;) {
+      Value v = stack_[i];
+      for (const auto& n : names) {
+        v = member(v, n);
+        if (!v.found()) break;
+      }
+      if (v.found()) return v;
+    }
+    return {};
+  }
+
+  const Theme& theme_;
+  std::string& out_;
+  std::vector<Value> stack_;  // innermost last
+  std::string line_;          // the line being drawn
+  bool in_section_line_ = false;
+  std::string error_;
+  size_t errors_ = 0;
+};
+
+const Theme::Compiled* Theme::partial_named(const std::string& name) const {
+  auto it = std::lower_bound(partials_.begin(), partials_.end(), name,
+                             [](const auto& p, const std::string& n) { return p.first < n; });
+  if (it == partials_.end() || it->first != name) return nullptr;
+  return compiled_partials_[static_cast<size_t>(it - partials_.begin())].get();
 }
-}  // namespace
 
 std::string Theme::render(const std::string& name, const View& view, Diagnostics& diags) const {
   if (!usable_) return {};  // the load said why
   std::string path = "templates/" + name;
-  std::shared_ptr<Compiled> compiled;
+  std::shared_ptr<const Compiled> compiled;
   {
     std::lock_guard<std::mutex> lock(*mutex_);
-    auto& slot = compiled_[{std::this_thread::get_id(), path}];
+    auto& slot = compiled_[path];
     if (!slot) {
       const std::string* text = file(path);
       if (!text) {
         diags.add({Severity::error, "theme.template", "the theme has no template " + path, {}, origin(path), {}, {}});
         return {};
       }
-      slot = std::make_shared<Compiled>(*text);
+      slot = std::make_shared<const Compiled>(*text);
     }
     compiled = slot;
   }
-  if (!compiled->tmpl.is_valid()) {
-    diags.add({Severity::error, "theme.template", "template error: " + compiled->tmpl.error_message(), {}, origin(path),
-               {}, {}});
+  if (!compiled->error.empty()) {
+    diags.add({Severity::error, "theme.template", "template error: " + compiled->error, {}, origin(path), {}, {}});
     return {};
   }
-  // Partials come from partials/<name>.mustache.
-  MustacheData ctx = shell(view);
-  fill(ctx, view);
-  for (const auto& [partial, body] : partials_)
-    ctx.set(partial, kainjow::mustache::partial([text = body] { return stack_too_deep() ? std::string() : *text; }));
   render_stack_base = stack_position();
   render_stack_exhausted = false;
-  std::string out = compiled->tmpl.render(ctx);
+  std::string out;
+  Drawer drawer(*this, view, out);
+  drawer.draw(*compiled);
   if (render_stack_exhausted) {
     diags.add({Severity::error, "theme.partial-depth",
                "partials nest too deep to draw " + path + " (a cycle the theme check did not see?)", {}, origin(path),
                {}, {}});
     return {};
   }
-  if (!compiled->tmpl.is_valid()) {
-    diags.add({Severity::error, "theme.template", "template error: " + compiled->tmpl.error_message(), {}, origin(path),
-               {}, {}});
+  if (!drawer.error().empty()) {
+    diags.add({Severity::error, "theme.template", "template error: " + drawer.error(), {}, origin(path), {}, {}});
     return {};
   }
   return out;

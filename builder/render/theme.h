@@ -6,7 +6,6 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "reportsite/core/diagnostics.h"
@@ -50,17 +49,21 @@ class Theme {
   static Theme load_files(const FileSystem& fs, const std::string& site_root, const std::string& name,
                           Diagnostics& diags);
   struct Compiled;
+  class Drawer;
+  /// The compiled partial of that name, or null.
+  const Compiled* partial_named(const std::string& name) const;
   /// Find partial cycles, too-deep nesting and missing partials; report them and clear usable_.
   void check_partials(Diagnostics& diags);
   bool usable_ = true;
   std::map<std::string, std::string> files_;
   std::map<std::string, std::string> origins_;
-  std::vector<std::pair<std::string, const std::string*>> partials_;  // name → text, found once at load
+  std::vector<std::pair<std::string, const std::string*>> partials_;  // name → text, found once at load, by name
+  std::vector<std::shared_ptr<const Compiled>> compiled_partials_;   // the same order
   std::map<std::string, uint64_t> template_hashes_;                   // "templates/x.mustache" → hash
   uint64_t partials_hash_ = 0;
-  // kainjow's render() is not const, so each thread keeps its own compiled copies.
+  // Templates are compiled on first use; drawing never changes them, so every thread shares them.
   std::unique_ptr<std::mutex> mutex_ = std::make_unique<std::mutex>();  // a pointer, so the theme can move
-  mutable std::map<std::pair<std::thread::id, std::string>, std::shared_ptr<Compiled>> compiled_;
+  mutable std::map<std::string, std::shared_ptr<const Compiled>> compiled_;
 };
 
 }  // namespace rs

@@ -122,3 +122,101 @@ TEST_CASE("the built-in theme has no partial cycle") {
 
 }  // namespace
 }  // namespace rs
+
+// ---- the drawer against kainjow's own renderer --------------------------------
+
+#include <kainjow/mustache.hpp>
+
+#include "reportsite/core/strings.h"
+
+namespace rs {
+namespace {
+
+kainjow::mustache::data as_kainjow(const View& v) {
+  using Data = kainjow::mustache::data;
+  switch (v.kind()) {
+    case View::Kind::text: return Data(v.text());
+    case View::Kind::flag: return Data(v.flag());
+    case View::Kind::list: {
+      Data list(Data::type::list);
+      for (const auto& item : v.items()) list.push_back(as_kainjow(item));
+      return list;
+    }
+    case View::Kind::object: break;
+  }
+  Data object(Data::type::object);
+  for (const auto& [key, value] : v.members()) object.set(key, as_kainjow(value));
+  return object;
+}
+
+/// What kainjow draws for `tmpl` with these partials, as pages were drawn before the drawer.
+std::string kainjow_draws(const std::string& tmpl, const std::map<std::string, std::string>& partials, const View& v) {
+  kainjow::mustache::mustache m(tmpl);
+  m.set_custom_escape([](const std::string& s) { return html_escape(s); });
+  kainjow::mustache::data data = as_kainjow(v);
+  for (const auto& [name, text] : partials) data.set(name, kainjow::mustache::partial([text = text] { return text; }));
+  return m.render(data);
+}
+
+TEST_CASE("the theme draws every template as kainjow draws it, byte for byte") {
+  View row1, row2, nested, page;
+  row1.set("name", "Ann & Bob");
+  row1.set("open", true);
+  row2.set("name", "<Cy>");
+  row2.set("open", false);
+  nested.set("label", "inner");
+  nested.set("title", "shadowing title");
+  nested.set("row", "{{label}} drawn as a template");  // a text value named like a partial, inside a section
+  page.set("title", "Title");
+  page.set("title", "Later title wins");
+  page.set("rows", ViewList{row1, row2});
+  page.set("empty", ViewList{});
+  page.set("yes", true);
+  page.set("no", false);
+  page.set("blank", "");
+  page.set("nested", nested);
+  page.set("words", ViewList{View("one"), View("two")});
+  page.set("box", "{{title}} drawn as a template");  // a text value named like a partial below
+  const std::map<std::string, std::string> partials = {
+      {"row", "<li>{{name}}{{#open}} (open){{/open}}</li>\n"},
+      {"box", "[box {{title}}]"},
+      {"pager", "{{#nested}}{{> box}}{{/nested}}\n"}};
+  const std::vector<std::string> templates = {
+      "<h1>{{title}}</h1>\n{{{title}}} {{&title}}\n",
+      "<ul>\n{{#rows}}\n  {{> row}}\n{{/rows}}\n</ul>\n",
+      "{{#rows}}{{name}},{{/rows}}|{{^rows}}none{{/rows}}|{{#empty}}x{{/empty}}{{^empty}}no rows{{/empty}}\n",
+      "  {{#yes}}  \nyes line\n  {{/yes}}\n{{^no}}not no{{/no}}\n{{#no}}hidden{{/no}}\n\t{{^yes}}\t{{/yes}}\n",
+      "{{nested.label}} {{nested.missing}} {{missing.label}} {{#nested}}{{label}} {{title}}{{/nested}}\n",
+      "{{#words}}<{{.}}>{{/words}} {{#blank}}[blank is drawn]{{/blank}}{{^blank}}never{{/blank}}\n",
+      "{{! a comment }}a{{=<% %>=}}<% title %><%={{ }}=%>b{{title}}\r\nlast line without newline",
+      "{{> pager}}{{> box}}{{#nested}}{{> box}}{{/nested}}{{rows}}{{#box}}[{{.}}]{{/box}}\n",
+      "{{#nested}}{{> row}}{{/nested}}{{> row}}\n",
+      "{{#title}}{{title}}{{/title}}{{#rows}}{{#nested}}{{name}}/{{label}}{{/nested}}{{/rows}}\n\n\n",
+  };
+  std::string txtar;
+  for (const auto& [name, text] : partials) txtar += "-- partials/" + name + ".mustache --\n" + text + "\n";
+  for (size_t i = 0; i < templates.size(); ++i) {
+    CAPTURE(templates[i]);
+    LoadedTheme t(txtar + "-- templates/t.mustache --\n" + templates[i] + "\n");
+    REQUIRE(t.theme.usable());
+    std::map<std::string, std::string> as_loaded;
+    for (const auto& [name, text] : partials) as_loaded[name] = *t.theme.file("partials/" + name + ".mustache");
+    std::string expected = kainjow_draws(*t.theme.file("templates/t.mustache"), as_loaded, page);
+    Diagnostics diags;
+    CHECK(t.theme.render("t.mustache", page, diags) == expected);
+    CHECK(diags.all().empty());
+  }
+}
+
+TEST_CASE("a partial kainjow cannot parse draws nothing and says why, as kainjow did") {
+  LoadedTheme t("-- partials/bad.mustache --\n{{#open}}never closed\n"
+                "-- templates/page.mustache --\n<h1>{{title}}</h1>{{> bad}}\n");
+  Diagnostics diags;
+  CHECK(t.theme.render("page.mustache", page_view(), diags).empty());
+  REQUIRE(diags.all().size() == 1);
+  CHECK(diags.all()[0].rule == "theme.template");
+  CHECK(diags.all()[0].message == "template error: Unclosed section \"open\" at 0");
+}
+
+}  // namespace
+}  // namespace rs

@@ -96,10 +96,10 @@ View undertaking_view(PageEnv& env, const ResolvedUndertaking& ru) {
     r.set("title", env.meeting_title(*at));
     r.set("href", env.link(paths::meeting(a->meeting.value)));
     r.set("status", action_status_label(a->status.value));
-    reported.push_back(r);
+    reported.push_back(std::move(r));
   }
   d.set("has_reported", !reported.empty());
-  d.set("reported", reported);
+  d.set("reported", std::move(reported));
   return d;
 }
 
@@ -126,9 +126,9 @@ View layout_view(PageEnv& env, const PageContent& content) {
     View c;
     c.set("label", label);
     c.set("href", env.link(path));
-    crumbs.push_back(c);
+    crumbs.push_back(std::move(c));
   }
-  layout.set("breadcrumbs", crumbs);
+  layout.set("breadcrumbs", std::move(crumbs));
   layout.set("has_breadcrumbs", !content.breadcrumbs.empty());
   std::string contact = s.contact.value;
   if (!contact.empty()) {
@@ -141,9 +141,9 @@ View layout_view(PageEnv& env, const PageContent& content) {
     View d;
     d.set("title", p.title);
     d.set("href", env.link(paths::page(p.stem)));
-    pages.push_back(d);
+    pages.push_back(std::move(d));
   }
-  layout.set("pages", pages);
+  layout.set("pages", std::move(pages));
   return layout;
 }
 
