@@ -152,13 +152,25 @@ std::optional<Date> as_of_option(const Args& a, std::string* error) {
   return d;
 }
 
+/// The options `build`, `check` and `watch` share: the environment's, then --site, --out and --as-of.
+std::optional<BuildOptions> build_options(Args& a, std::string* error) {
+  BuildOptions o = options_from_environment();
+  if (a.options.count("site")) o.site_dir = a.options["site"];
+  if (a.options.count("out")) o.out_dir = a.options["out"];
+  o.as_of = as_of_option(a, error);
+  if (!error->empty()) return std::nullopt;
+  return o;
+}
+
 int cmd_build(const std::vector<std::string>& rest, bool write, BuildResult* result = nullptr) {
   std::string error;
   auto a = write ? parse(rest, {"site", "out", "as-of"}, {}, &error)
                  : parse(rest, {"site", "as-of", "format"}, {"possible-promises"}, &error);
   if (!a) return usage_error(error);
   if (!a->positional.empty()) return usage_error("unexpected argument `" + a->positional[0] + "`");
-  BuildOptions o = options_from_environment();
+  std::optional<BuildOptions> given = build_options(*a, &error);
+  if (!given) return usage_error(error);
+  BuildOptions o = std::move(*given);
   o.write = write;
   // A review of the prose: the promise hints of the tier off by default, as notes.
   Registry registry;
@@ -167,10 +179,6 @@ int cmd_build(const std::vector<std::string>& rest, bool write, BuildResult* res
     registry.checks.push_back(make_possible_promise_check());
     o.registry = &registry;
   }
-  if (a->options.count("site")) o.site_dir = a->options["site"];
-  if (a->options.count("out")) o.out_dir = a->options["out"];
-  o.as_of = as_of_option(*a, &error);
-  if (!error.empty()) return usage_error(error);
   std::string format = a->options.count("format") ? a->options["format"] : "text";
   if (format != "text" && format != "json" && format != "sarif")
     return usage_error("--format must be text, json or sarif");
@@ -239,11 +247,9 @@ int cmd_watch(const std::vector<std::string>& rest) {
   auto a = parse(rest, {"site", "out", "as-of"}, {}, &error);
   if (!a) return usage_error(error);
   if (!a->positional.empty()) return usage_error("unexpected argument `" + a->positional[0] + "`");
-  BuildOptions o = options_from_environment();
-  if (a->options.count("site")) o.site_dir = a->options["site"];
-  if (a->options.count("out")) o.out_dir = a->options["out"];
-  o.as_of = as_of_option(*a, &error);
-  if (!error.empty()) return usage_error(error);
+  std::optional<BuildOptions> given = build_options(*a, &error);
+  if (!given) return usage_error(error);
+  const BuildOptions o = std::move(*given);
   std::vector<std::string> build_args;
   for (const char* name : {"site", "out", "as-of"})
     if (a->options.count(name)) build_args.insert(build_args.end(), {std::string("--") + name, a->options[name]});
