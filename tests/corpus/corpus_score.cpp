@@ -156,13 +156,15 @@ const char* const kRules[] = {"undertaking.untracked", "glossary.abbr-unknown", 
 // (score it, never read its misses). realmix2 (promises_realmix2.tsv,
 // REALMIX2.md) is a second such set from other councils, split the same way.
 const char* const kSplits[] = {"tune",    "heldout", "fresh",           "fresh2a",  "fresh2b",
-                               "fresh3",  "realmix", "realmix-heldout", "realmix2", "realmix2-heldout"};
-constexpr int kSplitCount = 10;
+                               "fresh3",  "realmix", "realmix-heldout", "realmix2", "realmix2-heldout",
+                               "realmix3", "realmix3-heldout", "realmix4", "realmix4-heldout"};
+constexpr int kSplitCount = 14;
 static_assert(std::size(kSplits) == kSplitCount);
 
 // Held out: --verbose counts their misses and false alarms but never prints them.
 bool held_out(const std::string& split) {
-  return split == "heldout" || split == "fresh3" || split == "realmix-heldout" || split == "realmix2-heldout" || split == "realmix-g-heldout";
+  return split == "heldout" || split == "fresh3" || split == "realmix-heldout" || split == "realmix2-heldout" ||
+         split == "realmix3-heldout" || split == "realmix4-heldout" || split == "realmix-g-heldout";
 }
 
 bool known_split(const std::string& name) {
@@ -180,7 +182,9 @@ struct NoneRows {
 const char* const kWithPossible = "undertaking.untracked+possible";
 
 // The training splits whose rows are real minutes rewritten (the real mix).
-bool real_mix_training(const std::string& split) { return split == "realmix" || split == "realmix2"; }
+bool real_mix_training(const std::string& split) {
+  return split == "realmix" || split == "realmix2" || split == "realmix3" || split == "realmix4";
+}
 
 /// Hits and false alarms of the findings that carry one construction tag.
 struct FoundCounts {
@@ -309,7 +313,8 @@ bool score_promises(const std::string& dir, Scores& s) {
   std::vector<std::vector<std::string>> rows;
   const std::vector<std::string> header = {"id", "split", "label", "construction", "text", "why"};
   for (const char* file : {"/promises.tsv", "/promises_fresh.tsv", "/promises_fresh2.tsv", "/promises_fresh3.tsv",
-                           "/promises_realmix.tsv", "/promises_realmix2.tsv"})
+                           "/promises_realmix.tsv", "/promises_realmix2.tsv", "/promises_realmix3.tsv",
+                           "/promises_realmix4.tsv"})
     if (!read_tsv(dir + file, header, rows)) return false;
   for (const auto& row : rows) {
     const std::string &id = row[0], &split_name = row[1], &label = row[2], &tag = row[3];
@@ -531,7 +536,7 @@ double metric(const Counts& c, const std::string& name, bool& known) {
 void print_found_constructions(const Scores& s) {
   std::printf(
       "\nundertaking.untracked findings by the construction they name, both tiers, training splits only (tune,\n"
-      "fresh, fresh2a, fresh2b, realmix, realmix2 pooled; and realmix + realmix2, the real mix). No held-out row is\n"
+      "fresh, fresh2a, fresh2b, realmix, realmix2, realmix3, realmix4 pooled; and the realmix ones, the real mix). No held-out row is\n"
       "counted. tier: where the construction's findings are reported (possible = off by default)\n");
   std::printf("  %-22s %-9s %5s %5s %9s | %9s %5s %9s\n", "construction", "tier", "TP", "FP", "precision", "real TP",
               "FP", "precision");
@@ -733,7 +738,7 @@ int main(int argc, char** argv) {
     std::printf("\nMisses, false alarms and inexact spans (spans in characters of the text without marks)\n");
     for (const auto& n : s.notes) std::printf("  %s\n", n.c_str());
     if (s.held_out_notes)
-      std::printf("  (%zu more in the held-out splits fresh3, realmix-heldout, realmix2-heldout and "
+      std::printf("  (%zu more in the held-out splits fresh3, realmix-heldout, realmix2/3/4-heldout and "
                   "realmix-g-heldout, not shown)\n",
                   s.held_out_notes);
   }
