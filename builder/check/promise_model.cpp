@@ -144,8 +144,11 @@ double promise_threshold() { return model().threshold; }
 PromiseTier promise_tier_of_construction(std::string_view construction) {
   // Offers ("would be happy to arrange", "offered to brief"): issue 19's
   // criteria count an offer as no promise, and on the real-mix training rows
-  // none of these findings was one (0 of 3). They stay findable as possible promises.
-  static constexpr std::string_view kPossible[] = {"happy-to", "offered-to"};
+  // none of these findings was one (0 of 3). An organisation's plans and aims
+  // ("the Council intended to move to ...") and a RESOLVED that instructs an
+  // officer are no promise by the same criteria (the committee's own decision;
+  // the service's plans). All stay findable as possible promises.
+  static constexpr std::string_view kPossible[] = {"happy-to", "offered-to", "plans-to", "resolved-officer"};
   for (std::string_view c : kPossible)
     if (construction == c) return PromiseTier::possible;
   return PromiseTier::reported;

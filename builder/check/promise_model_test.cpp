@@ -82,3 +82,19 @@ items:
 
 }  // namespace
 }  // namespace rs
+
+TEST_CASE("an organisation's plan and a decision instructing an officer are possible promises; a person's intention is reported") {
+  const char* possible[] = {
+      "From next year the Council intended to move to paperless meetings.",
+      "The team aimed to clear the backlog of grant assessments by the summer.",
+      "RESOLVED: That the Head of Parks write to the landowner about the hedge.",
+  };
+  for (const char* text : possible) {
+    std::string s = text;
+    CAPTURE(s);
+    CHECK(find_reported_promises(text).empty());
+    CHECK(find_possible_promises(text).size() == 1);
+  }
+  CHECK(phrases(find_reported_promises("The Head of Parks intended to write to the landowner about the hedge.")) ==
+        std::vector<std::string>{"intended to write"});
+}

@@ -711,6 +711,17 @@ struct PatternTable {
   WordSet own_body = vocabulary.set_of("committee committees panel board forum members party cabinet");
   WordSet preposition = vocabulary.set_of("on of for from to at with in");
   WordSet agenda_verb = vocabulary.set_of("receive consider review look hear scrutinise revisit");
+  // A decision body as a passive's agent: "would be considered by Cabinet" is a schedule, not a task owed.
+  WordSet deciding_participle = vocabulary.set_of("considered determined decided debated discussed approved");
+  WordSet deciding_body = vocabulary.set_of("cabinet council executive committee sub-committee board panel");
+  // An organisation heading the subject of "intended / planned to": its plan, not a person's undertaking.
+  WordSet institution = vocabulary.set_of(
+      "council authority service services team teams department departments directorate government trust "
+      "partnership organisation programme scheme project");
+  WordSet aim_word = vocabulary.set_of("aimed aim aims");
+  WordSet have = vocabulary.set_of("has have having");
+  // "It was important that ...", "to be assured that ...": what members want to be true, not a task owed.
+  WordSet evaluative = vocabulary.set_of("important essential vital crucial imperative necessary assured reassured");
   // A named later meeting or time; "year" alone ("this year") is a work plan's span.
   WordSet meeting_time = vocabulary.set_of(
       "meeting next january february march april may june july august september october november december "
@@ -1285,6 +1296,13 @@ class ClauseRules {
       if (!is(table_.adverb, t - back)) break;
     }
     if (earlier_statement_before(t)) return Exclusion::PastPerfect;
+    // "the work being undertaken to address complaints": a passive participle, not "X has undertaken to".
+    if (word(t) == "undertaken") {
+      size_t k = t;
+      while (k > first && adverb(k - 1)) --k;
+      if (k == first || !is(table_.have, k - 1)) return Exclusion::Relative;
+    }
+    if (is(table_.modal, t) && evaluated_that(t)) return Exclusion::Opinion;
     if (status_done_after(t)) return Exclusion::PastPerfect;
     if (earlier_action_label(s)) return Exclusion::Quotation;
     if (decision_before(t)) return Exclusion::Resolved;
@@ -1328,6 +1346,7 @@ class ClauseRules {
     if (according_to_outside_body(s)) return Exclusion::ThirdParty;
     if (applicant_describes_scheme(t)) return Exclusion::ThirdParty;
     if (passive_by_outside_body(t)) return Exclusion::ThirdParty;
+    if (passive_by_deciding_body(t)) return Exclusion::Habitual;
     for (size_t k = (t > first + kLookBack ? t - kLookBack : first); k < t; ++k)
       if (policy_statement(k)) return Exclusion::Habitual;
     if (w_.tokens[t].quoted && (!first_person_in_quote(t) || quoted_from_a_source(t))) return Exclusion::Quotation;
@@ -1470,7 +1489,12 @@ class ClauseRules {
   // later meeting or time is named ("at its July meeting", "in the autumn", "in
   // twelve months' time").
   bool future_item(size_t v) const {
-    return is(table_.agenda_verb, v) && any_after(v, table_.meeting_time, 16);
+    if (!is(table_.agenda_verb, v) || !any_after(v, table_.meeting_time, 16)) return false;
+    // "would receive the annual report each year in June": its own yearly schedule.
+    uint32_t s = w_.tokens[v].sentence;
+    for (size_t k = v + 1; k < sentence_end_[s] && k - v <= 16; ++k)
+      if (cycle_at(k) || is(table_.frequency, k)) return false;
+    return true;
   }
 
   // The modal's clause is opened by "where" mid-sentence.
@@ -1685,14 +1709,32 @@ class ClauseRules {
       bool names_a_paper = k + 1 < sentence_end_[s] && (is(table_.document, k + 1) || word(k + 1) == "update" ||
                                                          word(k + 1) == "meeting" || word(k + 1) == "meetings");
       if (is(table_.frequency, k) && !names_a_paper) return true;
-      // "would be repeated every two years", "every month", "each year": a cycle.
-      if (word(k) == "every" || word(k) == "each") {
-        size_t p = k + 1;
-        if (p < sentence_end_[s] && (is(table_.cycle_count, p) || std::isdigit(static_cast<unsigned char>(word(p)[0]))))
-          ++p;
-        if (p < sentence_end_[s] && (is(table_.period, p) || is(table_.periods, p))) return true;
-      }
+      if (cycle_at(k)) return true;
     }
+    return false;
+  }
+
+  // "every two years", "every month", "each year" at token k: a cycle.
+  bool cycle_at(size_t k) const {
+    uint32_t s = w_.tokens[k].sentence;
+    if (word(k) != "every" && word(k) != "each") return false;
+    size_t p = k + 1;
+    if (p < sentence_end_[s] && (is(table_.cycle_count, p) || std::isdigit(static_cast<unsigned char>(word(p)[0])))) ++p;
+    return p < sentence_end_[s] && (is(table_.period, p) || is(table_.periods, p));
+  }
+
+  // "would be considered by Cabinet in March": when a decision body takes the item, a schedule.
+  bool passive_by_deciding_body(size_t t) const {
+    uint32_t s = w_.tokens[t].sentence;
+    if (!is(table_.modal, t) || !in(t + 4, s) || !is(table_.be, t + 1)) return false;
+    size_t v = t + 2;
+    while (in(v, s) && v <= t + 4 && adverb(v)) ++v;
+    if (!in(v + 2, s) || !is(table_.deciding_participle, v) || word(v + 1) != "by") return false;
+    size_t a = v + 2;
+    if (is(table_.the, a) && in(a + 1, s)) ++a;
+    // "by the Planning Committee": a name before the body's word.
+    for (size_t k = a; in(k, s) && k <= a + 3; ++k)
+      if (is(table_.deciding_body, k)) return true;
     return false;
   }
 
@@ -1855,6 +1897,25 @@ class ClauseRules {
       // The council's own contractor does the council's work: "repaired by the contractor next week" stays a promise.
       if (word(a).substr(0, 10) == "contractor") return false;
       return is(table_.outside_body, a) || is(table_.outside_agent, a);
+    }
+    return false;
+  }
+
+  // "It was important that ... would", "to be assured that ... would": the nearest
+  // "that" before the modal follows a word of evaluation or assurance sought.
+  bool evaluated_that(size_t t) const {
+    size_t first = w_.sentences[w_.tokens[t].sentence].first_token;
+    for (size_t k = t; k > first + 1 && t - k <= 12; --k) {
+      // "... important that all members signed up and the Department would work ...": a clause of its own.
+      if (!is(table_.that, k - 1)) {
+        if (is(table_.clause_word, k - 1) || w_.tokens[k - 1].break_before) return false;
+        continue;
+      }
+      if (!is(table_.evaluative, k - 2)) return false;
+      // "The Director assured Members that ...": an assurance given is a commitment; "be assured" is sought.
+      if (word(k - 2) == "assured" || word(k - 2) == "reassured")
+        return k - 2 > first && (is(table_.be, k - 3) || word(k - 3) == "been" || word(k - 3) == "being");
+      return true;
     }
     return false;
   }
@@ -2276,9 +2337,23 @@ class ClauseRules {
                        business_for_a_meeting(v) || starts_work))
       return false;
     if (committed && !has_actor(t)) return false;
-    out.construction = committed ? (word(t)[0] == 'o' || word(t)[0] == 'O' ? "offered-to" : "intended-to")
+    out.construction = committed ? (word(t)[0] == 'o' || word(t)[0] == 'O' ? "offered-to"
+                                    : organisation_plans(t)                  ? "plans-to"
+                                                                             : "intended-to")
                                  : is(table_.agreed, t) ? "agreed-to" : "undertook-to";
     return make(t, with_particle(v, s), out);
+  }
+
+  // "The Council intended to move to paperless meetings", "the team aimed to
+  // clear the backlog": an organisation's plan or a target, not a person's undertaking.
+  bool organisation_plans(size_t t) const {
+    if (is(table_.aim_word, t)) return true;
+    bool agreed_that = false;
+    size_t from = clause_start(t, agreed_that);
+    size_t head = npos;
+    for (size_t k = from; k < t; ++k)
+      if (!adverb(k)) head = k;
+    return head != npos && is(table_.institution, head);
   }
 
   // "It was agreed that the future direction be discussed at the next

@@ -1136,3 +1136,16 @@ TEST_CASE("a bare plural that is one errand is a task; a passive another council
   must_match("The Clerk said the planning application would be considered by the Clerk and the Chairman.",
              "would be considered");
 }
+
+TEST_CASE("work being undertaken, what members want assured, a yearly item and a decision body's schedule are not promises") {
+  must_not_match("Members noted the work being undertaken to address the backlog of repairs.");
+  must_match("The Director has undertaken to address the backlog of repairs by March.", "to address");
+  must_not_match("It was important to be assured that the new contract would deliver savings.");
+  must_match("The Director assured Members that the figures would be circulated.", "would be circulated");
+  must_match("It was important that all members attended, and the Clerk would circulate the dates.", "would circulate");
+  must_not_match("The Forum would receive the annual fees report each year in January.");
+  must_match("The Forum would receive a report on the fees at its January meeting.", "would receive");
+  must_not_match("The Manager noted that the revised scheme would be considered by the Planning Committee in May.");
+  must_match("The Manager noted that the revised scheme would be submitted to the Planning Committee in May.",
+             "would be submitted");
+}
