@@ -720,6 +720,8 @@ struct PatternTable {
       "partnership organisation programme scheme project");
   WordSet aim_word = vocabulary.set_of("aimed aim aims");
   WordSet have = vocabulary.set_of("has have having");
+  // "Need to look at ...", "Want to see ...": a note's verb of need or wish opens the line, not an owner.
+  WordSet need_word = vocabulary.set_of("need needs have has ought want wants wish wishes hope hopes try tries");
   // "It was important that ...", "to be assured that ...": what members want to be true, not a task owed.
   WordSet evaluative = vocabulary.set_of("important essential vital crucial imperative necessary assured reassured");
   // A named later meeting or time; "year" alone ("this year") is a work plan's span.
@@ -2476,6 +2478,7 @@ class ClauseRules {
     uint32_t s = w_.tokens[t].sentence;
     if (w_.sentences[s].first_token != t || !w_.tokens[t].capitalised) return false;
     if (is(table_.function_word, t) && !is(table_.the, t)) return false;
+    if (is(table_.need_word, t)) return false;
     // "Allowing the Committee to feed in its views": a verb opens the line, not an owner.
     // ("Planning Policy Manager", "Housing Options": a capital word follows, and names the owner.)
     if ((ends_with(t, "ing") || ends_with(t, "ed")) && in(t + 1, s) && (lowercase(t + 1) || is(table_.the, t + 1)))

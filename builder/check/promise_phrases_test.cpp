@@ -1149,3 +1149,8 @@ TEST_CASE("work being undertaken, what members want assured, a yearly item and a
   must_match("The Manager noted that the revised scheme would be submitted to the Planning Committee in May.",
              "would be submitted");
 }
+
+TEST_CASE("a note's line opened by a verb of need is no owner line") {
+  must_not_match("· Need to look at how the grant round was advertised");
+  must_match("· Finance to look at how the grant round was advertised", "to look at");
+}
