@@ -477,9 +477,15 @@ struct Site {
   const std::vector<RenderedPage>& pages;
   const std::set<std::string>& files;
   std::unordered_map<std::string_view, size_t> page_index;
-  std::unordered_set<std::string_view> file_index;  // `files`, looked up once per link
+  // `files` hashed, for a run over many pages; a run over a few (watch's
+  // preview of one page) searches the tree instead of hashing every path.
+  std::unordered_set<std::string_view> file_index;
+  bool indexed = false;
 
-  bool exists(const std::string& path) const { return file_index.count(path) || page_index.count(path); }
+  bool exists(const std::string& path) const {
+    if (page_index.count(path)) return true;
+    return indexed ? file_index.count(path) != 0 : files.count(path) != 0;
+  }
   std::optional<size_t> page_at(const std::string& path) const {
     auto it = page_index.find(path);
     if (it == page_index.end()) return std::nullopt;
@@ -910,8 +916,13 @@ PageCheck::PageCheck(std::vector<RenderedPage> pages, const std::set<std::string
   init_libxml_once();
   facts_.reset(new Facts{Site{pages_, files_, {}}, std::vector<PageFacts>(pages_.size())});
   for (size_t i = 0; i < pages_.size(); ++i) facts_->site.page_index.emplace(pages_[i].path, i);
-  facts_->site.file_index.reserve(files_.size());
-  for (const auto& f : files_) facts_->site.file_index.insert(f);
+  // A page has tens of links: below this many pages, hashing every path costs more than it saves.
+  constexpr size_t kIndexFromPages = 64;
+  if (pages_.size() >= kIndexFromPages) {
+    facts_->site.file_index.reserve(files_.size());
+    for (const auto& f : files_) facts_->site.file_index.insert(f);
+    facts_->site.indexed = true;
+  }
 }
 
 PageCheck::~PageCheck() = default;
