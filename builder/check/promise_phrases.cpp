@@ -721,7 +721,11 @@ struct PatternTable {
   WordSet aim_word = vocabulary.set_of("aimed aim aims");
   WordSet have = vocabulary.set_of("has have having");
   // "Need to look at ...", "Want to see ...": a note's verb of need or wish opens the line, not an owner.
-  WordSet need_word = vocabulary.set_of("need needs have has ought want wants wish wishes hope hopes try tries");
+  // "Reason – to meet the requirements ...": a label's word opens the line, not an owner.
+  WordSet need_word = vocabulary.set_of(
+      "need needs have has ought want wants wish wishes hope hopes try tries reason reasons purpose objective");
+  // "A decision would be taken at the November meeting": when a decision falls, a schedule.
+  WordSet decision_noun = vocabulary.set_of("decision decisions determination");
   // "It was important that ...", "to be assured that ...": what members want to be true, not a task owed.
   WordSet evaluative = vocabulary.set_of("important essential vital crucial imperative necessary assured reassured");
   // A named later meeting or time; "year" alone ("this year") is a work plan's span.
@@ -747,7 +751,7 @@ struct PatternTable {
   // "felt that ... would", "It was anticipated that ... would": a view or forecast, not a promise.
   WordSet opinion = vocabulary.set_of(
       "felt thought believed hoped considered anticipated expected predicted suggested recommended wished "
-      "feared worried assumed estimated projected forecast concerned hopeful confident view opinion envisaged envisioned");
+      "feared worried assumed estimated projected forecast concerned hopeful confident view opinion envisaged envisioned expectation");
   // Starts a clause: the subject of a modal is looked for after the nearest of these.
   WordSet clause_word = vocabulary.set_of(
       "that which who and but or once when after before until so because while although though whereas "
@@ -902,7 +906,7 @@ struct PatternTable {
     add("defer|defers|deferred|deferring|postpone|postponed *3 until|to the|a? next|following|future|later meeting",
         Guard::None, "deferral");
     add("hold|held *3 over until|to the|a? next|following|future|later meeting", Guard::None, "deferral");
-    add("^ for the? agenda at|for|of the? next|following meeting", Guard::None, "next-agenda");
+    add("^ for the? agenda|discussion|consideration at|for|of the? next|following meeting", Guard::None, "next-agenda");
     add("action|actions :", Guard::Label, "action-line");
     add("action point|points :", Guard::Label, "action-line");
   }
@@ -1305,7 +1309,7 @@ class ClauseRules {
       if (k == first || !is(table_.have, k - 1)) return Exclusion::Relative;
     }
     if (is(table_.modal, t) && evaluated_that(t)) return Exclusion::Opinion;
-    if (status_done_after(t)) return Exclusion::PastPerfect;
+    if (status_done_after(t) || status_in_next_sentence(t)) return Exclusion::PastPerfect;
     if (earlier_action_label(s)) return Exclusion::Quotation;
     if (decision_before(t)) return Exclusion::Resolved;
     if (doing_clause_habit(t)) return Exclusion::Habitual;
@@ -1349,6 +1353,9 @@ class ClauseRules {
     if (applicant_describes_scheme(t)) return Exclusion::ThirdParty;
     if (passive_by_outside_body(t)) return Exclusion::ThirdParty;
     if (passive_by_deciding_body(t)) return Exclusion::Habitual;
+    if (is(table_.modal, t) && is(table_.be, t + 1) && subject_head_is(t, table_.decision_noun)) return Exclusion::Habitual;
+    // "You will be told whether ...": a standing notice to the reader.
+    if (is(table_.modal, t) && t > first && word(t - 1) == "You") return Exclusion::Habitual;
     for (size_t k = (t > first + kLookBack ? t - kLookBack : first); k < t; ++k)
       if (policy_statement(k)) return Exclusion::Habitual;
     if (w_.tokens[t].quoted && (!first_person_in_quote(t) || quoted_from_a_source(t))) return Exclusion::Quotation;
@@ -1394,6 +1401,28 @@ class ClauseRules {
         return true;
     }
     return false;
+  }
+
+  // "Policy to be sent with the papers. Policy sent.", "X to be invited. Invited and
+  // attending.": an action log's entry, and its status in the next sentence on
+  // the same line naming the task's own participle or a word of completion.
+  bool status_in_next_sentence(size_t t) const {
+    uint32_t s = w_.tokens[t].sentence;
+    if (s + 1 >= w_.sentences.size() || w_.sentences[s + 1].line_start) return false;
+    size_t next = w_.sentences[s + 1].first_token;
+    for (size_t k = next; k < sentence_end_[s + 1] && k < next + 4; ++k) {
+      if (is(table_.done_status, k)) return true;
+      if (is(table_.be, k) || is(table_.to, k) || is(table_.function_word, k)) continue;
+      for (size_t j = t + 1; j < sentence_end_[s] && j <= t + 4; ++j)  // the task's participle: sent, made, invited
+        if (same_word_any_case(word(j), word(k))) return true;
+    }
+    return false;
+  }
+  static bool same_word_any_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    return true;
   }
 
   // "It was decided we would try ...", "Members decided that they would ...":
@@ -1841,6 +1870,13 @@ class ClauseRules {
     size_t first = w_.sentences[s].first_token;
     for (size_t k = first; k < sentence_end_[s]; ++k) {
       std::string_view w = word(k);
+      // "would report on the formula under Item 5": later on this meeting's agenda.
+      if (w == "under" && k + 2 < sentence_end_[s] && (word(k + 1) == "Item" || word(k + 1) == "item") &&
+          std::isdigit(static_cast<unsigned char>(word(k + 2)[0])))
+        return true;
+      if (w == "later" && k + 3 < sentence_end_[s] && word(k + 1) == "in" && is(table_.the, k + 2) &&
+          word(k + 3) == "meeting")
+        return true;
       // "... would sign the minutes as a correct record": the minutes approved, the meeting's own business.
       if (w == "correct" && k + 1 < sentence_end_[s] && word(k + 1) == "record") return true;
       if (w == "sign" && k + 2 < sentence_end_[s] && is(table_.the, k + 1) && word(k + 2) == "minutes") return true;
@@ -2346,16 +2382,20 @@ class ClauseRules {
     return make(t, with_particle(v, s), out);
   }
 
-  // "The Council intended to move to paperless meetings", "the team aimed to
-  // clear the backlog": an organisation's plan or a target, not a person's undertaking.
-  bool organisation_plans(size_t t) const {
-    if (is(table_.aim_word, t)) return true;
+  // The last word of the subject of the clause whose head is t is in `set`.
+  bool subject_head_is(size_t t, const WordSet& set) const {
     bool agreed_that = false;
     size_t from = clause_start(t, agreed_that);
     size_t head = npos;
     for (size_t k = from; k < t; ++k)
       if (!adverb(k)) head = k;
-    return head != npos && is(table_.institution, head);
+    return head != npos && is(set, head);
+  }
+
+  // "The Council intended to move to paperless meetings", "the team aimed to
+  // clear the backlog": an organisation's plan or a target, not a person's undertaking.
+  bool organisation_plans(size_t t) const {
+    return is(table_.aim_word, t) || subject_head_is(t, table_.institution);
   }
 
   // "It was agreed that the future direction be discussed at the next

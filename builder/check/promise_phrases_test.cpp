@@ -1154,3 +1154,17 @@ TEST_CASE("a note's line opened by a verb of need is no owner line") {
   must_not_match("· Need to look at how the grant round was advertised");
   must_match("· Finance to look at how the grant round was advertised", "to look at");
 }
+
+TEST_CASE("an action log's entry with its status, a report later in the meeting, a decision's date and a notice are not promises") {
+  must_not_match("- Grants policy to be sent with the papers for the next meeting. Policy sent with these papers.");
+  must_not_match("- Changes to the hire charges to be made. Changes made.");
+  must_match("- Grants policy to be sent with the papers for the next meeting. Members discussed the hall.", "to be sent");
+  must_not_match("Arising from minute 12, the Finance Officer would report on the formula under Item 5.");
+  must_match("Arising from minute 12, the Finance Officer would report on the formula at the next meeting.",
+             "would report");
+  must_not_match("A decision would be taken at the March meeting of the Forum.");
+  must_not_match("The expectation was that the processes would be agreed by the spring.");
+  must_not_match("You will be told at this point whether any items are to be taken in private.");
+  must_not_match("Reason – to meet the requirements of the Local Government Act 1972.");
+  must_match("For discussion at the next meeting", "For discussion at the next meeting");
+}
