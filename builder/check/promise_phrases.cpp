@@ -1408,6 +1408,7 @@ class ClauseRules {
   // the same line naming the task's own participle or a word of completion.
   bool status_in_next_sentence(size_t t) const {
     uint32_t s = w_.tokens[t].sentence;
+    if (!is(table_.to, t)) return false;  // a log's entry: "X to be sent", "X to send"
     if (s + 1 >= w_.sentences.size() || w_.sentences[s + 1].line_start) return false;
     size_t next = w_.sentences[s + 1].first_token;
     for (size_t k = next; k < sentence_end_[s + 1] && k < next + 4; ++k) {
@@ -2389,7 +2390,11 @@ class ClauseRules {
     size_t head = npos;
     for (size_t k = from; k < t; ++k)
       if (!adverb(k)) head = k;
-    return head != npos && is(set, head);
+    if (head == npos || !is(set, head)) return false;
+    // "A note of the decision", "the Head of the Service": the word is in a modifier, not the head.
+    size_t k = head;
+    while (k > from && is(table_.the, k - 1)) --k;
+    return !(k > from && word(k - 1) == "of");
   }
 
   // "The Council intended to move to paperless meetings", "the team aimed to
