@@ -1871,6 +1871,10 @@ class ClauseRules {
     size_t first = w_.sentences[s].first_token;
     for (size_t k = first; k < sentence_end_[s]; ++k) {
       std::string_view w = word(k);
+      // "The Chair agreed to receive an urgent item": this meeting's business.
+      if (w == "urgent" && k + 1 < sentence_end_[s] && (word(k + 1) == "item" || word(k + 1) == "business" ||
+                                                        word(k + 1) == "items"))
+        return true;
       // "would report on the formula under Item 5": later on this meeting's agenda.
       if (w == "under" && k + 2 < sentence_end_[s] && (word(k + 1) == "Item" || word(k + 1) == "item") &&
           std::isdigit(static_cast<unsigned char>(word(k + 2)[0])))
@@ -2537,6 +2541,8 @@ class ClauseRules {
         bool post_owns = false;
         for (size_t j = t; j < k; ++j) post_owns = post_owns || is(table_.post, j) || is(table_.owner_post, j);
         if (!w_.sentences[s].line_start && !post_owns && !in_action_list(s)) return false;  // checked last: it walks back the line
+        // "Panel to consider the strategy at a later meeting": the committee's own business.
+        if (k == t + 1 && is(table_.own_body, t)) return false;
         return make(t, with_particle(k + 1, s), out);
       }
       // "HR is to organise a site meeting": the same owner line with "is to".

@@ -1168,3 +1168,9 @@ TEST_CASE("an action log's entry with its status, a report later in the meeting,
   must_not_match("Reason – to meet the requirements of the Local Government Act 1972.");
   must_match("For discussion at the next meeting", "For discussion at the next meeting");
 }
+
+TEST_CASE("an urgent item taken at the meeting and an owner line whose owner is the committee are its own business") {
+  must_not_match("The Chair agreed to receive an urgent item on the lease of the boathouse.");
+  must_not_match("2. Panel to consider the draft road safety strategy at a later meeting.");
+  must_match("2. Clerk to circulate the draft road safety strategy before a later meeting.", "to circulate");
+}
