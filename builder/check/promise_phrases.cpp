@@ -726,6 +726,8 @@ struct PatternTable {
       "need needs have has ought want wants wish wishes hope hopes try tries reason reasons purpose objective");
   // "A decision would be taken at the November meeting": when a decision falls, a schedule.
   WordSet decision_noun = vocabulary.set_of("decision decisions determination");
+  WordSet decide_verb = vocabulary.set_of("approve agree consider note endorse adopt ratify determine decide");
+  WordSet minutes_word = vocabulary.set_of("minutes minute");
   // "It was important that ...", "to be assured that ...": what members want to be true, not a task owed.
   WordSet evaluative = vocabulary.set_of("important essential vital crucial imperative necessary assured reassured");
   // A named later meeting or time; "year" alone ("this year") is a work plan's span.
@@ -1354,6 +1356,8 @@ class ClauseRules {
     if (passive_by_outside_body(t)) return Exclusion::ThirdParty;
     if (passive_by_deciding_body(t)) return Exclusion::Habitual;
     if (is(table_.modal, t) && is(table_.be, t + 1) && subject_head_is(t, table_.decision_noun)) return Exclusion::Habitual;
+    if (is(table_.modal, t) && committee_asked_to_decide(t)) return Exclusion::OwnBusiness;
+    if (is(table_.modal, t) && minutes_for_approval(t)) return Exclusion::WithinMeeting;
     // "You will be told whether ...": a standing notice to the reader.
     if (is(table_.modal, t) && t > first && word(t - 1) == "You") return Exclusion::Habitual;
     for (size_t k = (t > first + kLookBack ? t - kLookBack : first); k < t; ++k)
@@ -2385,6 +2389,28 @@ class ClauseRules {
                                                                              : "intended-to")
                                  : is(table_.agreed, t) ? "agreed-to" : "undertook-to";
     return make(t, with_particle(v, s), out);
+  }
+
+  // "The Committee would be asked to approve the accounts in September": the
+  // committee's own business to come, which officers' papers serve.
+  bool committee_asked_to_decide(size_t t) const {
+    uint32_t s = w_.tokens[t].sentence;
+    size_t v = t + 1;
+    while (in(v, s) && v <= t + 3 && adverb(v)) ++v;
+    if (!in(v + 3, s) || !is(table_.be, v) || word(v + 1) != "asked" || !is(table_.to, v + 2)) return false;
+    if (!is(table_.decide_verb, v + 3)) return false;
+    return subject_head_is(t, table_.own_body);
+  }
+
+  // "The minutes would be presented to the next meeting for approval": the
+  // minutes' own procedure. (Minutes "circulated" to members are a task.)
+  bool minutes_for_approval(size_t t) const {
+    if (!subject_head_is(t, table_.minutes_word)) return false;
+    uint32_t s = w_.tokens[t].sentence;
+    for (size_t k = t + 1; k + 1 < sentence_end_[s] && k <= t + 12; ++k)
+      if (word(k) == "for" && (word(k + 1) == "approval" || word(k + 1) == "signature" || word(k + 1) == "confirmation"))
+        return true;
+    return false;
   }
 
   // The last word of the subject of the clause whose head is t is in `set`.

@@ -1174,3 +1174,10 @@ TEST_CASE("an urgent item taken at the meeting and an owner line whose owner is 
   must_not_match("2. Panel to consider the draft road safety strategy at a later meeting.");
   must_match("2. Clerk to circulate the draft road safety strategy before a later meeting.", "to circulate");
 }
+
+TEST_CASE("the committee asked to decide later, and minutes presented for approval, are the committee's own business") {
+  must_not_match("The Committee would be asked to approve the final accounts in September.");
+  must_match("The Committee would be sent the final accounts in September.", "would be sent");
+  must_not_match("The minutes would be presented to the next meeting for approval.");
+  must_match("The minutes of the working group would be circulated to Members.", "would be circulated");
+}
