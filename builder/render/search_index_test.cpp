@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include "reportsite/core/strings.h"
 #include "site_fixture.h"
 
@@ -66,6 +68,103 @@ items:
   size_t scrutiny = docs.find(R"(["Meeting","Scrutiny Committee, 5 June 2019")");
   REQUIRE(scrutiny != std::string::npos);
   CHECK(audit < scrutiny);
+}
+
+
+// The search index after an edit: the last index patched (what a user gets
+// is the same as from a clean build), the files the edit did not touch kept.
+const std::string kSearchSite = fixture::kMinimalSite + R"(-- content/meetings/2019/2019-06-05-scrutiny.yaml --
+committee: scrutiny
+date: 2019-06-05
+status: confirmed
+items:
+  - number: "1"
+    title: Library opening hours
+    minutes: Members discussed the zebra crossing outside the library.
+    resolved: That the opening hours be kept.
+-- content/meetings/2019/2019-07-10-audit.yaml --
+committee: audit
+date: 2019-07-10
+status: confirmed
+items:
+  - number: "1"
+    title: Internal audit plan
+    minutes: Members agreed the plan.
+)";
+const std::string kEditedMeeting = "site/content/meetings/2019/2019-06-05-scrutiny.yaml";
+
+/// The search files of the output in `fs`, by path.
+std::map<std::string, std::string> search_files(const MemoryFileSystem& fs) {
+  std::map<std::string, std::string> out;
+  for (const auto& [path, bytes] : fs.files)
+    if (path.rfind("site/public/assets/search/", 0) == 0) out[path] = bytes;
+  return out;
+}
+
+/// The search files a clean build of the site in `fs` (its inputs only) publishes.
+std::map<std::string, std::string> clean_search_files(const MemoryFileSystem& fs) {
+  MemoryFileSystem clean;
+  for (const auto& [path, bytes] : fs.files)
+    if (path.rfind("site/content/", 0) == 0 || path.rfind("site/data/", 0) == 0) clean.files[path] = bytes;
+  REQUIRE(fixture::build_in(clean).published);
+  return search_files(clean);
+}
+
+void replace_in(MemoryFileSystem& fs, const std::string& path, const std::string& from, const std::string& to) {
+  std::string& text = fs.files.at(path);
+  size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, from.size(), to);
+}
+
+TEST_CASE("search index after an edit: only the edited document's terms and chunk are redrawn, the bytes a clean build gives") {
+  MemoryFileSystem fs;
+  fixture::add_site(fs, kSearchSite);
+  REQUIRE(fixture::build_in(fs).published);
+  const auto first = search_files(fs);
+  REQUIRE(first.count("site/public/assets/search/terms-z.js"));  // "zebra" is the only word in z
+
+  replace_in(fs, kEditedMeeting, "zebra crossing", "quokka crossing");
+  BuildResult edited = fixture::build_in(fs);
+  REQUIRE(edited.published);
+  CHECK(search_files(fs) == clean_search_files(fs));
+  CHECK(fs.files.count("site/public/assets/search/terms-z.js") == 0);  // its one word went
+  CHECK(fs.files.at("site/public/assets/search/terms-q.js").find("\"quokka\":") != std::string::npos);
+  CHECK_FALSE(fixture::file(edited, "assets/search/terms-q.js")->reused);
+  CHECK_FALSE(fixture::file(edited, "assets/search/docs-0.js")->reused);  // holds the edited item's snippet
+  // Shards with none of the words that changed are kept as published, not made again.
+  CHECK(fixture::file(edited, "assets/search/terms-m.js")->reused);
+  CHECK(fixture::file(edited, "assets/search/terms-p.js")->reused);
+
+  // Put back: the first build's bytes again.
+  replace_in(fs, kEditedMeeting, "quokka crossing", "zebra crossing");
+  REQUIRE(fixture::build_in(fs).published);
+  CHECK(search_files(fs) == first);
+}
+
+TEST_CASE("search index after an edit that changes no document: every shard and chunk kept") {
+  MemoryFileSystem fs;
+  fixture::add_site(fs, kSearchSite);
+  REQUIRE(fixture::build_in(fs).published);
+  const auto first = search_files(fs);
+  fs.files.at(kEditedMeeting) += "# a note for the clerk\n";
+  BuildResult r = fixture::build_in(fs);
+  REQUIRE(r.published);
+  CHECK(search_files(fs) == first);
+  for (const auto& f : r.files)
+    if (f.path.rfind("assets/search/terms-", 0) == 0 || f.path.rfind("assets/search/docs-", 0) == 0)
+      CHECK_MESSAGE(f.reused, f.path);
+}
+
+TEST_CASE("search index after an edit that renumbers the documents (an item added) is made whole, as a clean build") {
+  MemoryFileSystem fs;
+  fixture::add_site(fs, kSearchSite);
+  REQUIRE(fixture::build_in(fs).published);
+  fs.files.at(kEditedMeeting) += "  - number: \"2\"\n    title: Parks\n    minutes: Members asked about the yak enclosure.\n";
+  BuildResult r = fixture::build_in(fs);
+  REQUIRE(r.published);
+  CHECK(search_files(fs) == clean_search_files(fs));
+  CHECK(fs.files.at("site/public/assets/search/terms-y.js").find("\"yak\":") != std::string::npos);
 }
 
 }  // namespace
