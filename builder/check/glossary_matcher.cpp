@@ -623,6 +623,11 @@ bool numbers_something(std::string_view text, const std::vector<Token>& toks, si
       "chapter", "annex", "annexe", "stage", "article", "tier", "class", "category", "table", "figure", "item",
       "paragraph", "book", "title"};
   if (k > 0 && only_spaces(text, toks[k - 1].end, toks[k].begin) && numbered.count(toks[k - 1].norm)) return true;
+  // The second of a pair or range: "Parts I and II", "Stages II to IV".
+  if (k >= 2 && only_spaces(text, toks[k - 1].end, toks[k].begin) &&
+      (toks[k - 1].norm == "and" || toks[k - 1].norm == "or" || toks[k - 1].norm == "to") &&
+      is_roman_numeral(toks[k - 2].cased) && numbers_something(text, toks, k - 2))
+    return true;
   // List markers count in ones, fives and tens: (iv), ii), (XII); not (MDC).
   if (toks[k].cased.find_first_not_of("IVXivx") != std::string::npos) return false;
   size_t b = toks[k].begin, e = toks[k].end;
@@ -716,6 +721,25 @@ bool name_after_a_title(std::string_view text, const std::vector<Token>& toks, s
                                  "prof", "alderman"})
     if (toks[j - 1].norm == title) return true;
   return false;
+}
+
+/// "Moira LANG", "Fiona McKAY (Vice Chairperson)", "Graeme MUNRO, Chair": a line that opens with a given
+/// name and a surname in capitals, as Scottish minutes list members. The surname ends the line or is
+/// followed by a bracket or a comma; it has four letters or more and the name before it is no English word,
+/// so "Draft HRA (…)" and "The DPIA, …" stay abbreviations.
+bool surname_in_capitals_after_given_name(std::string_view text, const std::vector<Token>& toks, size_t k) {
+  if (k == 0 || toks[k].cased.size() < 4) return false;
+  const Token& given = toks[k - 1];
+  if (text.substr(given.end, toks[k].begin - given.end) != " ") return false;
+  size_t line_start = given.begin;
+  while (line_start > 0 && (text[line_start - 1] == ' ' || text[line_start - 1] == '\t')) --line_start;
+  if (line_start > 0 && text[line_start - 1] != '\n') return false;
+  Caps g = caps_of(given.cased);
+  if (g.letters < 2 || g.capitals != 1 || !std::isupper(static_cast<unsigned char>(given.cased[0]))) return false;
+  if (is_english_word(given.norm)) return false;  // "The DPIA, …", "Draft HRA (…)": a word, not a given name
+  size_t after = toks[k].end;
+  while (after < text.size() && text[after] == ' ') ++after;
+  return after == text.size() || text[after] == '\n' || text[after] == '(' || text[after] == ',';
 }
 
 /// Words of minutes that look like initials and are not: a party's tag in
@@ -1166,7 +1190,8 @@ std::vector<GlossaryFinding> GlossaryMatcher::check_page(const std::vector<std::
       std::string word = abbreviation_form(t.cased);
       if (!looks_like_abbreviation(word)) continue;
       if (allowed_.count(word) || allowed_.count(t.cased) || is_everyday(word) || is_ordinary_word(word) ||
-          is_code(text, sc.tokens, k) || name_after_a_title(text, sc.tokens, k) || time_of_day(text, sc.tokens, k) || minutes_idiom(text, sc.tokens, k) ||
+          is_code(text, sc.tokens, k) || name_after_a_title(text, sc.tokens, k) ||
+          surname_in_capitals_after_given_name(text, sc.tokens, k) || time_of_day(text, sc.tokens, k) || minutes_idiom(text, sc.tokens, k) ||
           // In a heading in capitals a word of four letters or more is a word (HALL, PLAN); CAB, MAT stay initials.
           (word.size() >= 4 && on_capitals_line(text, t) && is_english_word_or_plural(ascii_lower(word))) ||
           (is_roman_numeral(word) && numbers_something(text, sc.tokens, k)) || in_postcode(text, sc.tokens, k))

@@ -567,6 +567,25 @@ TEST_CASE("a surname in capitals after a title, with or without initials, and a 
   CHECK(seen_in("Councillor Price said the RTPI view was noted.", corpus_like()) == Seen{"glossary.abbr-unknown RTPI"});
 }
 
+TEST_CASE("a line that opens with a given name and a surname in capitals lists a person") {
+  // Must not flag: members listed as Scottish minutes list them, alone, before a bracket or a comma.
+  CHECK(seen_in("Moira LANG\nFiona McKAY (Vice Chairperson)\nGraeme MUNRO, Chair", corpus_like()).empty());
+  // Must flag: the same shape inside a sentence, a short token, or more words after it.
+  CHECK(seen_in("The board thanked Moira LANG for her work.", corpus_like()) == Seen{"glossary.abbr-unknown LANG"});
+  CHECK(seen_in("Draft HRA (for comment)", corpus_like()) == Seen{"glossary.abbr-unknown HRA"});
+  CHECK(seen_in("Housing PSHR review", corpus_like()) == Seen{"glossary.abbr-unknown PSHR"});
+  CHECK(seen_in("The DPIA (attached) was noted.", corpus_like()) == Seen{"glossary.abbr-unknown DPIA"});
+}
+
+TEST_CASE("the second Roman numeral of a pair or range after a numbered word numbers it too") {
+  // Must not flag: "Parts I and II", "Annex II or III".
+  CHECK(seen_in("Agreement of Agenda between Parts I and II", corpus_like()).empty());
+  CHECK(seen_in("The plans are in Annex II or III.", corpus_like()).empty());
+  // Must flag: the same letters joined to no numbered word.
+  CHECK(seen_in("The LD and DCM reports were noted.", corpus_like()) ==
+        Seen{"glossary.abbr-unknown LD", "glossary.abbr-unknown DCM"});
+}
+
 TEST_CASE("a longer word in capitals is known by the compiled-in English word list, a short one is not") {
   // Must not flag: names of programmes that are English words, in no hand list.
   CHECK(seen_in("The THRIVE programme and the FLOURISH partnership were praised.", corpus_like()).empty());

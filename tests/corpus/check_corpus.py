@@ -8,7 +8,7 @@ Checks column counts, unique ids, split values, the promise marks ⟦ ⟧
 construction tags against the README list, the expect column of
 abbreviations.tsv, and prints counts per construction and split.
 """
-import collections, os, re, sys
+import collections, os, random, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 errors = []
@@ -38,7 +38,9 @@ def read_tsv(name, header):
         # fresh2: odd-numbered rows became tuning data (fresh2a), even ones stay held out (fresh2b).
         # realmix (REALMIX.md): rewritten real agenda items, a third of the councils held out.
         # abbreviations_realmix.tsv (REALMIX-GLOSSARY.md): the same, for the glossary rules.
+        # abbreviations_realmix2.tsv (REALMIX-GLOSSARY2.md): a second such set, from other bodies.
         wanted = (('realmix-g', 'realmix-g-heldout') if name == 'abbreviations_realmix.tsv'
+                  else ('realmix-g2', 'realmix-g2-heldout') if name == 'abbreviations_realmix2.tsv'
                   else ('realmix', 'realmix-heldout') if name.endswith('_realmix.tsv')
                   else ('realmix2', 'realmix2-heldout') if name.endswith('_realmix2.tsv')
                   else ('realmix3', 'realmix3-heldout') if name.endswith('_realmix3.tsv')
@@ -186,28 +188,35 @@ print(f'  sentences: {len(A)} (tune {sum(r["split"] == "tune" for r in A)}, '
 for k in sorted({k[0] for k in acount}):
     print(f'  {k:28} ' + '  '.join(f'{sp} {acount[(k, sp)]:4}' for sp in SPLITS if not sp.startswith('realmix')))
 
-# abbreviations_realmix.tsv: expect items, the `[council-NN page-NNN item-NNN kind]` prefix,
-# and no council in both splits.
-G = read_tsv('abbreviations_realmix.tsv', ['id', 'split', 'text', 'expect', 'why'])
+# abbreviations_realmix.tsv and abbreviations_realmix2.tsv: expect items, the
+# `[council-NN page-NNN item-NNN kind]` prefix, and no council in both of a file's splits.
+# realmix-g2 numbers its councils from 501 and draws each council's split once, by a fixed seed.
 GPAGE = re.compile(r'^[a-z-]+: \[council-(\d+) page-(\d+) item-(\d+) ([a-z-]+)\]')
-g_split_of = {}
-for r in G:
-    m = GPAGE.match(r['why'])
-    if not m:
-        err(f'abbreviations_realmix.tsv:{r["_line"]}: why lacks the category: [council-NN page-NNN item-NNN kind] prefix')
-    elif g_split_of.setdefault(m.group(1), r['split']) != r['split']:
-        err(f'abbreviations_realmix.tsv:{r["_line"]}: council-{m.group(1)} is in both realmix-g splits')
-    for item in ([] if r['expect'] == '-' else r['expect'].split(';')):
-        rule, _, tok = item.partition(':')
-        if rule not in RULES or not tok or tok.lower() not in r['text'].lower():
-            err(f'abbreviations_realmix.tsv:{r["_line"]}: bad expect item {item!r}')
-print('abbreviations_realmix.tsv')
-for sp in ('realmix-g', 'realmix-g-heldout'):
-    rows = [r for r in G if r['split'] == sp]
-    ms = [m for m in (GPAGE.match(r['why']) for r in rows) if m]
-    findings = sum(0 if r['expect'] == '-' else len(r['expect'].split(';')) for r in rows)
-    print(f'  {sp}: {len(rows)} sentences, {findings} expected findings, {len({m.group(3) for m in ms})} items, '
-          f'{len({m.group(2) for m in ms})} pages, {len({m.group(1) for m in ms})} councils')
+def g2_split(council):
+    return 'realmix-g2-heldout' if random.Random(f'realmix-g2-council-{council}').random() < 1 / 3 else 'realmix-g2'
+for gname, gsplits in (('abbreviations_realmix.tsv', ('realmix-g', 'realmix-g-heldout')),
+                       ('abbreviations_realmix2.tsv', ('realmix-g2', 'realmix-g2-heldout'))):
+    G = read_tsv(gname, ['id', 'split', 'text', 'expect', 'why'])
+    g_split_of = {}
+    for r in G:
+        m = GPAGE.match(r['why'])
+        if not m:
+            err(f'{gname}:{r["_line"]}: why lacks the category: [council-NN page-NNN item-NNN kind] prefix')
+        elif g_split_of.setdefault(m.group(1), r['split']) != r['split']:
+            err(f'{gname}:{r["_line"]}: council-{m.group(1)} is in both of its splits')
+        elif gsplits[0] == 'realmix-g2' and (int(m.group(1)) < 501 or g2_split(int(m.group(1))) != r['split']):
+            err(f'{gname}:{r["_line"]}: council-{m.group(1)} is not numbered from 501 or not in its drawn split')
+        for item in ([] if r['expect'] == '-' else r['expect'].split(';')):
+            rule, _, tok = item.partition(':')
+            if rule not in RULES or not tok or tok.lower() not in r['text'].lower():
+                err(f'{gname}:{r["_line"]}: bad expect item {item!r}')
+    print(gname)
+    for sp in gsplits:
+        rows = [r for r in G if r['split'] == sp]
+        ms = [m for m in (GPAGE.match(r['why']) for r in rows) if m]
+        findings = sum(0 if r['expect'] == '-' else len(r['expect'].split(';')) for r in rows)
+        print(f'  {sp}: {len(rows)} sentences, {findings} expected findings, {len({m.group(3) for m in ms})} items, '
+              f'{len({m.group(2) for m in ms})} pages, {len({m.group(1) for m in ms})} councils')
 
 if errors:
     print(f'\n{len(errors)} error(s):')

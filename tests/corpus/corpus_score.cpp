@@ -164,7 +164,8 @@ static_assert(std::size(kSplits) == kSplitCount);
 // Held out: --verbose counts their misses and false alarms but never prints them.
 bool held_out(const std::string& split) {
   return split == "heldout" || split == "fresh3" || split == "realmix-heldout" || split == "realmix2-heldout" ||
-         split == "realmix3-heldout" || split == "realmix4-heldout" || split == "realmix-g-heldout";
+         split == "realmix3-heldout" || split == "realmix4-heldout" || split == "realmix-g-heldout" ||
+         split == "realmix-g2-heldout";
 }
 
 bool known_split(const std::string& name) {
@@ -205,7 +206,7 @@ struct Scores {
   std::vector<std::string> promise_tags;  // in file order, first seen
   std::vector<std::string> categories;
   std::vector<std::string> notes;  // misses and false alarms, for --verbose
-  std::vector<std::string> realmix_categories;  // of abbreviations_realmix.tsv
+  std::vector<std::string> realmix_categories;  // of abbreviations_realmix.tsv and abbreviations_realmix2.tsv
   size_t held_out_notes = 0;       // those of held-out splits, counted and not kept
 };
 
@@ -369,12 +370,13 @@ bool score_promises(const std::string& dir, Scores& s) {
 
 // ---------------------------------------------------------------- glossary
 
-// The real-mix glossary splits (abbreviations_realmix.tsv, REALMIX-GLOSSARY.md):
+// The real-mix glossary splits (abbreviations_realmix.tsv, REALMIX-GLOSSARY.md, and
+// abbreviations_realmix2.tsv, REALMIX-GLOSSARY2.md, from other bodies):
 // every sentence of randomly chosen agenda items of real minutes, rewritten.
 // The rows of one source page (`page-NNN` in `why`) are checked as one page,
 // so a definition or a first use carries to later rows as it does on a site.
-// They have a table of their own; realmix-g-heldout is held out (held_out()).
-const char* const kGlossarySplits[] = {"realmix-g", "realmix-g-heldout"};
+// They have a table of their own; realmix-g-heldout and realmix-g2-heldout are held out (held_out()).
+const char* const kGlossarySplits[] = {"realmix-g", "realmix-g-heldout", "realmix-g2", "realmix-g2-heldout"};
 bool glossary_only_split(const std::string& name) {
   return std::find(std::begin(kGlossarySplits), std::end(kGlossarySplits), name) != std::end(kGlossarySplits);
 }
@@ -431,7 +433,8 @@ bool score_glossary(const std::string& dir, Scores& s) {
   if (!read_tsv(dir + "/abbreviations.tsv", header, rows) || !read_tsv(dir + "/abbreviations_fresh.tsv", header, rows) ||
       !read_tsv(dir + "/abbreviations_fresh2.tsv", header, rows) ||
       !read_tsv(dir + "/abbreviations_fresh3.tsv", header, rows) ||
-      !read_tsv(dir + "/abbreviations_realmix.tsv", header, rows))
+      !read_tsv(dir + "/abbreviations_realmix.tsv", header, rows) ||
+      !read_tsv(dir + "/abbreviations_realmix2.tsv", header, rows))
     return false;
   // Pages: [first, last) rows; one row each, except the realmix-g rows of one source page.
   std::vector<std::pair<size_t, size_t>> pages;
@@ -624,15 +627,15 @@ void print_tables(const Scores& s) {
 }
 
 /// The glossary-only splits per rule, then every split's glossary rules pooled,
-/// then abbreviations_realmix.tsv per category.
+/// then abbreviations_realmix.tsv and abbreviations_realmix2.tsv per category.
 void print_glossary_splits(const Scores& s) {
   std::printf(
-      "\nglossary.* on the real-mix glossary splits (abbreviations_realmix.tsv; each source page checked as one "
-      "page)\n");
-  std::printf("  %-24s %-17s %5s %5s %5s %7s %9s %7s\n", "rule", "split", "TP", "FP", "FN", "recall", "precision",
+      "\nglossary.* on the real-mix glossary splits (abbreviations_realmix.tsv and abbreviations_realmix2.tsv; "
+      "each source page checked as one page)\n");
+  std::printf("  %-24s %-18s %5s %5s %5s %7s %9s %7s\n", "rule", "split", "TP", "FP", "FN", "recall", "precision",
               "exact");
   auto line = [](const char* rule, const char* sp, const Counts& c) {
-    std::printf("  %-24s %-17s %5zu %5zu %5zu %7s %9s %7s\n", rule, sp, c.tp, c.fp, c.fn, fixed2(c.recall()).c_str(),
+    std::printf("  %-24s %-18s %5zu %5zu %5zu %7s %9s %7s\n", rule, sp, c.tp, c.fp, c.fn, fixed2(c.recall()).c_str(),
                 fixed2(c.precision()).c_str(), fixed2(c.exactness()).c_str());
   };
   for (const char* sp : kGlossarySplits)
@@ -656,7 +659,7 @@ void print_glossary_splits(const Scores& s) {
       }
     if (any) line("glossary.* (pooled)", sp.c_str(), pooled);
   }
-  std::printf("\nglossary.* per category of abbreviations_realmix.tsv (all four rules together)\n");
+  std::printf("\nglossary.* per category of abbreviations_realmix*.tsv (all four rules together)\n");
   std::printf("  %-30s", "category");
   for (const char* sp : kGlossarySplits)
     std::printf(" | %-30s", (std::string(sp) + ": rows hits miss FA exact").c_str());
@@ -739,7 +742,7 @@ int main(int argc, char** argv) {
     for (const auto& n : s.notes) std::printf("  %s\n", n.c_str());
     if (s.held_out_notes)
       std::printf("  (%zu more in the held-out splits fresh3, realmix-heldout, realmix2/3/4-heldout and "
-                  "realmix-g-heldout, not shown)\n",
+                  "realmix-g/g2-heldout, not shown)\n",
                   s.held_out_notes);
   }
 
