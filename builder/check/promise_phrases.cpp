@@ -1503,9 +1503,7 @@ class ClauseRules {
       while (in(v, s) && v <= t + 3 && adverb(v)) ++v;
       if (!in(v, s) || is(table_.be, v)) return false;
     }
-    size_t head = npos;
-    for (size_t k = subject; k < t; ++k)
-      if (!adverb(k)) head = k;
+    const size_t head = last_word_before(subject, t);
     if (head == npos) return false;
     // "The Parish Council agreed to object": a council's minutes record its own decision.
     bool council_decides = agreed_to && (word(head) == "Council" || word(head) == "council");
@@ -2413,13 +2411,19 @@ class ClauseRules {
     return false;
   }
 
+  // The subject's head: the last token of [from, t) that is no adverb, or npos.
+  size_t last_word_before(size_t from, size_t t) const {
+    size_t head = npos;
+    for (size_t k = from; k < t; ++k)
+      if (!adverb(k)) head = k;
+    return head;
+  }
+
   // The last word of the subject of the clause whose head is t is in `set`.
   bool subject_head_is(size_t t, const WordSet& set) const {
     bool agreed_that = false;
     size_t from = clause_start(t, agreed_that);
-    size_t head = npos;
-    for (size_t k = from; k < t; ++k)
-      if (!adverb(k)) head = k;
+    const size_t head = last_word_before(from, t);
     if (head == npos || !is(set, head)) return false;
     // "A note of the decision", "the Head of the Service": the word is in a modifier, not the head.
     size_t k = head;
