@@ -45,6 +45,7 @@ def read_tsv(name, header):
                   else ('realmix2', 'realmix2-heldout') if name.endswith('_realmix2.tsv')
                   else ('realmix3', 'realmix3-heldout') if name.endswith('_realmix3.tsv')
                   else ('realmix4', 'realmix4-heldout') if name.endswith('_realmix4.tsv')
+                  else ('realmix5', 'realmix5-heldout') if name.endswith('_realmix5.tsv')
                   else ('fresh3',) if name.endswith('_fresh3.tsv') else ('fresh2a', 'fresh2b') if name.endswith('_fresh2.tsv')
                   else ('fresh',) if name.endswith('_fresh.tsv') else None)
         if (row['split'] not in wanted) if wanted else row['split'] not in ('tune', 'heldout'):
@@ -87,7 +88,8 @@ P = (read_tsv('promises.tsv', ['id', 'split', 'label', 'construction', 'text', '
      read_tsv('promises_realmix.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']) +
      read_tsv('promises_realmix2.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']) +
      read_tsv('promises_realmix3.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']) +
-     read_tsv('promises_realmix4.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']))
+     read_tsv('promises_realmix4.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']) +
+     read_tsv('promises_realmix5.tsv', ['id', 'split', 'label', 'construction', 'text', 'why']))
 promise_tags, none_tags = readme_tags('Promise constructions'), readme_tags('Near-miss constructions')
 count = collections.Counter()
 promises = collections.Counter()
@@ -126,9 +128,10 @@ for lab, c in sorted({(k[0], k[1]) for k in count if not k[2].startswith('realmi
 
 print('promises.tsv')
 SPLITS = ('tune', 'heldout', 'fresh', 'fresh2a', 'fresh2b', 'fresh3', 'realmix', 'realmix-heldout', 'realmix2',
-          'realmix2-heldout', 'realmix3', 'realmix3-heldout', 'realmix4', 'realmix4-heldout')
+          'realmix2-heldout', 'realmix3', 'realmix3-heldout', 'realmix4', 'realmix4-heldout',
+          'realmix5', 'realmix5-heldout')
 print(f'  {"label":8} {"construction":28} {"tune":>5} {"held":>5} {"fresh":>5} {"f2a":>5} {"f2b":>5} {"f3":>5}'
-      f' {"rmix":>5} {"rmixh":>5} {"rmx2":>5} {"rmx2h":>5} {"rmx3":>5} {"rmx3h":>5} {"rmx4":>5} {"rmx4h":>5}'
+      f' {"rmix":>5} {"rmixh":>5} {"rmx2":>5} {"rmx2h":>5} {"rmx3":>5} {"rmx3h":>5} {"rmx4":>5} {"rmx4h":>5} {"rmx5":>5} {"rmx5h":>5}'
       f' {"all":>5}')
 for lab in ('promise', 'none'):
     for c in sorted({k[1] for k in count if k[0] == lab}):
@@ -155,7 +158,7 @@ for sp in SPLITS[6:]:
 split_of = {}
 for r in R:
     m = ITEM.match(r['why'])
-    # realmix2 numbers its councils from 201, realmix3 from 301, realmix4 from 401, so one council
+    # realmix2 numbers its councils from 201, realmix3 from 301, realmix4 from 401, realmix5 from 501, so one council
     # number never names two sets.
     if m and split_of.setdefault(m.group(1), r['split']) != r['split']:
         err(f'promises_realmix*.tsv:{r["_line"]}: council-{m.group(1)} is in two realmix splits')

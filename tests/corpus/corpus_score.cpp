@@ -157,14 +157,15 @@ const char* const kRules[] = {"undertaking.untracked", "glossary.abbr-unknown", 
 // REALMIX2.md) is a second such set from other councils, split the same way.
 const char* const kSplits[] = {"tune",    "heldout", "fresh",           "fresh2a",  "fresh2b",
                                "fresh3",  "realmix", "realmix-heldout", "realmix2", "realmix2-heldout",
-                               "realmix3", "realmix3-heldout", "realmix4", "realmix4-heldout"};
-constexpr int kSplitCount = 14;
+                               "realmix3", "realmix3-heldout", "realmix4", "realmix4-heldout",
+                               "realmix5", "realmix5-heldout"};
+constexpr int kSplitCount = 16;
 static_assert(std::size(kSplits) == kSplitCount);
 
 // Held out: --verbose counts their misses and false alarms but never prints them.
 bool held_out(const std::string& split) {
   return split == "heldout" || split == "fresh3" || split == "realmix-heldout" || split == "realmix2-heldout" ||
-         split == "realmix3-heldout" || split == "realmix4-heldout" || split == "realmix-g-heldout" ||
+         split == "realmix3-heldout" || split == "realmix4-heldout" || split == "realmix5-heldout" || split == "realmix-g-heldout" ||
          split == "realmix-g2-heldout";
 }
 
@@ -184,7 +185,8 @@ const char* const kWithPossible = "undertaking.untracked+possible";
 
 // The training splits whose rows are real minutes rewritten (the real mix).
 bool real_mix_training(const std::string& split) {
-  return split == "realmix" || split == "realmix2" || split == "realmix3" || split == "realmix4";
+  return split == "realmix" || split == "realmix2" || split == "realmix3" || split == "realmix4" ||
+         split == "realmix5";
 }
 
 /// Hits and false alarms of the findings that carry one construction tag.
@@ -315,7 +317,7 @@ bool score_promises(const std::string& dir, Scores& s) {
   const std::vector<std::string> header = {"id", "split", "label", "construction", "text", "why"};
   for (const char* file : {"/promises.tsv", "/promises_fresh.tsv", "/promises_fresh2.tsv", "/promises_fresh3.tsv",
                            "/promises_realmix.tsv", "/promises_realmix2.tsv", "/promises_realmix3.tsv",
-                           "/promises_realmix4.tsv"})
+                           "/promises_realmix4.tsv", "/promises_realmix5.tsv"})
     if (!read_tsv(dir + file, header, rows)) return false;
   for (const auto& row : rows) {
     const std::string &id = row[0], &split_name = row[1], &label = row[2], &tag = row[3];
@@ -539,7 +541,7 @@ double metric(const Counts& c, const std::string& name, bool& known) {
 void print_found_constructions(const Scores& s) {
   std::printf(
       "\nundertaking.untracked findings by the construction they name, both tiers, training splits only (tune,\n"
-      "fresh, fresh2a, fresh2b, realmix, realmix2, realmix3, realmix4 pooled; and the realmix ones, the real mix). No held-out row is\n"
+      "fresh, fresh2a, fresh2b, realmix, realmix2, realmix3, realmix4, realmix5 pooled; and the realmix ones, the real mix). No held-out row is\n"
       "counted. tier: where the construction's findings are reported (possible = off by default)\n");
   std::printf("  %-22s %-9s %5s %5s %9s | %9s %5s %9s\n", "construction", "tier", "TP", "FP", "precision", "real TP",
               "FP", "precision");
