@@ -7,7 +7,10 @@
 #   - a plugin that crashes, hangs, writes invalid JSON, speaks another protocol
 #     or names a path outside the output exits 1 with its error at the plugin's
 #     line in data/site.yaml, and the previous output stays exactly as it was;
-#   - exempt text never reaches a plugin (a probe writes down all it was sent).
+#   - exempt text never reaches a plugin (a probe writes down all it was sent);
+#   - the builder runs with malloc's huge pages (it starts itself again with
+#     GLIBC_TUNABLES set, builder/cli/main.cpp), yet a plugin gets the caller's
+#     environment as it was, GLIBC_TUNABLES included or absent.
 set -u
 name=plugins
 source "$(dirname "$0")/lib.sh"
@@ -120,6 +123,25 @@ if [ -s probe.txt ] && grep -qx 'Statement of accounts' probe.txt && grep -qx 'C
 else fail "the probe received nothing useful; the exempt check proves nothing"; fi
 grep -qi 'exempt-marker-7f3a' probe.txt && fail "exempt text reached the plugin: $(grep -i -m3 'exempt-marker-7f3a' probe.txt)" \
   || pass "no exempt text reached the plugin"
+
+# 5. The builder's restart with huge pages is its own business: a plugin sees the caller's environment.
+use_plugin env-probe "sh $plugins/env_probe.sh"
+for caller in "" "glibc.malloc.check=0"; do
+  if [ -z "$caller" ]; then rc=$(unset GLIBC_TUNABLES; REPORTSITE_PROBE_OUT="$work/envp" build)
+  else rc=$(GLIBC_TUNABLES="$caller" REPORTSITE_PROBE_OUT="$work/envp" build); fi
+  [ "$rc" -eq 0 ] || { fail "the env probe's build exited $rc (GLIBC_TUNABLES='$caller')"; cat build.err; continue; }
+  seen=$(grep '^GLIBC_TUNABLES=' envp.env)
+  [ "$seen" = "${caller:+GLIBC_TUNABLES=$caller}" ] && ! grep -q '^REPORTSITE_CALLER_TUNABLES=' envp.env \
+    && pass "a plugin sees the caller's GLIBC_TUNABLES ('$caller') and nothing of the builder's" \
+    || fail "a plugin saw '$seen' (and $(grep -c REPORTSITE_CALLER envp.env) restart markers) for GLIBC_TUNABLES='$caller'"
+  # ld.so parses the variable in place, so its ':' reads as a line break here.
+  grep -qE "^(GLIBC_TUNABLES=)?glibc.malloc.hugetlb=1$" envp.builder \
+    && pass "the builder itself was started with glibc.malloc.hugetlb=1 (GLIBC_TUNABLES='$caller')" \
+    || fail "the builder was started without huge pages: $(grep GLIBC_TUNABLES envp.builder)"
+done
+rc=$(GLIBC_TUNABLES=glibc.malloc.hugetlb=0 REPORTSITE_PROBE_OUT="$work/envp" build)
+[ "$rc" -eq 0 ] && grep -qx 'GLIBC_TUNABLES=glibc.malloc.hugetlb=0' envp.builder && grep -qx 'GLIBC_TUNABLES=glibc.malloc.hugetlb=0' envp.env \
+  && pass "a caller's own hugetlb setting is left alone" || fail "GLIBC_TUNABLES=glibc.malloc.hugetlb=0 was not kept"
 
 # 4. The example on the repository's own example site, as CI runs it.
 mkdir example
