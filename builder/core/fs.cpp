@@ -1,5 +1,6 @@
 #include "reportsite/core/fs.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/file.h>
@@ -221,15 +222,57 @@ std::unique_ptr<FileLock> RealFileSystem::lock(const std::string& path, const st
   return std::make_unique<FlockLock>(fd);
 }
 
+namespace {
+/// list_entries' walk below the open folder `dir_fd`, whose entries are named
+/// `prefix` + name. One open, a read or two and one close per folder: an
+/// output of 10,000 meetings has 25,000 folders, on which std::filesystem's
+/// iterator spent 16 system calls each (1.4 s a build on a virtual machine).
+void walk_entries(int dir_fd, const std::string& prefix, std::vector<std::string>& out) {
+  alignas(struct dirent64) char buf[1 << 15];
+  bool any = false;
+  std::vector<std::string> folders;
+  for (;;) {
+    ssize_t n = ::getdents64(dir_fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    for (ssize_t at = 0; at < n;) {
+      const auto* entry = reinterpret_cast<const struct dirent64*>(buf + at);
+      at += entry->d_reclen;
+      const std::string_view name(entry->d_name);
+      if (name == "." || name == "..") continue;
+      any = true;
+      bool folder = entry->d_type == DT_DIR;
+      if (entry->d_type == DT_UNKNOWN) {  // file systems that do not say: ask, without following a link
+        struct ::stat st {};
+        folder = ::fstatat(dir_fd, entry->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+      }
+      if (folder) folders.emplace_back(name);
+      else out.push_back(prefix + std::string(name));
+    }
+  }
+  for (const auto& name : folders) {
+    int fd = ::openat(dir_fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    // A folder that cannot be read is named as a file: it may hold anything, so it is no one's to take as empty.
+    if (fd < 0) {
+      out.push_back(prefix + name);
+      continue;
+    }
+    walk_entries(fd, prefix + name + "/", out);
+    ::close(fd);
+  }
+  if (!any && !prefix.empty()) out.push_back(prefix);  // an empty folder, named with its "/"
+}
+}  // namespace
+
 std::vector<std::string> RealFileSystem::list_entries(const std::string& dir) const {
   // Folders that hold something are counted through what they hold; an empty one is named with a "/".
-  return walk_tree(dir, [](const stdfs::directory_entry& e) -> std::optional<std::string_view> {
-    std::error_code ec;
-    bool folder = e.is_directory(ec) && !e.is_symlink(ec);
-    if (!folder) return "";
-    if (!stdfs::is_empty(e.path(), ec)) return std::nullopt;
-    return "/";
-  });
+  std::vector<std::string> out;
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return out;
+  walk_entries(fd, "", out);
+  ::close(fd);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 bool RealFileSystem::is_symlink(const std::string& path) const {
