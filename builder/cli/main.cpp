@@ -15,7 +15,7 @@ constexpr const char* kCallerTunables = "REPORTSITE_CALLER_TUNABLES";
 
 /// Transparent huge pages for malloc's memory (glibc.malloc.hugetlb=1): page
 /// faults on fresh heap cost a third of a build's CPU. 10,000 meetings, paired
-/// runs: cold build 46 -> 29 s CPU, one-meeting edit 10.4 -> 7.0 s, the same
+/// runs: cold build 66 -> 47 s CPU, one-meeting edit 10.4 -> 7.0 s, the same
 /// peak (docs/speed.md). glibc reads tunables only as a program starts, so the
 /// program starts itself again once with the setting added. A hugetlb setting
 /// of the caller's own is left alone (`GLIBC_TUNABLES=glibc.malloc.hugetlb=0`
