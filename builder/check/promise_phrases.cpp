@@ -723,10 +723,19 @@ struct PatternTable {
   // "Need to look at ...", "Want to see ...": a note's verb of need or wish opens the line, not an owner.
   // "Reason – to meet the requirements ...": a label's word opens the line, not an owner.
   WordSet need_word = vocabulary.set_of(
-      "need needs have has ought want wants wish wishes hope hopes try tries reason reasons purpose objective");
+      "need needs have has ought want wants wish wishes hope hopes try tries reason reasons purpose objective "
+      // "Continue to work with the roads department ... E. Durie.": work that goes on, not a new task.
+      "continue continues");
   // "A decision would be taken at the November meeting": when a decision falls, a schedule.
   WordSet decision_noun = vocabulary.set_of("decision decisions determination");
   WordSet decide_verb = vocabulary.set_of("approve agree consider note endorse adopt ratify determine decide");
+  // "It was agreed to invite the manager", "to add this", "to refer it to Cabinet": what a
+  // committee decides for itself. ("It was agreed to circulate the note" leaves someone a task.)
+  WordSet committee_act_verb = vocabulary.set_of(
+      "invite add donate recommend accept delegate defer support appoint nominate grant award refer hold "
+      "approve endorse adopt note ratify decline reject co-opt");
+  // "Each member of the public shall be limited to four minutes": a rule for everyone, a standing order.
+  WordSet every_word = vocabulary.set_of("each every");
   WordSet minutes_word = vocabulary.set_of("minutes minute");
   // "It was important that ...", "to be assured that ...": what members want to be true, not a task owed.
   WordSet evaluative = vocabulary.set_of("important essential vital crucial imperative necessary assured reassured");
@@ -1338,6 +1347,7 @@ class ClauseRules {
       if (is(table_.no_subject, k)) return Exclusion::Negation;  // "No further report would be brought"
       if (is(table_.indefinite, k) && word(k).size() == 3) return Exclusion::Habitual;  // "any tree felled ... would be"
       if (is(table_.anyone, k)) return Exclusion::Habitual;  // "anyone wishing to object would be given ..."
+      if (is(table_.every_word, k) && word(t) == "shall") return Exclusion::Habitual;
     }
     if (habitual(s) || passive_by_frequency(t) || under_a_policy(s)) return Exclusion::Habitual;
     if (is(table_.modal, t) && in(t + 2, s)) {
@@ -1345,12 +1355,14 @@ class ClauseRules {
       if (word(t + 1) == "do" && (word(t + 2) == "everything" || word(t + 2) == "all" || word(t + 2) == "whatever" ||
                                   word(t + 2) == "its" || word(t + 2) == "their" || word(t + 2) == "what"))
         return Exclusion::Opinion;
+      // "the Leader would aim to answer by 10 am", "would hope to": an aim, not a task taken on.
+      if (word(t + 1) == "aim" || word(t + 1) == "hope") return Exclusion::Habitual;
       // "officers would work closely with the health service": a way of working, ongoing.
       if (word(t + 1) == "work" && (word(t + 2) == "closely" || word(t + 2) == "together" ||
                                     word(t + 2) == "collaboratively" || word(t + 2) == "jointly"))
         return Exclusion::Habitual;
     }
-    if (committee_acts_for_itself(t, subject)) return Exclusion::OwnBusiness;
+    if (committee_acts_for_itself(t, subject) || impersonal_decision(t)) return Exclusion::OwnBusiness;
     if (according_to_outside_body(s)) return Exclusion::ThirdParty;
     if (applicant_describes_scheme(t)) return Exclusion::ThirdParty;
     if (passive_by_outside_body(t)) return Exclusion::ThirdParty;
@@ -1884,6 +1896,11 @@ class ClauseRules {
       if (w == "later" && k + 3 < sentence_end_[s] && word(k + 1) == "in" && is(table_.the, k + 2) &&
           word(k + 3) == "meeting")
         return true;
+      // "the points will be covered during the discussion of the items": later at this meeting.
+      if ((w == "during" || w == "During") && k + 2 < sentence_end_[s] && is(table_.the, k + 1) &&
+          (word(k + 2) == "discussion" || word(k + 2) == "debate" || word(k + 2) == "consideration" ||
+           word(k + 2) == "meeting"))
+        return true;
       // "... would sign the minutes as a correct record": the minutes approved, the meeting's own business.
       if (w == "correct" && k + 1 < sentence_end_[s] && word(k + 1) == "record") return true;
       if (w == "sign" && k + 2 < sentence_end_[s] && is(table_.the, k + 1) && word(k + 2) == "minutes") return true;
@@ -2382,11 +2399,29 @@ class ClauseRules {
                        business_for_a_meeting(v) || starts_work))
       return false;
     if (committed && !has_actor(t)) return false;
+    // "would aim to send the answers by noon": an aim (the modal's exclusions say so), not a plan made.
+    if (committed && is(table_.aim_word, t) && t > first && is(table_.modal, t - 1)) return false;
     out.construction = committed ? (word(t)[0] == 'o' || word(t)[0] == 'O' ? "offered-to"
                                     : organisation_plans(t)                  ? "plans-to"
                                                                              : "intended-to")
                                  : is(table_.agreed, t) ? "agreed-to" : "undertook-to";
     return make(t, with_particle(v, s), out);
+  }
+
+  // "It was (further) agreed to invite the manager": agreed with no one named,
+  // to do what a committee does for itself, so the committee decided.
+  bool impersonal_decision(size_t t) const {
+    uint32_t s = w_.tokens[t].sentence;
+    if (!is(table_.agreed, t)) return false;
+    size_t first = w_.sentences[s].first_token;
+    size_t k = t;
+    while (k > first && adverb(k - 1)) --k;
+    if (k < first + 2 || !is(table_.is_was, k - 1) || (word(k - 2) != "it" && word(k - 2) != "It")) return false;
+    size_t v = t + 1;
+    if (!in(v, s) || !is(table_.to, v)) return false;
+    ++v;
+    while (in(v, s) && v <= t + 4 && adverb(v)) ++v;
+    return in(v, s) && is(table_.committee_act_verb, v);
   }
 
   // "The Committee would be asked to approve the accounts in September": the

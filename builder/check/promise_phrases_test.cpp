@@ -1181,3 +1181,22 @@ TEST_CASE("the committee asked to decide later, and minutes presented for approv
   must_not_match("The minutes would be presented to the next meeting for approval.");
   must_match("The minutes of the working group would be circulated to Members.", "would be circulated");
 }
+
+TEST_CASE("an impersonal agreement to what a committee does for itself is its decision; to a task, a promise") {
+  must_not_match("It was further agreed to invite the youth offending manager to the next meeting.");
+  must_not_match("It was agreed to refer the matter to the Licensing Committee.");
+  must_match("It was agreed to circulate the revised map to all Members.", "agreed to circulate");
+  must_match("The Clerk agreed to invite the bus operator to the March meeting.", "agreed to invite");
+}
+
+TEST_CASE("a rule for everyone, an aim, work that continues and a point for later in the meeting are not promises") {
+  must_not_match("Each speaker shall be limited to three minutes.");
+  must_match("The Clerk shall write to the landowner about the hedge.", "shall write");
+  must_not_match("The Leader would aim to send the answers to Democratic Services by noon on the day.");
+  must_match("The Leader would send the answers to Democratic Services by noon on the day.", "would send");
+  must_not_match("Continue to work with the highways team on the crossing. R. Hale.");
+  must_match("Clerk to work with the highways team on the crossing.", "to work");
+  must_not_match("The Chair said that the points raised would be covered during the discussion of the budget items.");
+  must_match("The Chair said that the points raised would be covered in the report to the next meeting.",
+             "would be covered");
+}
