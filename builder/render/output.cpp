@@ -97,10 +97,11 @@ OutputFile SplicedFile::finish() {
   return f;
 }
 
-bool settle_spliced(const RenderContext& ctx, OutputFile& file, Diagnostics& diags) {
+void settle_spliced(const RenderContext& ctx, OutputFile& file, Diagnostics& diags) {
   if (file.pieces) {
     std::optional<std::string> published;
     if (ctx.reuse) published = ctx.reuse->published_bytes(file.path);
+    if (published && hash_bytes(*published) != ctx.reuse->published_hash(file.path)) published.reset();
     std::string bytes;
     bytes.reserve(file.pieces->size);
     for (const auto& piece : file.pieces->pieces) {
@@ -112,7 +113,7 @@ bool settle_spliced(const RenderContext& ctx, OutputFile& file, Diagnostics& dia
         diags.add({Severity::error, "write.io",
                    "the published " + file.path + " changed during the build; nothing was published: build again",
                    {}, file.path, {}, {}});
-        return false;
+        return;
       }
     }
     file.bytes = std::move(bytes);
@@ -121,7 +122,6 @@ bool settle_spliced(const RenderContext& ctx, OutputFile& file, Diagnostics& dia
   if (ctx.memo && !file.splice_layout.empty())
     ctx.memo->put(layout_name(file.path), file.staged ? file.content_hash : hash_bytes(file.bytes), file.splice_layout);
   std::string().swap(file.splice_layout);
-  return true;
 }
 
 std::vector<OutputFile> render_site(const RenderContext& ctx, Diagnostics& diags) {

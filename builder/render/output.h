@@ -172,9 +172,9 @@ class SplicedFile {
 
 /// After `file` was offered to a build's sink (or when there is none): a
 /// spliced file that was not staged gets its bytes, from the published file,
-/// and its layout goes to ctx.memo under the hash of its bytes. False, with
-/// an error, when the published file no longer holds what the pieces keep.
-bool settle_spliced(const RenderContext& ctx, OutputFile& file, Diagnostics& diags);
+/// and its layout goes to ctx.memo under the hash of its bytes. An error when
+/// the published file no longer holds what the last build wrote there.
+void settle_spliced(const RenderContext& ctx, OutputFile& file, Diagnostics& diags);
 
 /// Every output kind, in the order they run.
 std::vector<std::unique_ptr<OutputKind>> builtin_outputs();
