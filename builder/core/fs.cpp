@@ -53,6 +53,28 @@ std::optional<std::string> RealFileSystem::read(const std::string& path, std::st
   return bytes;
 }
 
+bool RealFileSystem::read_range(const std::string& path, uint64_t offset, size_t length, std::string& into,
+                                std::string* error) const {
+  into.resize(length);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  size_t got = 0;
+  std::string why = fd < 0 ? (errno == ENOENT ? "no such file" : std::strerror(errno)) : "";
+  while (fd >= 0 && got < length) {
+    ssize_t n = ::pread(fd, into.data() + got, length - got, static_cast<off_t>(offset + got));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) why = std::strerror(errno);
+    if (n <= 0) break;
+    got += static_cast<size_t>(n);
+  }
+  if (fd >= 0) ::close(fd);
+  into.resize(got);
+  if (!why.empty()) {
+    if (error) *error = "cannot read " + path + ": " + why;
+    return false;
+  }
+  return true;
+}
+
 namespace {
 /// Every entry under `dir` for which `name_of` gives a name (the suffix to
 /// append to its relative path), sorted; `name_of` returns nullopt to skip one.
@@ -134,6 +156,14 @@ bool write_file(const std::string& path, int flags, mode_t mode, const std::stri
   return ok;
 }
 }  // namespace
+
+bool FileSystem::read_range(const std::string& path, uint64_t offset, size_t length, std::string& into,
+                            std::string* error) const {
+  auto bytes = read(path, error);
+  if (!bytes) return false;
+  into.assign(offset < bytes->size() ? std::string_view(*bytes).substr(offset, length) : std::string_view());
+  return true;
+}
 
 std::string FileSystem::real_path(const std::string& path) const {
   return stdfs::path("/" + path).lexically_normal().generic_string();
@@ -375,6 +405,18 @@ std::optional<std::string> MemoryFileSystem::read(const std::string& path, std::
     return std::nullopt;
   }
   return it->second;
+}
+
+bool MemoryFileSystem::read_range(const std::string& path, uint64_t offset, size_t length, std::string& into,
+                                  std::string* error) const {
+  auto it = files.find(path);
+  if (it == files.end()) {
+    if (error) *error = "cannot read " + path + ": no such file";
+    return false;
+  }
+  const std::string_view bytes = it->second;
+  into.assign(offset < bytes.size() ? bytes.substr(offset, length) : std::string_view());
+  return true;
 }
 
 std::vector<std::string> MemoryFileSystem::list(const std::string& dir) const {

@@ -1,11 +1,13 @@
 #pragma once
 // The file-system seam (after ninja's DiskInterface): stages read and write
 // through it, so most tests build whole sites in memory.
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rs {
@@ -20,11 +22,50 @@ class FileLock {
   virtual ~FileLock() = default;
 };
 
+/// A file's bytes as pieces in order: new bytes, or ranges of the version of
+/// the same file that the output holds now, so a large file changed in a few
+/// places is never held whole (StagedOutput::stage copies the ranges over).
+struct FilePieces {
+  struct Piece {
+    std::string bytes;                // new bytes, when not kept
+    uint64_t offset = 0, length = 0;  // the range of the file kept, when kept
+    bool kept = false;
+  };
+  std::vector<Piece> pieces;
+  uint64_t size = 0;  // of the whole file
+
+  void add(std::string_view bytes) {
+    if (bytes.empty()) return;
+    if (pieces.empty() || pieces.back().kept) pieces.emplace_back();
+    pieces.back().bytes += bytes;
+    size += bytes.size();
+  }
+  void keep(uint64_t offset, uint64_t length) {
+    if (length == 0) return;
+    // A range that continues the last one is the same read.
+    if (!pieces.empty() && pieces.back().kept && pieces.back().offset + pieces.back().length == offset)
+      pieces.back().length += length;
+    else
+      pieces.push_back({{}, offset, length, true});
+    size += length;
+  }
+  bool keeps_any() const {
+    for (const auto& p : pieces)
+      if (p.kept) return true;
+    return false;
+  }
+};
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
   /// The file's bytes, or nullopt with `error` set.
   virtual std::optional<std::string> read(const std::string& path, std::string* error) const = 0;
+  /// Up to `length` of the file's bytes from `offset` into `into` (fewer at
+  /// its end, none past it); false with `error` set when it cannot be read.
+  /// `into` keeps its capacity, so one buffer serves a whole file.
+  virtual bool read_range(const std::string& path, uint64_t offset, size_t length, std::string& into,
+                          std::string* error) const;
   /// Regular files under `dir`, recursively, as paths relative to `dir`, sorted.
   virtual std::vector<std::string> list(const std::string& dir) const = 0;
   virtual bool is_dir(const std::string& path) const = 0;
@@ -84,6 +125,8 @@ class FileSystem {
 class RealFileSystem : public FileSystem {
  public:
   std::optional<std::string> read(const std::string& path, std::string* error) const override;
+  bool read_range(const std::string& path, uint64_t offset, size_t length, std::string& into,
+                  std::string* error) const override;
   std::vector<std::string> list(const std::string& dir) const override;
   bool is_dir(const std::string& path) const override;
   bool exists(const std::string& path) const override;
@@ -116,6 +159,8 @@ class MemoryFileSystem : public FileSystem {
   void add_txtar(const std::string& text, const std::string& prefix = "");
 
   std::optional<std::string> read(const std::string& path, std::string* error) const override;
+  bool read_range(const std::string& path, uint64_t offset, size_t length, std::string& into,
+                  std::string* error) const override;
   std::vector<std::string> list(const std::string& dir) const override;
   bool is_dir(const std::string& path) const override;
   bool exists(const std::string& path) const override;

@@ -70,10 +70,14 @@ void PageStream::take(size_t i, OutputFile& page, Diagnostics& diags) {
 void PageStream::take_file(OutputFile& file, Diagnostics& diags) {
   // Not a page: nothing to check, so it goes to the staging folder now.
   uint64_t hash = 0;
-  if (staged_ && staged_->stage(file.path, file.bytes, diags, &hash)) {
+  if (!staged_) return;
+  const bool ok = file.pieces ? staged_->stage(file.path, *file.pieces, diags, &hash)
+                              : staged_->stage(file.path, file.bytes, diags, &hash);
+  if (ok) {
     file.content_hash = hash;
     file.staged = true;
     std::string().swap(file.bytes);
+    file.pieces.reset();
   }
 }
 

@@ -671,12 +671,14 @@ class OpenDataExport : public OutputKind {
       const uint64_t key = h.value();
       keys[i] = Hasher().add("event").add(key).value();
       keys[n + i] = Hasher().add("speeches").add(key).value();
-      if (!file.previous(keys[i])) parts[i] = event(ctx, mt);
-      if (!file.previous(keys[n + i])) parts[n + i] = meeting_speeches(ctx, mt);
+      if (!file.previous_size(keys[i])) parts[i] = event(ctx, mt);
+      if (!file.previous_size(keys[n + i])) parts[n + i] = meeting_speeches(ctx, mt);
     });
     auto part = [&](size_t i) {
-      auto kept = file.previous(keys[i]);
-      file.part(keys[i], kept ? *kept : std::string_view(parts[i]));
+      if (file.previous_size(keys[i]))
+        file.keep(keys[i]);
+      else
+        file.part(keys[i], parts[i]);
       std::string().swap(parts[i]);
     };
     file.text("{\n  \"schema\": \"open-data.schema.json\",\n  \"format\": \"reportsite-open-data/1\",\n"
@@ -693,8 +695,8 @@ class OpenDataExport : public OutputKind {
     bool any = false;
     for (size_t i = 0; i < n; ++i) {
       const size_t k = n + i;
-      auto kept = file.previous(keys[k]);
-      if ((kept ? kept->empty() : parts[k].empty())) continue;
+      auto kept = file.previous_size(keys[k]);
+      if (kept ? *kept == 0 : parts[k].empty()) continue;
       if (any) file.text(",");
       any = true;
       part(k);

@@ -49,43 +49,79 @@ void make_or_keep(const RenderContext& ctx, const std::string& name, uint64_t ke
   if (ctx.memo) ctx.memo->put(name, key, as_text(hash_bytes(file.bytes)));
 }
 
+namespace {
+std::string layout_name(const std::string& path) { return "layout:" + path; }
+}  // namespace
+
 SplicedFile::SplicedFile(const RenderContext& ctx, std::string path) : ctx_(ctx), path_(std::move(path)) {
   if (!ctx.memo || !ctx.reuse) return;
   auto published = ctx.reuse->published_hash(path_);
   if (!published) return;
-  auto layout = ctx.memo->find("layout:" + path_, *published);
+  auto layout = ctx.memo->find(layout_name(path_), *published);
   if (!layout || layout->size() % (3 * sizeof(uint64_t))) return;
-  auto bytes = ctx.reuse->published_bytes(path_);
-  if (!bytes) return;
-  old_ = std::move(*bytes);
-  bytes_.reserve(old_.size() + old_.size() / 8);  // grown once, not doubled with both copies held
   const size_t n = layout->size() / sizeof(uint64_t);
   std::vector<uint64_t> words(n);
   std::memcpy(words.data(), layout->data(), layout->size());
-  for (size_t i = 0; i + 2 < n; i += 3)
-    if (words[i + 1] <= old_.size() && words[i + 2] <= old_.size() - words[i + 1])
-      old_parts_.emplace(words[i], std::make_pair(static_cast<size_t>(words[i + 1]), static_cast<size_t>(words[i + 2])));
+  // Parts lie in order, one after another: a layout that says otherwise is not used at all.
+  for (size_t i = 0, end = 0; i + 2 < n; end = words[i + 1] + words[i + 2], i += 3)
+    if (words[i + 1] < end || words[i + 2] > UINT64_MAX - words[i + 1]) return;
+  for (size_t i = 0; i + 2 < n; i += 3) old_parts_.emplace(words[i], std::make_pair(words[i + 1], words[i + 2]));
 }
 
-std::optional<std::string_view> SplicedFile::previous(uint64_t key) const {
+std::optional<uint64_t> SplicedFile::previous_size(uint64_t key) const {
   auto it = old_parts_.find(key);
   if (it == old_parts_.end()) return std::nullopt;
-  return std::string_view(old_).substr(it->second.first, it->second.second);
+  return it->second.second;
 }
 
+void SplicedFile::place(uint64_t key, uint64_t length) { layout_.insert(layout_.end(), {key, pieces_.size, length}); }
+
 void SplicedFile::part(uint64_t key, std::string_view bytes) {
-  layout_.insert(layout_.end(), {key, bytes_.size(), bytes.size()});
-  bytes_ += bytes;
+  place(key, bytes.size());
+  pieces_.add(bytes);
+}
+
+void SplicedFile::keep(uint64_t key) {
+  const auto& [offset, length] = old_parts_.at(key);
+  place(key, length);
+  pieces_.keep(offset, length);
 }
 
 OutputFile SplicedFile::finish() {
-  std::string().swap(old_);
-  old_parts_.clear();
-  OutputFile f{path_, std::move(bytes_), "", ""};
-  if (ctx_.memo)
-    ctx_.memo->put("layout:" + path_, hash_bytes(f.bytes),
-                   std::string(reinterpret_cast<const char*>(layout_.data()), layout_.size() * sizeof(uint64_t)));
+  OutputFile f{path_, "", "", ""};
+  f.splice_layout.assign(reinterpret_cast<const char*>(layout_.data()), layout_.size() * sizeof(uint64_t));
+  if (pieces_.keeps_any())
+    f.pieces = std::make_shared<const FilePieces>(std::move(pieces_));
+  else if (!pieces_.pieces.empty())
+    f.bytes = std::move(pieces_.pieces.front().bytes);  // one new piece: all text and parts were made
   return f;
+}
+
+void settle_spliced(const RenderContext& ctx, OutputFile& file, Diagnostics& diags) {
+  if (file.pieces) {
+    std::optional<std::string> published;
+    if (ctx.reuse) published = ctx.reuse->published_bytes(file.path);
+    if (published && hash_bytes(*published) != ctx.reuse->published_hash(file.path)) published.reset();
+    std::string bytes;
+    bytes.reserve(file.pieces->size);
+    for (const auto& piece : file.pieces->pieces) {
+      if (!piece.kept) {
+        bytes += piece.bytes;
+      } else if (published && piece.offset <= published->size() && piece.length <= published->size() - piece.offset) {
+        bytes.append(*published, piece.offset, piece.length);
+      } else {
+        diags.add({Severity::error, "write.io",
+                   "the published " + file.path + " changed during the build; nothing was published: build again",
+                   {}, file.path, {}, {}});
+        return;
+      }
+    }
+    file.bytes = std::move(bytes);
+    file.pieces.reset();
+  }
+  if (ctx.memo && !file.splice_layout.empty())
+    ctx.memo->put(layout_name(file.path), file.staged ? file.content_hash : hash_bytes(file.bytes), file.splice_layout);
+  std::string().swap(file.splice_layout);
 }
 
 std::vector<OutputFile> render_site(const RenderContext& ctx, Diagnostics& diags) {
@@ -108,10 +144,11 @@ std::vector<OutputFile> render_site(const RenderContext& ctx, const std::vector<
       own.memo = mine ? &*mine : nullptr;
       const size_t first = files.size();
       kind->render(own, files, diags);
-      if (sink)
-        for (size_t i = first; i < files.size(); ++i)
-          if (files[i].template_name.empty() && files[i].copy_from.empty() && !files[i].reused)
-            sink->take_file(files[i], diags);
+      for (size_t i = first; i < files.size(); ++i) {
+        if (sink && files[i].template_name.empty() && files[i].copy_from.empty() && !files[i].reused)
+          sink->take_file(files[i], diags);
+        settle_spliced(own, files[i], diags);
+      }
     }
     // A page of an output that gives a version reads it, so a new version redraws that output's pages only.
     const std::string version = kind->version();

@@ -35,6 +35,10 @@ struct OutputFile {
                               // reads empty when it was not even prepared: the last build's hold)
   bool staged = false;        // pages: the bytes went to the staging folder as drawn (bytes empty, content_hash set)
   uint64_t content_hash = 0;  // of the bytes, when staged
+  /// When set, the bytes instead (empty): ranges of the file the last build
+  /// published at `path`, and new bytes (SplicedFile), until staged.
+  std::shared_ptr<const FilePieces> pieces = nullptr;
+  std::string splice_layout = {};  // SplicedFile: where its parts lie, remembered under the bytes' hash
 };
 
 /// What the last published build drew at a page path.
@@ -138,27 +142,39 @@ void make_or_keep(const RenderContext& ctx, const std::string& name, uint64_t ke
 
 /// One large file made of parts (site.json's meetings, say), each a function
 /// of inputs hashing to its key, with text between them the output writes
-/// itself. A part whose key the last published file also held is copied from
-/// that file instead of made again; the memo keeps where each part lay in
-/// it (by the file's hash, so never another file's layout).
+/// itself. A part whose key the last published file also held is kept: the
+/// file is given as pieces (OutputFile::pieces), and the part's bytes are
+/// copied from the published file only as the file is staged, so neither is
+/// held whole. The memo keeps where each part lay (by the file's hash, so
+/// never another file's layout).
 class SplicedFile {
  public:
   SplicedFile(const RenderContext& ctx, std::string path);
-  /// The bytes of the part with `key` in the published file, if it had one.
-  std::optional<std::string_view> previous(uint64_t key) const;
+  /// The length of the part with `key` in the published file, if it had one.
+  std::optional<uint64_t> previous_size(uint64_t key) const;
   /// Text of the output's own, between parts.
-  void text(std::string_view s) { bytes_ += s; }
+  void text(std::string_view s) { pieces_.add(s); }
   /// A part, whose bytes depend on nothing but what `key` hashes.
   void part(uint64_t key, std::string_view bytes);
-  /// The file; its layout is remembered for the next build.
+  /// The published file's part with `key` (previous_size(key) has a value), as it is there.
+  void keep(uint64_t key);
+  /// The file: its bytes when every part was made, else its pieces.
   OutputFile finish();
 
  private:
+  void place(uint64_t key, uint64_t length);
   const RenderContext& ctx_;
-  std::string path_, old_, bytes_;
-  std::unordered_map<uint64_t, std::pair<size_t, size_t>> old_parts_;  // key -> offset, length in old_
+  std::string path_;
+  FilePieces pieces_;
+  std::unordered_map<uint64_t, std::pair<uint64_t, uint64_t>> old_parts_;  // key -> offset, length in the published file
   std::vector<uint64_t> layout_;  // key, offset, length of each part, in order
 };
+
+/// After `file` was offered to a build's sink (or when there is none): a
+/// spliced file that was not staged gets its bytes, from the published file,
+/// and its layout goes to ctx.memo under the hash of its bytes. An error when
+/// the published file no longer holds what the last build wrote there.
+void settle_spliced(const RenderContext& ctx, OutputFile& file, Diagnostics& diags);
 
 /// Every output kind, in the order they run.
 std::vector<std::unique_ptr<OutputKind>> builtin_outputs();

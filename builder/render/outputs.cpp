@@ -89,13 +89,15 @@ class DataExport : public OutputKind {
     std::vector<std::string> entries(m.meetings.size());
     parallel_for(m.meetings.size(), [&](size_t mi) {
       keys[mi] = hashes.of("meeting:" + m.meetings[mi].id);
-      if (!file.previous(keys[mi])) entries[mi] = meeting_json(m.meetings[mi]);
+      if (!file.previous_size(keys[mi])) entries[mi] = meeting_json(m.meetings[mi]);
     });
     file.text(j);
     for (size_t mi = 0; mi < entries.size(); ++mi) {
       file.text(mi ? ",\n    " : "\n    ");
-      auto kept = file.previous(keys[mi]);
-      file.part(keys[mi], kept ? *kept : std::string_view(entries[mi]));
+      if (file.previous_size(keys[mi]))
+        file.keep(keys[mi]);
+      else
+        file.part(keys[mi], entries[mi]);
       std::string().swap(entries[mi]);
     }
     file.text("\n  ]\n}\n");

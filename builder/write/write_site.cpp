@@ -1,6 +1,8 @@
 #include "reportsite/write/write_site.h"
 
 #include <algorithm>
+#include <cstring>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -34,6 +36,93 @@ bool already_there(const FileSystem& fs, const std::string& path, const std::str
   if (fs.size(path) != static_cast<long long>(bytes.size())) return false;
   auto old = fs.read(path, nullptr);
   return old && *old == bytes;
+}
+
+/// The buffer a file given as pieces is read and written through.
+constexpr size_t kWindow = 1 << 20;
+
+/// hash_bytes of bytes that come in runs, their total length known first:
+/// hash_bytes mixes the length, then each eight bytes as one word, the last
+/// few padded with zeros.
+class RunHasher {
+ public:
+  explicit RunHasher(uint64_t size) { hasher_.add(size); }
+  void add(std::string_view run) {
+    if (filled_ > 0) {  // the word the last run began
+      const size_t n = std::min(run.size(), 8 - filled_);
+      std::memcpy(carry_ + filled_, run.data(), n);
+      filled_ += n, run.remove_prefix(n);
+      if (filled_ < 8) return;
+      mix_carry();
+    }
+    for (; run.size() >= 8; run.remove_prefix(8)) {
+      uint64_t word;
+      std::memcpy(&word, run.data(), 8);
+      hasher_.add(word);
+    }
+    std::memcpy(carry_, run.data(), run.size());
+    filled_ = run.size();
+  }
+  uint64_t value() {
+    if (filled_ > 0) mix_carry();
+    return hasher_.value();
+  }
+
+ private:
+  void mix_carry() {
+    uint64_t word = 0;
+    std::memcpy(&word, carry_, filled_);
+    hasher_.add(word);
+    filled_ = 0;
+  }
+  Hasher hasher_;
+  char carry_[8] = {};
+  size_t filled_ = 0;
+};
+
+/// Gives `take` the bytes `pieces` make, in runs, reading their kept ranges of
+/// `previous` through one buffer. False (with `error`) when `previous` cannot
+/// be read or is shorter than a range: it is not the file the pieces were cut from.
+bool for_each_run(const FileSystem& fs, const std::string& previous, const FilePieces& pieces,
+                  const std::function<bool(std::string_view)>& take, std::string* error) {
+  std::string window;
+  uint64_t window_at = 0;
+  for (const auto& piece : pieces.pieces) {
+    if (!piece.kept) {
+      if (!take(piece.bytes)) return false;
+      continue;
+    }
+    for (uint64_t at = piece.offset, left = piece.length; left > 0;) {
+      if (at < window_at || at >= window_at + window.size()) {
+        if (!fs.read_range(previous, at, kWindow, window, error)) return false;
+        window_at = at;
+        if (window.empty()) {
+          if (error) *error = previous + " is shorter than the last build left it (changed during the build?)";
+          return false;
+        }
+      }
+      const size_t n = static_cast<size_t>(std::min<uint64_t>(left, window_at + window.size() - at));
+      if (!take(std::string_view(window).substr(static_cast<size_t>(at - window_at), n))) return false;
+      at += n, left -= n;
+    }
+  }
+  return true;
+}
+
+/// True when `path` holds exactly the bytes `pieces` make.
+bool already_there(const FileSystem& fs, const std::string& path, const FilePieces& pieces) {
+  if (fs.size(path) != static_cast<long long>(pieces.size)) return false;
+  std::string old;
+  uint64_t at = 0;
+  auto same = [&](std::string_view run) {
+    for (; !run.empty();) {
+      if (!fs.read_range(path, at, std::min(run.size(), kWindow), old, nullptr) || old.empty()) return false;
+      if (run.substr(0, old.size()) != old) return false;
+      run.remove_prefix(old.size()), at += old.size();
+    }
+    return true;
+  };
+  return for_each_run(fs, path, pieces, same, nullptr);
 }
 
 /// Beyond this many renames the in-place update would leave readers a mixed
@@ -290,6 +379,52 @@ bool StagedOutput::stage(const std::string& path, const std::string& bytes, Diag
   if (!s.fs.write(target, bytes, &error)) {
     diags.add({Severity::error, "write.io", error + "; nothing was published", {}, target, {}, {}});
     return false;
+  }
+  s.unchanged.erase(path);
+  s.staged.insert(path);
+  return true;
+}
+
+bool StagedOutput::stage(const std::string& path, const FilePieces& pieces, Diagnostics& diags, uint64_t* hash_out) {
+  State& s = *state_;
+  const std::string previous = join_path(s.out, path), target = join_path(s.staging, path);
+  std::lock_guard lock(s.mutex);
+  // Written as it is read: the hash is known only at the end, so bytes the
+  // output holds already are found then, and the staged copy goes.
+  RunHasher hasher(pieces.size);
+  std::string buffer, error;
+  buffer.reserve(kWindow);
+  auto flush = [&] {
+    bool ok = s.fs.append(target, buffer, &error);
+    buffer.clear();
+    return ok;
+  };
+  auto take = [&](std::string_view run) {
+    hasher.add(run);
+    for (; !run.empty();) {
+      const size_t n = std::min(run.size(), kWindow - buffer.size());
+      buffer.append(run.substr(0, n));
+      run.remove_prefix(n);
+      if (buffer.size() == kWindow && !flush()) return false;
+    }
+    return true;
+  };
+  if (!s.fs.write(target, "", &error) || !for_each_run(s.fs, previous, pieces, take, &error) || !flush()) {
+    s.fs.remove_all(target, nullptr);
+    diags.add({Severity::error, "write.io", error + "; nothing was published", {}, target, {}, {}});
+    return false;
+  }
+  const uint64_t hash = hasher.value();
+  if (hash_out) *hash_out = hash;
+  s.bytes += pieces.size;
+  s.hashes[path] = hash;
+  auto before = s.hash_before.find(path);
+  const bool differs = before != s.hash_before.end() && before->second != hash;
+  if (!differs && already_there(s.fs, previous, pieces)) {
+    s.fs.remove_all(target, nullptr);
+    s.staged.erase(path);
+    s.unchanged.insert(path);
+    return true;
   }
   s.unchanged.erase(path);
   s.staged.insert(path);

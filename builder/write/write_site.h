@@ -56,6 +56,10 @@ class StagedOutput {
   /// holds at `path` are not written again. False (with an error) on failure.
   /// `hash`, when given, is set to hash_bytes(bytes).
   bool stage(const std::string& path, const std::string& bytes, Diagnostics& diags, uint64_t* hash = nullptr);
+  /// The same for a file given as pieces, whose kept ranges are of the file
+  /// the output holds at `path` now: streamed through a small buffer while
+  /// hashed, so neither file is held whole.
+  bool stage(const std::string& path, const FilePieces& pieces, Diagnostics& diags, uint64_t* hash = nullptr);
   /// Puts the output in place: `files` are every file the build makes, each
   /// staged already, or with bytes, a file to copy, or keep_previous.
   bool publish(const std::vector<FileToWrite>& files, Diagnostics& diags, WriteStats* stats = nullptr);

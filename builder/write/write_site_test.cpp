@@ -105,6 +105,84 @@ TEST_CASE("write: a file known unchanged is kept as it is") {
   CHECK(fs.mtime_ns("out/a.html") == a_time);
 }
 
+/// Bytes no two windows share, so a range copied from the wrong place shows.
+std::string numbered_bytes(size_t n) {
+  std::string out;
+  for (size_t i = 0; out.size() < n; ++i) out += std::to_string(i) + ",";
+  out.resize(n);
+  return out;
+}
+
+TEST_CASE("write: a file given as pieces is staged as the bytes they make, ranges copied from the output's file") {
+  MemoryFileSystem fs;
+  const std::string old = numbered_bytes(2'500'000);  // more than two of the windows it is read through
+  const std::map<std::string, std::string> first = {{"site.json", old}, {"index.html", "home"}};
+  Diagnostics d;
+  REQUIRE(write_site(fs, "out", to_write(first), kNoKeep, d));
+
+  FilePieces pieces;
+  pieces.keep(0, 1'500'000);  // across a window's end
+  pieces.add("[new!]");       // leaves the hash's eight-byte words unaligned
+  pieces.keep(1'048'570, 5);  // back into a window read before
+  pieces.keep(1'048'575, 3);  // continues the range before: one read
+  pieces.add("x");
+  pieces.keep(2'400'001, 99'999);  // to the file's last byte
+  const std::string expected = old.substr(0, 1'500'000) + "[new!]" + old.substr(1'048'570, 8) + "x" + old.substr(2'400'001);
+  REQUIRE(pieces.size == expected.size());
+
+  auto staged = StagedOutput::open(fs, "out", kNoKeep, d);
+  REQUIRE(staged);
+  uint64_t hash = 0;
+  REQUIRE(staged->stage("site.json", pieces, d, &hash));
+  CHECK(hash == hash_bytes(expected));
+  const std::string home = "home";
+  std::vector<FileToWrite> files = {{"index.html", &home, {}, false}, {"site.json", nullptr, {}, false, true}};
+  REQUIRE(staged->publish(files, d));
+  CHECK(d.error_count() == 0);
+  CHECK(fs.files.at("out/site.json") == expected);
+  for (const auto& f : read_output_marker(fs, "out").files)
+    if (f.path == "site.json") CHECK(f.hash == hash_bytes(expected));
+}
+
+TEST_CASE("write: pieces that make the bytes the output holds keep its file as it is") {
+  MemoryFileSystem fs;
+  const std::string old = numbered_bytes(1'200'000);
+  const std::map<std::string, std::string> first = {{"site.json", old}};
+  Diagnostics d;
+  REQUIRE(write_site(fs, "out", to_write(first), kNoKeep, d));
+  const long long written = fs.mtime_ns("out/site.json");
+  FilePieces pieces;
+  pieces.keep(0, 700'000);
+  pieces.add(old.substr(700'000, 13));
+  pieces.keep(700'013, old.size() - 700'013);
+  auto staged = StagedOutput::open(fs, "out", kNoKeep, d);
+  REQUIRE(staged);
+  REQUIRE(staged->stage("site.json", pieces, d));
+  REQUIRE(staged->publish({{"site.json", nullptr, {}, false, true}}, d));
+  CHECK(fs.files.at("out/site.json") == old);
+  CHECK(fs.mtime_ns("out/site.json") == written);
+}
+
+TEST_CASE("write: pieces that keep more than the output's file holds are an error, and nothing is published") {
+  MemoryFileSystem fs;
+  const std::map<std::string, std::string> first = {{"site.json", "short"}};
+  Diagnostics d;
+  REQUIRE(write_site(fs, "out", to_write(first), kNoKeep, d));
+  const auto before = fs.files;
+  FilePieces pieces;
+  pieces.add("{");
+  pieces.keep(2, 10);
+  {
+    auto staged = StagedOutput::open(fs, "out", kNoKeep, d);
+    REQUIRE(staged);
+    CHECK_FALSE(staged->stage("site.json", pieces, d));
+  }
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.all()[0].rule == "write.io");
+  CHECK(d.all()[0].message.find("shorter") != std::string::npos);
+  CHECK(fs.files == before);
+}
+
 TEST_CASE("write: a failed write leaves the old output as it was") {
   MemoryFileSystem fs;
   std::map<std::string, std::string> first = {{"a.html", "page a"}};
