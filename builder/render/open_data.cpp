@@ -675,10 +675,7 @@ class OpenDataExport : public OutputKind {
       if (!file.previous_size(keys[n + i])) parts[n + i] = meeting_speeches(ctx, mt);
     });
     auto part = [&](size_t i) {
-      if (file.previous_size(keys[i]))
-        file.keep(keys[i]);
-      else
-        file.part(keys[i], parts[i]);
+      file.keep_or_add(keys[i], parts[i]);
       std::string().swap(parts[i]);
     };
     file.text("{\n  \"schema\": \"open-data.schema.json\",\n  \"format\": \"reportsite-open-data/1\",\n"

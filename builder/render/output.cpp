@@ -81,8 +81,10 @@ void SplicedFile::part(uint64_t key, std::string_view bytes) {
   pieces_.add(bytes);
 }
 
-void SplicedFile::keep(uint64_t key) {
-  const auto& [offset, length] = old_parts_.at(key);
+void SplicedFile::keep_or_add(uint64_t key, std::string_view made) {
+  auto old = old_parts_.find(key);
+  if (old == old_parts_.end()) return part(key, made);
+  const auto& [offset, length] = old->second;
   place(key, length);
   pieces_.keep(offset, length);
 }

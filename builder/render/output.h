@@ -156,8 +156,9 @@ class SplicedFile {
   void text(std::string_view s) { pieces_.add(s); }
   /// A part, whose bytes depend on nothing but what `key` hashes.
   void part(uint64_t key, std::string_view bytes);
-  /// The published file's part with `key` (previous_size(key) has a value), as it is there.
-  void keep(uint64_t key);
+  /// The published file's part with `key` when it had one, else `made`
+  /// (made because previous_size(key) had no value).
+  void keep_or_add(uint64_t key, std::string_view made);
   /// The file: its bytes when every part was made, else its pieces.
   OutputFile finish();
 

@@ -94,10 +94,7 @@ class DataExport : public OutputKind {
     file.text(j);
     for (size_t mi = 0; mi < entries.size(); ++mi) {
       file.text(mi ? ",\n    " : "\n    ");
-      if (file.previous_size(keys[mi]))
-        file.keep(keys[mi]);
-      else
-        file.part(keys[mi], entries[mi]);
+      file.keep_or_add(keys[mi], entries[mi]);
       std::string().swap(entries[mi]);
     }
     file.text("\n  ]\n}\n");
