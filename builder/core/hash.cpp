@@ -1,5 +1,6 @@
 #include "reportsite/core/hash.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace rs {
@@ -47,5 +48,34 @@ uint64_t Hasher::value() const {
 }
 
 uint64_t hash_bytes(std::string_view bytes) { return Hasher().add(bytes).value(); }
+
+void RunHasher::add(std::string_view run) {
+  if (filled_ > 0) {  // the word the last run began
+    const size_t n = std::min(run.size(), 8 - filled_);
+    std::memcpy(carry_ + filled_, run.data(), n);
+    filled_ += n, run.remove_prefix(n);
+    if (filled_ < 8) return;
+    mix_carry();
+  }
+  for (; run.size() >= 8; run.remove_prefix(8)) {
+    uint64_t word;
+    std::memcpy(&word, run.data(), 8);
+    hasher_.add(word);
+  }
+  std::memcpy(carry_, run.data(), run.size());
+  filled_ = run.size();
+}
+
+uint64_t RunHasher::value() {
+  if (filled_ > 0) mix_carry();
+  return hasher_.value();
+}
+
+void RunHasher::mix_carry() {
+  uint64_t word = 0;
+  std::memcpy(&word, carry_, filled_);
+  hasher_.add(word);
+  filled_ = 0;
+}
 
 }  // namespace rs

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <set>
 #include <string>
 
@@ -27,4 +29,19 @@ TEST_CASE("hash: strings are length-prefixed, so where one ends matters") {
   CHECK(Hasher().add("ab").add("c").value() != Hasher().add("a").add("bc").value());
   CHECK(Hasher().add("").add("x").value() != Hasher().add("x").value());
   CHECK(Hasher().add("abc").value() == hash_bytes("abc"));
+}
+
+TEST_CASE("hash: bytes given in runs of any length hash as the same bytes given at once") {
+  std::string bytes;
+  for (int i = 0; i < 100; ++i) bytes += static_cast<char>('a' + i % 26);
+  for (size_t cut : {0, 1, 3, 7, 8, 9, 16, 17, 99, 100}) {
+    for (size_t second : {0, 1, 5, 8, 13}) {
+      const size_t b = std::min(bytes.size(), cut + second);
+      RunHasher h(bytes.size());
+      h.add(std::string_view(bytes).substr(0, cut));
+      h.add(std::string_view(bytes).substr(cut, b - cut));
+      h.add(std::string_view(bytes).substr(b));
+      CHECK_MESSAGE(h.value() == hash_bytes(bytes), "runs cut at " << cut << " and " << b);
+    }
+  }
 }

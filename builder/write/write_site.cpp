@@ -41,45 +41,6 @@ bool already_there(const FileSystem& fs, const std::string& path, const std::str
 /// The buffer a file given as pieces is read and written through.
 constexpr size_t kWindow = 1 << 20;
 
-/// hash_bytes of bytes that come in runs, their total length known first:
-/// hash_bytes mixes the length, then each eight bytes as one word, the last
-/// few padded with zeros.
-class RunHasher {
- public:
-  explicit RunHasher(uint64_t size) { hasher_.add(size); }
-  void add(std::string_view run) {
-    if (filled_ > 0) {  // the word the last run began
-      const size_t n = std::min(run.size(), 8 - filled_);
-      std::memcpy(carry_ + filled_, run.data(), n);
-      filled_ += n, run.remove_prefix(n);
-      if (filled_ < 8) return;
-      mix_carry();
-    }
-    for (; run.size() >= 8; run.remove_prefix(8)) {
-      uint64_t word;
-      std::memcpy(&word, run.data(), 8);
-      hasher_.add(word);
-    }
-    std::memcpy(carry_, run.data(), run.size());
-    filled_ = run.size();
-  }
-  uint64_t value() {
-    if (filled_ > 0) mix_carry();
-    return hasher_.value();
-  }
-
- private:
-  void mix_carry() {
-    uint64_t word = 0;
-    std::memcpy(&word, carry_, filled_);
-    hasher_.add(word);
-    filled_ = 0;
-  }
-  Hasher hasher_;
-  char carry_[8] = {};
-  size_t filled_ = 0;
-};
-
 /// Gives `take` the bytes `pieces` make, in runs, reading their kept ranges of
 /// `previous` through one buffer. False (with `error`) when `previous` cannot
 /// be read or is shorter than a range: it is not the file the pieces were cut from.
