@@ -278,7 +278,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     timer.lap("write");
   }
   finish(r, diags);
-  rebuild->record(fs, target, r, page_file, summaries, pages_with_findings);
+  rebuild->record(fs, target, r, page_file, summaries, pages_with_findings, staged.get());
   timer.lap("record");
   return r;
 }

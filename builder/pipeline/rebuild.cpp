@@ -4,6 +4,7 @@
 
 #include "reportsite/core/hash.h"
 #include "reportsite/core/parallel.h"
+#include "reportsite/core/stage_timer.h"
 #include "reportsite/load/load_site.h"
 #include "reportsite/render/theme.h"
 #include "reportsite/write/output_folder.h"
@@ -34,9 +35,13 @@ std::string builder_identity(const BuildOptions& options, const Registry& regist
 }
 
 /// Each output as written: its hash from what was written (or, for a reused
-/// or copied file, from the record that vouched for it), its identity as now on disk.
+/// or copied file, from the record that vouched for it), its identity as now
+/// on disk. A file the publish left where it was keeps the stamp found when
+/// the build began: the same file, and not stat'ed again.
 std::vector<FileStamp> stamp_outputs(const FileSystem& fs, const std::string& out, const std::vector<OutputFile>& files,
-                                     const std::vector<InputStamp>& inputs, const std::vector<FileStamp>& previous) {
+                                     const std::vector<InputStamp>& inputs, const std::vector<FileStamp>& previous,
+                                     const std::unordered_map<std::string, FileStamp>& intact,
+                                     const StagedOutput* staged) {
   std::unordered_map<std::string_view, uint64_t> known;
   for (const auto& s : inputs) known.emplace(s.path, s.hash);  // by input_digest()
   for (const auto& s : previous) known.emplace(s.path, s.hash);
@@ -44,6 +49,11 @@ std::vector<FileStamp> stamp_outputs(const FileSystem& fs, const std::string& ou
   parallel_for(stamps.size(), [&](size_t i) {
     FileStamp& s = stamps[i];
     s.path = i < files.size() ? files[i].path : kOutputMarker;
+    if (staged && staged->left_in_place(s.path))
+      if (auto found = intact.find(s.path); found != intact.end()) {
+        s = found->second;
+        return;
+      }
     std::string full = join_path(out, s.path);
     fs.stat_identity(full, &s.size, &s.mtime_ns, &s.identity);
     const OutputFile* f = i < files.size() ? &files[i] : nullptr;
@@ -67,6 +77,7 @@ std::optional<Rebuild> Rebuild::open(FileSystem& fs, const BuildOptions& options
   rb.fs_ = &fs;
   rb.target_ = target;
   rb.verify_ = options.verify_input_keys;
+  rb.timings_ = options.timings;
   rb.cache_path_ = state_path(fs, options.site_dir, out, "cache");
   rb.memo_path_ = state_path(fs, options.site_dir, out, "memo");
   std::string error;
@@ -75,8 +86,10 @@ std::optional<Rebuild> Rebuild::open(FileSystem& fs, const BuildOptions& options
     return std::nullopt;
   }
 
+  StageTimer timer(options.timings);
   // A rebuild with nothing changed does no work (and rewrites nothing).
   rb.cache_ = read_cache(fs, rb.cache_path_, diags);
+  timer.lap("  cache read");
   Model settings_only;  // as_of may come from data/site.yaml, so read that file alone
   Diagnostics ignore;
   const std::string settings = join_path(options.site_dir, "data/site.yaml");
@@ -94,6 +107,7 @@ std::optional<Rebuild> Rebuild::open(FileSystem& fs, const BuildOptions& options
   }
   rb.key_ = rb.builder_ + ";" + versions + "; as_of " + choose_as_of(settings_only, {options.as_of, options.source_date_epoch}).iso();
   rb.stamps_ = stamp_inputs(fs, site_inputs(fs, options.site_dir), rb.cache_ ? &rb.cache_->inputs : nullptr);
+  timer.lap("  cache inputs");
   auto same = [](const InputStamp& a, const InputStamp& b) {
     return a.path == b.path && a.size == b.size && a.hash == b.hash;
   };
@@ -102,10 +116,8 @@ std::optional<Rebuild> Rebuild::open(FileSystem& fs, const BuildOptions& options
                    std::equal(rb.stamps_.begin(), rb.stamps_.end(), cache->inputs.begin(), cache->inputs.end(), same);
   // ... and every file it wrote still holds what was written (a restored cache cannot vouch for stale files).
   if (cache) rb.intact_ = intact_outputs(fs, target, cache->outputs);
+  timer.lap("  cache outputs");
   if (unchanged) unchanged = rb.intact_.size() == cache->outputs.size();
-  if (cache)
-    for (const auto& o : cache->outputs)
-      if (rb.intact_.count(o.path)) rb.published_.emplace(o.path, o.hash);
   // Plugins read what the builder cannot stamp (their own scripts and data), so they run on every build.
   if (unchanged && !settings_only.site.plugins.empty()) unchanged = false;
   rb.up_to_date_ = unchanged;
@@ -121,6 +133,7 @@ std::optional<Rebuild> Rebuild::open(FileSystem& fs, const BuildOptions& options
       rb.summaries_.emplace(page.path, PageSummary{std::move(page.title), std::move(page.ids)});
     }
   }
+  timer.lap("  cache pages");
   // Work done by earlier builds (files parsed, prose checked), by input hash.
   const std::string memo_builder = builder_identity(options, registry, out, false);
   rb.memo_.emplace(memo_builder);
@@ -132,6 +145,7 @@ std::optional<Rebuild> Rebuild::open(FileSystem& fs, const BuildOptions& options
                  "the memo of earlier builds is " + why + ": it was ignored and everything done afresh", {},
                  rb.memo_path_, {}, {}});
   }
+  timer.lap("  cache memo");
   return rb;
 }
 
@@ -209,13 +223,13 @@ const PreviousPage* Rebuild::reuse_unprepared(const std::string& path) const {
 }
 
 std::optional<uint64_t> Rebuild::published_hash(const std::string& path) const {
-  auto it = published_.find(path);
-  if (it == published_.end()) return std::nullopt;
-  return it->second;
+  auto it = intact_.find(path);
+  if (it == intact_.end()) return std::nullopt;
+  return it->second.hash;
 }
 
 std::optional<std::string> Rebuild::published_bytes(const std::string& path) const {
-  if (!fs_ || !published_.count(path)) return std::nullopt;
+  if (!fs_ || !intact_.count(path)) return std::nullopt;
   return fs_->read(join_path(target_, path), nullptr);
 }
 
@@ -244,12 +258,16 @@ void Rebuild::before_writing(FileSystem& fs) {
 }
 
 void Rebuild::record(FileSystem& fs, const std::string& target, BuildResult& r, const std::vector<size_t>& page_file,
-                     const std::vector<PageSummary>& summaries, const std::set<std::string>& pages_with_findings) {
+                     const std::vector<PageSummary>& summaries, const std::set<std::string>& pages_with_findings,
+                     const StagedOutput* staged) {
   if (!keeps_state_ || !r.published) return;
+  StageTimer timer(timings_);
   BuildCache c;
   c.builder = builder_;
   c.key = key_;
-  c.outputs = stamp_outputs(fs, target, r.files, stamps_, cache_ ? cache_->outputs : std::vector<FileStamp>{});
+  c.outputs = stamp_outputs(fs, target, r.files, stamps_, cache_ ? cache_->outputs : std::vector<FileStamp>{}, intact_,
+                            staged);
+  timer.lap("  record outputs");
   c.inputs = std::move(stamps_);
   // Only pages with no finding are reused, so a rebuild reports every finding again.
   // Each key is written once; the views point into this build's reads and the last cache's keys.
@@ -275,6 +293,7 @@ void Rebuild::record(FileSystem& fs, const std::string& target, BuildResult& r, 
     }
     c.pages.push_back(std::move(page));
   }
+  timer.lap("  record pages");
   // What the next no-change build reports again: this build's findings about the site, not about the cache.
   std::map<FileId, uint32_t> file_index;
   for (const auto& d : r.diagnostics) {
@@ -287,7 +306,10 @@ void Rebuild::record(FileSystem& fs, const std::string& target, BuildResult& r, 
     }
     c.findings.push_back(std::move(kept));
   }
-  if (!write_cache(fs, cache_path_, c))
+  timer.lap("  record findings");
+  bool saved = write_cache(fs, cache_path_, c);
+  timer.lap("  record write");
+  if (!saved)
     r.diagnostics.push_back({Severity::warning, "cache.unsaved",
                              "the build cache could not be saved: the next build will do all of its work again", {},
                              cache_path_, {}, {}});

@@ -20,6 +20,7 @@
 #include "reportsite/pipeline/pipeline.h"
 #include "reportsite/render/output.h"
 #include "reportsite/write/build_cache.h"
+#include "reportsite/write/write_site.h"
 
 namespace rs {
 
@@ -80,17 +81,19 @@ class Rebuild : public PageReuse {
   void before_writing(FileSystem& fs);
   /// After publishing: what was read and written, and the pages that may be
   /// reused (those without findings), for the next build.
+  /// `staged` is what published the output (nullptr: none did).
   void record(FileSystem& fs, const std::string& target, BuildResult& r, const std::vector<size_t>& page_file,
-              const std::vector<PageSummary>& summaries, const std::set<std::string>& pages_with_findings);
+              const std::vector<PageSummary>& summaries, const std::set<std::string>& pages_with_findings,
+              const StagedOutput* staged);
 
  private:
   bool keeps_state_ = false, up_to_date_ = false, memo_unsaved_ = false, verify_ = false;
+  bool timings_ = false;  // print the parts of opening and recording (BuildOptions::timings)
   std::string cache_path_, memo_path_, builder_, key_, target_;
   const FileSystem* fs_ = nullptr;
   std::optional<BuildCache> cache_;
   std::vector<InputStamp> stamps_;
-  std::unordered_set<std::string> intact_;  // outputs that still hold what the last build wrote
-  std::unordered_map<std::string, uint64_t> published_;  // intact outputs' hashes, by path
+  std::unordered_map<std::string, FileStamp> intact_;  // outputs that still hold what the last build wrote, as found
   struct KeptPage {
     PreviousPage previous;                              // its reads are kept below, by key place
     std::vector<std::pair<uint32_t, uint64_t>> reads;  // places in read_keys_, and hashes

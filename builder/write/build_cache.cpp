@@ -58,17 +58,21 @@ uint64_t hash_unless_vouched(const FileSystem& fs, const FileStamp& now, const F
 }
 }  // namespace
 
-std::unordered_set<std::string> intact_outputs(const FileSystem& fs, const std::string& out_dir,
-                                               const std::vector<FileStamp>& outputs) {
+std::unordered_map<std::string, FileStamp> intact_outputs(const FileSystem& fs, const std::string& out_dir,
+                                                          const std::vector<FileStamp>& outputs) {
+  std::vector<FileStamp> now(outputs.size());
   std::vector<char> intact(outputs.size(), 0);
   parallel_for(outputs.size(), [&](size_t i) {
-    FileStamp now{join_path(out_dir, outputs[i].path)};
-    fs.stat_identity(now.path, &now.size, &now.mtime_ns, &now.identity);
-    intact[i] = now.size == outputs[i].size && hash_unless_vouched(fs, now, &outputs[i]) == outputs[i].hash;
+    FileStamp& s = now[i];
+    s.path = join_path(out_dir, outputs[i].path);
+    fs.stat_identity(s.path, &s.size, &s.mtime_ns, &s.identity);
+    intact[i] = s.size == outputs[i].size && hash_unless_vouched(fs, s, &outputs[i]) == outputs[i].hash;
+    s.path = outputs[i].path;
+    s.hash = outputs[i].hash;
   });
-  std::unordered_set<std::string> out;
+  std::unordered_map<std::string, FileStamp> out;
   for (size_t i = 0; i < outputs.size(); ++i)
-    if (intact[i]) out.insert(outputs[i].path);
+    if (intact[i]) out.emplace(now[i].path, std::move(now[i]));
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -81,9 +82,11 @@ std::vector<InputStamp> stamp_inputs(const FileSystem& fs, const std::vector<std
                                      const std::vector<InputStamp>* previous);
 /// The outputs that still hold what was written (same size, and the same
 /// identity or else the same hash), checked on all cores: only those may be
-/// reused, and a build is up to date only when all are.
-std::unordered_set<std::string> intact_outputs(const FileSystem& fs, const std::string& out_dir,
-                                               const std::vector<FileStamp>& outputs);
+/// reused, and a build is up to date only when all are. Each is given by its
+/// path with its stamp as found now, which stays true of a file the build
+/// then leaves alone.
+std::unordered_map<std::string, FileStamp> intact_outputs(const FileSystem& fs, const std::string& out_dir,
+                                                          const std::vector<FileStamp>& outputs);
 /// The cache, or nullopt when absent; a damaged one gives a cache.ignored warning.
 std::optional<BuildCache> read_cache(const FileSystem& fs, const std::string& path, Diagnostics& diags);
 bool write_cache(FileSystem& fs, const std::string& path, const BuildCache& cache);

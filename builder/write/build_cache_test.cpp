@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "reportsite/core/hash.h"
 
@@ -64,16 +65,26 @@ TEST_CASE("build cache: outputs are intact only while they hold what was written
     s.hash = hash_bytes(fs.files[join_path("out", p)]);
     written.push_back(s);
   }
-  using Set = std::unordered_set<std::string>;
-  CHECK(intact_outputs(fs, "out", written) == Set{"a.html", "index.html"});
+  using Set = std::set<std::string>;
+  auto intact = [&] {
+    Set paths;
+    for (const auto& [path, stamp] : intact_outputs(fs, "out", written)) paths.insert(path);
+    return paths;
+  };
+  CHECK(intact() == Set{"a.html", "index.html"});
+  // Each with its stamp as found: what the next build's cache records for a file left alone.
+  auto found = intact_outputs(fs, "out", written);
+  CHECK(found.at("a.html") == written[0]);
+  CHECK(found.at("index.html") == written[1]);
   // A cache restored over an older output of the same size: the identity differs, so the bytes are compared.
   fs.files["out/index.html"] = "<p>old</p>";
   fs.identities["out/index.html"] = 7;
-  CHECK(intact_outputs(fs, "out", written) == Set{"a.html"});
+  CHECK(intact() == Set{"a.html"});
   fs.files["out/index.html"] = "<p>new</p>";
-  CHECK(intact_outputs(fs, "out", written) == Set{"a.html", "index.html"});  // same bytes after all
+  CHECK(intact() == Set{"a.html", "index.html"});  // same bytes after all
+  CHECK(intact_outputs(fs, "out", written).at("index.html").identity == 7);  // as found now, vouched by its bytes
   fs.files.erase("out/a.html");
-  CHECK(intact_outputs(fs, "out", written) == Set{"index.html"});
+  CHECK(intact() == Set{"index.html"});
 }
 
 TEST_CASE("build cache: written and read back; a cut file is ignored with a warning") {

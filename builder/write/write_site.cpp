@@ -107,7 +107,7 @@ struct StagedOutput::State {
   std::set<std::string> staged, unchanged;  // new bytes in the staging folder; bytes the output holds already
   std::map<std::string, uint64_t> hashes;   // of every file staged or found unchanged, for the marker
   size_t bytes = 0;
-  bool published = false;
+  bool published = false, swapped = false;  // swapped: the whole output replaced (every file linked or new)
 
   bool abandon() {
     fs.remove_all(staging, nullptr);
@@ -445,8 +445,14 @@ bool StagedOutput::publish(const std::vector<FileToWrite>& files, Diagnostics& d
   bool in_place = s.fs.is_dir(s.out) && s.staged.size() + removed.size() <= kMaxInPlaceChanges;
   bool ok = in_place ? s.update_in_place(removed, diags) : s.swap_in(diags);
   s.published = ok;
+  s.swapped = !in_place;
   if (ok && stats) *stats = {made.size(), s.bytes, s.unchanged.size()};
   return ok;
+}
+
+bool StagedOutput::left_in_place(const std::string& path) const {
+  const State& s = *state_;
+  return s.published && !s.swapped && path != kOutputMarker && !s.staged.count(path);
 }
 
 bool write_site(FileSystem& fs, const std::string& out_dir, const std::vector<FileToWrite>& files,

@@ -63,6 +63,10 @@ class StagedOutput {
   /// Puts the output in place: `files` are every file the build makes, each
   /// staged already, or with bytes, a file to copy, or keep_previous.
   bool publish(const std::vector<FileToWrite>& files, Diagnostics& diags, WriteStats* stats = nullptr);
+  /// After a publish: true when the file at `path` is the very one that was
+  /// there before (not renamed, linked or written), so a stat taken before
+  /// the build still describes it.
+  bool left_in_place(const std::string& path) const;
 
  private:
   struct State;

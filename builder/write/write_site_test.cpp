@@ -386,9 +386,6 @@ TEST_CASE("output folder: the root, the site and its sources are never an output
   CHECK(why->find("not empty and was not written by reportsite") != std::string::npos);
 }
 
-}  // namespace
-}  // namespace rs
-
 namespace rs {
 namespace {
 
@@ -401,6 +398,37 @@ TEST_CASE("write: an old output left aside by a killed build is the output again
   REQUIRE(write_site(fs, "out", to_write({{"a.html", "page a, edited"}, {"b.html", "page b"}}), kNoKeep, d));
   CHECK(output(fs) == std::map<std::string, std::string>{{"a.html", "page a, edited"}, {"b.html", "page b"}});
   CHECK_FALSE(fs.exists(beside_output("out", "old")));
+}
+
+}  // namespace
+}  // namespace rs
+
+TEST_CASE("write: after a small rebuild, only the files renamed into place are not the ones found before") {
+  MemoryFileSystem fs;
+  Diagnostics d;
+  REQUIRE(write_site(fs, "out", to_write({{"a.html", "a"}, {"b.html", "b"}}), kNoKeep, d));
+  auto staged = StagedOutput::open(fs, "out", kNoKeep, d);
+  REQUIRE(staged);
+  REQUIRE(staged->publish(to_write({{"a.html", "a"}, {"b.html", "b, edited"}, {"c.html", "new"}}), d));
+  CHECK(staged->left_in_place("a.html"));
+  CHECK_FALSE(staged->left_in_place("b.html"));
+  CHECK_FALSE(staged->left_in_place("c.html"));
+  CHECK_FALSE(staged->left_in_place(".reportsite-output"));  // the marker is written by every build
+}
+
+TEST_CASE("write: when the whole output is swapped in, no file is the one found before") {
+  MemoryFileSystem fs;
+  Diagnostics d;
+  std::map<std::string, std::string> many;
+  for (int i = 0; i < 1200; ++i) many["p" + std::to_string(i) + ".html"] = "old " + std::to_string(i);
+  REQUIRE(write_site(fs, "out", to_write(many), kNoKeep, d));
+  for (auto& [path, bytes] : many)
+    if (path != "p7.html") bytes = "new";  // more changes than are renamed one by one
+  auto staged = StagedOutput::open(fs, "out", kNoKeep, d);
+  REQUIRE(staged);
+  REQUIRE(staged->publish(to_write(many), d));
+  CHECK(fs.files.at("out/p8.html") == "new");
+  CHECK_FALSE(staged->left_in_place("p7.html"));  // unchanged, but linked into a new folder
 }
 
 }  // namespace
