@@ -684,7 +684,7 @@ struct PatternTable {
       // running or publicising a service, consulting on a plan, how a meeting is conducted: the service's
       // business, not a follow-up task
       "publicised publicized promoted marketed consulted managed monitored maintained operated "
-      "administered conducted");
+      "administered conducted minuted");
   WordSet irregular_participle = vocabulary.set_of(
       "brought taken sent given made put set shown done written drawn sought found kept told met spoken "
       "undertaken paid built chosen known seen begun run laid read lent fed");
@@ -719,6 +719,9 @@ struct PatternTable {
       "council authority service services team teams department departments directorate government trust "
       "partnership organisation programme scheme project");
   WordSet aim_word = vocabulary.set_of("aimed aim aims");
+  // Verbs of telling someone something: with "the public" as hearer, a meeting's standing procedure.
+  WordSet telling_verb = vocabulary.set_of("tell remind inform advise explain make");
+  WordSet recording_noun = vocabulary.set_of("recording recordings webcast webcasts livestream broadcast video audio");
   WordSet have = vocabulary.set_of("has have having");
   // "Need to look at ...", "Want to see ...": a note's verb of need or wish opens the line, not an owner.
   // "Reason – to meet the requirements ...": a label's word opens the line, not an owner.
@@ -1372,6 +1375,9 @@ class ClauseRules {
     if (is(table_.modal, t) && minutes_for_approval(t)) return Exclusion::WithinMeeting;
     // "You will be told whether ...": a standing notice to the reader.
     if (is(table_.modal, t) && t > first && word(t - 1) == "You") return Exclusion::Habitual;
+    // "The Mayor will remind the public ...", "A recording of this meeting will be uploaded": how a
+    // public meeting is run, the same every time.
+    if (is(table_.modal, t) && (tells_the_public(t) || meeting_recording_subject(t))) return Exclusion::Habitual;
     for (size_t k = (t > first + kLookBack ? t - kLookBack : first); k < t; ++k)
       if (policy_statement(k)) return Exclusion::Habitual;
     if (w_.tokens[t].quoted && (!first_person_in_quote(t) || quoted_from_a_source(t))) return Exclusion::Quotation;
@@ -1401,8 +1407,48 @@ class ClauseRules {
       if (k + 3 < sentence_end_[s] && word(k) == "end" && word(k + 1) == "of" && is(table_.the, k + 2) &&
           word(k + 3) == "meeting")
         return Exclusion::WithinMeeting;
+      if (on_a_basis(k)) return Exclusion::Habitual;
     }
     return Exclusion::None;
+  }
+
+  // "on a first come, first served basis", "on a rolling basis": the way every case is
+  // handled. ("on an urgent basis", "on a one-off basis" name how this one is done.)
+  bool on_a_basis(size_t k) const {
+    uint32_t s = w_.tokens[k].sentence;
+    if (word(k) != "on" || !in(k + 2, s) || !is(table_.indefinite, k + 1)) return false;
+    for (size_t j = k + 2; in(j, s) && j <= k + 7; ++j) {
+      if (word(j) != "basis") continue;
+      std::string_view kind = word(j - 1);
+      return kind != "urgent" && kind != "priority" && kind != "one-off" && kind != "off";
+    }
+    return false;
+  }
+
+  // The modal's verb tells the public something: "Democratic Services will tell the public
+  // that ...", "the Chair will make clear to members of the public ...".
+  bool tells_the_public(size_t t) const {
+    uint32_t s = w_.tokens[t].sentence;
+    size_t v = t + 1;
+    while (in(v, s) && v <= t + 3 && adverb(v)) ++v;
+    if (!in(v, s) || !is(table_.telling_verb, v)) return false;
+    for (size_t k = v + 1; in(k, s) && k <= v + 6; ++k) {
+      if (word(k) == "public") return true;
+      if (is(table_.clause_word, k) || is(table_.modal, k)) return false;
+    }
+    return false;
+  }
+
+  // The subject is a recording or broadcast of the meeting: "A recording of this meeting".
+  bool meeting_recording_subject(size_t t) const {
+    bool agreed_that = false;
+    size_t from = clause_start(t, agreed_that);
+    bool recording = false;
+    for (size_t k = from; k < t; ++k) {
+      if (is(table_.recording_noun, k)) recording = true;
+      if (recording && (word(k) == "meeting" || word(k) == "meetings")) return true;
+    }
+    return false;
   }
 
   // "... for the evidence database.– Completed": an action log whose status says it is done.
@@ -1901,6 +1947,16 @@ class ClauseRules {
           (word(k + 2) == "discussion" || word(k + 2) == "debate" || word(k + 2) == "consideration" ||
            word(k + 2) == "meeting"))
         return true;
+      // "At the start of Public Questions", "at the beginning of the meeting": a point of this meeting.
+      // ("at the start of the next year", "at the start of April" are later times.)
+      if ((w == "start" || w == "beginning" || w == "outset") && k > first && is(table_.the, k - 1) &&
+          k + 2 < sentence_end_[s] && word(k + 1) == "of") {
+        size_t n = is(table_.the, k + 2) && k + 3 < sentence_end_[s] ? k + 3 : k + 2;
+        std::string_view what = word(n);
+        if (what == "meeting" || what == "item" || what == "session" || what == "debate" ||
+            (w_.tokens[n].capitalised && !is(table_.meeting_time, n) && !is(table_.function_word, n)))
+          return true;
+      }
       // "... would sign the minutes as a correct record": the minutes approved, the meeting's own business.
       if (w == "correct" && k + 1 < sentence_end_[s] && word(k + 1) == "record") return true;
       if (w == "sign" && k + 2 < sentence_end_[s] && is(table_.the, k + 1) && word(k + 2) == "minutes") return true;

@@ -1200,3 +1200,17 @@ TEST_CASE("a rule for everyone, an aim, work that continues and a point for late
   must_match("The Chair said that the points raised would be covered in the report to the next meeting.",
              "would be covered");
 }
+
+TEST_CASE("how a public meeting is run, told in the future, is its standing procedure") {
+  must_not_match("The Monitoring Officer will remind anyone in the public seats that the agenda papers are on the table by the door.");
+  must_not_match("The Chairman will make clear to members of the public that their statements are limited to three minutes.");
+  must_match("The Chairman will write to the member of the public who raised the question about the ferry.", "will write");
+  must_not_match("At the start of Members' Questions the Chair will explain the order in which speakers are called.");
+  must_match("At the start of next year the Chair will explain the changes in a letter to every parish.", "will explain");
+  must_not_match("A recording of this meeting will be uploaded to the council's video page afterwards.");
+  must_match("A recording of the site visit will be circulated to the two members who could not attend.",
+             "will be circulated");
+  must_not_match("The answers given orally will be minuted and published with the agenda.");
+  must_not_match("Spare copies will be given out on a first come, first served basis at the door.");
+  must_match("Spare copies will be given out on an urgent basis to the three members who asked.", "will be given out");
+}
