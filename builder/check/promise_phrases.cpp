@@ -684,7 +684,7 @@ struct PatternTable {
       // running or publicising a service, consulting on a plan, how a meeting is conducted: the service's
       // business, not a follow-up task
       "publicised publicized promoted marketed consulted managed monitored maintained operated "
-      "administered conducted minuted");
+      "administered conducted minuted applied");
   WordSet irregular_participle = vocabulary.set_of(
       "brought taken sent given made put set shown done written drawn sought found kept told met spoken "
       "undertaken paid built chosen known seen begun run laid read lent fed");
@@ -851,7 +851,14 @@ struct PatternTable {
   WordSet money = vocabulary.set_of(
       "surplus funding money grant grants budget donation donations sum sums contribution reserves underspend "
       "proceeds income");
-  WordSet money_participle = vocabulary.set_of("given transferred spent allocated returned donated");
+  WordSet money_participle = vocabulary.set_of("given transferred spent allocated returned donated received");
+  // A thing heading a subject: with an active verb it describes what the thing does, no one acts.
+  WordSet thing_noun = vocabulary.set_of(
+      "version versions statement statements strategy strategies plan plans policy policies framework frameworks "
+      "document documents fund funds funding meetings programme programmes scheme schemes project projects "
+      "system systems process processes proposal proposals changes arrangements model");
+  // Ends a subject's head noun: "meetings between ...", "version of ...".
+  WordSet head_ender = vocabulary.set_of("of for from to at with in on between within across about under over by which who that");
   // What a body does with its own publication: "the Commission's proposals would be published".
   WordSet publication_participle = vocabulary.set_of("published issued released announced launched");
   // "content for the hedges to be laid": a wish or consent, not a task.
@@ -1171,6 +1178,33 @@ class ClauseRules {
         return false;
     }
     return any;
+  }
+  /// The modal at t has a subject of its own whose head noun (the word before its first
+  /// preposition) is a document, plan, fund or event: "The final version of the Statement
+  /// would include ...", "Regular meetings between the Leader and ... will ensure ...".
+  bool subject_head_is_a_thing(size_t t) const {
+    bool agreed_that = false;
+    size_t from = clause_start(t, agreed_that);
+    if (agreed_that || is(table_.contracted_modal, t) || from >= t) return false;
+    // "meetings between the Leader and the Chief Constable will ...": an "and" inside the subject,
+    // with no verb before it, joins two nouns, not two clauses.
+    size_t first = w_.sentences[w_.tokens[t].sentence].first_token;
+    while (from > first + 1 && is(table_.and_word, from - 1) && !w_.tokens[from - 1].break_before) {
+      size_t k = from - 1;
+      while (k > first && t - k < kLookBack && !is(table_.clause_word, k - 1) && !is(table_.finite, k - 1) &&
+             !w_.tokens[k - 1].break_before)
+        --k;
+      if (k > first && (is(table_.finite, k - 1) || (is(table_.clause_word, k - 1) && !is(table_.and_word, k - 1) &&
+                                                     !is(table_.that, k - 1))))
+        break;
+      from = k;
+    }
+    size_t head = npos;
+    for (size_t k = from; k < t; ++k) {
+      if (k > from && (is(table_.head_ender, k) || w_.tokens[k].break_before)) break;
+      if (!adverb(k)) head = k;
+    }
+    return head != npos && is(table_.thing_noun, head);
   }
   /// "offered", "agreed", "undertook": a verb that makes a commitment of its own.
   bool commitment_word(size_t t) const { return is(table_.commitment, t) || is(table_.agreed, t) || is(table_.title_verb, t); }
@@ -2282,7 +2316,7 @@ class ClauseRules {
       out.construction = "would-come-back";
       return make(t, with_particle(j, s), out);
     }
-    if (!has_actor(t)) return false;
+    if (!has_actor(t) || subject_head_is_a_thing(t)) return false;
     if (receives_money(j)) return false;  // "The Council would receive £2.4 million": funding, not business
     if (word(j) == "make" && decision_near(j)) return false;  // "would make the final decision"
     if (runs_for_a_time(j)) return false;  // "the consultation would run from 1 September"
@@ -2903,7 +2937,8 @@ std::vector<PromisePhrase> find_promises(std::string_view text) {
         f.end = best->elements.back().kind == Kind::Colon ? last.colon_end : last.end;
         f.construction = best->construction;
         // An active "would circulate" whose subject is a thing has no one to do it: "The plan would provide 200 homes".
-        bool thing_acts = std::string_view(best->construction) == "would-task" && rules.subject_is_a_thing(t);
+        bool thing_acts = std::string_view(best->construction) == "would-task" &&
+                          (rules.subject_is_a_thing(t) || rules.subject_head_is_a_thing(t));
         ok = !thing_acts && rules.exclusion(t) == Exclusion::None;
       }
     }

@@ -1214,3 +1214,15 @@ TEST_CASE("how a public meeting is run, told in the future, is its standing proc
   must_not_match("Spare copies will be given out on a first come, first served basis at the door.");
   must_match("Spare copies will be given out on an urgent basis to the three members who asked.", "will be given out");
 }
+
+TEST_CASE("a document, plan, fund or event as subject of an active verb describes the thing; funding received is not a task") {
+  must_not_match("The revised version of the Local Transport Plan would include a section on rural buses.");
+  must_not_match("Quarterly meetings between the Cabinet Member and the Chief Constable will ensure that issues are raised early.");
+  must_not_match("Local action plans from next April would flow from the priorities agreed today.");
+  must_match("The Head of Transport would include a section on rural buses in the revised plan.", "would include");
+  must_match("A full report was listed for the next meeting of the Housing Panel and would cover the options for the depot.", "would cover");
+  must_not_match("The second instalment of the grant funding will be received once the land is transferred.");
+  must_match("The second instalment of the grant figures will be circulated once the land is transferred.",
+             "will be circulated");
+  must_not_match("From next year the new charging policy would be applied across every car park.");
+}
