@@ -796,6 +796,8 @@ struct PatternTable {
   WordSet outside_agent = vocabulary.set_of(
       "auditor auditors ombudsman inspector inspectors inspectorate regulator regulators government ofsted cqc "
       "insurer insurers court courts tribunal secretary minister volunteers");
+  // NHS bodies that commission or plan care: outside the council's undertakings.
+  WordSet health_body = vocabulary.set_of("ccg ccgs icb icbs commissioning");
   WordSet other_tier = vocabulary.set_of("district District county County borough Borough unitary Unitary");
   WordSet embedded_question = vocabulary.set_of("how what why whether if asked asking queried enquired inquired wondered questioned");
   WordSet now = vocabulary.set_of("now");
@@ -1402,7 +1404,7 @@ class ClauseRules {
     if (committee_acts_for_itself(t, subject) || impersonal_decision(t)) return Exclusion::OwnBusiness;
     if (according_to_outside_body(s)) return Exclusion::ThirdParty;
     if (applicant_describes_scheme(t)) return Exclusion::ThirdParty;
-    if (passive_by_outside_body(t)) return Exclusion::ThirdParty;
+    if (passive_by_outside_body(t) || passive_in_parliament(t) || noted_of_outside_body(t)) return Exclusion::ThirdParty;
     if (passive_by_deciding_body(t)) return Exclusion::Habitual;
     if (is(table_.modal, t) && is(table_.be, t + 1) && subject_head_is(t, table_.decision_noun)) return Exclusion::Habitual;
     if (is(table_.modal, t) && committee_asked_to_decide(t)) return Exclusion::OwnBusiness;
@@ -2050,6 +2052,33 @@ class ClauseRules {
       if (word(a).substr(0, 10) == "contractor") return false;
       return is(table_.outside_body, a) || is(table_.outside_agent, a);
     }
+    return false;
+  }
+
+  // "The Order will be debated in the House of Commons", "laid in Parliament": what Parliament does.
+  bool passive_in_parliament(size_t t) const {
+    uint32_t s = w_.tokens[t].sentence;
+    if (!is(table_.modal, t) || !in(t + 2, s) || !is(table_.be, t + 1)) return false;
+    for (size_t k = t + 3; k + 1 < sentence_end_[s] && k <= t + 6; ++k) {
+      if (word(k) != "in" && word(k) != "before" && word(k) != "by") continue;
+      size_t a = is(table_.the, k + 1) && k + 2 < sentence_end_[s] ? k + 2 : k + 1;
+      if (word(a) == "Parliament") return true;
+      if (word(a) == "House" && a + 1 < sentence_end_[s] && word(a + 1) == "of") return true;
+    }
+    return false;
+  }
+
+  // "It was noted that representatives of the Clinical Commissioning Group would look into
+  // this": an outside body's intention noted, with no one at the meeting accepting it.
+  bool noted_of_outside_body(size_t t) const {
+    size_t first = w_.sentences[w_.tokens[t].sentence].first_token;
+    bool agreed_that = false;
+    size_t from = clause_start(t, agreed_that);
+    if (from < first + 4 || !is(table_.that, from - 1) || word(from - 2) != "noted") return false;
+    bool impersonal = is(table_.is_was, from - 3) && (word(from - 4) == "It" || word(from - 4) == "it");
+    if (!impersonal) return false;
+    for (size_t k = from; k < t; ++k)
+      if (is(table_.outside_body, k) || is(table_.health_body, k)) return true;
     return false;
   }
 

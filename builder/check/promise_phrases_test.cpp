@@ -1226,3 +1226,11 @@ TEST_CASE("a document, plan, fund or event as subject of an active verb describe
              "will be circulated");
   must_not_match("From next year the new charging policy would be applied across every car park.");
 }
+
+TEST_CASE("what Parliament or an outside body noted at the meeting will do is not the council's undertaking") {
+  must_not_match("The draft Order was laid on 3 May and will be debated in the House of Lords before the summer.");
+  must_match("The draft Order was laid on 3 May and will be circulated to Members before the summer.",
+             "will be circulated");
+  must_not_match("It was noted that the Integrated Care Board's commissioning lead would look into the waiting times.");
+  must_match("The commissioning lead said that she would look into the waiting times.", "would look into");
+}
