@@ -797,6 +797,8 @@ struct PatternTable {
       "auditor auditors ombudsman inspector inspectors inspectorate regulator regulators government ofsted cqc "
       "insurer insurers court courts tribunal secretary minister volunteers");
   // NHS bodies that commission or plan care: outside the council's undertakings.
+  WordSet governing_body = vocabulary.set_of("group groups partnership partnerships network networks board boards forum");
+  WordSet governing_verb = vocabulary.set_of("oversee discuss monitor steer coordinate govern scrutinise drive");
   WordSet health_body = vocabulary.set_of("ccg ccgs icb icbs commissioning");
   WordSet other_tier = vocabulary.set_of("district District county County borough Borough unitary Unitary");
   WordSet embedded_question = vocabulary.set_of("how what why whether if asked asking queried enquired inquired wondered questioned");
@@ -1401,7 +1403,8 @@ class ClauseRules {
                                     word(t + 2) == "collaboratively" || word(t + 2) == "jointly"))
         return Exclusion::Habitual;
     }
-    if (committee_acts_for_itself(t, subject) || impersonal_decision(t)) return Exclusion::OwnBusiness;
+    if (committee_acts_for_itself(t, subject) || impersonal_decision(t) || body_governs(t, subject))
+      return Exclusion::OwnBusiness;
     if (according_to_outside_body(s)) return Exclusion::ThirdParty;
     if (applicant_describes_scheme(t)) return Exclusion::ThirdParty;
     if (passive_by_outside_body(t) || passive_in_parliament(t) || noted_of_outside_body(t)) return Exclusion::ThirdParty;
@@ -1611,6 +1614,18 @@ class ClauseRules {
     // "The Panel would receive an update at its March meeting": an item officers must bring to a
     // named later meeting, not the committee planning its own work.
     return agreed_to || !future_item(v);
+  }
+
+  // "The Strategic Group would oversee the delivery of the strategy", "the partnership board
+  // would discuss the savings": a group's or board's governing of a programme, its own business.
+  bool body_governs(size_t t, size_t subject) const {
+    uint32_t s = w_.tokens[t].sentence;
+    if (!is(table_.modal, t)) return false;
+    size_t v = t + 1;
+    while (in(v, s) && v <= t + 3 && adverb(v)) ++v;
+    if (!in(v, s) || !is(table_.governing_verb, v)) return false;
+    size_t head = last_word_before(subject, t);
+    return head != npos && is(table_.governing_body, head);
   }
 
   // The modal's verb v is receive, consider, review, look at or hear, and a

@@ -1234,3 +1234,9 @@ TEST_CASE("what Parliament or an outside body noted at the meeting will do is no
   must_not_match("It was noted that the Integrated Care Board's commissioning lead would look into the waiting times.");
   must_match("The commissioning lead said that she would look into the waiting times.", "would look into");
 }
+
+TEST_CASE("a group or board governing a programme is its own business") {
+  must_not_match("• The Healthy Towns Steering Group would oversee the delivery of the action plan.");
+  must_not_match("• The SEND partnership board would discuss how any underspend is used.");
+  must_match("• The Healthy Towns Programme Manager would circulate the action plan to the group.", "would circulate");
+}
