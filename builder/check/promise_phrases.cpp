@@ -731,7 +731,7 @@ struct PatternTable {
       "continue continues");
   // "A decision would be taken at the November meeting": when a decision falls, a schedule.
   WordSet decision_noun = vocabulary.set_of("decision decisions determination");
-  WordSet decide_verb = vocabulary.set_of("approve agree consider note endorse adopt ratify determine decide");
+  WordSet decide_verb = vocabulary.set_of("approve agree consider note endorse adopt ratify determine decide sign");
   // "It was agreed to invite the manager", "to add this", "to refer it to Cabinet": what a
   // committee decides for itself. ("It was agreed to circulate the note" leaves someone a task.)
   WordSet committee_act_verb = vocabulary.set_of(
@@ -797,6 +797,10 @@ struct PatternTable {
       "auditor auditors ombudsman inspector inspectors inspectorate regulator regulators government ofsted cqc "
       "insurer insurers court courts tribunal secretary minister volunteers");
   // NHS bodies that commission or plan care: outside the council's undertakings.
+  WordSet ask_if = vocabulary.set_of("ask asking check checking enquire enquiring establish see out");
+  // What "would be forthcoming": a paper or an answer someone owes.
+  WordSet owed_paper = vocabulary.set_of(
+      "report reports update updates response responses reply replies answer answers information details briefing note");
   WordSet governing_body = vocabulary.set_of("group groups partnership partnerships network networks board boards forum");
   WordSet governing_verb = vocabulary.set_of("oversee discuss monitor steer coordinate govern scrutinise drive");
   WordSet health_body = vocabulary.set_of("ccg ccgs icb icbs commissioning");
@@ -1431,7 +1435,9 @@ class ClauseRules {
         !(in(first + 1, s) && (participle_at(first + 1) || ends_with(first + 1, "ed"))))
       return Exclusion::Conditional;
     for (size_t k = t + 1; k < sentence_end_[s] && k <= t + 16; ++k) {
-      if (check_condition_after && k <= t + 12 && is(table_.open_condition, k)) return Exclusion::Conditional;
+      // "agreed to ask if they could ...", "would check whether": the question is the task, no condition.
+      bool asks_if = is(table_.open_condition, k) && is(table_.ask_if, k - 1);
+      if (check_condition_after && k <= t + 12 && is(table_.open_condition, k) && !asks_if) return Exclusion::Conditional;
       if (check_condition_after && condition_phrase_at(k)) return Exclusion::Conditional;
       // "... later in the meeting", "... in closed session": an act within the meeting.
       if (k + 2 < sentence_end_[s] && word(k) == "later" && word(k + 1) == "in" && is(table_.the, k + 2))
@@ -1998,6 +2004,12 @@ class ClauseRules {
           (word(k + 2) == "discussion" || word(k + 2) == "debate" || word(k + 2) == "consideration" ||
            word(k + 2) == "meeting"))
         return true;
+      // "... when the Chair of Scrutiny was able to join the online meeting": later in this meeting.
+      if ((w == "join" || w == "joined" || w == "rejoin" || w == "rejoined") && k + 2 < sentence_end_[s] &&
+          is(table_.the, k + 1) &&
+          (word(k + 2) == "meeting" || (k + 3 < sentence_end_[s] && word(k + 3) == "meeting" &&
+                                        (word(k + 2) == "online" || word(k + 2) == "virtual" || word(k + 2) == "remote"))))
+        return true;
       // "At the start of Public Questions", "at the beginning of the meeting": a point of this meeting.
       // ("at the start of the next year", "at the start of April" are later times.)
       if ((w == "start" || w == "beginning" || w == "outset") && k > first && is(table_.the, k - 1) &&
@@ -2332,6 +2344,11 @@ class ClauseRules {
         out.construction = "would-task";
         return make(t, with_particle(j, s), out);
       }
+      // "a report would be forthcoming": the paper is owed, as if "would be brought".
+      if (word(j) == "forthcoming" && subject_has(t, table_.owed_paper)) {
+        out.construction = "would-be-passive";
+        return make(t, j, out);
+      }
       if (!participle_at(j) || generic_subject(t)) return false;
       // "the surplus would be given to the hall fund": a decision about money.
       if (is(table_.money_participle, j) && subject_has(t, table_.money)) return false;
@@ -2508,7 +2525,7 @@ class ClauseRules {
   // offered / intended / planned / aimed to + verb; agreed / undertook to do so.
   bool commitment(size_t t, Found& out) const {
     uint32_t s = w_.tokens[t].sentence;
-    if (agreed_that_next_meeting(t, out)) return true;
+    if (agreed_that_next_meeting(t, out) || agreed_that_owner(t, out)) return true;
     bool committed = is(table_.commitment, t);
     // "agreed / undertook / promised to" + a verb the phrase table does not list ("agreed to re-examine").
     bool agreed = !committed && (is(table_.agreed, t) || is(table_.title_verb, t));
@@ -2621,6 +2638,19 @@ class ClauseRules {
       }
     }
     return false;
+  }
+
+  // "It was agreed that Imelda Farrant to provide the contact details": an owner line after "agreed that".
+  bool agreed_that_owner(size_t t, Found& out) const {
+    uint32_t s = w_.tokens[t].sentence;
+    if (!is(table_.agreed, t) || !in(t + 3, s) || !is(table_.that, t + 1)) return false;
+    size_t k = t + 2;
+    if (is(table_.the, k)) ++k;
+    size_t owner = k;
+    while (in(k, s) && k - owner < 5 && (w_.tokens[k].capitalised || (k > owner && is(table_.title_joiner, k)))) ++k;
+    if (k == owner || !in(k + 1, s) || !is(table_.to, k) || !action_verb(k + 1)) return false;
+    out.construction = "owner-to";
+    return make(k, with_particle(k + 1, s), out);
   }
 
   // "at the next meeting", "to a future meeting", "for the following agenda".

@@ -1240,3 +1240,18 @@ TEST_CASE("a group or board governing a programme is its own business") {
   must_not_match("• The SEND partnership board would discuss how any underspend is used.");
   must_match("• The Healthy Towns Programme Manager would circulate the action plan to the group.", "would circulate");
 }
+
+TEST_CASE("asking if is the task; an owner line after 'agreed that'; a report forthcoming") {
+  must_match("The clerk agreed to ask if the county could repaint the lines before the fete.", "agreed to ask");
+  must_not_match("The clerk agreed to repaint the lines if the county paid for the paint.");
+  must_match("It was agreed that Tom Avery to send Councillor Reid the list of contractors.", "to send");
+  must_not_match("It was agreed that the list of contractors was long enough.");
+  must_match("She said that a written answer would be forthcoming on the cost of the lighting.", "would be forthcoming");
+  must_not_match("She said that volunteers would be forthcoming once the weather improved.");
+}
+
+TEST_CASE("committees asked to sign off, and an item taken when someone joins the meeting, are the meeting's business") {
+  must_not_match("In future the committees will be asked to sign off the draft minutes of their previous meeting.");
+  must_not_match("The Chair confirmed that the item would be considered once the Leader was able to join the online meeting.");
+  must_match("The Chair confirmed that the item would be considered at the next meeting in June.", "would be considered");
+}
