@@ -797,6 +797,7 @@ struct PatternTable {
       "auditor auditors ombudsman inspector inspectors inspectorate regulator regulators government ofsted cqc "
       "insurer insurers court courts tribunal secretary minister volunteers");
   // NHS bodies that commission or plan care: outside the council's undertakings.
+  WordSet correspondence = vocabulary.set_of("letter email e-mail reply response answer note copy");
   WordSet ask_if = vocabulary.set_of("ask asking check checking enquire enquiring establish see out");
   // What "would be forthcoming": a paper or an answer someone owes.
   WordSet owed_paper = vocabulary.set_of(
@@ -1619,7 +1620,8 @@ class ClauseRules {
       if (is(table_.preposition, k)) return false;
     // "The Panel would receive an update at its March meeting": an item officers must bring to a
     // named later meeting, not the committee planning its own work.
-    return agreed_to || !future_item(v);
+    // "Members would receive a letter from the Chair": the Chair's task, not the committee's work.
+    return agreed_to || (!future_item(v) && !receives_correspondence(v));
   }
 
   // "The Strategic Group would oversee the delivery of the strategy", "the partnership board
@@ -2339,6 +2341,10 @@ class ClauseRules {
       // "An officer would be in touch with the resident": contact, said another way.
       if (in(j + 1, s) && word(j) == "in" && (word(j + 1) == "touch" || word(j + 1) == "contact") && has_actor(t))
         return make(t, j + 1, out);
+      if (business_for_a_meeting(j)) {
+        out.construction = "would-come-back";
+        return make(t, j, out);
+      }
       // "he would be reporting back to the next meeting", "would be writing to the operator": a task in the progressive.
       if (progressive_task(j) && has_actor(t)) {
         out.construction = "would-task";
@@ -2379,6 +2385,11 @@ class ClauseRules {
     }
     if (!has_actor(t) || subject_head_is_a_thing(t)) return false;
     if (receives_money(j)) return false;  // "The Council would receive £2.4 million": funding, not business
+    // "Members would receive a letter from the Chair": the sender's task, said from the reader's side.
+    if (receives_correspondence(j)) {
+      out.construction = "would-be-passive";
+      return make(t, j, out);
+    }
     if (word(j) == "make" && decision_near(j)) return false;  // "would make the final decision"
     if (runs_for_a_time(j)) return false;  // "the consultation would run from 1 September"
     if (done_to_a_class(j)) return false;  // "officers will visit any premises that ..."
@@ -2449,6 +2460,12 @@ class ClauseRules {
   // business someone must bring, not an event.
   bool business_for_a_meeting(size_t v) const {
     uint32_t s = w_.tokens[v].sentence;
+    // "the contractor would attend the next meeting": someone coming to a later meeting, arranged.
+    // ("would attend the meeting to present the report" describes how a hearing runs.)
+    if ((word(v) == "attend" || word(v) == "attending") && in(v + 3, s) && is(table_.the, v + 1) &&
+        (word(v + 2) == "next" || word(v + 2) == "following" || word(v + 2) == "future") &&
+        (word(v + 3) == "meeting" || word(v + 3) == "meetings"))
+      return true;
     if (word(v) != "come" && word(v) != "go") return false;
     if (in(v + 1, s) && word(v + 1) == "back") return true;
     if (!in(v + 2, s) || (word(v + 1) != "to" && word(v + 1) != "before")) return false;
@@ -2492,6 +2509,18 @@ class ClauseRules {
     std::string_view n = word(v + 1);
     return n == "from" || n == "until" || n == "till" || n == "for" || n == "between" || n == "over" ||
            n == "throughout" || n == "to" || n == "into" || n == "through";
+  }
+
+  // "would receive a letter from the Chair", "a written reply from the officer".
+  bool receives_correspondence(size_t v) const {
+    uint32_t s = w_.tokens[v].sentence;
+    if (word(v) != "receive" || !in(v + 3, s) || !is(table_.indefinite, v + 1)) return false;
+    size_t n = v + 2;
+    if (word(n) == "written" || word(n) == "full" || word(n) == "further") ++n;
+    if (!in(n + 1, s) || !is(table_.correspondence, n) || word(n + 1) != "from") return false;
+    for (size_t k = n + 2; in(k, s) && k <= n + 4; ++k)
+      if (is(table_.actor, k)) return true;
+    return false;
   }
 
   bool receives_money(size_t v) const {
@@ -2572,6 +2601,7 @@ class ClauseRules {
     if (!in(v, s) || !is(table_.to, v)) return false;
     ++v;
     while (in(v, s) && v <= t + 4 && adverb(v)) ++v;
+    if (in(v + 1, s) && word(v) == "make" && word(v + 1).substr(0, 14) == "representation") return true;
     return in(v, s) && is(table_.committee_act_verb, v);
   }
 

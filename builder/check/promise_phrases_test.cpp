@@ -1255,3 +1255,11 @@ TEST_CASE("committees asked to sign off, and an item taken when someone joins th
   must_not_match("The Chair confirmed that the item would be considered once the Leader was able to join the online meeting.");
   must_match("The Chair confirmed that the item would be considered at the next meeting in June.", "would be considered");
 }
+
+TEST_CASE("someone attending the next meeting, and a letter received from an officer, are owed; representations agreed are a decision") {
+  must_match("The bus operator would be attending the next meeting of the Transport Panel.", "would be attending");
+  must_not_match("The bus operator would be attending a training day in June.");
+  must_match("It was noted that absent members would receive a letter from the Chair about attendance.", "would receive");
+  must_not_match("It was noted that absent members would receive a copy of the guidance in the post.");
+  must_not_match("It was agreed to make representations to the Department about the rail timetable.");
+}
