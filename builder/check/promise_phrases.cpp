@@ -684,7 +684,7 @@ struct PatternTable {
       // running or publicising a service, consulting on a plan, how a meeting is conducted: the service's
       // business, not a follow-up task
       "publicised publicized promoted marketed consulted managed monitored maintained operated "
-      "administered conducted");
+      "administered conducted minuted applied");
   WordSet irregular_participle = vocabulary.set_of(
       "brought taken sent given made put set shown done written drawn sought found kept told met spoken "
       "undertaken paid built chosen known seen begun run laid read lent fed");
@@ -719,6 +719,9 @@ struct PatternTable {
       "council authority service services team teams department departments directorate government trust "
       "partnership organisation programme scheme project");
   WordSet aim_word = vocabulary.set_of("aimed aim aims");
+  // Verbs of telling someone something: with "the public" as hearer, a meeting's standing procedure.
+  WordSet telling_verb = vocabulary.set_of("tell remind inform advise explain make");
+  WordSet recording_noun = vocabulary.set_of("recording recordings webcast webcasts livestream broadcast video audio");
   WordSet have = vocabulary.set_of("has have having");
   // "Need to look at ...", "Want to see ...": a note's verb of need or wish opens the line, not an owner.
   // "Reason – to meet the requirements ...": a label's word opens the line, not an owner.
@@ -728,7 +731,7 @@ struct PatternTable {
       "continue continues");
   // "A decision would be taken at the November meeting": when a decision falls, a schedule.
   WordSet decision_noun = vocabulary.set_of("decision decisions determination");
-  WordSet decide_verb = vocabulary.set_of("approve agree consider note endorse adopt ratify determine decide");
+  WordSet decide_verb = vocabulary.set_of("approve agree consider note endorse adopt ratify determine decide sign");
   // "It was agreed to invite the manager", "to add this", "to refer it to Cabinet": what a
   // committee decides for itself. ("It was agreed to circulate the note" leaves someone a task.)
   WordSet committee_act_verb = vocabulary.set_of(
@@ -793,6 +796,15 @@ struct PatternTable {
   WordSet outside_agent = vocabulary.set_of(
       "auditor auditors ombudsman inspector inspectors inspectorate regulator regulators government ofsted cqc "
       "insurer insurers court courts tribunal secretary minister volunteers");
+  // NHS bodies that commission or plan care: outside the council's undertakings.
+  WordSet correspondence = vocabulary.set_of("letter email e-mail reply response answer note copy");
+  WordSet ask_if = vocabulary.set_of("ask asking check checking enquire enquiring establish see out");
+  // What "would be forthcoming": a paper or an answer someone owes.
+  WordSet owed_paper = vocabulary.set_of(
+      "report reports update updates response responses reply replies answer answers information details briefing note");
+  WordSet governing_body = vocabulary.set_of("group groups partnership partnerships network networks board boards forum");
+  WordSet governing_verb = vocabulary.set_of("oversee discuss monitor steer coordinate govern scrutinise drive");
+  WordSet health_body = vocabulary.set_of("ccg ccgs icb icbs commissioning");
   WordSet other_tier = vocabulary.set_of("district District county County borough Borough unitary Unitary");
   WordSet embedded_question = vocabulary.set_of("how what why whether if asked asking queried enquired inquired wondered questioned");
   WordSet now = vocabulary.set_of("now");
@@ -848,7 +860,14 @@ struct PatternTable {
   WordSet money = vocabulary.set_of(
       "surplus funding money grant grants budget donation donations sum sums contribution reserves underspend "
       "proceeds income");
-  WordSet money_participle = vocabulary.set_of("given transferred spent allocated returned donated");
+  WordSet money_participle = vocabulary.set_of("given transferred spent allocated returned donated received");
+  // A thing heading a subject: with an active verb it describes what the thing does, no one acts.
+  WordSet thing_noun = vocabulary.set_of(
+      "version versions statement statements strategy strategies plan plans policy policies framework frameworks "
+      "document documents fund funds funding meetings programme programmes scheme schemes project projects "
+      "system systems process processes proposal proposals changes arrangements model");
+  // Ends a subject's head noun: "meetings between ...", "version of ...".
+  WordSet head_ender = vocabulary.set_of("of for from to at with in on between within across about under over by which who that");
   // What a body does with its own publication: "the Commission's proposals would be published".
   WordSet publication_participle = vocabulary.set_of("published issued released announced launched");
   // "content for the hedges to be laid": a wish or consent, not a task.
@@ -1169,6 +1188,33 @@ class ClauseRules {
     }
     return any;
   }
+  /// The modal at t has a subject of its own whose head noun (the word before its first
+  /// preposition) is a document, plan, fund or event: "The final version of the Statement
+  /// would include ...", "Regular meetings between the Leader and ... will ensure ...".
+  bool subject_head_is_a_thing(size_t t) const {
+    bool agreed_that = false;
+    size_t from = clause_start(t, agreed_that);
+    if (agreed_that || is(table_.contracted_modal, t) || from >= t) return false;
+    // "meetings between the Leader and the Chief Constable will ...": an "and" inside the subject,
+    // with no verb before it, joins two nouns, not two clauses.
+    size_t first = w_.sentences[w_.tokens[t].sentence].first_token;
+    while (from > first + 1 && is(table_.and_word, from - 1) && !w_.tokens[from - 1].break_before) {
+      size_t k = from - 1;
+      while (k > first && t - k < kLookBack && !is(table_.clause_word, k - 1) && !is(table_.finite, k - 1) &&
+             !w_.tokens[k - 1].break_before)
+        --k;
+      if (k > first && (is(table_.finite, k - 1) || (is(table_.clause_word, k - 1) && !is(table_.and_word, k - 1) &&
+                                                     !is(table_.that, k - 1))))
+        break;
+      from = k;
+    }
+    size_t head = npos;
+    for (size_t k = from; k < t; ++k) {
+      if (k > from && (is(table_.head_ender, k) || w_.tokens[k].break_before)) break;
+      if (!adverb(k)) head = k;
+    }
+    return head != npos && is(table_.thing_noun, head);
+  }
   /// "offered", "agreed", "undertook": a verb that makes a commitment of its own.
   bool commitment_word(size_t t) const { return is(table_.commitment, t) || is(table_.agreed, t) || is(table_.title_verb, t); }
   WordId head_word(size_t t) const { return w_.tokens[t].id; }
@@ -1362,16 +1408,20 @@ class ClauseRules {
                                     word(t + 2) == "collaboratively" || word(t + 2) == "jointly"))
         return Exclusion::Habitual;
     }
-    if (committee_acts_for_itself(t, subject) || impersonal_decision(t)) return Exclusion::OwnBusiness;
+    if (committee_acts_for_itself(t, subject) || impersonal_decision(t) || body_governs(t, subject))
+      return Exclusion::OwnBusiness;
     if (according_to_outside_body(s)) return Exclusion::ThirdParty;
     if (applicant_describes_scheme(t)) return Exclusion::ThirdParty;
-    if (passive_by_outside_body(t)) return Exclusion::ThirdParty;
+    if (passive_by_outside_body(t) || passive_in_parliament(t) || noted_of_outside_body(t)) return Exclusion::ThirdParty;
     if (passive_by_deciding_body(t)) return Exclusion::Habitual;
     if (is(table_.modal, t) && is(table_.be, t + 1) && subject_head_is(t, table_.decision_noun)) return Exclusion::Habitual;
     if (is(table_.modal, t) && committee_asked_to_decide(t)) return Exclusion::OwnBusiness;
     if (is(table_.modal, t) && minutes_for_approval(t)) return Exclusion::WithinMeeting;
     // "You will be told whether ...": a standing notice to the reader.
     if (is(table_.modal, t) && t > first && word(t - 1) == "You") return Exclusion::Habitual;
+    // "The Mayor will remind the public ...", "A recording of this meeting will be uploaded": how a
+    // public meeting is run, the same every time.
+    if (is(table_.modal, t) && (tells_the_public(t) || meeting_recording_subject(t))) return Exclusion::Habitual;
     for (size_t k = (t > first + kLookBack ? t - kLookBack : first); k < t; ++k)
       if (policy_statement(k)) return Exclusion::Habitual;
     if (w_.tokens[t].quoted && (!first_person_in_quote(t) || quoted_from_a_source(t))) return Exclusion::Quotation;
@@ -1386,7 +1436,9 @@ class ClauseRules {
         !(in(first + 1, s) && (participle_at(first + 1) || ends_with(first + 1, "ed"))))
       return Exclusion::Conditional;
     for (size_t k = t + 1; k < sentence_end_[s] && k <= t + 16; ++k) {
-      if (check_condition_after && k <= t + 12 && is(table_.open_condition, k)) return Exclusion::Conditional;
+      // "agreed to ask if they could ...", "would check whether": the question is the task, no condition.
+      bool asks_if = is(table_.open_condition, k) && is(table_.ask_if, k - 1);
+      if (check_condition_after && k <= t + 12 && is(table_.open_condition, k) && !asks_if) return Exclusion::Conditional;
       if (check_condition_after && condition_phrase_at(k)) return Exclusion::Conditional;
       // "... later in the meeting", "... in closed session": an act within the meeting.
       if (k + 2 < sentence_end_[s] && word(k) == "later" && word(k + 1) == "in" && is(table_.the, k + 2))
@@ -1401,8 +1453,48 @@ class ClauseRules {
       if (k + 3 < sentence_end_[s] && word(k) == "end" && word(k + 1) == "of" && is(table_.the, k + 2) &&
           word(k + 3) == "meeting")
         return Exclusion::WithinMeeting;
+      if (on_a_basis(k)) return Exclusion::Habitual;
     }
     return Exclusion::None;
+  }
+
+  // "on a first come, first served basis", "on a rolling basis": the way every case is
+  // handled. ("on an urgent basis", "on a one-off basis" name how this one is done.)
+  bool on_a_basis(size_t k) const {
+    uint32_t s = w_.tokens[k].sentence;
+    if (word(k) != "on" || !in(k + 2, s) || !is(table_.indefinite, k + 1)) return false;
+    for (size_t j = k + 2; in(j, s) && j <= k + 7; ++j) {
+      if (word(j) != "basis") continue;
+      std::string_view kind = word(j - 1);
+      return kind != "urgent" && kind != "priority" && kind != "one-off" && kind != "off";
+    }
+    return false;
+  }
+
+  // The modal's verb tells the public something: "Democratic Services will tell the public
+  // that ...", "the Chair will make clear to members of the public ...".
+  bool tells_the_public(size_t t) const {
+    uint32_t s = w_.tokens[t].sentence;
+    size_t v = t + 1;
+    while (in(v, s) && v <= t + 3 && adverb(v)) ++v;
+    if (!in(v, s) || !is(table_.telling_verb, v)) return false;
+    for (size_t k = v + 1; in(k, s) && k <= v + 6; ++k) {
+      if (word(k) == "public") return true;
+      if (is(table_.clause_word, k) || is(table_.modal, k)) return false;
+    }
+    return false;
+  }
+
+  // The subject is a recording or broadcast of the meeting: "A recording of this meeting".
+  bool meeting_recording_subject(size_t t) const {
+    bool agreed_that = false;
+    size_t from = clause_start(t, agreed_that);
+    bool recording = false;
+    for (size_t k = from; k < t; ++k) {
+      if (is(table_.recording_noun, k)) recording = true;
+      if (recording && (word(k) == "meeting" || word(k) == "meetings")) return true;
+    }
+    return false;
   }
 
   // "... for the evidence database.– Completed": an action log whose status says it is done.
@@ -1528,7 +1620,20 @@ class ClauseRules {
       if (is(table_.preposition, k)) return false;
     // "The Panel would receive an update at its March meeting": an item officers must bring to a
     // named later meeting, not the committee planning its own work.
-    return agreed_to || !future_item(v);
+    // "Members would receive a letter from the Chair": the Chair's task, not the committee's work.
+    return agreed_to || (!future_item(v) && !receives_correspondence(v));
+  }
+
+  // "The Strategic Group would oversee the delivery of the strategy", "the partnership board
+  // would discuss the savings": a group's or board's governing of a programme, its own business.
+  bool body_governs(size_t t, size_t subject) const {
+    uint32_t s = w_.tokens[t].sentence;
+    if (!is(table_.modal, t)) return false;
+    size_t v = t + 1;
+    while (in(v, s) && v <= t + 3 && adverb(v)) ++v;
+    if (!in(v, s) || !is(table_.governing_verb, v)) return false;
+    size_t head = last_word_before(subject, t);
+    return head != npos && is(table_.governing_body, head);
   }
 
   // The modal's verb v is receive, consider, review, look at or hear, and a
@@ -1901,6 +2006,22 @@ class ClauseRules {
           (word(k + 2) == "discussion" || word(k + 2) == "debate" || word(k + 2) == "consideration" ||
            word(k + 2) == "meeting"))
         return true;
+      // "... when the Chair of Scrutiny was able to join the online meeting": later in this meeting.
+      if ((w == "join" || w == "joined" || w == "rejoin" || w == "rejoined") && k + 2 < sentence_end_[s] &&
+          is(table_.the, k + 1) &&
+          (word(k + 2) == "meeting" || (k + 3 < sentence_end_[s] && word(k + 3) == "meeting" &&
+                                        (word(k + 2) == "online" || word(k + 2) == "virtual" || word(k + 2) == "remote"))))
+        return true;
+      // "At the start of Public Questions", "at the beginning of the meeting": a point of this meeting.
+      // ("at the start of the next year", "at the start of April" are later times.)
+      if ((w == "start" || w == "beginning" || w == "outset") && k > first && is(table_.the, k - 1) &&
+          k + 2 < sentence_end_[s] && word(k + 1) == "of") {
+        size_t n = is(table_.the, k + 2) && k + 3 < sentence_end_[s] ? k + 3 : k + 2;
+        std::string_view what = word(n);
+        if (what == "meeting" || what == "item" || what == "session" || what == "debate" ||
+            (w_.tokens[n].capitalised && !is(table_.meeting_time, n) && !is(table_.function_word, n)))
+          return true;
+      }
       // "... would sign the minutes as a correct record": the minutes approved, the meeting's own business.
       if (w == "correct" && k + 1 < sentence_end_[s] && word(k + 1) == "record") return true;
       if (w == "sign" && k + 2 < sentence_end_[s] && is(table_.the, k + 1) && word(k + 2) == "minutes") return true;
@@ -1960,6 +2081,33 @@ class ClauseRules {
       if (word(a).substr(0, 10) == "contractor") return false;
       return is(table_.outside_body, a) || is(table_.outside_agent, a);
     }
+    return false;
+  }
+
+  // "The Order will be debated in the House of Commons", "laid in Parliament": what Parliament does.
+  bool passive_in_parliament(size_t t) const {
+    uint32_t s = w_.tokens[t].sentence;
+    if (!is(table_.modal, t) || !in(t + 2, s) || !is(table_.be, t + 1)) return false;
+    for (size_t k = t + 3; k + 1 < sentence_end_[s] && k <= t + 6; ++k) {
+      if (word(k) != "in" && word(k) != "before" && word(k) != "by") continue;
+      size_t a = is(table_.the, k + 1) && k + 2 < sentence_end_[s] ? k + 2 : k + 1;
+      if (word(a) == "Parliament") return true;
+      if (word(a) == "House" && a + 1 < sentence_end_[s] && word(a + 1) == "of") return true;
+    }
+    return false;
+  }
+
+  // "It was noted that representatives of the Clinical Commissioning Group would look into
+  // this": an outside body's intention noted, with no one at the meeting accepting it.
+  bool noted_of_outside_body(size_t t) const {
+    size_t first = w_.sentences[w_.tokens[t].sentence].first_token;
+    bool agreed_that = false;
+    size_t from = clause_start(t, agreed_that);
+    if (from < first + 4 || !is(table_.that, from - 1) || word(from - 2) != "noted") return false;
+    bool impersonal = is(table_.is_was, from - 3) && (word(from - 4) == "It" || word(from - 4) == "it");
+    if (!impersonal) return false;
+    for (size_t k = from; k < t; ++k)
+      if (is(table_.outside_body, k) || is(table_.health_body, k)) return true;
     return false;
   }
 
@@ -2193,10 +2341,19 @@ class ClauseRules {
       // "An officer would be in touch with the resident": contact, said another way.
       if (in(j + 1, s) && word(j) == "in" && (word(j + 1) == "touch" || word(j + 1) == "contact") && has_actor(t))
         return make(t, j + 1, out);
+      if (business_for_a_meeting(j)) {
+        out.construction = "would-come-back";
+        return make(t, j, out);
+      }
       // "he would be reporting back to the next meeting", "would be writing to the operator": a task in the progressive.
       if (progressive_task(j) && has_actor(t)) {
         out.construction = "would-task";
         return make(t, with_particle(j, s), out);
+      }
+      // "a report would be forthcoming": the paper is owed, as if "would be brought".
+      if (word(j) == "forthcoming" && subject_has(t, table_.owed_paper)) {
+        out.construction = "would-be-passive";
+        return make(t, j, out);
       }
       if (!participle_at(j) || generic_subject(t)) return false;
       // "the surplus would be given to the hall fund": a decision about money.
@@ -2226,8 +2383,13 @@ class ClauseRules {
       out.construction = "would-come-back";
       return make(t, with_particle(j, s), out);
     }
-    if (!has_actor(t)) return false;
+    if (!has_actor(t) || subject_head_is_a_thing(t)) return false;
     if (receives_money(j)) return false;  // "The Council would receive £2.4 million": funding, not business
+    // "Members would receive a letter from the Chair": the sender's task, said from the reader's side.
+    if (receives_correspondence(j)) {
+      out.construction = "would-be-passive";
+      return make(t, j, out);
+    }
     if (word(j) == "make" && decision_near(j)) return false;  // "would make the final decision"
     if (runs_for_a_time(j)) return false;  // "the consultation would run from 1 September"
     if (done_to_a_class(j)) return false;  // "officers will visit any premises that ..."
@@ -2298,6 +2460,12 @@ class ClauseRules {
   // business someone must bring, not an event.
   bool business_for_a_meeting(size_t v) const {
     uint32_t s = w_.tokens[v].sentence;
+    // "the contractor would attend the next meeting": someone coming to a later meeting, arranged.
+    // ("would attend the meeting to present the report" describes how a hearing runs.)
+    if ((word(v) == "attend" || word(v) == "attending") && in(v + 3, s) && is(table_.the, v + 1) &&
+        (word(v + 2) == "next" || word(v + 2) == "following" || word(v + 2) == "future") &&
+        (word(v + 3) == "meeting" || word(v + 3) == "meetings"))
+      return true;
     if (word(v) != "come" && word(v) != "go") return false;
     if (in(v + 1, s) && word(v + 1) == "back") return true;
     if (!in(v + 2, s) || (word(v + 1) != "to" && word(v + 1) != "before")) return false;
@@ -2343,6 +2511,18 @@ class ClauseRules {
            n == "throughout" || n == "to" || n == "into" || n == "through";
   }
 
+  // "would receive a letter from the Chair", "a written reply from the officer".
+  bool receives_correspondence(size_t v) const {
+    uint32_t s = w_.tokens[v].sentence;
+    if (word(v) != "receive" || !in(v + 3, s) || !is(table_.indefinite, v + 1)) return false;
+    size_t n = v + 2;
+    if (word(n) == "written" || word(n) == "full" || word(n) == "further") ++n;
+    if (!in(n + 1, s) || !is(table_.correspondence, n) || word(n + 1) != "from") return false;
+    for (size_t k = n + 2; in(k, s) && k <= n + 4; ++k)
+      if (is(table_.actor, k)) return true;
+    return false;
+  }
+
   bool receives_money(size_t v) const {
     if (word(v) != "receive" || v + 1 >= w_.tokens.size()) return false;
     std::string_view gap = text_.substr(w_.tokens[v].end, w_.tokens[v + 1].begin - w_.tokens[v].end);
@@ -2374,7 +2554,7 @@ class ClauseRules {
   // offered / intended / planned / aimed to + verb; agreed / undertook to do so.
   bool commitment(size_t t, Found& out) const {
     uint32_t s = w_.tokens[t].sentence;
-    if (agreed_that_next_meeting(t, out)) return true;
+    if (agreed_that_next_meeting(t, out) || agreed_that_owner(t, out)) return true;
     bool committed = is(table_.commitment, t);
     // "agreed / undertook / promised to" + a verb the phrase table does not list ("agreed to re-examine").
     bool agreed = !committed && (is(table_.agreed, t) || is(table_.title_verb, t));
@@ -2421,6 +2601,7 @@ class ClauseRules {
     if (!in(v, s) || !is(table_.to, v)) return false;
     ++v;
     while (in(v, s) && v <= t + 4 && adverb(v)) ++v;
+    if (in(v + 1, s) && word(v) == "make" && word(v + 1).substr(0, 14) == "representation") return true;
     return in(v, s) && is(table_.committee_act_verb, v);
   }
 
@@ -2487,6 +2668,19 @@ class ClauseRules {
       }
     }
     return false;
+  }
+
+  // "It was agreed that Imelda Farrant to provide the contact details": an owner line after "agreed that".
+  bool agreed_that_owner(size_t t, Found& out) const {
+    uint32_t s = w_.tokens[t].sentence;
+    if (!is(table_.agreed, t) || !in(t + 3, s) || !is(table_.that, t + 1)) return false;
+    size_t k = t + 2;
+    if (is(table_.the, k)) ++k;
+    size_t owner = k;
+    while (in(k, s) && k - owner < 5 && (w_.tokens[k].capitalised || (k > owner && is(table_.title_joiner, k)))) ++k;
+    if (k == owner || !in(k + 1, s) || !is(table_.to, k) || !action_verb(k + 1)) return false;
+    out.construction = "owner-to";
+    return make(k, with_particle(k + 1, s), out);
   }
 
   // "at the next meeting", "to a future meeting", "for the following agenda".
@@ -2847,7 +3041,8 @@ std::vector<PromisePhrase> find_promises(std::string_view text) {
         f.end = best->elements.back().kind == Kind::Colon ? last.colon_end : last.end;
         f.construction = best->construction;
         // An active "would circulate" whose subject is a thing has no one to do it: "The plan would provide 200 homes".
-        bool thing_acts = std::string_view(best->construction) == "would-task" && rules.subject_is_a_thing(t);
+        bool thing_acts = std::string_view(best->construction) == "would-task" &&
+                          (rules.subject_is_a_thing(t) || rules.subject_head_is_a_thing(t));
         ok = !thing_acts && rules.exclusion(t) == Exclusion::None;
       }
     }

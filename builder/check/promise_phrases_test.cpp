@@ -1200,3 +1200,66 @@ TEST_CASE("a rule for everyone, an aim, work that continues and a point for late
   must_match("The Chair said that the points raised would be covered in the report to the next meeting.",
              "would be covered");
 }
+
+TEST_CASE("how a public meeting is run, told in the future, is its standing procedure") {
+  must_not_match("The Monitoring Officer will remind anyone in the public seats that the agenda papers are on the table by the door.");
+  must_not_match("The Chairman will make clear to members of the public that their statements are limited to three minutes.");
+  must_match("The Chairman will write to the member of the public who raised the question about the ferry.", "will write");
+  must_not_match("At the start of Members' Questions the Chair will explain the order in which speakers are called.");
+  must_match("At the start of next year the Chair will explain the changes in a letter to every parish.", "will explain");
+  must_not_match("A recording of this meeting will be uploaded to the council's video page afterwards.");
+  must_match("A recording of the site visit will be circulated to the two members who could not attend.",
+             "will be circulated");
+  must_not_match("The answers given orally will be minuted and published with the agenda.");
+  must_not_match("Spare copies will be given out on a first come, first served basis at the door.");
+  must_match("Spare copies will be given out on an urgent basis to the three members who asked.", "will be given out");
+}
+
+TEST_CASE("a document, plan, fund or event as subject of an active verb describes the thing; funding received is not a task") {
+  must_not_match("The revised version of the Local Transport Plan would include a section on rural buses.");
+  must_not_match("Quarterly meetings between the Cabinet Member and the Chief Constable will ensure that issues are raised early.");
+  must_not_match("Local action plans from next April would flow from the priorities agreed today.");
+  must_match("The Head of Transport would include a section on rural buses in the revised plan.", "would include");
+  must_match("A full report was listed for the next meeting of the Housing Panel and would cover the options for the depot.", "would cover");
+  must_not_match("The second instalment of the grant funding will be received once the land is transferred.");
+  must_match("The second instalment of the grant figures will be circulated once the land is transferred.",
+             "will be circulated");
+  must_not_match("From next year the new charging policy would be applied across every car park.");
+}
+
+TEST_CASE("what Parliament or an outside body noted at the meeting will do is not the council's undertaking") {
+  must_not_match("The draft Order was laid on 3 May and will be debated in the House of Lords before the summer.");
+  must_match("The draft Order was laid on 3 May and will be circulated to Members before the summer.",
+             "will be circulated");
+  must_not_match("It was noted that the Integrated Care Board's commissioning lead would look into the waiting times.");
+  must_match("The commissioning lead said that she would look into the waiting times.", "would look into");
+}
+
+TEST_CASE("a group or board governing a programme is its own business") {
+  must_not_match("• The Healthy Towns Steering Group would oversee the delivery of the action plan.");
+  must_not_match("• The SEND partnership board would discuss how any underspend is used.");
+  must_match("• The Healthy Towns Programme Manager would circulate the action plan to the group.", "would circulate");
+}
+
+TEST_CASE("asking if is the task; an owner line after 'agreed that'; a report forthcoming") {
+  must_match("The clerk agreed to ask if the county could repaint the lines before the fete.", "agreed to ask");
+  must_not_match("The clerk agreed to repaint the lines if the county paid for the paint.");
+  must_match("It was agreed that Tom Avery to send Councillor Reid the list of contractors.", "to send");
+  must_not_match("It was agreed that the list of contractors was long enough.");
+  must_match("She said that a written answer would be forthcoming on the cost of the lighting.", "would be forthcoming");
+  must_not_match("She said that volunteers would be forthcoming once the weather improved.");
+}
+
+TEST_CASE("committees asked to sign off, and an item taken when someone joins the meeting, are the meeting's business") {
+  must_not_match("In future the committees will be asked to sign off the draft minutes of their previous meeting.");
+  must_not_match("The Chair confirmed that the item would be considered once the Leader was able to join the online meeting.");
+  must_match("The Chair confirmed that the item would be considered at the next meeting in June.", "would be considered");
+}
+
+TEST_CASE("someone attending the next meeting, and a letter received from an officer, are owed; representations agreed are a decision") {
+  must_match("The bus operator would be attending the next meeting of the Transport Panel.", "would be attending");
+  must_not_match("The bus operator would be attending a training day in June.");
+  must_match("It was noted that absent members would receive a letter from the Chair about attendance.", "would receive");
+  must_not_match("It was noted that absent members would receive a copy of the guidance in the post.");
+  must_not_match("It was agreed to make representations to the Department about the rail timetable.");
+}
