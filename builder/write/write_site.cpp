@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "reportsite/core/hash.h"
 #include "reportsite/write/output_folder.h"
@@ -163,7 +164,7 @@ struct StagedOutput::State {
 
   /// The builder's files that this build no longer makes and that are still
   /// as it wrote them; the others are named and kept.
-  std::vector<std::string> stale_files(const std::set<std::string>& made, Diagnostics& diags) {
+  std::vector<std::string> stale_files(const std::unordered_set<std::string>& made, Diagnostics& diags) {
     std::vector<std::string> removed;
     std::vector<std::pair<std::string, std::string>> outside;
     std::map<std::string, bool> known;
@@ -400,10 +401,7 @@ bool StagedOutput::publish(const std::vector<FileToWrite>& files, Diagnostics& d
       return s.fail(diags, s.out,
                     "`keep:` in data/site.yaml names " + f.path + ", which the build writes; take it out of `keep:`",
                     "write.keep-conflict");
-  std::set<std::string> made;
-  std::map<std::string, uint64_t> hash_before;
-  for (const auto& file : s.before.files)
-    if (file.hash) hash_before[file.path] = *file.hash;
+  std::unordered_set<std::string> made;  // looked up, never walked in order
   for (const auto& f : files) {
     made.insert(f.path);
     if (f.staged) continue;
@@ -414,7 +412,7 @@ bool StagedOutput::publish(const std::vector<FileToWrite>& files, Diagnostics& d
       s.bytes += static_cast<size_t>(size);
       s.unchanged.insert(f.path);
       // Known unchanged since it was written, so its recorded hash holds; an old marker has none to give.
-      if (auto at = hash_before.find(f.path); at != hash_before.end()) {
+      if (auto at = s.hash_before.find(f.path); at != s.hash_before.end()) {
         s.hashes[f.path] = at->second;
       } else {
         auto bytes = s.fs.read(full, &error);
