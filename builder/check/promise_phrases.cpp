@@ -1475,8 +1475,7 @@ class ClauseRules {
   // that ...", "the Chair will make clear to members of the public ...".
   bool tells_the_public(size_t t) const {
     uint32_t s = w_.tokens[t].sentence;
-    size_t v = t + 1;
-    while (in(v, s) && v <= t + 3 && adverb(v)) ++v;
+    size_t v = verb_after_modal(t);
     if (!in(v, s) || !is(table_.telling_verb, v)) return false;
     for (size_t k = v + 1; in(k, s) && k <= v + 6; ++k) {
       if (word(k) == "public") return true;
@@ -1604,7 +1603,7 @@ class ClauseRules {
     size_t v = t + 1;  // the modal's verb
     if (!agreed_to) {
       if (!is(table_.modal, t)) return false;
-      while (in(v, s) && v <= t + 3 && adverb(v)) ++v;
+      v = verb_after_modal(t);
       if (!in(v, s) || is(table_.be, v)) return false;
     }
     const size_t head = last_word_before(subject, t);
@@ -1629,8 +1628,7 @@ class ClauseRules {
   bool body_governs(size_t t, size_t subject) const {
     uint32_t s = w_.tokens[t].sentence;
     if (!is(table_.modal, t)) return false;
-    size_t v = t + 1;
-    while (in(v, s) && v <= t + 3 && adverb(v)) ++v;
+    size_t v = verb_after_modal(t);
     if (!in(v, s) || !is(table_.governing_verb, v)) return false;
     size_t head = last_word_before(subject, t);
     return head != npos && is(table_.governing_body, head);
@@ -2156,6 +2154,14 @@ class ClauseRules {
            w_.tokens[t + 1].sentence == w_.tokens[t].sentence && is(table_.is_was, t + 1);
   }
   // An adverb: one of the named ones, or a lower-case word ending in -ly.
+  /// The verb of the modal at t: the next word past up to two adverbs ("would
+  /// also soon send"); may lie past the sentence's end, which callers test with in().
+  size_t verb_after_modal(size_t t) const {
+    uint32_t s = w_.tokens[t].sentence;
+    size_t v = t + 1;
+    while (in(v, s) && v <= t + 3 && adverb(v)) ++v;
+    return v;
+  }
   bool adverb(size_t t) const { return is(table_.adverb, t) || (lowercase(t) && ends_with(t, "ly") && w_.tokens[t].id == kOtherWord) || (is(table_.habitual, t) && !is_policy_noun(t)); }
 
   bool first_person_in_quote(size_t t) const {
@@ -2609,8 +2615,7 @@ class ClauseRules {
   // committee's own business to come, which officers' papers serve.
   bool committee_asked_to_decide(size_t t) const {
     uint32_t s = w_.tokens[t].sentence;
-    size_t v = t + 1;
-    while (in(v, s) && v <= t + 3 && adverb(v)) ++v;
+    size_t v = verb_after_modal(t);
     if (!in(v + 3, s) || !is(table_.be, v) || word(v + 1) != "asked" || !is(table_.to, v + 2)) return false;
     if (!is(table_.decide_verb, v + 3)) return false;
     return subject_head_is(t, table_.own_body);
