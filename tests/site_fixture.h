@@ -65,6 +65,24 @@ inline BuildResult build_in(MemoryFileSystem& fs, BuildOptions o = {}) {
   return build_site(fs, o);
 }
 
+/// Build afresh, into `clean`, the site's own inputs in `fs` (its content and
+/// data, nothing an earlier build left): what a clean build publishes, to hold
+/// an incremental build's output against.
+inline BuildResult build_afresh(const MemoryFileSystem& fs, MemoryFileSystem& clean) {
+  for (const auto& [path, bytes] : fs.files)
+    if (path.rfind(kSiteDir + "/content/", 0) == 0 || path.rfind(kSiteDir + "/data/", 0) == 0) clean.files[path] = bytes;
+  return build_in(clean);
+}
+
+/// Edit a file of `fs` in place: its first `from` becomes `to`. False when it holds no `from`.
+inline bool replace_in(MemoryFileSystem& fs, const std::string& path, const std::string& from, const std::string& to) {
+  auto file = fs.files.find(path);
+  size_t at = file == fs.files.end() ? std::string::npos : file->second.find(from);
+  if (at == std::string::npos) return false;
+  file->second.replace(at, from.size(), to);
+  return true;
+}
+
 /// Build `site` in a fresh MemoryFileSystem. Nothing is written (the file system
 /// is thrown away): what would be published is in BuildResult::files.
 inline BuildResult build_txtar(const std::string& site, BuildOptions o = {}) {

@@ -51,9 +51,7 @@ class WatchedFileSystem : public MemoryFileSystem {
 /// The spliced files a clean build of the inputs in `fs` publishes.
 std::map<std::string, std::string> clean_build(const MemoryFileSystem& fs) {
   MemoryFileSystem clean;
-  for (const auto& [path, bytes] : fs.files)
-    if (path.rfind("site/content/", 0) == 0 || path.rfind("site/data/", 0) == 0) clean.files[path] = bytes;
-  REQUIRE(fixture::build_in(clean).published);
+  REQUIRE(fixture::build_afresh(fs, clean).published);
   std::map<std::string, std::string> out;
   for (const auto& path : kSpliced) out[path] = clean.files.at(path);
   return out;
@@ -72,20 +70,13 @@ std::optional<uint64_t> marked_hash(const MemoryFileSystem& fs, const std::strin
   return std::nullopt;
 }
 
-void replace_in(MemoryFileSystem& fs, const std::string& path, const std::string& from, const std::string& to) {
-  std::string& text = fs.files.at(path);
-  size_t at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  text.replace(at, from.size(), to);
-}
-
 TEST_CASE("site.json and open-data.json after an edit: a clean build's bytes and hash, the published file read in ranges only") {
   WatchedFileSystem fs;
   fixture::add_site(fs, kSite);
   REQUIRE(fixture::build_in(fs).published);
   const auto first = spliced_files(fs);
 
-  replace_in(fs, kEdited, "plan be approved", "plan be approved with one change");
+  REQUIRE(fixture::replace_in(fs, kEdited, "plan be approved", "plan be approved with one change"));
   fs.read_whole.clear(), fs.read_in_ranges.clear();
   REQUIRE(fixture::build_in(fs).published);
   const auto edited = spliced_files(fs);
@@ -100,7 +91,7 @@ TEST_CASE("site.json and open-data.json after an edit: a clean build's bytes and
   }
 
   // Put back: the first build's bytes again, spliced the same way.
-  replace_in(fs, kEdited, "plan be approved with one change", "plan be approved");
+  REQUIRE(fixture::replace_in(fs, kEdited, "plan be approved with one change", "plan be approved"));
   REQUIRE(fixture::build_in(fs).published);
   CHECK(spliced_files(fs) == first);
   for (const auto& path : kSpliced)
@@ -125,7 +116,7 @@ TEST_CASE("site.json after an edit that cannot be staged: nothing published, and
   fixture::add_site(fs, kSite);
   REQUIRE(fixture::build_in(fs).published);
   const auto first = spliced_files(fs);
-  replace_in(fs, kEdited, "plan be approved", "plan be approved in part");
+  REQUIRE(fixture::replace_in(fs, kEdited, "plan be approved", "plan be approved in part"));
   fs.fails = "/site.json";
   BuildResult failed = fixture::build_in(fs);
   CHECK_FALSE(failed.published);

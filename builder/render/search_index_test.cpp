@@ -104,17 +104,8 @@ std::map<std::string, std::string> search_files(const MemoryFileSystem& fs) {
 /// The search files a clean build of the site in `fs` (its inputs only) publishes.
 std::map<std::string, std::string> clean_search_files(const MemoryFileSystem& fs) {
   MemoryFileSystem clean;
-  for (const auto& [path, bytes] : fs.files)
-    if (path.rfind("site/content/", 0) == 0 || path.rfind("site/data/", 0) == 0) clean.files[path] = bytes;
-  REQUIRE(fixture::build_in(clean).published);
+  REQUIRE(fixture::build_afresh(fs, clean).published);
   return search_files(clean);
-}
-
-void replace_in(MemoryFileSystem& fs, const std::string& path, const std::string& from, const std::string& to) {
-  std::string& text = fs.files.at(path);
-  size_t at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  text.replace(at, from.size(), to);
 }
 
 TEST_CASE("search index after an edit: only the edited document's terms and chunk are redrawn, the bytes a clean build gives") {
@@ -124,7 +115,7 @@ TEST_CASE("search index after an edit: only the edited document's terms and chun
   const auto first = search_files(fs);
   REQUIRE(first.count("site/public/assets/search/terms-z.js"));  // "zebra" is the only word in z
 
-  replace_in(fs, kEditedMeeting, "zebra crossing", "quokka crossing");
+  REQUIRE(fixture::replace_in(fs, kEditedMeeting, "zebra crossing", "quokka crossing"));
   BuildResult edited = fixture::build_in(fs);
   REQUIRE(edited.published);
   CHECK(search_files(fs) == clean_search_files(fs));
@@ -137,7 +128,7 @@ TEST_CASE("search index after an edit: only the edited document's terms and chun
   CHECK(fixture::file(edited, "assets/search/terms-p.js")->reused);
 
   // Put back: the first build's bytes again.
-  replace_in(fs, kEditedMeeting, "quokka crossing", "zebra crossing");
+  REQUIRE(fixture::replace_in(fs, kEditedMeeting, "quokka crossing", "zebra crossing"));
   REQUIRE(fixture::build_in(fs).published);
   CHECK(search_files(fs) == first);
 }
