@@ -115,6 +115,25 @@ struct StagedOutput::State {
     return false;
   }
 
+  /// Notes a staged file's size and hash (for the marker), and whether the
+  /// output holds those bytes at `path` already. `holds_them` reads the old
+  /// file to tell; it is not called when the marker's hash for the old file
+  /// differs, as the old file then holds other bytes.
+  template <typename HoldsThem>
+  bool note_unchanged(const std::string& path, size_t size, uint64_t hash, HoldsThem holds_them) {
+    bytes += size;
+    hashes[path] = hash;
+    auto old = hash_before.find(path);
+    const bool differs = old != hash_before.end() && old->second != hash;
+    return !differs && holds_them();
+  }
+
+  /// The file at `path` is either new bytes in the staging folder or bytes the output holds already.
+  void mark(const std::string& path, bool unchanged_there) {
+    (unchanged_there ? staged : unchanged).erase(path);
+    (unchanged_there ? unchanged : staged).insert(path);
+  }
+
   bool fail(Diagnostics& diags, const std::string& where, const std::string& message,
             const std::string& rule = "write.io") {
     fs.remove_all(staging, nullptr);
@@ -326,14 +345,8 @@ bool StagedOutput::stage(const std::string& path, const std::string& bytes, Diag
   const uint64_t hash = hash_bytes(bytes);
   if (hash_out) *hash_out = hash;
   std::lock_guard lock(s.mutex);  // one file system call at a time: drawing, not writing, is the work
-  s.bytes += bytes.size();
-  s.hashes[path] = hash;
-  // The marker's hash for the old file differs: it holds other bytes, and is not read to see so.
-  auto before = s.hash_before.find(path);
-  const bool differs = before != s.hash_before.end() && before->second != hash;
-  if (!differs && already_there(s.fs, join_path(s.out, path), bytes)) {
-    s.staged.erase(path);
-    s.unchanged.insert(path);
+  if (s.note_unchanged(path, bytes.size(), hash, [&] { return already_there(s.fs, join_path(s.out, path), bytes); })) {
+    s.mark(path, true);
     return true;
   }
   std::string error;
@@ -342,8 +355,7 @@ bool StagedOutput::stage(const std::string& path, const std::string& bytes, Diag
     diags.add({Severity::error, "write.io", error + "; nothing was published", {}, target, {}, {}});
     return false;
   }
-  s.unchanged.erase(path);
-  s.staged.insert(path);
+  s.mark(path, false);
   return true;
 }
 
@@ -378,18 +390,9 @@ bool StagedOutput::stage(const std::string& path, const FilePieces& pieces, Diag
   }
   const uint64_t hash = hasher.value();
   if (hash_out) *hash_out = hash;
-  s.bytes += pieces.size;
-  s.hashes[path] = hash;
-  auto before = s.hash_before.find(path);
-  const bool differs = before != s.hash_before.end() && before->second != hash;
-  if (!differs && already_there(s.fs, previous, pieces)) {
-    s.fs.remove_all(target, nullptr);
-    s.staged.erase(path);
-    s.unchanged.insert(path);
-    return true;
-  }
-  s.unchanged.erase(path);
-  s.staged.insert(path);
+  const bool unchanged = s.note_unchanged(path, pieces.size, hash, [&] { return already_there(s.fs, previous, pieces); });
+  if (unchanged) s.fs.remove_all(target, nullptr);
+  s.mark(path, unchanged);
   return true;
 }
 
